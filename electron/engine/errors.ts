@@ -17,7 +17,9 @@ export type SmartResizeErrorCode =
   | 'empty_file'
   | 'output_path_escape'
   | 'output_not_writable'
-  | 'invalid_template';
+  | 'invalid_template'
+  | 'fal_key_missing'
+  | 'invalid_proxy_url';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';
