@@ -1,0 +1,3 @@
+export * from './targetSize';
+export * from './nanoBananaPresets';
+export * from './falTierRange';
