@@ -19,7 +19,11 @@ export type SmartResizeErrorCode =
   | 'output_not_writable'
   | 'invalid_template'
   | 'fal_key_missing'
-  | 'invalid_proxy_url';
+  | 'invalid_proxy_url'
+  | 'job_not_found'
+  | 'invalid_job_transition'
+  | 'invalid_query'
+  | 'database_error';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';
