@@ -1,3 +1,4 @@
 export * from './targetSize';
 export * from './nanoBananaPresets';
 export * from './falTierRange';
+export * from './sizePolicy';

@@ -1,0 +1,4 @@
+export * from './falPrices';
+export * from './priceFinishedRequest';
+export * from './estimateRequest';
+export * from './formatCents';
