@@ -1,0 +1,11 @@
+import type { SqlDatabase } from '../sqlite';
+
+/**
+ * One numbered schema step. `up` is SQL (may hold several statements) or a function for steps that need code (data
+ * rewrites). Migrations are never edited once shipped: a change is a new, higher number.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: string | ((db: SqlDatabase) => void);
+}
