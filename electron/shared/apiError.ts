@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** One problem with an input, at a dotted field path ("draft.sizes.0.width"; "" for the whole input). */
+export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+/** How every transport carries a refusal: a stable code, a message for people, field issues for forms. */
+export const ApiErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(FieldIssueSchema).optional(),
+});
+
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+
+/** Codes the contract layer itself produces (handlers add the engine's own codes). */
+export type ContractErrorCode = 'unknown_verb' | 'invalid_input' | 'invalid_output' | 'internal';
+
+/** A refused call, as the renderer sees it whichever transport carried it. */
+export class ApiCallError extends Error {
+  override readonly name = 'ApiCallError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Rebuilds the error from a transported body. */
+  static fromBody(body: ApiErrorBody): ApiCallError {
+    return new ApiCallError(body.code, body.message, body.issues ?? []);
+  }
+
+  /** The body to transport. */
+  toBody(): ApiErrorBody {
+    return this.issues.length > 0
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
+  }
+}

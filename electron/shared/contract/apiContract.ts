@@ -1,0 +1,24 @@
+import { folderVerbs } from './folderVerbs';
+import { jobVerbs } from './jobVerbs';
+import { profileVerbs } from './profileVerbs';
+import { dialogVerbs, estimateVerbs, falKeyVerbs, mediaVerbs, queueVerbs, settingsVerbs, shellVerbs } from './systemVerbs';
+
+/**
+ * The single source of truth for what the UI can ask a host. Every transport (IPC, HTTP) and every type the
+ * renderer and hosts use is derived from this object, so changing a schema here breaks whichever side disagrees.
+ * A verb's wire name is `group.name`, for example `profiles.list`.
+ */
+export const apiContract = {
+  profiles: profileVerbs,
+  folders: folderVerbs,
+  jobs: jobVerbs,
+  queue: queueVerbs,
+  estimate: estimateVerbs,
+  settings: settingsVerbs,
+  falKey: falKeyVerbs,
+  shell: shellVerbs,
+  dialog: dialogVerbs,
+  media: mediaVerbs,
+} as const;
+
+export type ApiContract = typeof apiContract;

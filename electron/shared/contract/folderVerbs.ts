@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ByIdSchema, HostPathSchema, IdSchema, NoInputSchema, OkSchema } from '../schemas/common';
+import { FolderSchema, FolderSettingsSchema } from '../schemas/folder';
+import { verb } from './verb';
+
+/** Watched folders: where images land to be resized with the folder's profile. */
+export const folderVerbs = {
+  list: verb({ summary: 'Every watched folder with its live status and counts.', input: NoInputSchema, output: z.array(FolderSchema) }),
+  add: verb({
+    summary: 'Starts watching a folder.',
+    input: z.strictObject({
+      path: HostPathSchema,
+      profileId: IdSchema,
+      enabled: z.boolean().default(true),
+      recursive: z.boolean().default(false),
+      polling: z.boolean().default(false),
+      trusted: z.boolean().default(false),
+    }),
+    output: FolderSchema,
+  }),
+  update: verb({
+    summary: "Changes a folder's settings.",
+    input: z.strictObject({ id: IdSchema, patch: FolderSettingsSchema.partial().strict() }),
+    output: FolderSchema,
+  }),
+  remove: verb({ summary: 'Stops watching a folder; its history stays.', input: ByIdSchema, output: OkSchema }),
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ByIdSchema, HostPathSchema, IdSchema } from '../schemas/common';
+import { JobDetailSchema, JobPageSchema, JobQuerySchema, JobSchema } from '../schemas/job';
+import { verb } from './verb';
+
+/** Jobs: one source image resized with one profile version. */
+export const jobVerbs = {
+  enqueuePaths: verb({
+    summary: 'Queues files or folders (drops, uploads) with a profile, through the same intake as hot folders.',
+    input: z.strictObject({
+      paths: z.array(HostPathSchema).min(1, 'Nothing to queue.').max(10_000, 'At most 10,000 paths at once.'),
+      profileId: IdSchema,
+    }),
+    output: z.object({
+      jobIds: z.array(IdSchema),
+      /** Paths that made no job, with the reason (not an image, already done with this profile, ...). */
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+    }),
+  }),
+  query: verb({ summary: 'A page of jobs, newest first, filtered.', input: JobQuerySchema, output: JobPageSchema }),
+  detail: verb({ summary: 'One job with its log and fal request ids.', input: ByIdSchema, output: JobDetailSchema }),
+  retry: verb({ summary: 'Queues a failed or cancelled job again.', input: ByIdSchema, output: JobSchema }),
+  cancel: verb({ summary: 'Cancels a pending job (and its fal request).', input: ByIdSchema, output: JobSchema }),
+};

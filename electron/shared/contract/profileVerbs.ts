@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ByIdSchema, IdSchema, NoInputSchema, OkSchema } from '../schemas/common';
+import { ProfileDraftSchema, ProfilePresetSchema, ProfileSchema } from '../schemas/profile';
+import { verb } from './verb';
+
+/** Profiles: the saved size sets and smart-resize options jobs run with. */
+export const profileVerbs = {
+  list: verb({ summary: 'Every profile, built-in ones included.', input: NoInputSchema, output: z.array(ProfileSchema) }),
+  get: verb({ summary: 'One profile by id.', input: ByIdSchema, output: ProfileSchema }),
+  presets: verb({ summary: 'The built-in starting points.', input: NoInputSchema, output: z.array(ProfilePresetSchema) }),
+  create: verb({ summary: 'Saves a new profile.', input: z.strictObject({ draft: ProfileDraftSchema }), output: ProfileSchema }),
+  update: verb({
+    summary: 'Saves an edit as a new version of the profile.',
+    input: z.strictObject({ id: IdSchema, draft: ProfileDraftSchema }),
+    output: ProfileSchema,
+  }),
+  remove: verb({ summary: 'Deletes a profile no folder uses.', input: ByIdSchema, output: OkSchema }),
+  createFromPreset: verb({
+    summary: 'Saves a new profile copied from a preset, optionally renamed.',
+    input: z.strictObject({ presetId: IdSchema, name: z.string().trim().min(1).max(80).optional() }),
+    output: ProfileSchema,
+  }),
+  import: verb({
+    summary: 'Saves a profile from exported JSON text.',
+    input: z.strictObject({ json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a profile.') }),
+    output: ProfileSchema,
+  }),
+  export: verb({
+    summary: 'A profile as JSON text, with a file name to save it under.',
+    input: ByIdSchema,
+    output: z.object({ fileName: z.string(), json: z.string() }),
+  }),
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CentsSchema, IdSchema } from './common';
+import { SizePolicySchema } from './profile';
+
+export const EstimateInputSchema = z.strictObject({
+  profileId: IdSchema,
+  fileCount: z.int().min(1, 'Estimate at least one file.').max(100_000),
+});
+
+/** One size of the estimate: its policy, and the range it may cost per source image (0..0 for local). */
+export const EstimateSizeSchema = z.object({
+  width: z.int().positive(),
+  height: z.int().positive(),
+  policy: SizePolicySchema,
+  minCents: CentsSchema,
+  maxCents: CentsSchema,
+});
+
+/** The cost range of a batch before it starts; a range because fal's tier for a size is only known afterwards. */
+export const EstimateSchema = z.object({
+  fileCount: z.int().positive(),
+  minCents: CentsSchema,
+  maxCents: CentsSchema,
+  sizes: z.array(EstimateSizeSchema),
+});
+
+export type EstimateInput = z.infer<typeof EstimateInputSchema>;
+export type Estimate = z.infer<typeof EstimateSchema>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { HostPathSchema, IdSchema } from './common';
+
+/**
+ * Live state of a watched folder: `standby` when the folder is gone (unplugged drive, lost share) and will resume by
+ * itself, `error` when the watcher failed, `disabled` when the person switched it off.
+ */
+export const FolderStatusSchema = z.enum(['watching', 'standby', 'error', 'disabled']);
+
+/** Jobs of one folder by outcome; `waiting` counts every job not finished yet. */
+export const FolderCountsSchema = z.object({
+  waiting: z.int().nonnegative(),
+  done: z.int().nonnegative(),
+  failed: z.int().nonnegative(),
+});
+
+/** The settings a person chooses for a watched folder. */
+export const FolderSettingsSchema = z.object({
+  path: HostPathSchema,
+  profileId: IdSchema,
+  enabled: z.boolean(),
+  recursive: z.boolean(),
+  /** Polling instead of native events, for network shares where events do not arrive. */
+  polling: z.boolean(),
+  /** Trusted folders skip the burst hold of the spend guard. */
+  trusted: z.boolean(),
+});
+
+/** A watched folder with its live status. */
+export const FolderSchema = FolderSettingsSchema.extend({
+  id: IdSchema,
+  status: FolderStatusSchema,
+  /** Why the folder is in standby or error, in words for the person; null otherwise. */
+  statusReason: z.string().nullable(),
+  counts: FolderCountsSchema,
+});
+
+/** What changes when a folder's status or counts change (also the payload of the folder event). */
+export const FolderStatusChangeSchema = FolderSchema.pick({ id: true, status: true, statusReason: true, counts: true });
+
+export type FolderStatus = z.infer<typeof FolderStatusSchema>;
+export type FolderCounts = z.infer<typeof FolderCountsSchema>;
+export type FolderSettings = z.infer<typeof FolderSettingsSchema>;
+export type Folder = z.infer<typeof FolderSchema>;
+export type FolderStatusChange = z.infer<typeof FolderStatusChangeSchema>;

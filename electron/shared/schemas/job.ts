@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { CentsSchema, HostPathSchema, IdSchema, TimestampSchema } from './common';
+import { FalResolutionSchema } from './profile';
+
+/** The job state machine of ARCHITECTURE.md. */
+export const JOB_STATES = [
+  'queued',
+  'preparing',
+  'uploading',
+  'submitted',
+  'downloading',
+  'writing',
+  'done',
+  'waiting_network',
+  'waiting_budget',
+  'retry_scheduled',
+  'failed',
+  'cancelled',
+] as const;
+export const JobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+/** States a job never leaves by itself. */
+export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
+/** States of work not finished yet: running, queued or waiting. */
+export const PENDING_JOB_STATES: readonly JobState[] = JOB_STATES.filter((state) => !FINISHED_JOB_STATES.includes(state));
+
+export const ProviderSchema = z.enum(['fal', 'local']);
+
+/** One written output file. `target` is the requested size ("1080x1350"); width/height are what was written. */
+export const JobOutputSchema = z.object({
+  path: HostPathSchema,
+  width: z.int().positive(),
+  height: z.int().positive(),
+  target: z.string(),
+  provider: ProviderSchema,
+  /** The tier fal reported for this output; null for local outputs. */
+  tier: FalResolutionSchema.nullable(),
+});
+
+/** Why a job failed or is waiting, with a stable code and fal's or the engine's own words. */
+export const JobErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export const JobSchema = z.object({
+  id: IdSchema,
+  state: JobStateSchema,
+  sourcePath: HostPathSchema,
+  sourceName: z.string(),
+  profileId: IdSchema,
+  profileVersion: z.int().positive(),
+  /** Null for drops and CLI runs. */
+  folderId: IdSchema.nullable(),
+  /** Null until decided; `mixed` when per-size `auto` sent some sizes to each. */
+  provider: z.enum(['fal', 'local', 'mixed']).nullable(),
+  progress: z.number().min(0).max(1),
+  attempts: z.int().nonnegative(),
+  error: JobErrorSchema.nullable(),
+  createdAt: TimestampSchema,
+  startedAt: TimestampSchema.nullable(),
+  finishedAt: TimestampSchema.nullable(),
+  /** When a `retry_scheduled` job will run again. */
+  retryAt: TimestampSchema.nullable(),
+  outputs: z.array(JobOutputSchema),
+  /** What fal charged, from the tiers it reported; null for local jobs or before results arrive. */
+  costCents: CentsSchema.nullable(),
+});
+
+/** One line of a job's event log. */
+export const JobLogEntrySchema = z.object({ at: TimestampSchema, state: JobStateSchema, message: z.string() });
+
+/** A job with what the detail view shows beyond the list row. */
+export const JobDetailSchema = JobSchema.extend({
+  falRequestIds: z.array(z.string()),
+  log: z.array(JobLogEntrySchema),
+});
+
+/** The fields an event carries when a job moves or progresses. */
+export const JobChangeSchema = JobSchema.pick({
+  id: true,
+  state: true,
+  progress: true,
+  attempts: true,
+  error: true,
+  startedAt: true,
+  finishedAt: true,
+  retryAt: true,
+});
+
+/** Filters and keyset paging of the history: newest first, `cursor` is the previous page's `nextCursor`. */
+export const JobQuerySchema = z.strictObject({
+  states: z.array(JobStateSchema).max(JOB_STATES.length).optional(),
+  folderId: IdSchema.optional(),
+  profileId: IdSchema.optional(),
+  since: TimestampSchema.optional(),
+  until: TimestampSchema.optional(),
+  /** Matched case-insensitively against the source name and path. */
+  search: z.string().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.int().min(1).max(500),
+});
+
+export const JobPageSchema = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() });
+
+export type JobOutput = z.infer<typeof JobOutputSchema>;
+export type JobError = z.infer<typeof JobErrorSchema>;
+export type Job = z.infer<typeof JobSchema>;
+export type JobDetail = z.infer<typeof JobDetailSchema>;
+export type JobChange = z.infer<typeof JobChangeSchema>;
+export type JobQuery = z.infer<typeof JobQuerySchema>;
+export type JobPage = z.infer<typeof JobPageSchema>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { JOB_STATES, type JobState } from './job';
+import { TimestampSchema } from './common';
+
+/** `paused` by the person or by a bad key/budget; `offline` while fal cannot be reached. */
+export const QueueRunStateSchema = z.enum(['running', 'paused', 'offline']);
+
+const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int().nonnegative()])) as Record<
+  JobState,
+  z.ZodInt
+>;
+
+/** Number of jobs in each state. */
+export const JobCountsSchema = z.object(countsShape);
+
+/**
+ * The run since the queue was last empty: "`finished` of `total`", started at `startedAt`. The UI derives the ETA
+ * from it; null while nothing is pending.
+ */
+export const QueueBatchSchema = z.object({
+  total: z.int().nonnegative(),
+  finished: z.int().nonnegative(),
+  startedAt: TimestampSchema,
+});
+
+export const QueueStateSchema = z.object({
+  state: QueueRunStateSchema,
+  /** Why the queue is paused or offline, in words for the person ("fal refused the key: User is locked"). */
+  reason: z.string().nullable(),
+  online: z.boolean(),
+  counts: JobCountsSchema,
+  batch: QueueBatchSchema.nullable(),
+});
+
+export type QueueRunState = z.infer<typeof QueueRunStateSchema>;
+export type JobCounts = z.infer<typeof JobCountsSchema>;
+export type QueueBatch = z.infer<typeof QueueBatchSchema>;
+export type QueueState = z.infer<typeof QueueStateSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CollisionPolicySchema } from './profile';
+
+/** App-wide settings. `dataFolder` is shown, never changed from the UI (it is chosen by --data or the env). */
+export const SettingsSchema = z.object({
+  concurrency: z.int('Concurrency must be a whole number.').min(1, 'At least 1 job at a time.').max(40, 'At most 40 jobs at a time.'),
+  defaultProvider: z.enum(['local', 'fal']),
+  namingTemplate: z.string().trim().min(1, 'A naming template is required.').max(300, 'The template is too long.'),
+  collisionPolicy: CollisionPolicySchema,
+  /** Route fal calls through this proxy (fal's server-proxy protocol); null for direct calls. */
+  falProxyUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }).nullable(),
+  dataFolder: z.string(),
+  closeToTray: z.boolean(),
+  startAtLogin: z.boolean(),
+});
+
+/** The editable part of the settings; sending `dataFolder` is refused. */
+export const SettingsPatchSchema = SettingsSchema.omit({ dataFolder: true }).partial().strict();
+
+/**
+ * Where the fal key lives: Electron's `safeStorage`, its plain-text fallback (Linux without a keyring: the UI warns),
+ * the FAL_KEY environment variable (cannot be cleared from the UI), or nowhere.
+ */
+export const FalKeyStorageSchema = z.enum(['safeStorage', 'plaintext-fallback', 'env', 'none']);
+
+/** The only thing the renderer ever learns about the key. */
+export const FalKeyStatusSchema = z.object({ configured: z.boolean(), storage: FalKeyStorageSchema });
+
+export const FalKeyInputSchema = z.strictObject({
+  key: z
+    .string()
+    .trim()
+    .min(8, 'That is too short to be a fal key.')
+    .max(512, 'That is too long to be a fal key.')
+    .regex(/^\S+$/, 'A fal key has no spaces.'),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+export type FalKeyStorage = z.infer<typeof FalKeyStorageSchema>;
+export type FalKeyStatus = z.infer<typeof FalKeyStatusSchema>;

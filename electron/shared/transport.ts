@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { VerbName } from './contract/types';
+
+/** IPC channel of a verb: one channel per verb, all answered by one checked handler in the main process. */
+export function ipcChannelFor(verb: VerbName): string {
+  return `api:${verb}`;
+}
+
+/** IPC channel the main process sends events on. */
+export const IPC_EVENT_CHANNEL = 'api:event';
+
+/** HTTP routes of the headless server. */
+export const HTTP_ROUTES = {
+  call: '/api/call/', // + verb, POST, JSON body = input
+  events: '/api/events', // WebSocket
+  upload: '/api/upload', // POST, raw bytes, ?name=
+  browse: '/api/browse', // GET ?path=
+} as const;
+
+/** Cookie holding the launch token after the first page load. */
+export const TOKEN_COOKIE = 'smart_resize_token';
+
+/** Query parameter carrying the launch token in the printed URL. */
+export const TOKEN_QUERY = 'token';
+
+/** One folder of the server-side folder browser. */
+export const BrowseListingSchema = z.object({
+  path: z.string(),
+  /** Null at the home folder: the browser goes no higher. */
+  parent: z.string().nullable(),
+  folders: z.array(z.object({ name: z.string(), path: z.string() })),
+});
+
+/** What an upload answers: where the file was saved, to pass on to `jobs.enqueuePaths`. */
+export const UploadResultSchema = z.object({ path: z.string(), name: z.string(), bytes: z.int().nonnegative() });
+
+export type BrowseListing = z.infer<typeof BrowseListingSchema>;
+export type UploadResult = z.infer<typeof UploadResultSchema>;
