@@ -1,0 +1,5 @@
+export * from './outputFormat';
+export * from './namingTemplate';
+export * from './sanitizeSegment';
+export * from './outputPath';
+export * from './writeOutputFile';
