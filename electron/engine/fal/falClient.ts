@@ -1,0 +1,55 @@
+import { createFalClient, type FalClient, type RequestMiddleware } from '@fal-ai/client';
+import { SmartResizeError } from '../errors';
+import { parseHttpUrl, rewriteFalUrl } from './falHosts';
+
+/** The fal endpoint this app calls. */
+export const SMART_RESIZE_ENDPOINT = 'fal-ai/smart-resize';
+
+/** How to reach fal. `credentials` is the resolved key (see resolveFalKey); it is sent, never logged. */
+export interface SmartResizeFalClientOptions {
+  /** The fal key (`KEY` or `KEY_ID:KEY_SECRET`), resolved by the caller from settings or FAL_KEY. */
+  readonly credentials: string;
+  /**
+   * Send every API call to this URL with header `x-fal-target-url` carrying the real fal URL (fal's server-proxy
+   * protocol). Storage upload PUTs still go straight to the `upload_url` fal returned, as the client does.
+   */
+  readonly proxyUrl?: string;
+  /**
+   * Send calls for queue.fal.run, fal.run and rest.fal.ai to this origin instead, same paths
+   * (`http://127.0.0.1:PORT` for the fake fal server, or a self-hosted gateway).
+   */
+  readonly hostOverride?: string;
+  /** A fetch to use instead of the global one; it sees every call, upload PUTs included. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * A fal client with explicit credentials and routing, independent of `fal.config()` globals and of FAL_KEY in
+ * the environment (the client would otherwise read it by itself). One client per configuration; cheap to make.
+ */
+export function createSmartResizeFalClient(options: SmartResizeFalClientOptions): FalClient {
+  const credentials = options.credentials.trim();
+  if (!credentials) {
+    throw new SmartResizeError('fal_key_missing', 'No fal key is set: add one in Settings or set FAL_KEY.');
+  }
+  if (options.proxyUrl && options.hostOverride) {
+    // The proxy would receive x-fal-target-url pointing at the override, which a fal proxy refuses (412).
+    throw new SmartResizeError('invalid_proxy_url', 'Use either a fal proxy URL or a fal host override, not both.');
+  }
+  const proxy = options.proxyUrl ? parseHttpUrl(options.proxyUrl, 'The fal proxy URL') : undefined;
+  const override = options.hostOverride ? parseHttpUrl(options.hostOverride, 'The fal host override') : undefined;
+  // Options are only set when present: the client merges them over its defaults, so an explicit `undefined`
+  // requestMiddleware would replace the default pass-through and break every call.
+  return createFalClient({
+    // A function rather than a string so the key is not a plain property of the config object if it gets dumped.
+    credentials: () => credentials,
+    ...(override && { requestMiddleware: hostOverrideMiddleware(override) }),
+    // The object form with when: 'always' is what makes the proxy apply outside a browser (a plain string does not).
+    ...(proxy && { proxyUrl: { url: proxy.toString(), when: 'always' as const } }),
+    ...(options.fetch && { fetch: options.fetch }),
+  });
+}
+
+function hostOverrideMiddleware(override: URL): RequestMiddleware {
+  return async (request) => ({ ...request, url: rewriteFalUrl(request.url, override) });
+}

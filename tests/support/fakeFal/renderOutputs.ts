@@ -1,0 +1,53 @@
+import sharp, { type Sharp } from 'sharp';
+
+/** One output image file. */
+export interface RenderedImage {
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly contentType: string;
+  readonly extension: string;
+}
+
+/** How to draw the outputs of one target. */
+export interface RenderRequest {
+  /** The decoded-able source bytes (unused in `flat` mode). */
+  readonly source: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly format: 'jpeg' | 'png' | 'webp';
+  readonly count: number;
+  readonly mode: 'resize' | 'flat';
+  /** Make the first image's pixels a different size than asked (the wrong-size fault). */
+  readonly wrongSize: boolean;
+}
+
+const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+function encode(image: Sharp, format: RenderRequest['format']): Sharp {
+  // Fast settings: the fake must not eat the CPU the engine under test needs.
+  if (format === 'jpeg') return image.jpeg({ quality: 85 });
+  if (format === 'webp') return image.webp({ quality: 80, effort: 0 });
+  return image.png({ compressionLevel: 1 });
+}
+
+/**
+ * Real images of the requested size: the source cover-resized and center-cropped (smart-resize's last step), or a
+ * flat colour in `flat` mode. Images after the first of a target are slightly brighter so each file differs.
+ */
+export async function renderTarget(request: RenderRequest): Promise<RenderedImage[]> {
+  const images: RenderedImage[] = [];
+  for (let index = 0; index < request.count; index += 1) {
+    const off = request.wrongSize && index === 0;
+    const width = off ? request.width + 8 : request.width;
+    const height = off ? Math.max(1, request.height - 8) : request.height;
+    const base =
+      request.mode === 'flat'
+        ? sharp({ create: { width, height, channels: 3, background: { r: 40 + index * 30, g: 120, b: 200 } } })
+        : sharp(request.source).rotate().resize(width, height, { fit: 'cover', position: 'centre' });
+    const varied = index > 0 && request.mode === 'resize' ? base.modulate({ brightness: 1 + 0.05 * index }) : base;
+    const bytes = await encode(varied.removeAlpha(), request.format).toBuffer();
+    images.push({ bytes, width, height, contentType: CONTENT_TYPES[request.format], extension: request.format === 'jpeg' ? 'jpg' : request.format });
+  }
+  return images;
+}
