@@ -1,0 +1,148 @@
+import { SmartResizeError } from '../errors';
+import { JOB_STATES, isJobState, type JobState } from '../jobs/jobStates';
+import { recentJobEvents } from './eventLog';
+import { decodeJobCursor, encodeJobCursor } from './jobCursor';
+import { findJob } from './jobTransition';
+import { OutputRepository } from './outputRepository';
+import { RequestRepository } from './requestRepository';
+import { toJobRecord, type JobRow } from './rowMappers';
+import { allRows, type SqlParams } from './sqlite';
+import type { StoreContext } from './storeContext';
+import type { JobOutputRecord, JobRecord, JobRequestRecord, StoreEvent } from './types';
+
+/** Largest page {@link JobHistory.queryJobs} returns. */
+export const MAX_JOB_PAGE = 1000;
+
+/** Filters and paging of the History and Queue lists. All filters combine with AND. */
+export interface JobQuery {
+  /** Any of these states (absent or empty: all). */
+  readonly states?: readonly JobState[];
+  readonly folderId?: string;
+  readonly profileId?: string;
+  /** Created at or after (epoch ms). */
+  readonly since?: number;
+  /** Created before (epoch ms). */
+  readonly until?: number;
+  /** Case-insensitive (ASCII) substring of the source file's name or path. */
+  readonly search?: string;
+  /** 1..MAX_JOB_PAGE */
+  readonly limit: number;
+  /** `nextCursor` of the previous page; absent for the first page. */
+  readonly cursor?: string | null;
+}
+
+/** One page, newest first. */
+export interface JobPage {
+  readonly jobs: JobRecord[];
+  /** Pass back for the next page; null when this was the last. */
+  readonly nextCursor: string | null;
+}
+
+/** Everything the job detail view shows. */
+export interface JobDetail {
+  readonly job: JobRecord;
+  readonly requests: JobRequestRecord[];
+  readonly outputs: JobOutputRecord[];
+  /** The job's newest events, oldest first. */
+  readonly events: StoreEvent[];
+}
+
+/** Filters that narrow {@link JobHistory.countByState}. */
+export interface JobCountFilter {
+  readonly folderId?: string;
+  readonly profileId?: string;
+}
+
+/** Read side for the UI: paged lists, counts and job detail. */
+export class JobHistory {
+  private readonly requests: RequestRepository;
+  private readonly outputs: OutputRepository;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.requests = new RequestRepository(ctx);
+    this.outputs = new OutputRepository(ctx);
+  }
+
+  /**
+   * A page of jobs, newest first, by keyset paging on (created_at, id): stable while new jobs arrive (they land
+   * before page one, never shifting later pages) and as fast on page 100 as on page 1.
+   */
+  queryJobs(query: JobQuery): JobPage {
+    if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_JOB_PAGE) {
+      throw new SmartResizeError('invalid_query', `A page holds 1 to ${MAX_JOB_PAGE} jobs, not ${query.limit}.`);
+    }
+    const where: string[] = [];
+    const params: SqlParams = { limit: query.limit + 1 };
+    if (query.states && query.states.length > 0) {
+      const unknown = query.states.find((s) => !isJobState(s));
+      if (unknown !== undefined) throw new SmartResizeError('invalid_query', `Unknown job state "${unknown}".`);
+      where.push(`state IN (${query.states.map((_, i) => `:state${i}`).join(', ')})`);
+      query.states.forEach((state, i) => (params[`state${i}`] = state));
+    }
+    if (query.folderId !== undefined) {
+      where.push('folder_id = :folderId');
+      params.folderId = query.folderId;
+    }
+    if (query.profileId !== undefined) {
+      where.push('profile_id = :profileId');
+      params.profileId = query.profileId;
+    }
+    if (query.since !== undefined) {
+      where.push('created_at >= :since');
+      params.since = query.since;
+    }
+    if (query.until !== undefined) {
+      where.push('created_at < :until');
+      params.until = query.until;
+    }
+    if (query.search) {
+      where.push(`(source_name LIKE :pattern ESCAPE '\\' OR source_path LIKE :pattern ESCAPE '\\')`);
+      params.pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    if (query.cursor) {
+      const cursor = decodeJobCursor(query.cursor);
+      where.push('(created_at, id) < (:cursorAt, :cursorId)');
+      params.cursorAt = cursor.createdAt;
+      params.cursorId = cursor.id;
+    }
+    const rows = allRows<JobRow>(
+      this.ctx.db,
+      `SELECT * FROM jobs
+       ${where.length > 0 ? `WHERE ${where.join('\n         AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC
+       LIMIT :limit`,
+      params,
+    );
+    const jobs = rows.slice(0, query.limit).map(toJobRecord);
+    const last = jobs.at(-1);
+    const nextCursor = rows.length > query.limit && last ? encodeJobCursor(last) : null;
+    return { jobs, nextCursor };
+  }
+
+  /** How many jobs are in each state (every state present, zero included), optionally for one folder or profile. */
+  countByState(filter: JobCountFilter = {}): Record<JobState, number> {
+    const rows = allRows<{ state: string; n: number }>(
+      this.ctx.db,
+      `SELECT state, count(*) AS n FROM jobs
+       WHERE (:folderId IS NULL OR folder_id = :folderId)
+         AND (:profileId IS NULL OR profile_id = :profileId)
+       GROUP BY state`,
+      { folderId: filter.folderId ?? null, profileId: filter.profileId ?? null },
+    );
+    const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+    for (const row of rows) if (isJobState(row.state)) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /** The job with its fal requests, outputs and its newest `eventLimit` events; undefined for an unknown id. */
+  getJobDetail(jobId: string, eventLimit = 50): JobDetail | undefined {
+    const job = findJob(this.ctx, jobId);
+    if (!job) return undefined;
+    return {
+      job,
+      requests: this.requests.listRequests(jobId),
+      outputs: this.outputs.listOutputs(jobId),
+      events: recentJobEvents(this.ctx.db, jobId, eventLimit),
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { SmartResizeError } from '../errors';
+import { isTerminal, resumeState, type JobState } from '../jobs/jobStates';
+import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
+import { applyTransition, findJob, hasLiveRequest, requireJob, type TransitionPatch } from './jobTransition';
+import { toJobRecord, type JobRow } from './rowMappers';
+import { allRows, getRow, run, withTransaction } from './sqlite';
+import type { StoreContext } from './storeContext';
+import type { JobRecord, NewJob } from './types';
+
+/** Result of {@link JobRepository.insertJobIfNew}. */
+export interface InsertJobResult {
+  readonly job: JobRecord;
+  /** False when a job for the same (content hash, profile id, profile version) already existed: nothing to pay. */
+  readonly created: boolean;
+}
+
+/** Result of {@link JobRepository.cancel}. */
+export interface CancelJobResult {
+  readonly job: JobRecord;
+  /** fal requests still running for this job: send fal's cancel for each (they are already marked cancelled). */
+  readonly falRequestIdsToCancel: string[];
+}
+
+/** Creating jobs and moving them through the state machine. */
+export class JobRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  /**
+   * Creates a `queued` job unless one exists for the same (content hash, profile id, profile version); then that
+   * job is returned whatever its state, so a renamed, copied or touched file is never paid for twice. A failed or
+   * cancelled duplicate is not restarted here: that is the user's `retry`.
+   */
+  insertJobIfNew(input: NewJob): InsertJobResult {
+    return withTransaction(this.ctx.db, () => {
+      const now = this.ctx.now();
+      const row = getRow<JobRow>(
+        this.ctx.db,
+        `INSERT INTO jobs (id, content_hash, profile_id, profile_version, source_path, source_name, source_size,
+                           folder_id, origin, provider, state, created_at, updated_at)
+         VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
+                 :folderId, :origin, :provider, 'queued', :now, :now)
+         ON CONFLICT (content_hash, profile_id, profile_version) DO NOTHING
+         RETURNING *`,
+        { ...input, id: randomUUID(), now },
+      );
+      if (!row) {
+        const existing = getRow<JobRow>(
+          this.ctx.db,
+          `SELECT * FROM jobs
+           WHERE content_hash = :contentHash AND profile_id = :profileId AND profile_version = :profileVersion`,
+          { contentHash: input.contentHash, profileId: input.profileId, profileVersion: input.profileVersion },
+        );
+        return { job: toJobRecord(existing!), created: false };
+      }
+      const job = toJobRecord(row);
+      appendEvent(this.ctx, STORE_EVENT_KINDS.jobCreated, job.id, {
+        sourceName: job.sourceName,
+        folderId: job.folderId,
+        profileId: job.profileId,
+        origin: job.origin,
+      });
+      return { job, created: true };
+    });
+  }
+
+  /** The job, or undefined. */
+  getJob(jobId: string): JobRecord | undefined {
+    return findJob(this.ctx, jobId);
+  }
+
+  /**
+   * Moves a job to `to` if the state machine allows it (else `invalid_job_transition`; `job_not_found` for an unknown
+   * id), writing the `job_state` event in the same transaction. Going to `retry_scheduled` needs `nextAttemptAt`
+   * and counts one attempt. A worker should treat `invalid_job_transition` after a `cancel` as "stop".
+   */
+  transition(jobId: string, to: JobState, patch?: TransitionPatch): JobRecord {
+    return withTransaction(this.ctx.db, () => applyTransition(this.ctx, requireJob(this.ctx, jobId), to, patch));
+  }
+
+  /** Records progress (0..1, clamped) without an event: live progress goes over the engine's in-memory bus. */
+  setProgress(jobId: string, progress: number): void {
+    const { changes } = run(this.ctx.db, 'UPDATE jobs SET progress = :progress, updated_at = :now WHERE id = :jobId', {
+      jobId,
+      progress: Math.min(1, Math.max(0, progress)),
+      now: this.ctx.now(),
+    });
+    if (changes === 0) requireJob(this.ctx, jobId);
+  }
+
+  /**
+   * A user's retry of a failed or cancelled job. Attempts restart from zero (the user asked, so the automatic
+   * retry budget is fresh) and the error is cleared. A job holding a live fal request (say it failed while writing
+   * the files) goes to `submitted` so its paid result is fetched again; otherwise it goes back to `queued`.
+   */
+  retry(jobId: string): JobRecord {
+    return withTransaction(this.ctx.db, () => {
+      const job = requireJob(this.ctx, jobId);
+      if (job.state !== 'failed' && job.state !== 'cancelled') {
+        throw new SmartResizeError('invalid_job_transition', `Only failed or cancelled jobs can be retried; ${job.sourceName} is ${job.state}.`);
+      }
+      const to = resumeState(hasLiveRequest(this.ctx, jobId));
+      const patch = { reason: 'retried by the user', errorCode: null, errorMessage: null, progress: 0 };
+      return applyTransition(this.ctx, job, to, patch, { unclaimed: true, resetAttempts: true, cause: 'retry' });
+    });
+  }
+
+  /**
+   * Cancels a job in any non-terminal state. Its still-running fal requests are marked cancelled and returned so
+   * the caller sends fal's cancel (waiting on fal without cancelling would still be billed). Completed requests stay
+   * completed: a later retry fetches their paid results instead of paying again.
+   */
+  cancel(jobId: string, reason = 'cancelled by the user'): CancelJobResult {
+    return withTransaction(this.ctx.db, () => {
+      const job = requireJob(this.ctx, jobId);
+      if (isTerminal(job.state)) {
+        throw new SmartResizeError('invalid_job_transition', `${job.sourceName} is already ${job.state}.`);
+      }
+      const cancelled = allRows<{ request_id: string }>(
+        this.ctx.db,
+        `UPDATE job_requests SET state = 'cancelled', completed_at = :now
+         WHERE job_id = :jobId AND state = 'submitted'
+         RETURNING request_id`,
+        { jobId, now: this.ctx.now() },
+      );
+      const updated = applyTransition(this.ctx, job, 'cancelled', { reason }, { cause: 'cancel' });
+      return { job: updated, falRequestIdsToCancel: cancelled.map((r) => r.request_id) };
+    });
+  }
+}

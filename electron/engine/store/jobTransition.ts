@@ -1,0 +1,127 @@
+import { SmartResizeError } from '../errors';
+import { canTransition, isActive, isTerminal, type JobState } from '../jobs/jobStates';
+import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
+import { toJobRecord, type JobRow } from './rowMappers';
+import { getRow } from './sqlite';
+import type { StoreContext } from './storeContext';
+import type { JobRecord } from './types';
+
+/** Optional fields written together with a state change. */
+export interface TransitionPatch {
+  /** Why the job is in the new state, for people. Each change replaces the previous reason (absent = none). */
+  readonly reason?: string | null;
+  /** Required when going to `retry_scheduled`: when the job may run again. */
+  readonly nextAttemptAt?: number;
+  /** A SmartResizeError code or fal's error type; kept until the user retries or the job is done. */
+  readonly errorCode?: string | null;
+  /** The message to show (fal's own reason text for a 422). */
+  readonly errorMessage?: string | null;
+  /** 0..1; defaults to 1 for `done`, 0 for `queued`, unchanged otherwise. */
+  readonly progress?: number;
+}
+
+/** Store-internal knobs of a transition that callers of the public API do not get. */
+export interface TransitionMode {
+  /** Leave the job without a worker (recovery, requeue): the scheduler's claim picks it up again. */
+  readonly unclaimed?: boolean;
+  /** A user's retry: attempts start again from zero. */
+  readonly resetAttempts?: boolean;
+  /** Recorded in the event so the log tells recovery and user actions from worker progress. */
+  readonly cause?: string;
+}
+
+/** The job, or undefined. */
+export function findJob(ctx: StoreContext, jobId: string): JobRecord | undefined {
+  const row = getRow<JobRow>(ctx.db, 'SELECT * FROM jobs WHERE id = :jobId', { jobId });
+  return row && toJobRecord(row);
+}
+
+/** The job, or a `job_not_found` error. */
+export function requireJob(ctx: StoreContext, jobId: string): JobRecord {
+  const job = findJob(ctx, jobId);
+  if (!job) throw new SmartResizeError('job_not_found', `No job with id ${jobId} exists in the job database.`);
+  return job;
+}
+
+/** True when the job holds a fal request that is still waiting or has a result: it must resume, not resubmit. */
+export function hasLiveRequest(ctx: StoreContext, jobId: string): boolean {
+  const row = getRow<{ live: number }>(
+    ctx.db,
+    `SELECT EXISTS (
+       SELECT 1 FROM job_requests WHERE job_id = :jobId AND state IN ('submitted', 'completed')
+     ) AS live`,
+    { jobId },
+  );
+  return row?.live === 1;
+}
+
+/**
+ * Moves `job` to `to` after checking the state machine, stamps the timestamps that follow from the move, and
+ * appends a `job_state` event. Callers wrap it in a transaction with whatever else belongs to the same change.
+ */
+export function applyTransition(
+  ctx: StoreContext,
+  job: JobRecord,
+  to: JobState,
+  patch: TransitionPatch = {},
+  mode: TransitionMode = {},
+): JobRecord {
+  if (!canTransition(job.state, to)) {
+    throw new SmartResizeError(
+      'invalid_job_transition',
+      `Job ${job.sourceName} (${job.id}) cannot go from ${job.state} to ${to}.`,
+    );
+  }
+  if (to === 'retry_scheduled' && patch.nextAttemptAt === undefined) {
+    throw new SmartResizeError('invalid_job_transition', `A retry for job ${job.id} needs a time (nextAttemptAt).`);
+  }
+  const now = ctx.now();
+  const active = isActive(to);
+  const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' ? 1 : 0);
+  const progress = patch.progress ?? (to === 'done' ? 1 : to === 'queued' ? 0 : job.progress);
+  const row = getRow<JobRow>(
+    ctx.db,
+    `UPDATE jobs SET
+       state = :to,
+       state_reason = :reason,
+       attempts = :attempts,
+       next_attempt_at = :nextAttemptAt,
+       claimed_at = CASE WHEN :claim = 1 THEN coalesce(claimed_at, :now) END,
+       progress = :progress,
+       updated_at = :now,
+       started_at = CASE WHEN :active = 1 THEN coalesce(started_at, :now) ELSE started_at END,
+       finished_at = CASE WHEN :terminal = 1 THEN :now END,
+       error_code = :errorCode,
+       error_message = :errorMessage
+     WHERE id = :id AND state = :from
+     RETURNING *`,
+    {
+      id: job.id,
+      from: job.state,
+      to,
+      reason: patch.reason ?? null,
+      attempts,
+      nextAttemptAt: to === 'retry_scheduled' ? patch.nextAttemptAt! : null,
+      claim: active && !mode.unclaimed ? 1 : 0,
+      progress: Math.min(1, Math.max(0, progress)),
+      now,
+      active: active ? 1 : 0,
+      terminal: isTerminal(to) ? 1 : 0,
+      errorCode: to === 'done' ? null : patch.errorCode === undefined ? job.errorCode : patch.errorCode,
+      errorMessage: to === 'done' ? null : patch.errorMessage === undefined ? job.errorMessage : patch.errorMessage,
+    },
+  );
+  // The read and this write share one IMMEDIATE transaction, so a miss means the caller skipped the transaction.
+  if (!row) throw new Error(`Job ${job.id} changed while moving from ${job.state} to ${to}; use a transaction.`);
+  const updated = toJobRecord(row);
+  appendEvent(ctx, STORE_EVENT_KINDS.jobState, job.id, {
+    from: job.state,
+    to,
+    reason: updated.stateReason,
+    attempts: updated.attempts,
+    ...(updated.nextAttemptAt !== null && { nextAttemptAt: updated.nextAttemptAt }),
+    ...(patch.errorCode && { errorCode: patch.errorCode }),
+    ...(mode.cause && { cause: mode.cause }),
+  });
+  return updated;
+}

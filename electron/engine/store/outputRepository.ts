@@ -1,0 +1,46 @@
+import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
+import { requireJob } from './jobTransition';
+import { toOutputRecord, type OutputRow } from './rowMappers';
+import { allRows, getRow, withTransaction } from './sqlite';
+import type { StoreContext } from './storeContext';
+import type { JobOutputRecord, NewJobOutput } from './types';
+
+/** The files written for jobs. */
+export class OutputRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  /**
+   * Records an output file after it was renamed into place. Writing the same (target, image index) again, as a
+   * resumed job does, replaces the row instead of adding a second one.
+   */
+  addOutput(output: NewJobOutput): JobOutputRecord {
+    return withTransaction(this.ctx.db, () => {
+      requireJob(this.ctx, output.jobId);
+      const row = getRow<OutputRow>(
+        this.ctx.db,
+        `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, written_at)
+         VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :now)
+         ON CONFLICT (job_id, target, image_index) DO UPDATE SET
+           path = excluded.path, width = excluded.width, height = excluded.height, provider = excluded.provider,
+           tier = excluded.tier, bytes = excluded.bytes, written_at = excluded.written_at
+         RETURNING *`,
+        { ...output, now: this.ctx.now() },
+      );
+      appendEvent(this.ctx, STORE_EVENT_KINDS.outputWritten, output.jobId, {
+        target: output.target,
+        imageIndex: output.imageIndex,
+        path: output.path,
+      });
+      return toOutputRecord(row!);
+    });
+  }
+
+  /** A job's outputs in target then image order. */
+  listOutputs(jobId: string): JobOutputRecord[] {
+    return allRows<OutputRow>(
+      this.ctx.db,
+      'SELECT * FROM job_outputs WHERE job_id = :jobId ORDER BY target, image_index',
+      { jobId },
+    ).map(toOutputRecord);
+  }
+}

@@ -1,0 +1,111 @@
+import type { JobState } from '../jobs/jobStates';
+
+/** How a job came in: a watched folder's event, a drop on the window, the CLI, or the reconcile scan. */
+export type JobOrigin = 'folder' | 'drop' | 'cli' | 'reconcile';
+
+/** Who makes the job's outputs: fal for every size, the local engine for every size, or a per-size mix. */
+export type JobProvider = 'fal' | 'local' | 'mixed';
+
+/** A job row. Times are epoch milliseconds. */
+export interface JobRecord {
+  readonly id: string;
+  /** Hash of the source bytes; with the profile id and version it is the dedupe key. */
+  readonly contentHash: string;
+  readonly profileId: string;
+  readonly profileVersion: number;
+  readonly sourcePath: string;
+  readonly sourceName: string;
+  readonly sourceSize: number;
+  /** The watched folder's id from settings; null for drops and the CLI. */
+  readonly folderId: string | null;
+  readonly origin: JobOrigin;
+  readonly provider: JobProvider;
+  readonly state: JobState;
+  /** Why the job is in its state, for people ("waiting for network", "retry after HTTP 503"). */
+  readonly stateReason: string | null;
+  /** Retryable failures since the job was created or last retried by the user (waiting for network never counts). */
+  readonly attempts: number;
+  /** When a `retry_scheduled` job may run again. */
+  readonly nextAttemptAt: number | null;
+  /** 0..1 */
+  readonly progress: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** First time a worker picked the job up. */
+  readonly startedAt: number | null;
+  /** When it reached done, failed or cancelled. */
+  readonly finishedAt: number | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+}
+
+/** What intake knows when it creates a job. */
+export interface NewJob {
+  readonly contentHash: string;
+  readonly profileId: string;
+  readonly profileVersion: number;
+  readonly sourcePath: string;
+  readonly sourceName: string;
+  readonly sourceSize: number;
+  readonly folderId: string | null;
+  readonly origin: JobOrigin;
+  readonly provider: JobProvider;
+}
+
+/** Lifecycle of one fal request. `submitted` and `completed` are "live": the job resumes by that id. */
+export type RequestState = 'submitted' | 'completed' | 'failed' | 'cancelled';
+
+/** One fal request of a job (a profile with more than 10 fal sizes is split into batches). */
+export interface JobRequestRecord {
+  /** Row id; the spend ledger can reference it. */
+  readonly id: number;
+  readonly jobId: string;
+  readonly batchIndex: number;
+  readonly requestId: string;
+  /** Target sizes of this request, "WxH". */
+  readonly sizes: string[];
+  readonly state: RequestState;
+  readonly submittedAt: number;
+  readonly completedAt: number | null;
+}
+
+/** One output file written for a job. */
+export interface JobOutputRecord {
+  readonly jobId: string;
+  /** The target size, "WxH". */
+  readonly target: string;
+  /** 0-based index among the images of this size (fal's num_images_per_size). */
+  readonly imageIndex: number;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly provider: 'fal' | 'local';
+  /** fal's reported resolution tier ("1K" | "2K" | "4K"); null for local outputs. */
+  readonly tier: string | null;
+  readonly bytes: number;
+  readonly writtenAt: number;
+}
+
+/** An output as the writer reports it; the store stamps the time. */
+export type NewJobOutput = Omit<JobOutputRecord, 'writtenAt'>;
+
+/** What the watcher remembers about a file so an unchanged file is neither hashed nor queued again. */
+export interface SeenFileRecord {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly contentHash: string;
+  readonly folderId: string | null;
+  readonly firstSeenAt: number;
+  readonly lastSeenAt: number;
+}
+
+/** One entry of the append-only event log. */
+export interface StoreEvent {
+  /** Increasing; the UI tails the log with "events after id N". */
+  readonly id: number;
+  readonly jobId: string | null;
+  readonly at: number;
+  readonly kind: string;
+  readonly data: Record<string, unknown>;
+}
