@@ -1,0 +1,25 @@
+import { basename, extname } from 'node:path';
+
+/** Extensions the app takes as source images (decoded by sharp, or by the WASM HEIC decoder). */
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.jpg', '.jpeg', '.jpe', '.png', '.webp', '.avif', '.tif', '.tiff', '.gif', '.svg', '.heic', '.heif',
+]);
+
+// Browsers, editors and sync tools write these while a file is incomplete, or leave them as metadata.
+const PARTIAL_SUFFIXES = ['.part', '.crdownload', '.tmp', '.download', '.partial', '.opdownload', '.swp'];
+const SYSTEM_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'icon\r']);
+
+/** True for names that are never work: dotfiles, Office lock files (~$), partial downloads, OS metadata. */
+export function isIgnoredFileName(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  if (lower.startsWith('.') || lower.startsWith('~$')) return true;
+  if (SYSTEM_NAMES.has(lower)) return true;
+  return PARTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** True when a path names a file the app should pick up as a source image. */
+export function isCandidateImagePath(path: string): boolean {
+  const name = basename(path);
+  if (isIgnoredFileName(name)) return false;
+  return IMAGE_EXTENSIONS.has(extname(name).toLowerCase());
+}
