@@ -247,10 +247,9 @@ export class FakeFal {
     return { status: 412, body: `Invalid ${TARGET_URL_HEADER} header` };
   }
 
-  private subjectOf(route: FakeFalRoute, target: URL, requestId: string | undefined, body: Buffer, json: unknown) {
+  private subjectOf(route: FakeFalRoute, target: URL, requestId: string | undefined, json: unknown) {
     if (route === 'upload') {
-      const upload = this.files.uploadForPath(target.pathname);
-      return { requestId, upload: upload && { ...upload, sha256: sha256(body) } };
+      return { requestId, upload: this.files.uploadForPath(target.pathname) };
     }
     if (route === 'submit') {
       const imageUrl = (json as { image_url?: unknown } | undefined)?.image_url;
@@ -283,17 +282,19 @@ export class FakeFal {
         return sendJson(res, match.status, match.body);
       }
       const json = parseJson(body);
-      const subject = this.subjectOf(match.route, target, match.requestId, body, json);
+      const subject = this.subjectOf(match.route, target, match.requestId, json);
+      // An upload is known by its bytes' hash as soon as the PUT arrives, before it is stored.
+      const about = match.route === 'upload' && subject.upload ? { ...subject.upload, sha256: sha256(body) } : subject.upload;
       Object.assign(record, {
         route: match.route,
         requestId: subject.requestId,
-        imageSha256: subject.upload?.sha256,
-        uploadFileName: subject.upload?.fileName,
+        imageSha256: about?.sha256,
+        uploadFileName: about?.fileName,
         body: summarizeBody(match.route, body, json),
       });
       this.log.announce(record);
       const call: Call = { res, record, target, body, json, ...subject };
-      if (await this.applyFault(call, match.route)) return;
+      if (await this.applyFault(call, match.route, about)) return;
       if (AUTHED_ROUTES.includes(match.route) && record.auth !== 'valid') {
         return respond(call, 401, { detail: record.auth === 'missing' ? MISSING_KEY_DETAIL : WRONG_KEY_DETAIL });
       }
@@ -305,8 +306,8 @@ export class FakeFal {
   }
 
   /** Applies an injected fault; true when it decided the answer. A released stall goes on normally. */
-  private async applyFault(call: Call, route: FakeFalRoute): Promise<boolean> {
-    const hit = this.faults.takeRouteFault({ route, requestId: call.requestId, upload: call.upload });
+  private async applyFault(call: Call, route: FakeFalRoute, about: FakeFalUpload | undefined): Promise<boolean> {
+    const hit = this.faults.takeRouteFault({ route, requestId: call.requestId, upload: about });
     if (!hit) return false;
     const { fault, stall } = hit;
     if ('stall' in fault) {
