@@ -12,19 +12,30 @@ export type SqlValue = string | number | null;
 /** Named parameters (`:name` in SQL). */
 export type SqlParams = Record<string, SqlValue>;
 
+const statementCache = new WeakMap<SqlDatabase, Map<string, Database.Statement>>();
+
+/** A prepared statement for this SQL text, compiled once per connection (libsql does not cache them itself). */
+function statement(db: SqlDatabase, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
 /** Runs a write statement. */
 export function run(db: SqlDatabase, sql: string, params: SqlParams = {}): Database.RunResult {
-  return db.prepare(sql).run(params);
+  return statement(db, sql).run(params);
 }
 
 /** The first row of a query, or undefined. Rows carry a libsql `_metadata` field: map them, never spread them. */
 export function getRow<T>(db: SqlDatabase, sql: string, params: SqlParams = {}): T | undefined {
-  return db.prepare(sql).get(params) as T | undefined;
+  return statement(db, sql).get(params) as T | undefined;
 }
 
 /** All rows of a query. */
 export function allRows<T>(db: SqlDatabase, sql: string, params: SqlParams = {}): T[] {
-  return db.prepare(sql).all(params) as T[];
+  return statement(db, sql).all(params) as T[];
 }
 
 let savepointCounter = 0;

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobStore } from '../../../electron/engine/store/jobStore';
+import { fakeClock, newJob, openTestStore, type FakeClock } from './storeFixture';
+import { tempDirs } from './tempDir';
+
+const dirs = tempDirs();
+let clock: FakeClock;
+let store: JobStore;
+
+beforeEach(() => {
+  clock = fakeClock();
+  store = openTestStore(dirs.make(), clock);
+});
+afterEach(() => {
+  store.close();
+  dirs.cleanup();
+});
+
+describe('event log', () => {
+  it('tails events after a given id, in order, across job and host events', () => {
+    expect(store.events.lastEventId()).toBe(0);
+    const { job } = store.jobs.insertJobIfNew(newJob());
+    const mark = store.events.lastEventId();
+    store.jobs.transition(job.id, 'preparing');
+    const hostEvent = store.events.append('queue_paused', null, { reason: 'fal key refused' });
+    store.jobs.transition(job.id, 'waiting_network');
+
+    const tail = store.events.eventsAfter(mark);
+    expect(tail.map((e) => [e.kind, e.jobId])).toEqual([
+      ['job_state', job.id],
+      ['queue_paused', null],
+      ['job_state', job.id],
+    ]);
+    expect(tail[1]).toMatchObject({ id: hostEvent, at: clock.now(), data: { reason: 'fal key refused' } });
+    expect(tail[2]!.data).toMatchObject({ from: 'preparing', to: 'waiting_network' });
+    expect(store.events.eventsAfter(mark, 1).map((e) => e.kind)).toEqual(['job_state']);
+    expect(store.events.eventsAfter(store.events.lastEventId())).toEqual([]);
+  });
+});
+
+describe('seen files', () => {
+  it('upserts by path, keeping the first-seen time, and finds copies by hash', () => {
+    const first = store.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 10, mtimeMs: 1700000000123.456, contentHash: 'h1', folderId: 'f' });
+    expect(first).toMatchObject({ firstSeenAt: clock.now(), lastSeenAt: clock.now(), mtimeMs: 1700000000123.456 });
+    clock.advance(5000);
+    const touched = store.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 12, mtimeMs: 1700000009000, contentHash: 'h2', folderId: 'f' });
+    expect(touched).toMatchObject({ size: 12, contentHash: 'h2', firstSeenAt: first.firstSeenAt, lastSeenAt: clock.now() });
+    store.seenFiles.upsertSeenFile({ path: '/in/copy.jpg', size: 12, mtimeMs: 1, contentHash: 'h2', folderId: null });
+
+    expect(store.seenFiles.getSeenFile('/in/a.jpg')).toEqual(touched);
+    expect(store.seenFiles.getSeenFile('/in/none.jpg')).toBeUndefined();
+    expect(store.seenFiles.findSeenFilesByHash('h2').map((f) => f.path)).toEqual(['/in/a.jpg', '/in/copy.jpg']);
+    expect(store.seenFiles.findSeenFilesByHash('h1')).toEqual([]);
+
+    expect(store.seenFiles.removeSeenFile('/in/a.jpg')).toBe(true);
+    expect(store.seenFiles.removeSeenFile('/in/a.jpg')).toBe(false);
+    expect(store.seenFiles.findSeenFilesByHash('h2').map((f) => f.path)).toEqual(['/in/copy.jpg']);
+  });
+});

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIVE_STATES, type JobState } from '../../../electron/engine/jobs/jobStates';
+import type { JobStore } from '../../../electron/engine/store/jobStore';
+import type { JobRecord, NewJob } from '../../../electron/engine/store/types';
+import { fakeClock, newJob, openTestStore, type FakeClock } from './storeFixture';
+import { tempDirs } from './tempDir';
+
+const dirs = tempDirs();
+let clock: FakeClock;
+let store: JobStore;
+
+beforeEach(() => {
+  clock = fakeClock();
+  store = openTestStore(dirs.make(), clock);
+});
+afterEach(() => {
+  store.close();
+  dirs.cleanup();
+});
+
+/** Inserts a job one millisecond after the previous one, so creation order is clear. */
+function insert(overrides: Partial<NewJob> = {}): JobRecord {
+  clock.advance(1);
+  return store.jobs.insertJobIfNew(newJob(overrides)).job;
+}
+
+/** Walks a fal job to `state` the way a worker would, recording a request id when passing submitted. */
+function jobIn(state: JobState): JobRecord {
+  const job = insert();
+  for (const step of ['preparing', 'uploading', 'submitted', 'downloading', 'writing'] as const) {
+    if (step === 'submitted') store.requests.recordRequestId(job.id, 0, `req-${job.id}`, ['1x1']);
+    else store.jobs.transition(job.id, step);
+    if (step === state) break;
+  }
+  return store.jobs.getJob(job.id)!;
+}
+
+const ids = (jobs: { job: JobRecord }[]) => jobs.map((r) => r.job.id);
+
+describe('nextRunnable', () => {
+  it('returns queued jobs oldest first, due retries, and waiting_network only when online', () => {
+    const queued = insert();
+    const due = insert();
+    const notDue = insert();
+    const offline = insert();
+    store.jobs.transition(due.id, 'preparing');
+    store.jobs.transition(due.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
+    store.jobs.transition(notDue.id, 'preparing');
+    store.jobs.transition(notDue.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 60_000 });
+    store.jobs.transition(offline.id, 'waiting_network');
+
+    expect(ids(store.queue.nextRunnable(clock.now(), 10))).toEqual([queued.id, due.id, offline.id]);
+    expect(ids(store.queue.nextRunnable(clock.now() + 60_000, 10))).toEqual([queued.id, due.id, notDue.id, offline.id]);
+    expect(ids(store.queue.nextRunnable(clock.now(), 2))).toEqual([queued.id, due.id]);
+  });
+
+  it('offers only local-engine jobs while offline', () => {
+    insert({ provider: 'fal' });
+    insert({ provider: 'mixed' });
+    const local = insert({ provider: 'local' });
+    expect(ids(store.queue.nextRunnable(clock.now(), 10, { networkOnline: false }))).toEqual([local.id]);
+  });
+
+  it('never offers active, held or finished jobs', () => {
+    const budget = insert();
+    store.jobs.transition(budget.id, 'waiting_budget');
+    jobIn('preparing');
+    jobIn('submitted');
+    store.jobs.cancel(insert().id);
+    expect(store.queue.nextRunnable(clock.now(), 10)).toEqual([]);
+  });
+});
+
+describe('claimRunnable', () => {
+  it('moves fresh work to preparing and never hands the same job out twice', () => {
+    const a = insert();
+    const b = insert();
+    const first = store.queue.claimRunnable(clock.now(), 1);
+    expect(first).toEqual([{ job: expect.objectContaining({ id: a.id, state: 'preparing' }), resume: false }]);
+    expect(ids(store.queue.claimRunnable(clock.now(), 5))).toEqual([b.id]);
+    expect(store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
+  });
+
+  it('resumes a job holding a live request at submitted instead of preparing it again', () => {
+    const job = jobIn('submitted');
+    store.jobs.transition(job.id, 'waiting_network');
+    expect(store.queue.claimRunnable(clock.now(), 5, { networkOnline: false })).toEqual([]);
+    const [claimed] = store.queue.claimRunnable(clock.now(), 5);
+    expect(claimed).toEqual({ job: expect.objectContaining({ id: job.id, state: 'submitted' }), resume: true });
+    expect(store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
+  });
+});
+
+describe('recoverInterruptedJobs', () => {
+  it('restarts jobs caught before submitted and resumes later ones by request id', () => {
+    const caught = Object.fromEntries(ACTIVE_STATES.map((s) => [s, jobIn(s)])) as Record<string, JobRecord>;
+    const localWriting = insert({ provider: 'local' });
+    store.jobs.transition(localWriting.id, 'preparing');
+    store.jobs.transition(localWriting.id, 'writing');
+    const waiting = insert();
+    store.jobs.transition(waiting.id, 'waiting_budget');
+
+    const actions = store.queue.recoverInterruptedJobs();
+    const byJob = new Map(actions.map((a) => [a.jobId, [a.from, a.to]]));
+    expect(byJob.get(caught['preparing']!.id)).toEqual(['preparing', 'queued']);
+    expect(byJob.get(caught['uploading']!.id)).toEqual(['uploading', 'queued']);
+    expect(byJob.get(caught['submitted']!.id)).toEqual(['submitted', 'submitted']);
+    expect(byJob.get(caught['downloading']!.id)).toEqual(['downloading', 'submitted']);
+    expect(byJob.get(caught['writing']!.id)).toEqual(['writing', 'submitted']);
+    expect(byJob.get(localWriting.id)).toEqual(['writing', 'queued']);
+    expect(byJob.has(waiting.id)).toBe(false);
+
+    // Every recovered job is runnable again; those with a request id come back as resumes, never resubmits.
+    const claimed = store.queue.claimRunnable(clock.now(), 20);
+    const resumed = claimed.filter((c) => c.resume).map((c) => c.job.id).sort();
+    expect(resumed).toEqual([caught['submitted']!.id, caught['downloading']!.id, caught['writing']!.id].sort());
+    expect(claimed).toHaveLength(6);
+    expect(store.queue.recoverInterruptedJobs().map((a) => a.jobId).sort()).toEqual(claimed.map((c) => c.job.id).sort());
+  });
+
+  it('does nothing when no job was in flight', () => {
+    insert();
+    expect(store.queue.recoverInterruptedJobs()).toEqual([]);
+  });
+});
+
+describe('holdForNetwork and requeue', () => {
+  it('moves waiting fal work to waiting_network without counting attempts, and it comes back online', () => {
+    const fal = insert();
+    const local = insert({ provider: 'local' });
+    expect(store.queue.holdForNetwork()).toEqual([fal.id]);
+    expect(store.jobs.getJob(fal.id)).toMatchObject({ state: 'waiting_network', attempts: 0 });
+    expect(store.jobs.getJob(local.id)!.state).toBe('queued');
+    expect(ids(store.queue.claimRunnable(clock.now(), 5))).toEqual([fal.id, local.id]);
+  });
+
+  it('puts a held job back in line, at submitted when it has a live request', () => {
+    const fresh = insert();
+    store.jobs.transition(fresh.id, 'waiting_budget');
+    expect(store.queue.requeue(fresh.id, 'budget raised').state).toBe('queued');
+
+    const paid = jobIn('submitted');
+    store.jobs.transition(paid.id, 'waiting_network');
+    expect(store.queue.requeue(paid.id, 'try now')).toMatchObject({ state: 'submitted', stateReason: 'try now' });
+    expect(store.queue.claimRunnable(clock.now(), 5).find((c) => c.job.id === paid.id)?.resume).toBe(true);
+  });
+
+  it('lets a worker give back a submitted job it owns', () => {
+    const job = jobIn('submitted');
+    expect(store.queue.nextRunnable(clock.now(), 5)).toEqual([]);
+    store.queue.requeue(job.id, 'queue paused');
+    expect(ids(store.queue.nextRunnable(clock.now(), 5))).toEqual([job.id]);
+  });
+});
