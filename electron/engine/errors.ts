@@ -21,6 +21,8 @@ export type SmartResizeErrorCode =
   | 'fal_key_missing'
   | 'invalid_proxy_url'
   | 'job_not_found'
+  | 'folder_not_found'
+  | 'folder_already_watched'
   | 'invalid_job_transition'
   | 'invalid_query'
   | 'database_error';

@@ -1,0 +1,42 @@
+import { readdir, realpath } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { BrowseListing } from '../../shared/transport';
+import { sendError, sendJson } from './respond';
+
+const MAX_ENTRIES = 2000;
+
+function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Lists the subfolders of `requested` (default: home) for the browser's folder picker. Symlinks are resolved
+ * first, so no path, link or `..` can show anything outside the person's home folder.
+ */
+export async function listFolder(homeDir: string, requested: string | null): Promise<BrowseListing | 'outside' | 'missing'> {
+  const home = await realpath(homeDir);
+  let path: string;
+  try {
+    path = await realpath(resolve(home, requested || home));
+  } catch {
+    return 'missing';
+  }
+  if (!isInside(home, path)) return 'outside';
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
+  if (!entries) return 'missing';
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => ({ name: entry.name, path: join(path, entry.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
+    .slice(0, MAX_ENTRIES);
+  return { path, parent: path === home ? null : dirname(path), folders };
+}
+
+/** GET /api/browse?path=: one folder's subfolders, refused outside home. */
+export async function handleBrowse(response: ServerResponse, url: URL, homeDir: string): Promise<void> {
+  const listing = await listFolder(homeDir, url.searchParams.get('path'));
+  if (listing === 'outside') sendError(response, 403, { code: 'outside_home', message: 'Only folders inside your home folder can be browsed.' });
+  else if (listing === 'missing') sendError(response, 404, { code: 'folder_not_found', message: 'That folder does not exist or cannot be read.' });
+  else sendJson(response, 200, listing);
+}

@@ -1,0 +1,28 @@
+import type { Folder, FalKeyStatus, Job, JobDetail, Profile, QueueState, Settings } from '../../../electron/shared';
+
+/** Everything the fake host remembers; tests may read and poke it directly. */
+export interface FakeState {
+  profiles: Profile[];
+  folders: Folder[];
+  /** Newest first, the order the history shows. */
+  jobs: JobDetail[];
+  settings: Settings;
+  falKey: FalKeyStatus;
+  paused: { reason: string | null } | null;
+  online: boolean;
+  batch: QueueState['batch'];
+  nextId: number;
+}
+
+/** A fresh id with a readable prefix. */
+export function nextFakeId(state: FakeState, prefix: string): string {
+  state.nextId += 1;
+  // Zero-padded so string order equals creation order, which keyset paging relies on.
+  return `${prefix}_${String(state.nextId).padStart(7, '0')}`;
+}
+
+/** The list row of a job (the detail without its log). */
+export function toJobRow(job: JobDetail): Job {
+  const { falRequestIds: _ids, log: _log, ...row } = job;
+  return row;
+}

@@ -1,0 +1,58 @@
+import { SmartResizeError } from '../../../electron/engine/errors';
+import type { ApiEventHub, ApiHandlers, EstimateInput, Estimate } from '../../../electron/shared';
+import { fakeQueueState } from './fakeEvents';
+import { fakeThumbnailDataUrl } from './fakeThumbnail';
+import type { FakeState } from './fakeState';
+
+type SystemGroups = Pick<ApiHandlers, 'queue' | 'estimate' | 'settings' | 'falKey' | 'shell' | 'dialog' | 'media'>;
+
+/** fal's price per image of a tier (FAL.md): 15 cents, 30 at 4K; 5 cents per request for the vision step. */
+function fakeEstimate(state: FakeState, { profileId, fileCount }: EstimateInput): Estimate {
+  const profile = state.profiles.find((candidate) => candidate.id === profileId);
+  if (!profile) throw new SmartResizeError('profile_not_found', `There is no profile with id "${profileId}".`);
+  const images = profile.fal.numImagesPerSize;
+  const sizes = profile.sizes.map((size) => {
+    const may4K = profile.fal.resolution === '4K' || size.width > 2752 || size.height > 2752;
+    const falMin = (profile.fal.resolution === '4K' ? 30 : 15) * images;
+    const falMax = (may4K ? 30 : 15) * images;
+    if (size.policy === 'local') return { ...size, minCents: 0, maxCents: 0 };
+    return { ...size, minCents: size.policy === 'auto' ? 0 : falMin, maxCents: falMax };
+  });
+  const requestMin = profile.sizes.some((size) => size.policy === 'fal') ? 5 : 0;
+  const requestMax = profile.sizes.some((size) => size.policy !== 'local') ? 5 : 0;
+  const perFileMin = requestMin + sizes.reduce((sum, size) => sum + size.minCents, 0);
+  const perFileMax = requestMax + sizes.reduce((sum, size) => sum + size.maxCents, 0);
+  return { fileCount, minCents: perFileMin * fileCount, maxCents: perFileMax * fileCount, sizes };
+}
+
+/** Queue, settings, key, shell, dialog and media verbs of the fake host. Calls to the shell are recorded. */
+export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCalls: string[]): SystemGroups {
+  const emitQueue = () => {
+    const queue = fakeQueueState(state);
+    hub.emit({ type: 'queue.changed', queue });
+    return queue;
+  };
+  return {
+    queue: {
+      state: async () => fakeQueueState(state),
+      pause: async () => ((state.paused = { reason: 'Paused from the app.' }), emitQueue()),
+      resume: async () => ((state.paused = null), emitQueue()),
+    },
+    estimate: { batch: async (input) => fakeEstimate(state, input) },
+    settings: {
+      get: async () => state.settings,
+      update: async (patch) => Object.assign(state.settings, patch),
+    },
+    falKey: {
+      status: async () => state.falKey,
+      set: async () => (state.falKey = { configured: true, storage: 'safeStorage' }),
+      clear: async () => (state.falKey = { configured: false, storage: 'none' }),
+    },
+    shell: {
+      openPath: async ({ path }) => (shellCalls.push(`open:${path}`), { ok: true as const }),
+      revealPath: async ({ path }) => (shellCalls.push(`reveal:${path}`), { ok: true as const }),
+    },
+    dialog: { pickFolder: async () => ({ path: null }) },
+    media: { thumbnail: async ({ path, maxSide }) => ({ dataUrl: fakeThumbnailDataUrl(path, maxSide) }) },
+  };
+}

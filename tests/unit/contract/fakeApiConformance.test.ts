@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { VERB_NAMES, dispatchCall, type ApiEvent, type VerbName } from '../../../electron/shared';
+import { createFakeApi } from '../../support/fakeApi/createFakeApi';
+
+// One valid input per verb, run through the same gate a host uses, so the fake's answers are checked by the
+// contract's output schemas. A verb missing here fails the first test.
+const SAMPLE_INPUTS: Record<VerbName, unknown> = {
+  'profiles.list': undefined,
+  'profiles.get': { id: 'prof_meta' },
+  'profiles.presets': undefined,
+  'profiles.create': {
+    draft: {
+      name: 'Test', sizes: [{ width: 500, height: 500, policy: 'local' }], output: { format: 'png', quality: 90 },
+      naming: { template: '{name}.{ext}', collision: 'skip' }, fal: { prompt: '', numImagesPerSize: 1, resolution: '1K', safetyTolerance: '4' },
+    },
+  },
+  'profiles.update': { id: 'prof_spring', draft: {
+    name: 'Spring v2', sizes: [{ width: 1080, height: 1080, policy: 'fal' }], output: { format: 'webp', quality: 80 },
+    naming: { template: '{name}.{ext}', collision: 'suffix' }, fal: { prompt: 'studio light', numImagesPerSize: 2, resolution: '2K', safetyTolerance: '2', seed: 7 },
+  } },
+  'profiles.remove': { id: 'prof_youtube_unused' },
+  'profiles.createFromPreset': { presetId: 'pinterest' },
+  'profiles.import': { json: '{"profile":{"name":"Imported","sizes":[{"width":100,"height":100,"policy":"local"}],"output":{"format":"png","quality":90},"naming":{"template":"{name}.{ext}","collision":"suffix"},"fal":{"prompt":"","numImagesPerSize":1,"resolution":"1K","safetyTolerance":"4"}}}' },
+  'profiles.export': { id: 'prof_meta' },
+  'folders.list': undefined,
+  'folders.add': { path: '/home/demo/New', profileId: 'prof_meta' },
+  'folders.update': { id: 'fold_spring', patch: { recursive: true } },
+  'folders.remove': { id: 'fold_old' },
+  'jobs.enqueuePaths': { paths: ['/tmp/a.jpg', '/tmp/notes.txt'], profileId: 'prof_meta' },
+  'jobs.query': { limit: 5 },
+  'jobs.detail': { id: 'job_0000001' },
+  'jobs.retry': { id: 'FAILED' },
+  'jobs.cancel': { id: 'QUEUED' },
+  'queue.state': undefined,
+  'queue.pause': undefined,
+  'queue.resume': undefined,
+  'estimate.batch': { profileId: 'prof_meta', fileCount: 3 },
+  'settings.get': undefined,
+  'settings.update': { concurrency: 4 },
+  'falKey.status': undefined,
+  'falKey.set': { key: 'abcd-1234:secret' },
+  'falKey.clear': undefined,
+  'shell.openPath': { path: '/tmp' },
+  'shell.revealPath': { path: '/tmp/a.jpg' },
+  'dialog.pickFolder': undefined,
+  'media.thumbnail': { path: '/home/demo/Spring-1080x1350/a.jpg' },
+};
+
+describe('the fake API', () => {
+  it('answers every verb of the contract with output the contract accepts', async () => {
+    const fake = createFakeApi();
+    fake.state.profiles.push({ ...fake.state.profiles[3]!, id: 'prof_youtube_unused', builtIn: false });
+    const failed = fake.state.jobs.find((job) => job.state === 'failed')!;
+    const queued = fake.state.jobs.find((job) => job.state === 'queued')!;
+    for (const verb of VERB_NAMES) {
+      let input = SAMPLE_INPUTS[verb];
+      if (verb === 'jobs.retry') input = { id: failed.id };
+      if (verb === 'jobs.cancel') input = { id: queued.id };
+      expect(verb in SAMPLE_INPUTS, `${verb} has a sample input`).toBe(true);
+      const result = await dispatchCall(fake.handlers, verb, input);
+      expect(result, verb).toMatchObject({ ok: true });
+    }
+    expect(fake.shellCalls).toEqual(['open:/tmp', 'reveal:/tmp/a.jpg']);
+  });
+
+  it('pages newest first by keyset, every job exactly once, across filters', async () => {
+    const fake = createFakeApi({ bulkJobs: 1000 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await fake.handlers.jobs.query({ limit: 97, cursor, states: ['done'] });
+      seen.push(...page.items.map((job) => job.id));
+      for (const job of page.items) expect(job.state).toBe('done');
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const expected = fake.state.jobs.filter((job) => job.state === 'done').map((job) => job.id);
+    expect(seen).toEqual(expected);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(900);
+  });
+
+  it('pushes job and queue events as the queue advances, and holds still while paused', async () => {
+    const fake = createFakeApi();
+    const events: ApiEvent[] = [];
+    fake.events.subscribe((event) => events.push(event));
+    await fake.handlers.queue.pause();
+    events.length = 0;
+    fake.tick();
+    expect(events).toEqual([]);
+    await fake.handlers.queue.resume();
+    for (let step = 0; step < 30; step += 1) fake.tick();
+    expect(events.some((event) => event.type === 'job.changed' && event.job.state === 'done')).toBe(true);
+    const queue = await fake.handlers.queue.state();
+    expect(queue.counts.queued + queue.counts.uploading + queue.counts.downloading).toBe(0);
+    expect(queue.batch).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import { readdir, readFile, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerFixture, type ServerFixture } from './serverFixture';
+
+describe('POST /api/upload', () => {
+  let fixture: ServerFixture;
+  let png: Buffer;
+  beforeAll(async () => {
+    fixture = await startServerFixture({ maxUploadBytes: 64 * 1024 });
+    png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c33' } }).png().toBuffer();
+  });
+  afterAll(() => fixture.close());
+
+  const upload = (name: string, body: BodyInit) => fixture.call(`/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', body });
+
+  it('saves an image into the inbox under a safe name and says where', async () => {
+    const response = await upload('../../evil name.png', new Uint8Array(png));
+    expect(response.status).toBe(200);
+    const saved = await response.json();
+    expect(saved).toEqual({ path: join(fixture.inboxDir, 'evil name.png'), name: 'evil name.png', bytes: png.length });
+    expect(await readFile(saved.path)).toEqual(png);
+    expect(fixture.uploads).toEqual([saved]);
+  });
+
+  it('never overwrites an earlier upload of the same name, and adds the extension the bytes call for', async () => {
+    const again = await (await upload('evil name.png', new Uint8Array(png))).json();
+    expect(again.name).toBe('evil name-1.png');
+    const bare = await (await upload('scan', new Uint8Array(png))).json();
+    expect(bare.name).toBe('scan.png');
+  });
+
+  it('refuses bytes that are not an image, whatever the name, and leaves nothing behind', async () => {
+    const before = await readdir(fixture.inboxDir);
+    const response = await upload('photo.jpg', 'MZ this is a program, not a photo'.repeat(200));
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.code).toBe('not_an_image');
+    expect(await readdir(fixture.inboxDir)).toEqual(before);
+  });
+
+  it('refuses a file over the size limit, declared or streamed', async () => {
+    const big = Buffer.concat([png, Buffer.alloc(100 * 1024)]);
+    const declared = await upload('big.png', new Uint8Array(big));
+    expect(declared.status).toBe(413);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(png));
+        for (let index = 0; index < 10; index += 1) controller.enqueue(new Uint8Array(10 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await fixture.call('/api/upload?name=big2.png', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await readdir(fixture.inboxDir)).filter((name) => name.startsWith('big'))).toEqual([]);
+    expect((await readdir(fixture.inboxDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+});
+
+describe('GET /api/browse', () => {
+  let fixture: ServerFixture;
+  beforeAll(async () => {
+    fixture = await startServerFixture();
+    await symlink(fixture.root, join(fixture.homeDir, 'escape-link'));
+  });
+  afterAll(() => fixture.close());
+
+  it('lists the home folder’s visible subfolders, with no parent above home', async () => {
+    const listing = await (await fixture.call('/api/browse')).json();
+    expect(listing.parent).toBeNull();
+    expect(listing.folders.map((folder: { name: string }) => folder.name)).toEqual(['Pictures']);
+    const inside = await (await fixture.call(`/api/browse?path=${encodeURIComponent(join(fixture.homeDir, 'Pictures'))}`)).json();
+    expect(inside.folders).toEqual([{ name: 'Campaign', path: join(fixture.homeDir, 'Pictures', 'Campaign') }]);
+    expect(inside.parent).toBe(fixture.homeDir);
+  });
+
+  it('refuses folders outside home, by path, by .. and by symlink', async () => {
+    for (const path of [fixture.root, join(fixture.homeDir, '..'), join(fixture.homeDir, 'escape-link'), '/']) {
+      const response = await fixture.call(`/api/browse?path=${encodeURIComponent(path)}`);
+      expect(response.status, path).toBe(403);
+    }
+    expect((await fixture.call(`/api/browse?path=${encodeURIComponent(join(fixture.homeDir, 'missing'))}`)).status).toBe(404);
+  });
+});
