@@ -5,7 +5,7 @@ import { formatTargetSize, type TargetSize } from './targetSize';
 export type FalResolution = '1K' | '2K' | '4K';
 
 /** Tiers from cheapest/smallest to largest; index order is relied on for "tier >= hint" comparisons. */
-export const FAL_RESOLUTIONS: readonly FalResolution[] = ['1K', '2K', '4K'];
+export const FAL_RESOLUTIONS = ['1K', '2K', '4K'] as const satisfies readonly FalResolution[];
 
 /** One Nano Banana Pro output canvas: fal generates at one of these, then center-crops to the target. */
 export interface NanoBananaPreset {
@@ -61,36 +61,32 @@ export function isFalCoverable(size: TargetSize): boolean {
 }
 
 /**
- * Refuses, before anything is paid, a target no 4K preset covers. The message names the side that is too big;
- * when each side fits alone but not together it says so, since that case surprises people most.
+ * Why fal cannot make a target, or undefined when some 4K preset covers it. Names the side that is too big; when
+ * each side fits alone but not together it says so and names the closest canvas, since that case surprises most.
  */
-export function assertFalCoverable(size: TargetSize): void {
-  if (isFalCoverable(size)) return;
+export function falCoverageProblem(size: TargetSize): string | undefined {
+  if (isFalCoverable(size)) return undefined;
   const label = formatTargetSize(size);
-  const advice = 'Use the local engine for this size, or choose a smaller one.';
-  if (size.width > FAL_MAX_WIDTH) {
-    throw new SmartResizeError(
-      'size_not_coverable_by_fal',
-      `${label} is too wide for fal: its widest canvas is ${FAL_MAX_WIDTH} px (21:9 at 4K). ${advice}`,
-    );
-  }
-  if (size.height > FAL_MAX_HEIGHT) {
-    throw new SmartResizeError(
-      'size_not_coverable_by_fal',
-      `${label} is too tall for fal: its tallest canvas is ${FAL_MAX_HEIGHT} px (9:16 at 4K). ${advice}`,
-    );
-  }
+  if (size.width > FAL_MAX_WIDTH) return `${label} is too wide for fal: its widest canvas is ${FAL_MAX_WIDTH} px (21:9 at 4K).`;
+  if (size.height > FAL_MAX_HEIGHT) return `${label} is too tall for fal: its tallest canvas is ${FAL_MAX_HEIGHT} px (9:16 at 4K).`;
   const closest = closestAspectPreset(size, '4K');
   const tooBig = [
     size.width > closest.width ? `${size.width} px wide` : '',
     size.height > closest.height ? `${size.height} px tall` : '',
   ].filter(Boolean);
-  throw new SmartResizeError(
-    'size_not_coverable_by_fal',
+  return (
     `${label} is too large for fal: each side fits some canvas, but no 4K canvas is both ${size.width} px wide and ` +
-      `${size.height} px tall; the closest in shape, ${closest.aspect} at 4K (${closest.width}x${closest.height}), ` +
-      `is not ${tooBig.join(' or ')}. ${advice}`,
+    `${size.height} px tall; the closest in shape, ${closest.aspect} at 4K (${closest.width}x${closest.height}), ` +
+    `is not ${tooBig.join(' or ')}.`
   );
+}
+
+/** Refuses, before anything is paid, a target no 4K preset covers: SmartResizeError('size_not_coverable_by_fal'). */
+export function assertFalCoverable(size: TargetSize): void {
+  const problem = falCoverageProblem(size);
+  if (problem) {
+    throw new SmartResizeError('size_not_coverable_by_fal', `${problem} Use the local engine for this size, or choose a smaller one.`);
+  }
 }
 
 /**

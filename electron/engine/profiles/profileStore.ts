@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { SmartResizeError } from '../errors';
+import { BUILTIN_PROFILES, isBuiltinProfileId } from './builtinProfiles';
+import { freeProfileName, profileNameKey } from './profileNames';
+import { ProfileContentSchema, ProfileSchema, type Profile, type ProfileContent, type ProfileInput } from './profileSchema';
+import { parseProfileFile, serializeProfile } from './profileTransfer';
+import { ProfilesFile, type StoredProfiles } from './profilesFile';
+import { invalidProfileError, parseProfileContent } from './profileValidation';
+
+/** Where and how the store keeps its file. `now` and `newId` exist for tests. */
+export interface ProfileStoreOptions {
+  /** The app's data folder; the store is `<dataDir>/profiles.json`. */
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** A partial edit: given parts replace the current ones (sizes as a whole list); `fal.seed: null` clears the seed. */
+export interface ProfilePatch {
+  readonly name?: string;
+  readonly sizes?: ProfileInput['sizes'];
+  readonly output?: Partial<ProfileContent['output']>;
+  readonly naming?: Partial<ProfileContent['naming']>;
+  readonly fal?: Partial<Omit<ProfileContent['fal'], 'seed'>> & { readonly seed?: number | null };
+}
+
+/**
+ * What an import did. `created`: new profile under the file's name. `unchanged`: a profile with that name and
+ * exactly that content already exists (importing twice is harmless). `renamed`: the name was taken by a different
+ * profile, so the import was saved beside it as "Name (imported)" rather than silently changing a profile that
+ * folders and jobs may use. `new_version`: asked for with `replaceExisting`, the file became the next version of
+ * the same-named profile (the "update my profile from this file" case).
+ */
+export type ImportOutcome = 'created' | 'unchanged' | 'renamed' | 'new_version';
+
+/**
+ * User profiles with every version kept, plus the read-only built-ins, persisted with `conf` (atomic JSON writes).
+ * Jobs reference (profileId, version), so edits add versions and removal only hides a profile from list() and
+ * name lookups: get(id, version) keeps working for history and resumed jobs. Names are unique, case-insensitively,
+ * among visible profiles and built-ins, so a name is as good as an id on the command line.
+ */
+export class ProfileStore {
+  readonly #file: ProfilesFile;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+
+  constructor(options: ProfileStoreOptions) {
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    this.#file = new ProfilesFile(options.dataDir);
+  }
+
+  /** The JSON file the profiles live in. */
+  get path(): string {
+    return this.#file.path;
+  }
+
+  /** Built-ins first (fixed order), then the latest version of each visible user profile, by name. */
+  list(): Profile[] {
+    const user = Object.values(this.#file.read().profiles)
+      .filter((record) => !record.removedAt)
+      .map(latestOf)
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+    return [...BUILTIN_PROFILES, ...user];
+  }
+
+  /** Like get(), but undefined when there is no such profile or version. */
+  find(idOrName: string, version?: number): Profile | undefined {
+    const versions = this.#versionsOf(idOrName);
+    if (!versions) return undefined;
+    return version === undefined ? versions[versions.length - 1] : versions.find((profile) => profile.version === version);
+  }
+
+  /**
+   * A profile by id (removed ones included) or by name (visible ones only), at a version or the latest.
+   * Throws SmartResizeError('profile_not_found').
+   */
+  get(idOrName: string, version?: number): Profile {
+    const profile = this.find(idOrName, version);
+    if (profile) return profile;
+    const latest = this.find(idOrName);
+    if (latest && version !== undefined) {
+      throw new SmartResizeError('profile_not_found', `Profile "${latest.name}" has no version ${version} (versions 1 to ${latest.version} exist).`);
+    }
+    throw new SmartResizeError('profile_not_found', `No profile is named or has the id "${idOrName}".`);
+  }
+
+  /** Every version of a profile, oldest first. Throws SmartResizeError('profile_not_found'). */
+  versions(idOrName: string): Profile[] {
+    const versions = this.#versionsOf(idOrName);
+    if (!versions) throw new SmartResizeError('profile_not_found', `No profile is named or has the id "${idOrName}".`);
+    return [...versions];
+  }
+
+  /** Saves a new profile as version 1. Throws SmartResizeError('invalid_profile') when invalid or the name is taken. */
+  create(input: ProfileInput): Profile {
+    const content = parseProfileContent(input);
+    this.#assertNameFree(content.name);
+    const stamp = this.#now().toISOString();
+    const profile = ProfileSchema.parse({ ...content, id: this.#newId(), version: 1, createdAt: stamp, updatedAt: stamp });
+    this.#file.update((file) => {
+      file.profiles[profile.id] = { versions: [profile] };
+    });
+    return profile;
+  }
+
+  /**
+   * Saves an edit as the next version and returns it; an edit that changes nothing returns the current version
+   * and adds none. Built-ins are read-only and removed profiles cannot be edited.
+   */
+  update(idOrName: string, patch: ProfilePatch): Profile {
+    const current = this.#editable(idOrName);
+    const { seed, ...falPatch } = patch.fal ?? {};
+    const fal = { ...current.fal, ...falPatch, ...(seed === undefined ? {} : { seed: seed ?? undefined }) };
+    const content = parseProfileContent({
+      ...contentOf(current),
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.sizes === undefined ? {} : { sizes: patch.sizes }),
+      output: { ...current.output, ...patch.output },
+      naming: { ...current.naming, ...patch.naming },
+      fal,
+    });
+    if (sameContent(content, current)) return current;
+    this.#assertNameFree(content.name, current.id);
+    const next = ProfileSchema.parse({
+      ...content,
+      id: current.id,
+      version: current.version + 1,
+      createdAt: current.createdAt,
+      updatedAt: this.#now().toISOString(),
+    });
+    this.#file.update((file) => {
+      file.profiles[current.id]?.versions.push(next);
+    });
+    return next;
+  }
+
+  /** Hides a profile from list() and name lookups; its versions stay readable by id. Built-ins cannot be removed. */
+  remove(idOrName: string): void {
+    const current = this.#editable(idOrName);
+    const removedAt = this.#now().toISOString();
+    this.#file.update((file) => {
+      const record = file.profiles[current.id];
+      if (record) record.removedAt = removedAt;
+    });
+  }
+
+  /** A new editable profile copied from a built-in; `name` defaults to "<preset> (copy)". */
+  createFromPreset(presetIdOrName: string, name?: string): Profile {
+    const preset = this.get(presetIdOrName);
+    if (!isBuiltinProfileId(preset.id)) {
+      throw new SmartResizeError('profile_not_found', `"${presetIdOrName}" is not a built-in preset.`);
+    }
+    const chosen = name ?? freeProfileName(preset.name, 'copy', (candidate) => this.#nameTaken(candidate));
+    return this.create({ ...contentOf(preset), name: chosen });
+  }
+
+  /** The profile as export-file JSON text (see serializeProfile). */
+  exportProfile(idOrName: string, version?: number): string {
+    return serializeProfile(this.get(idOrName, version));
+  }
+
+  /** Imports an exported profile file; see ImportOutcome for what happens when the name is already in use. */
+  importProfile(text: string, options: { readonly replaceExisting?: boolean } = {}): { profile: Profile; outcome: ImportOutcome } {
+    const content = parseProfileFile(text);
+    const existing = this.#visibleByName(content.name);
+    if (!existing) return { profile: this.create(content), outcome: 'created' };
+    if (sameContent(content, existing)) return { profile: existing, outcome: 'unchanged' };
+    if (options.replaceExisting && !isBuiltinProfileId(existing.id)) {
+      return { profile: this.update(existing.id, { ...content, fal: { ...content.fal, seed: content.fal.seed ?? null } }), outcome: 'new_version' };
+    }
+    const name = freeProfileName(content.name, 'imported', (candidate) => this.#nameTaken(candidate));
+    return { profile: this.create({ ...content, name }), outcome: 'renamed' };
+  }
+
+  #versionsOf(idOrName: string): readonly Profile[] | undefined {
+    const builtin = BUILTIN_PROFILES.find((profile) => profile.id === idOrName);
+    if (builtin) return [builtin];
+    const profiles = this.#file.read().profiles;
+    const byId = Object.hasOwn(profiles, idOrName) ? profiles[idOrName] : undefined;
+    if (byId) return byId.versions;
+    const byName = this.#visibleByName(idOrName);
+    if (!byName) return undefined;
+    return isBuiltinProfileId(byName.id) ? [byName] : profiles[byName.id]?.versions;
+  }
+
+  #visibleByName(name: string): Profile | undefined {
+    const key = profileNameKey(name);
+    return this.list().find((profile) => profileNameKey(profile.name) === key);
+  }
+
+  #nameTaken(name: string, exceptId?: string): boolean {
+    const found = this.#visibleByName(name);
+    return found !== undefined && found.id !== exceptId;
+  }
+
+  #assertNameFree(name: string, exceptId?: string): void {
+    if (this.#nameTaken(name, exceptId)) {
+      throw invalidProfileError('The profile is not valid:', [{ path: 'name', message: `A profile named "${name}" already exists.` }]);
+    }
+  }
+
+  #editable(idOrName: string): Profile {
+    const current = this.get(idOrName);
+    if (isBuiltinProfileId(current.id)) {
+      throw new SmartResizeError('invalid_profile', `"${current.name}" is a built-in profile and cannot be changed: make a copy of it first.`);
+    }
+    if (this.#file.read().profiles[current.id]?.removedAt) {
+      throw new SmartResizeError('profile_not_found', `Profile "${current.name}" was removed.`);
+    }
+    return current;
+  }
+}
+
+function latestOf(record: StoredProfiles['profiles'][string]): Profile {
+  return record.versions[record.versions.length - 1] as Profile;
+}
+
+/** Just the chosen settings, without identity and version, in schema key order (so JSON text compares). */
+function contentOf(profile: ProfileContent): ProfileContent {
+  return ProfileContentSchema.parse(profile);
+}
+
+function sameContent(a: ProfileContent, b: ProfileContent): boolean {
+  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
+}
