@@ -42,7 +42,16 @@ const BEFORE_SUBMIT: readonly JobState[] = ['queued', 'preparing', 'uploading'];
  */
 const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   queued: ['preparing', 'submitted', 'waiting_network', 'waiting_budget', 'cancelled'],
-  preparing: ['uploading', 'writing', 'queued', 'waiting_network', 'waiting_budget', 'retry_scheduled', 'failed', 'cancelled'],
+  preparing: [
+    'uploading',
+    'writing',
+    'queued',
+    'waiting_network',
+    'waiting_budget',
+    'retry_scheduled',
+    'failed',
+    'cancelled',
+  ],
   uploading: ['submitted', 'queued', 'waiting_network', 'waiting_budget', 'retry_scheduled', 'failed', 'cancelled'],
   submitted: ['downloading', 'queued', 'waiting_network', 'retry_scheduled', 'failed', 'cancelled'],
   downloading: ['writing', 'submitted', 'queued', 'waiting_network', 'retry_scheduled', 'failed', 'cancelled'],

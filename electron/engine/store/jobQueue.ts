@@ -102,7 +102,9 @@ export class JobQueue {
     return withTransaction(this.ctx.db, () => {
       const job = requireJob(this.ctx, jobId);
       const to = resumeState(hasLiveRequest(this.ctx, jobId));
-      if (to !== job.state) return applyTransition(this.ctx, job, to, { reason }, { unclaimed: true, cause: 'requeue' });
+      if (to !== job.state) {
+        return applyTransition(this.ctx, job, to, { reason }, { unclaimed: true, cause: 'requeue' });
+      }
       run(this.ctx.db, 'UPDATE jobs SET claimed_at = NULL, state_reason = :reason, updated_at = :now WHERE id = :id', {
         id: jobId,
         reason,
@@ -135,7 +137,8 @@ export class JobQueue {
         if (to === job.state) {
           run(this.ctx.db, 'UPDATE jobs SET claimed_at = NULL WHERE id = :id', { id: job.id });
         } else {
-          const reason = to === 'submitted' ? 'resuming the fal request after a restart' : 'restarted after the app stopped';
+          const reason =
+            to === 'submitted' ? 'resuming the fal request after a restart' : 'restarted after the app stopped';
           applyTransition(this.ctx, job, to, { reason }, { unclaimed: true, cause: 'recovery' });
         }
         return { jobId: job.id, from: job.state, to };

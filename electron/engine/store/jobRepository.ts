@@ -97,7 +97,10 @@ export class JobRepository {
     return withTransaction(this.ctx.db, () => {
       const job = requireJob(this.ctx, jobId);
       if (job.state !== 'failed' && job.state !== 'cancelled') {
-        throw new SmartResizeError('invalid_job_transition', `Only failed or cancelled jobs can be retried; ${job.sourceName} is ${job.state}.`);
+        throw new SmartResizeError(
+          'invalid_job_transition',
+          `Only failed or cancelled jobs can be retried; ${job.sourceName} is ${job.state}.`,
+        );
       }
       const to = resumeState(hasLiveRequest(this.ctx, jobId));
       const patch = { reason: 'retried by the user', errorCode: null, errorMessage: null, progress: 0 };

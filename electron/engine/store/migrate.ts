@@ -31,7 +31,8 @@ export function runMigrations(db: SqlDatabase, migrations: readonly Migration[])
   if (newest > known) {
     throw new SmartResizeError(
       'database_error',
-      `The job database is at schema version ${newest}, written by a newer Smart Resize than this one (knows up to ${known}). Update the app or choose another data folder.`,
+      `The job database is at schema version ${newest}, written by a newer Smart Resize than this one ` +
+        `(knows up to ${known}). Update the app or choose another data folder.`,
     );
   }
 
@@ -58,7 +59,8 @@ function applyOne(db: SqlDatabase, migration: Migration): void {
   } catch (error) {
     throw new SmartResizeError(
       'database_error',
-      `Migration ${migration.version} (${migration.name}) of the job database failed and was rolled back: ${describeError(error)}`,
+      `Migration ${migration.version} (${migration.name}) of the job database failed and was rolled back: ` +
+        describeError(error),
       { cause: error },
     );
   }

@@ -24,9 +24,10 @@ export class RequestRepository {
 
   /**
    * Persists a fal request id the moment submit returns (call it from `onEnqueue`, before polling). An `uploading`
-   * job moves to `submitted` in the same commit (later batches are recorded while it is already `submitted`). The id is stored even if the job was cancelled
-   * meanwhile (then `cancelNeeded` is true), because fal may bill it. Recording the same id again returns the
-   * existing row; a second live request for the same batch is refused (`invalid_job_transition`): it would pay twice.
+   * job moves to `submitted` in the same commit (later batches are recorded while it is already `submitted`).
+   * The id is stored even if the job was cancelled meanwhile (then `cancelNeeded` is true), because fal may bill it.
+   * Recording the same id again returns the existing row; a second live request for the same batch is refused
+   * (`invalid_job_transition`): it would pay twice.
    */
   recordRequestId(jobId: string, batchIndex: number, requestId: string, sizes: readonly string[]): RecordRequestResult {
     return withTransaction(this.ctx.db, () => {
@@ -34,7 +35,10 @@ export class RequestRepository {
       const known = this.findByRequestId(requestId);
       if (known) {
         if (known.jobId !== jobId || known.batchIndex !== batchIndex) {
-          throw new SmartResizeError('invalid_job_transition', `fal request ${requestId} already belongs to job ${known.jobId} batch ${known.batchIndex}.`);
+          throw new SmartResizeError(
+            'invalid_job_transition',
+            `fal request ${requestId} already belongs to job ${known.jobId} batch ${known.batchIndex}.`,
+          );
         }
         // A repeated report (onEnqueue firing twice): the first call already reported any cancel to send.
         return { request: known, job, cancelNeeded: false };
@@ -48,7 +52,8 @@ export class RequestRepository {
       if (live.length > 0) {
         throw new SmartResizeError(
           'invalid_job_transition',
-          `Batch ${batchIndex} of job ${jobId} already has fal request ${live[0]!.request_id}; submitting it again would pay twice.`,
+          `Batch ${batchIndex} of job ${jobId} already has fal request ${live[0]!.request_id}; ` +
+            'submitting it again would pay twice.',
         );
       }
       const cancelNeeded = job.state === 'cancelled';
@@ -118,7 +123,9 @@ export class RequestRepository {
 
   /** The request with this fal id, or undefined. */
   findByRequestId(requestId: string): JobRequestRecord | undefined {
-    const row = getRow<RequestRow>(this.ctx.db, 'SELECT * FROM job_requests WHERE request_id = :requestId', { requestId });
+    const row = getRow<RequestRow>(this.ctx.db, 'SELECT * FROM job_requests WHERE request_id = :requestId', {
+      requestId,
+    });
     return row && toRequestRecord(row);
   }
 }

@@ -157,5 +157,6 @@ export interface EventRow {
 
 /** Maps an `events` row (data is JSON text). */
 export function toStoreEvent(row: EventRow): StoreEvent {
-  return { id: row.id, jobId: row.job_id, at: row.at, kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown> };
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  return { id: row.id, jobId: row.job_id, at: row.at, kind: row.kind, data };
 }

@@ -21,7 +21,17 @@ describe('durability', () => {
     const done = before.jobs.insertJobIfNew(newJob({ provider: 'local' })).job;
     before.jobs.transition(done.id, 'preparing');
     before.jobs.transition(done.id, 'writing');
-    before.outputs.addOutput({ jobId: done.id, target: '1080x1080', imageIndex: 0, path: '/o/a.jpg', width: 1080, height: 1080, provider: 'local', tier: null, bytes: 77 });
+    before.outputs.addOutput({
+      jobId: done.id,
+      target: '1080x1080',
+      imageIndex: 0,
+      path: '/o/a.jpg',
+      width: 1080,
+      height: 1080,
+      provider: 'local',
+      tier: null,
+      bytes: 77,
+    });
     before.jobs.transition(done.id, 'done');
     const inFlight = before.jobs.insertJobIfNew(newJob()).job;
     before.jobs.transition(inFlight.id, 'preparing');

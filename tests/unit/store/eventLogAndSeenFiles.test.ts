@@ -40,10 +40,22 @@ describe('event log', () => {
 
 describe('seen files', () => {
   it('upserts by path, keeping the first-seen time, and finds copies by hash', () => {
-    const first = store.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 10, mtimeMs: 1700000000123.456, contentHash: 'h1', folderId: 'f' });
+    const first = store.seenFiles.upsertSeenFile({
+      path: '/in/a.jpg',
+      size: 10,
+      mtimeMs: 1700000000123.456,
+      contentHash: 'h1',
+      folderId: 'f',
+    });
     expect(first).toMatchObject({ firstSeenAt: clock.now(), lastSeenAt: clock.now(), mtimeMs: 1700000000123.456 });
     clock.advance(5000);
-    const touched = store.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 12, mtimeMs: 1700000009000, contentHash: 'h2', folderId: 'f' });
+    const touched = store.seenFiles.upsertSeenFile({
+      path: '/in/a.jpg',
+      size: 12,
+      mtimeMs: 1700000009000,
+      contentHash: 'h2',
+      folderId: 'f',
+    });
     expect(touched).toMatchObject({ size: 12, contentHash: 'h2', firstSeenAt: first.firstSeenAt, lastSeenAt: clock.now() });
     store.seenFiles.upsertSeenFile({ path: '/in/copy.jpg', size: 12, mtimeMs: 1, contentHash: 'h2', folderId: null });
 

@@ -132,7 +132,17 @@ describe('getJobDetail', () => {
     store.jobs.transition(job.id, 'preparing');
     store.jobs.transition(job.id, 'uploading');
     store.requests.recordRequestId(job.id, 0, 'req-1', ['1080x1080']);
-    store.outputs.addOutput({ jobId: job.id, target: '1080x1080', imageIndex: 0, path: '/o.png', width: 1080, height: 1080, provider: 'fal', tier: '1K', bytes: 10 });
+    store.outputs.addOutput({
+      jobId: job.id,
+      target: '1080x1080',
+      imageIndex: 0,
+      path: '/o.png',
+      width: 1080,
+      height: 1080,
+      provider: 'fal',
+      tier: '1K',
+      bytes: 10,
+    });
     const detail = store.history.getJobDetail(job.id)!;
     expect(detail.job.state).toBe('submitted');
     expect(detail.requests.map((r) => r.requestId)).toEqual(['req-1']);

@@ -125,7 +125,17 @@ describe('outputs', () => {
 
   it('refuses an output for an unknown job', () => {
     expect(() =>
-      store.outputs.addOutput({ jobId: 'nope', target: '1x1', imageIndex: 0, path: '/x', width: 1, height: 1, provider: 'local', tier: null, bytes: 1 }),
+      store.outputs.addOutput({
+        jobId: 'nope',
+        target: '1x1',
+        imageIndex: 0,
+        path: '/x',
+        width: 1,
+        height: 1,
+        provider: 'local',
+        tier: null,
+        bytes: 1,
+      }),
     ).toThrow(expect.objectContaining({ code: 'job_not_found' }));
   });
 });

@@ -1,5 +1,5 @@
-import { openJobStore, type JobStore } from '../../../electron/engine/store/jobStore';
-import type { NewJob } from '../../../electron/engine/store/types';
+import { openJobStore, type JobStore } from '../../../electron/engine/store';
+import type { NewJob } from '../../../electron/engine/store';
 
 /** A controllable clock: starts at a fixed instant and moves only when told. */
 export interface FakeClock {
