@@ -39,12 +39,13 @@ export async function writeOutputFile(
   options: WriteOptions = {},
 ): Promise<WriteOutcome> {
   const folder = dirname(targetPath);
+  // Checked before mkdir, so a link pointing outside cannot get folders created behind it.
+  if (options.root) await assertRealFolderInside(folder, options.root);
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
     throw notWritable(folder, error);
   }
-  if (options.root) await assertRealFolderInside(folder, options.root);
   const tempPath = join(folder, `.${Array.from(basename(targetPath)).slice(0, 80).join('')}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeDurably(tempPath, bytes);
@@ -120,12 +121,23 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** Refuses a folder that is inside the root by name but elsewhere in fact, through a symlink. */
 async function assertRealFolderInside(folder: string, root: string): Promise<void> {
-  const [realFolder, realRoot] = await Promise.all([realpath(folder), realpath(root)]).catch((error: unknown) => {
+  const [realFolder, realRoot] = await Promise.all([realPathOf(folder), realPathOf(root)]).catch((error: unknown) => {
     throw notWritable(folder, error);
   });
   const fromRoot = relative(realRoot, realFolder);
   if (isAbsolute(fromRoot) || fromRoot === '..' || fromRoot.startsWith(`..${sep}`)) {
     throw new SmartResizeError('output_path_escape', `The output folder ${folder} leads outside ${root} (through a link to ${realFolder}).`);
+  }
+}
+
+/** The path with links resolved, for a path that may not exist yet: its nearest existing ancestor is resolved. */
+async function realPathOf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    const parent = dirname(path);
+    if (parent === path || !['ENOENT', 'ENOTDIR'].includes(errorCode(error) ?? '')) throw error;
+    return join(await realPathOf(parent), basename(path));
   }
 }
 

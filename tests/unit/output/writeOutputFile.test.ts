@@ -101,7 +101,12 @@ describe('writeOutputFile', () => {
       await expect(writeOutputFile(join(dir, 'photos-1080x1080', 'x.png'), bytes('x'), 'suffix', { root: dir })).rejects.toMatchObject({
         code: 'output_path_escape',
       });
+      await expect(writeOutputFile(join(dir, 'photos-1080x1080', 'deeper', 'x.png'), bytes('x'), 'suffix', { root: dir })).rejects.toMatchObject({
+        code: 'output_path_escape',
+      });
       expect(await readdir(outside)).toEqual([]);
+      const notYetThere = await writeOutputFile(join(dir, 'new root', 'a', 'x.png'), bytes('x'), 'suffix', { root: join(dir, 'new root') });
+      expect(notYetThere.status).toBe('written');
       const inside = await writeOutputFile(join(dir, 'ok', 'x.png'), bytes('x'), 'suffix', { root: dir });
       expect(inside.status).toBe('written');
     } finally {
