@@ -1,41 +1,27 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { errorBodyFor, MISSING_KEY_DETAIL, WRONG_KEY_DETAIL } from './falErrors';
+import { CallDispatcher } from './dispatch';
 import { FaultBook, StallHandle, type FaultHandle } from './faults';
-import { FileStore, sha256 } from './fileStore';
-import { handleRoute, respond, type Call, type FakeFalState } from './handlers';
-import { parseJson, readBody, redactedHeaders, sendJson } from './http';
+import { FileStore } from './fileStore';
+import type { FakeFalState } from './handlers';
 import { FakeJobQueue, viewJob, type QueueTiming } from './jobQueue';
 import { RequestLog } from './requestLog';
-import { matchRoute } from './routes';
 import { runSmartResize } from './smartResizeApp';
-import {
-  AUTHED_ROUTES,
-  type FakeFalFault,
-  type FakeFalFaultRule,
-  type FakeFalJobFault,
-  type FakeFalJobView,
-  type FakeFalLatency,
-  type FakeFalOptions,
-  type FakeFalRoute,
-  type FakeFalUpload,
-  type RecordedRequest,
-  type RequestFilter,
+import type {
+  FakeFalFault,
+  FakeFalFaultRule,
+  FakeFalJobFault,
+  FakeFalJobView,
+  FakeFalLatency,
+  FakeFalOptions,
+  FakeFalRoute,
+  FakeFalUpload,
+  RecordedRequest,
+  RequestFilter,
 } from './types';
 
 /** Routes a fault can target: one, several, or `'*'` for every route. */
 export type RouteSelector = FakeFalRoute | readonly FakeFalRoute[] | '*';
-
-const TARGET_URL_HEADER = 'x-fal-target-url';
-
-function summarizeBody(route: FakeFalRoute | undefined, body: Buffer, json: unknown): unknown {
-  if (route === 'upload') return { bytes: body.length, sha256: sha256(body) };
-  if (json === undefined) return body.length > 0 ? { bytes: body.length } : undefined;
-  // Data URIs can be megabytes: keep the log readable.
-  return JSON.parse(JSON.stringify(json, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith('data:') && value.length > 80 ? `${value.slice(0, 60)}...` : value,
-  ));
-}
 
 /** A fake fal (queue, storage, CDN) over real HTTP on 127.0.0.1. Make one with `startFakeFal()`. */
 export class FakeFal {
@@ -47,11 +33,10 @@ export class FakeFal {
   private readonly stalls = new Set<StallHandle>();
   private readonly files: FileStore;
   private readonly queue: FakeJobQueue;
-  private readonly state: FakeFalState;
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
   private boundPort: number;
-  private seq = 0;
+  private readonly dispatcher: CallDispatcher;
 
   constructor(options: FakeFalOptions = {}) {
     this.options = options;
@@ -68,7 +53,17 @@ export class FakeFal {
     this.queue = new FakeJobQueue(timing, (job) =>
       runSmartResize({ requestId: job.requestId, rawInput: job.input, files: this.files, fault: job.fault, renderMode }),
     );
-    this.state = { files: this.files, queue: this.queue, faults: this.faults, validateAt: options.validateAt ?? 'result' };
+    const state: FakeFalState = { files: this.files, queue: this.queue, faults: this.faults, validateAt: options.validateAt ?? 'result' };
+    this.dispatcher = new CallDispatcher({
+      key: this.key,
+      baseUrl: () => this.url,
+      proxyUrl: () => this.proxyUrl,
+      log: this.log,
+      faults: this.faults,
+      files: this.files,
+      queue: this.queue,
+      state,
+    });
   }
 
   /** `http://127.0.0.1:PORT`: pass it as the client factory's `hostOverride`. */
@@ -94,7 +89,7 @@ export class FakeFal {
   async start(): Promise<void> {
     if (this.server) return;
     // requestTimeout 0: a stalled call must stay open until released, however long the test holds it.
-    const server = createServer({ requestTimeout: 0 }, (req, res) => void this.handle(req, res));
+    const server = createServer({ requestTimeout: 0 }, (req, res) => void this.dispatcher.handle(req, res));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -204,129 +199,5 @@ export class FakeFal {
   /** Every upload initiated, in order. */
   uploads(): FakeFalUpload[] {
     return this.files.uploads().map((upload) => ({ ...upload }));
-  }
-
-  private newRecord(req: IncomingMessage, viaProxy: boolean): RecordedRequest {
-    const header = req.headers[TARGET_URL_HEADER];
-    this.seq += 1;
-    return {
-      seq: this.seq,
-      at: Date.now(),
-      method: req.method ?? 'GET',
-      route: undefined,
-      path: req.url ?? '/',
-      viaProxy,
-      targetUrl: viaProxy && typeof header === 'string' ? header : undefined,
-      headers: redactedHeaders(req),
-      auth: this.authOf(req),
-      requestId: undefined,
-      imageSha256: undefined,
-      uploadFileName: undefined,
-      body: undefined,
-      outcome: 'pending',
-      fault: undefined,
-    };
-  }
-
-  private authOf(req: IncomingMessage): RecordedRequest['auth'] {
-    const header = req.headers.authorization;
-    if (!header) return 'missing';
-    return header === `Key ${this.key}` ? 'valid' : 'wrong';
-  }
-
-  /** Proxy form: the call's real destination from x-fal-target-url, or the error fal's server proxy answers. */
-  private proxiedTarget(req: IncomingMessage): URL | { status: number; body: string } {
-    const header = req.headers[TARGET_URL_HEADER];
-    if (typeof header !== 'string' || !header) return { status: 400, body: `Missing the ${TARGET_URL_HEADER} header` };
-    try {
-      const target = new URL(header);
-      if (/(\.|^)fal\.(run|ai)$/.test(target.hostname)) return target;
-    } catch {
-      // fall through: an unparsable target is as invalid as a foreign one
-    }
-    return { status: 412, body: `Invalid ${TARGET_URL_HEADER} header` };
-  }
-
-  private subjectOf(route: FakeFalRoute, target: URL, requestId: string | undefined, json: unknown) {
-    if (route === 'upload') {
-      return { requestId, upload: this.files.uploadForPath(target.pathname) };
-    }
-    if (route === 'submit') {
-      const imageUrl = (json as { image_url?: unknown } | undefined)?.image_url;
-      return { requestId, upload: typeof imageUrl === 'string' ? this.files.uploadForFileUrl(imageUrl) : undefined };
-    }
-    if (route === 'download') {
-      const file = this.files.fileAt(target.pathname);
-      const owner = file?.requestId ? this.queue.get(file.requestId) : undefined;
-      return { requestId: file?.requestId, upload: file?.upload ?? owner?.upload };
-    }
-    return { requestId, upload: requestId ? this.queue.get(requestId)?.upload : undefined };
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.url);
-    const viaProxy = url.pathname === new URL(this.proxyUrl).pathname;
-    const record = this.newRecord(req, viaProxy);
-    this.log.add(record);
-    try {
-      const body = await readBody(req);
-      const target = viaProxy ? this.proxiedTarget(req) : url;
-      if (!(target instanceof URL)) {
-        record.outcome = target.status;
-        return sendJson(res, target.status, target.body);
-      }
-      record.path = `${target.pathname}${target.search}`;
-      const match = matchRoute(record.method, target, viaProxy);
-      if (match.route === undefined) {
-        record.outcome = match.status;
-        return sendJson(res, match.status, match.body);
-      }
-      const json = parseJson(body);
-      const subject = this.subjectOf(match.route, target, match.requestId, json);
-      // An upload is known by its bytes' hash as soon as the PUT arrives, before it is stored.
-      const about = match.route === 'upload' && subject.upload ? { ...subject.upload, sha256: sha256(body) } : subject.upload;
-      Object.assign(record, {
-        route: match.route,
-        requestId: subject.requestId,
-        imageSha256: about?.sha256,
-        uploadFileName: about?.fileName,
-        body: summarizeBody(match.route, body, json),
-      });
-      this.log.announce(record);
-      const call: Call = { res, record, target, body, json, ...subject };
-      if (await this.applyFault(call, match.route, about)) return;
-      if (AUTHED_ROUTES.includes(match.route) && record.auth !== 'valid') {
-        return respond(call, 401, { detail: record.auth === 'missing' ? MISSING_KEY_DETAIL : WRONG_KEY_DETAIL });
-      }
-      handleRoute(match.route, call, this.state);
-    } catch (error) {
-      record.outcome = 500;
-      sendJson(res, 500, { detail: `fake fal server error: ${String(error)}` });
-    }
-  }
-
-  /** Applies an injected fault; true when it decided the answer. A released stall goes on normally. */
-  private async applyFault(call: Call, route: FakeFalRoute, about: FakeFalUpload | undefined): Promise<boolean> {
-    const hit = this.faults.takeRouteFault({ route, requestId: call.requestId, upload: about });
-    if (!hit) return false;
-    const { fault, stall } = hit;
-    if ('stall' in fault) {
-      call.record.fault = 'stall';
-      await stall?.hold((onGone) => call.res.once('close', onGone));
-      if (call.res.destroyed || call.res.writableEnded) {
-        if (call.record.outcome === 'pending') call.record.outcome = 'dropped';
-        return true;
-      }
-      return false;
-    }
-    if ('drop' in fault) {
-      call.record.fault = 'drop';
-      call.record.outcome = 'dropped';
-      call.res.socket?.destroy();
-      return true;
-    }
-    call.record.fault = `status ${fault.status}`;
-    respond(call, fault.status, fault.body ?? errorBodyFor(fault.status, fault.type, fault.msg));
-    return true;
   }
 }
