@@ -25,7 +25,7 @@ const FAIL_ON = 'error' as const;
 export async function loadSourceImage(path: string, options: LoadOptions = {}): Promise<SourceImage> {
   const bytes = await readImageFile(path);
   const probe = await probeImageBytes(path, bytes, options);
-  const minScale = clampScale(options.minScale);
+  const minScale = clampScale(typeof options.minScale === 'function' ? options.minScale(probe) : options.minScale);
   try {
     const decoded = probe.format === 'heic' ? await decodeHeic(bytes, probe, minScale) : await decodeWithSharp(bytes, probe, options, minScale);
     const raw = await withoutUselessAlpha(decoded);

@@ -58,7 +58,8 @@ export interface LoadOptions extends IntakeOptions {
   /**
    * The fraction of the upright full size the caller needs (0 < minScale <= 1, default 1). The local engine asks
    * for the largest scale any of its targets uses, so a 24 MP photo bound for 1080-pixel ads is decoded at a
-   * fraction of the cost. The decode is never smaller than this fraction.
+   * fraction of the cost. The decode is never smaller than this fraction. A function receives the probe, so the
+   * scale can depend on the image's size without reading the file twice.
    */
-  readonly minScale?: number;
+  readonly minScale?: number | ((probe: ImageProbe) => number);
 }
