@@ -1,0 +1,70 @@
+import { resolveOutputPath, writeOutputFile, type CollisionPolicy, type OutputFormat } from '../output';
+import type { TargetSize } from '../sizes/targetSize';
+
+/** Where and how a job's outputs are written; shared by the local and the fal providers. */
+export interface OutputPlacement {
+  readonly sourcePath: string;
+  /** The watched or named folder the source belongs to: gives {folder} and the mirrored {dir}. */
+  readonly watchedFolder?: string;
+  /** Folder the naming template resolves under; default: beside the watched folder. */
+  readonly outputRoot?: string;
+  readonly format: OutputFormat;
+  readonly template?: string;
+  readonly collision: CollisionPolicy;
+  readonly profileName?: string;
+}
+
+/** One encoded image ready to be written. */
+export interface RenderedImage {
+  readonly target: TargetSize;
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+  /** 1-based index among the images made for this target (fal's num_images_per_size). */
+  readonly imageIndex?: number;
+  readonly imageCount?: number;
+}
+
+/** An output as it ended on disk. */
+export interface WrittenImage {
+  readonly target: TargetSize;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly imageIndex: number;
+  readonly status: 'written' | 'skipped';
+}
+
+/**
+ * Resolves each image's path from the naming template and writes it atomically under the collision policy.
+ * Images are written one after another so the suffix policy numbers them in a stable order.
+ */
+export async function writeRenderedOutputs(placement: OutputPlacement, images: readonly RenderedImage[]): Promise<WrittenImage[]> {
+  const written: WrittenImage[] = [];
+  for (const image of images) {
+    const imageIndex = image.imageIndex ?? 1;
+    const { path, root } = resolveOutputPath({
+      sourcePath: placement.sourcePath,
+      size: image.target,
+      format: placement.format,
+      template: placement.template,
+      watchedFolder: placement.watchedFolder,
+      outputRoot: placement.outputRoot,
+      profileName: placement.profileName,
+      imageIndex,
+      imageCount: image.imageCount ?? 1,
+    });
+    const result = await writeOutputFile(path, image.bytes, placement.collision, { root });
+    written.push({
+      target: image.target,
+      path: result.path,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes.length,
+      imageIndex,
+      status: result.status,
+    });
+  }
+  return written;
+}

@@ -1,0 +1,60 @@
+import { describeError, isSmartResizeError } from '../../engine/errors';
+import { formatTargetSize } from '../../engine/sizes/targetSize';
+import type { LocalResizeResult } from '../../engine/pipeline/resizeFileLocally';
+
+/** Prints each file's outcome as it happens: a line per output for people, or one JSON object per file. */
+export interface FileReporter {
+  done(source: string, result: LocalResizeResult): void;
+  failed(source: string, error: unknown): void;
+  nothingFound(paths: readonly string[]): void;
+}
+
+/** The JSON error shape of a failed file: a stable code and the message a person reads. */
+export function errorJson(error: unknown): { code: string; message: string } {
+  if (isSmartResizeError(error)) return { code: error.code, message: error.message };
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    return { code: String(error.code), message: String(error.message) };
+  }
+  return { code: 'internal_error', message: describeError(error) };
+}
+
+/** A reporter writing to stdout (results) and stderr (failures, in human mode). */
+export function createFileReporter(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): FileReporter {
+  const line = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  return {
+    done(source, result) {
+      if (json) {
+        line(out, JSON.stringify({
+          source,
+          status: 'done',
+          outputs: result.outputs.map((output) => ({
+            path: output.path,
+            width: output.width,
+            height: output.height,
+            target: formatTargetSize(output.target),
+            method: output.method,
+            written: output.status === 'written',
+          })),
+          notes: result.notes,
+        }));
+        return;
+      }
+      line(out, `✓ ${source}`);
+      for (const note of result.notes) line(out, `    note: ${note}`);
+      for (const output of result.outputs) {
+        const skipped = output.status === 'skipped' ? ' (exists, skipped)' : '';
+        line(out, `    ${formatTargetSize(output.target)} ${output.method} → ${output.path}${skipped}`);
+      }
+    },
+    failed(source, error) {
+      const { code, message } = errorJson(error);
+      if (json) line(out, JSON.stringify({ source, status: 'failed', outputs: [], error: { code, message } }));
+      else line(err, `✗ ${source}: ${message}`);
+    },
+    nothingFound(paths) {
+      const message = `No images found in ${paths.join(', ')}.`;
+      if (json) line(out, JSON.stringify({ source: paths.join(','), status: 'failed', outputs: [], error: { code: 'file_not_found', message } }));
+      else line(err, `✗ ${message}`);
+    },
+  };
+}

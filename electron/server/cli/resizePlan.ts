@@ -1,0 +1,46 @@
+import { SmartResizeError } from '../../engine/errors';
+import type { CollisionPolicy, OutputFormat } from '../../engine/output';
+import type { Profile } from '../../engine/profiles';
+import type { TargetSize } from '../../engine/sizes/targetSize';
+
+/** The encoding, naming and sizes one CLI resize run applies to every file. */
+export interface ResizePlan {
+  readonly sizes: readonly TargetSize[];
+  readonly format: OutputFormat;
+  readonly quality?: number;
+  readonly template?: string;
+  readonly collision: CollisionPolicy;
+  readonly profileName?: string;
+  readonly limitInputPixels?: number;
+}
+
+/** Merges a profile (if named) with the command's flags; flags win. Refuses a run with no sizes at all. */
+export function resolveResizePlan(input: {
+  sizes?: readonly TargetSize[];
+  profile?: Profile;
+  format?: OutputFormat;
+  quality?: string;
+  pixelLimit?: string;
+}): ResizePlan {
+  const sizes = input.sizes ?? input.profile?.sizes.map(({ width, height }) => ({ width, height }));
+  if (!sizes || sizes.length === 0) {
+    throw new SmartResizeError('invalid_size', 'Say which sizes to make: --sizes 1080x1080,1920x1080 or --profile NAME.');
+  }
+  return {
+    sizes,
+    format: input.format ?? input.profile?.output.format ?? 'png',
+    quality: input.quality !== undefined ? parseWholeNumber('--quality', input.quality, 1, 100) : input.profile?.output.quality,
+    template: input.profile?.naming.template,
+    collision: input.profile?.naming.collision ?? 'suffix',
+    profileName: input.profile?.name,
+    limitInputPixels: input.pixelLimit !== undefined ? parseWholeNumber('--pixel-limit', input.pixelLimit, 1, Number.MAX_SAFE_INTEGER) : undefined,
+  };
+}
+
+function parseWholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SmartResizeError('invalid_size', `${flag} must be a whole number from ${min} to ${max}, not "${text}".`);
+  }
+  return value;
+}
