@@ -153,4 +153,17 @@ describe('faults that surface at once', () => {
     // The dropped connection happened before the fake did anything: one job only.
     expect(fake.jobs().filter((job) => job.requestId === result.requestId)).toHaveLength(1);
   });
+
+  it('a submit answer lost after fal created the request makes the client retry submit a second request', async () => {
+    fake.failNext('submit', { drop: true, afterHandling: true });
+    const { request_id: requestId } = await clientFor(fake).queue.submit(ENDPOINT, {
+      input: { image_url: imageUrl, target_sizes: ['100x100'] },
+    });
+    // The client cannot tell the lost answer from a failed call: fal now holds two requests for one image.
+    const submits = fake.submitsFor(sha);
+    expect(submits.map((r) => r.outcome)).toEqual(['dropped', 200]);
+    expect(submits[0]?.requestId).toBeDefined();
+    expect(submits[0]?.requestId).not.toBe(requestId);
+    expect(fake.job(submits[0]?.requestId ?? '')).toBeDefined();
+  });
 });

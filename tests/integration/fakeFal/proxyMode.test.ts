@@ -13,7 +13,9 @@ describe('proxy form: every API call goes to the proxy with x-fal-target-url', (
     const fal = clientFor(fake, 'proxy');
     const source = await makeSourcePng(7);
     const imageUrl = await uploadPng(fal, source.bytes, 'proxied.png');
+    const submitArrival = fake.nextRequest({ route: 'submit' });
     const result = await fal.subscribe(ENDPOINT, { input: { image_url: imageUrl, target_sizes: ['500x500'] }, pollInterval: 10 });
+    expect(await submitArrival).toMatchObject({ viaProxy: true, imageSha256: source.sha, requestId: result.requestId });
     const output = result.data as SmartResizeOutput;
     expect(await downloadImage(output.results[0]?.images[0]?.url ?? '')).toMatchObject({ width: 500, height: 500 });
 

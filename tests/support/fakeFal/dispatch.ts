@@ -23,6 +23,8 @@ export interface DispatchDeps {
 
 const TARGET_URL_HEADER = 'x-fal-target-url';
 
+type FaultVerdict = 'answered' | 'proceed' | 'answerLost';
+
 function summarizeBody(route: FakeFalRoute | undefined, body: Buffer, json: unknown): unknown {
   if (route === 'upload') return { bytes: body.length, sha256: sha256(body) };
   if (json === undefined) return body.length > 0 ? { bytes: body.length } : undefined;
@@ -130,39 +132,47 @@ export class CallDispatcher {
       });
       this.deps.log.announce(record);
       const call: Call = { res, record, target, body, json, ...subject };
-      if (await this.applyFault(call, match.route, about)) return;
+      const verdict = await this.applyFault(call, match.route, about);
+      if (verdict === 'answered') return;
       if (AUTHED_ROUTES.includes(match.route) && record.auth !== 'valid') {
-        return respond(call, 401, { detail: record.auth === 'missing' ? MISSING_KEY_DETAIL : WRONG_KEY_DETAIL });
+        respond(call, 401, { detail: record.auth === 'missing' ? MISSING_KEY_DETAIL : WRONG_KEY_DETAIL });
+      } else {
+        handleRoute(match.route, call, this.deps.state);
       }
-      handleRoute(match.route, call, this.deps.state);
+      // The fake acted (a submit created its request) but the client never saw the answer.
+      if (verdict === 'answerLost') record.outcome = 'dropped';
     } catch (error) {
       record.outcome = 500;
       sendJson(res, 500, { detail: `fake fal server error: ${String(error)}` });
     }
   }
 
-  /** Applies an injected fault; true when it decided the answer. A released stall goes on normally. */
-  private async applyFault(call: Call, route: FakeFalRoute, about: FakeFalUpload | undefined): Promise<boolean> {
+  /**
+   * Applies an injected fault: `answered` when it decided the answer, `proceed` to answer normally (no fault, or a
+   * released stall), `answerLost` to act normally on a connection already cut (drop with afterHandling).
+   */
+  private async applyFault(call: Call, route: FakeFalRoute, about: FakeFalUpload | undefined): Promise<FaultVerdict> {
     const hit = this.deps.faults.takeRouteFault({ route, requestId: call.requestId, upload: about });
-    if (!hit) return false;
+    if (!hit) return 'proceed';
     const { fault, stall } = hit;
     if ('stall' in fault) {
       call.record.fault = 'stall';
       await stall?.hold((onGone) => call.res.once('close', onGone));
       if (call.res.destroyed || call.res.writableEnded) {
         if (call.record.outcome === 'pending') call.record.outcome = 'dropped';
-        return true;
+        return 'answered';
       }
-      return false;
+      return 'proceed';
     }
     if ('drop' in fault) {
-      call.record.fault = 'drop';
-      call.record.outcome = 'dropped';
+      // Writes to the response after this are discarded by node, so the handler can still run its side effects.
       call.res.socket?.destroy();
-      return true;
+      call.record.fault = fault.afterHandling ? 'drop after handling' : 'drop';
+      call.record.outcome = 'dropped';
+      return fault.afterHandling ? 'answerLost' : 'answered';
     }
     call.record.fault = `status ${fault.status}`;
     respond(call, fault.status, fault.body ?? errorBodyFor(fault.status, fault.type, fault.msg));
-    return true;
+    return 'answered';
   }
 }

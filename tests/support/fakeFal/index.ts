@@ -23,6 +23,7 @@
  *
  * Faults: `failNext(route, {status: 429})`, `failNext('submit', {status: 403})` ("User is locked" body),
  * `failNext('result', {status: 422, type: 'image_too_large'})`, `failNext('status', {drop: true})`,
+ * `failNext('submit', {drop: true, afterHandling: true})` (request created, answer lost),
  * `stallNext('download').release()`, `failNextJob({kind: 'error', type: 'content_policy_violation'})`,
  * `failNextJob({kind: 'wrongSize'})`, `stop()` / `start()` (ECONNREFUSED while down, same port after).
  * Rules take `{times, imageKey, requestId}`; imageKey = sha256 of the uploaded bytes or the upload's file_name.

@@ -47,8 +47,12 @@ export type FakeFalFault =
       /** Sent as the JSON body instead of the built one. */
       readonly body?: unknown;
     }
-  /** Destroy the socket without an answer (the client sees `TypeError: fetch failed`). */
-  | { readonly drop: true }
+  /**
+   * Destroy the socket without an answer (the client sees `TypeError: fetch failed`). By default the fake does
+   * nothing else; with `afterHandling` it still acts on the call (a submit creates its request), as when fal
+   * did the work but the answer was lost on the way back.
+   */
+  | { readonly drop: true; readonly afterHandling?: boolean }
   /** Hold the call without an answer until released (see `stallNext`). */
   | { readonly stall: true };
 
