@@ -125,6 +125,7 @@ describe('faults that surface at once', () => {
     await fal.queue.subscribeToStatus(ENDPOINT, { requestId, pollInterval: 10 });
 
     const stall = fake.stallNext('result', { requestId, times: 2 });
+    expect(stall.remaining).toBe(2);
     const giveUp = new AbortController();
     const abandoned = fal.queue.result(ENDPOINT, { requestId, abortSignal: giveUp.signal });
     await stall.waitUntilStalled();
@@ -136,6 +137,7 @@ describe('faults that surface at once', () => {
     await stall.waitUntilStalled();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(answered).toBe(false);
+    expect(stall.remaining).toBe(0);
     stall.release();
     expect((await held).requestId).toBe(requestId);
     const results = fake.requests({ route: 'result', requestId });

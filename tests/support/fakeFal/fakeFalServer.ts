@@ -142,7 +142,11 @@ export class FakeFal {
     this.stalls.add(stall);
     const selector = typeof routes === 'string' && routes !== '*' ? [routes] : routes;
     const handle = this.faults.addRouteFault(selector, { stall: true }, rule, stall);
-    return Object.assign(stall, { cancel: handle.cancel, get remaining() { return handle.remaining; } });
+    // defineProperty, not Object.assign: assign would copy `remaining` once instead of keeping it live.
+    return Object.defineProperties(stall, {
+      cancel: { value: handle.cancel },
+      remaining: { get: () => handle.remaining },
+    }) as StallHandle & FaultHandle;
   }
 
   /** The next matching submitted request(s) fail inside the model, or produce a wrong-sized output. */
