@@ -13,8 +13,8 @@ export interface Layers {
 
 /**
  * Writes into `layers.mirrored` the pad area's final pixels: right at the image edge the mirror (so the image
- * continues without a seam), fading over `feather` pixels into the blur (so the extension reads as background,
- * not as a duplicated photo). Pixels inside `placement` stay untouched: the original is never altered.
+ * continues without a seam), fading over `feather` pixels into the blur (so the extension reads as background, not as a duplicated
+ * photo). Pixels inside `placement` stay untouched: the original is never altered.
  */
 export function featherIntoBlur(layers: Layers, placement: Box, feather: number): void {
   const { mirrored, blurred, width, height, channels } = layers;
@@ -22,8 +22,8 @@ export function featherIntoBlur(layers: Layers, placement: Box, feather: number)
   const bottom = placement.top + placement.height;
   const rowBytes = width * channels;
   const blendPixel = (x: number, dy: number, rowOffset: number): void => {
-    const dx = x < placement.left ? placement.left - x : x >= right ? x - right + 1 : 0;
-    const weight = mirrorWeight(Math.hypot(dx, dy), feather);
+    const dx = x < placement.left ? (placement.left - x) / feather : x >= right ? (x - right + 1) / feather : 0;
+    const weight = mirrorWeight(Math.hypot(dx, dy));
     const offset = rowOffset + x * channels;
     for (let channel = 0; channel < channels; channel += 1) {
       const back = blurred[offset + channel]!;
@@ -31,9 +31,10 @@ export function featherIntoBlur(layers: Layers, placement: Box, feather: number)
     }
   };
   for (let y = 0; y < height; y += 1) {
-    const dy = y < placement.top ? placement.top - y : y >= bottom ? y - bottom + 1 : 0;
+    // Distances are in feather widths: 1 means fully blurred.
+    const dy = y < placement.top ? (placement.top - y) / feather : y >= bottom ? (y - bottom + 1) / feather : 0;
     const rowOffset = y * rowBytes;
-    if (dy >= feather) {
+    if (dy >= 1) {
       blurred.copy(mirrored, rowOffset, rowOffset, rowOffset + rowBytes);
       continue;
     }
@@ -46,9 +47,9 @@ export function featherIntoBlur(layers: Layers, placement: Box, feather: number)
   }
 }
 
-/** 1 at the image edge, easing to 0 at `feather` pixels out (smoothstep, so neither end shows a crease). */
-function mirrorWeight(distance: number, feather: number): number {
-  if (distance >= feather) return 0;
-  const t = 1 - distance / feather;
+/** 1 at the image edge, easing to 0 at one feather width out (smoothstep, so neither end shows a crease). */
+function mirrorWeight(distance: number): number {
+  if (distance >= 1) return 0;
+  const t = 1 - distance;
   return t * t * (3 - 2 * t);
 }

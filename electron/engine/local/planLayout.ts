@@ -8,10 +8,21 @@ import { type Box, type Dims, clamp, clipBox } from './geometry';
  */
 export type LayoutPlan =
   | { readonly method: 'crop'; readonly target: TargetSize; readonly region: Box }
-  | { readonly method: 'pad'; readonly target: TargetSize; readonly region: Box; readonly placement: Box };
+  | {
+      readonly method: 'pad';
+      readonly target: TargetSize;
+      readonly region: Box;
+      readonly placement: Box;
+      /** Where the subject lands in the output, in target pixels (the pad keeps reflections of it out of the fill). */
+      readonly subjectInTarget: Box;
+    };
 
-/** Context kept around the subject, as a fraction of its size, when padding: a subject flush to the edge looks cut. */
-const SUBJECT_MARGIN = 0.05;
+/**
+ * Context kept around the subject when padding, as a fraction of its size and at least a fraction of the source
+ * side: a subject flush to the edge of the picture looks cut even when it is not.
+ */
+const SUBJECT_MARGIN = 0.08;
+const MIN_MARGIN_OF_SIDE = 0.02;
 
 /** The largest window of the target's aspect ratio that fits in the source (what a cover crop keeps). */
 export function coverWindow(source: Dims, target: TargetSize): Dims {
@@ -35,8 +46,10 @@ export function planLayout(source: Dims, subject: Box | null, target: TargetSize
   const box = subject ? clipBox(subject, source) : null;
   if (cropKeepsSubject(source, box, target)) return { method: 'crop', target, region: cropRegion(source, box, target) };
   // cropKeepsSubject failed, so box is not null here.
-  const region = padRegion(source, box as Box, target);
-  return { method: 'pad', target, region, placement: centredFit(region, target) };
+  const subjectBox = box as Box;
+  const region = padRegion(source, subjectBox, target);
+  const placement = centredFit(region, target);
+  return { method: 'pad', target, region, placement, subjectInTarget: mapBox(subjectBox, region, placement) };
 }
 
 function cropRegion(source: Dims, subject: Box | null, target: TargetSize): Box {
@@ -78,7 +91,7 @@ function padRegion(source: Dims, subject: Box, target: TargetSize): Box {
 }
 
 function spanWithMargin(start: number, length: number, total: number): [number, number] {
-  const margin = Math.ceil(length * SUBJECT_MARGIN);
+  const margin = Math.ceil(Math.max(length * SUBJECT_MARGIN, total * MIN_MARGIN_OF_SIDE));
   const from = Math.max(0, start - margin);
   const to = Math.min(total, start + length + margin);
   return [from, to - from];
@@ -90,4 +103,15 @@ function centredFit(region: Dims, target: TargetSize): Box {
   const width = clamp(Math.round(region.width * scale), 1, target.width);
   const height = clamp(Math.round(region.height * scale), 1, target.height);
   return { left: Math.floor((target.width - width) / 2), top: Math.floor((target.height - height) / 2), width, height };
+}
+
+/** A source box as it lands in the output when `region` is scaled into `placement`. */
+function mapBox(box: Box, region: Box, placement: Box): Box {
+  const scaleX = placement.width / region.width;
+  const scaleY = placement.height / region.height;
+  const left = placement.left + (box.left - region.left) * scaleX;
+  const top = placement.top + (box.top - region.top) * scaleY;
+  const right = placement.left + (box.left + box.width - region.left) * scaleX;
+  const bottom = placement.top + (box.top + box.height - region.top) * scaleY;
+  return { left: Math.floor(left), top: Math.floor(top), width: Math.ceil(right) - Math.floor(left), height: Math.ceil(bottom) - Math.floor(top) };
 }
