@@ -1,0 +1,55 @@
+import sharp from 'sharp';
+import { withEncoder } from '../local/encodeOutput';
+import type { OutputFormat } from '../output';
+import type { TargetSize } from '../sizes/targetSize';
+
+/** One output image of a fal result, paired with its target through `results[i]`. */
+export interface FalOutputRef {
+  readonly target: TargetSize;
+  readonly url: string;
+  /** 1-based among the images fal made for this target. */
+  readonly imageIndex: number;
+  readonly imageCount: number;
+  /** The tier fal reported for this target (`results[i].resolution`). */
+  readonly tier: string | null;
+}
+
+/** A downloaded output, verified to be exactly the target size and in the profile's format. */
+export interface FetchedOutput extends FalOutputRef {
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+  /** True when fal's file was off-size (or in another format) and was fixed here. */
+  readonly corrected: boolean;
+}
+
+/**
+ * Downloads every output at once (fal's CDN keeps files only days), checks each is exactly W x H in the profile's
+ * format, and fixes one that is not with a final cover resize + re-encode: what the user asked for is an exact size.
+ */
+export async function fetchOutputs(
+  refs: readonly FalOutputRef[],
+  format: OutputFormat,
+  quality: number,
+  fetchImpl: typeof fetch,
+  signal?: AbortSignal,
+): Promise<FetchedOutput[]> {
+  return Promise.all(refs.map((ref) => fetchOne(ref, format, quality, fetchImpl, signal)));
+}
+
+async function fetchOne(ref: FalOutputRef, format: OutputFormat, quality: number, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<FetchedOutput> {
+  const response = await fetchImpl(ref.url, { signal });
+  if (!response.ok) throw new Error(`Downloading a fal output failed: HTTP ${response.status} for ${ref.url}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const meta = await sharp(bytes).metadata();
+  const sameSize = meta.width === ref.target.width && meta.height === ref.target.height;
+  if (sameSize && meta.format === format) {
+    return { ...ref, bytes, width: ref.target.width, height: ref.target.height, corrected: false };
+  }
+  const fixed = await withEncoder(
+    sharp(bytes).rotate().resize(ref.target.width, ref.target.height, { fit: 'cover', position: 'centre' }),
+    { format, quality },
+    meta.hasAlpha ?? false,
+  ).toBuffer();
+  return { ...ref, bytes: fixed, width: ref.target.width, height: ref.target.height, corrected: !sameSize };
+}
