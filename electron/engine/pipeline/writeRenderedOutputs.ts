@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolveOutputPath, writeOutputFile, type CollisionPolicy, type OutputFormat } from '../output';
 import type { TargetSize } from '../sizes/targetSize';
 
@@ -39,8 +40,15 @@ export interface WrittenImage {
 /**
  * Resolves each image's path from the naming template and writes it atomically under the collision policy.
  * Images are written one after another so the suffix policy numbers them in a stable order.
+ *
+ * With `adoptIdentical`, a file already at the path with exactly these bytes is taken as this output: a job that
+ * resumes after a crash between writing a file and recording it must not write "x-1.png" beside its own "x.png".
  */
-export async function writeRenderedOutputs(placement: OutputPlacement, images: readonly RenderedImage[]): Promise<WrittenImage[]> {
+export async function writeRenderedOutputs(
+  placement: OutputPlacement,
+  images: readonly RenderedImage[],
+  options: { adoptIdentical?: boolean } = {},
+): Promise<WrittenImage[]> {
   const written: WrittenImage[] = [];
   for (const image of images) {
     const imageIndex = image.imageIndex ?? 1;
@@ -55,7 +63,8 @@ export async function writeRenderedOutputs(placement: OutputPlacement, images: r
       imageIndex,
       imageCount: image.imageCount ?? 1,
     });
-    const result = await writeOutputFile(path, image.bytes, placement.collision, { root });
+    const adopted = options.adoptIdentical && (await hasSameBytes(path, image.bytes));
+    const result = adopted ? { path, status: 'written' as const } : await writeOutputFile(path, image.bytes, placement.collision, { root });
     written.push({
       target: image.target,
       path: result.path,
@@ -67,4 +76,12 @@ export async function writeRenderedOutputs(placement: OutputPlacement, images: r
     });
   }
   return written;
+}
+
+async function hasSameBytes(path: string, bytes: Buffer): Promise<boolean> {
+  try {
+    return (await readFile(path)).equals(bytes);
+  } catch {
+    return false;
+  }
 }

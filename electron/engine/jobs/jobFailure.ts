@@ -1,0 +1,66 @@
+import { isSmartResizeError } from '../errors';
+import { classifyFalError } from '../fal/falErrorClassification';
+import type { JobRecord, JobStore } from '../store';
+import type { JobOutcome, StopReason } from './jobRunnerTypes';
+import { MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
+
+/** What the runner knows when a job run throws. */
+export interface FailureContext {
+  readonly store: JobStore;
+  readonly job: JobRecord;
+  readonly now: number;
+  /** The fal request being waited on when it failed, if any (a 422 marks it failed). */
+  readonly requestId?: string;
+  readonly stopReason?: StopReason;
+  readonly onOffline: () => void;
+}
+
+/**
+ * Turns a failure into the job's next state (ARCHITECTURE.md, "Errors") and the outcome the scheduler acts on.
+ * Our own refusals (unreadable file, bad output folder) are permanent; fal's are classified by kind.
+ */
+export function settleFailure(error: unknown, context: FailureContext): JobOutcome {
+  const { store, job } = context;
+  if (context.stopReason === 'cancel') return { kind: 'stopped' };
+  if (context.stopReason === 'shutdown') {
+    store.queue.requeue(job.id, 'the app was closed while this job ran');
+    return { kind: 'stopped' };
+  }
+  if (isSmartResizeError(error)) {
+    if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
+    return fail(context, error.code, error.message);
+  }
+  const failure = classifyFalError(error);
+  switch (failure.kind) {
+    case 'offline':
+      context.onOffline();
+      store.jobs.transition(job.id, 'waiting_network', { reason: 'waiting for the network' });
+      return { kind: 'offline' };
+    case 'auth':
+      return pauseForAuth(context, failure.message);
+    case 'rejected':
+      if (context.requestId) store.requests.finishRequest(context.requestId, 'failed');
+      return fail(context, failure.type ?? `fal_${failure.status ?? 'error'}`, failure.message);
+    case 'aborted':
+      store.queue.requeue(job.id, 'stopped waiting for fal');
+      return { kind: 'stopped' };
+    case 'retryable': {
+      const attempts = (store.jobs.getJob(job.id)?.attempts ?? job.attempts) + 1;
+      if (attempts >= MAX_ATTEMPTS) return fail(context, failure.type ?? 'fal_unavailable', `${failure.message} (gave up after ${attempts} attempts)`);
+      const at = context.now + retryDelayMs(attempts);
+      store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: at, reason: failure.message });
+      return { kind: 'retry', at };
+    }
+  }
+}
+
+function fail(context: FailureContext, code: string, message: string): JobOutcome {
+  context.store.jobs.transition(context.job.id, 'failed', { errorCode: code, errorMessage: message, reason: message });
+  return { kind: 'failed', message };
+}
+
+/** A bad key pauses the whole queue: the job goes back in line untouched, to run once the key is fixed. */
+function pauseForAuth(context: FailureContext, message: string): JobOutcome {
+  context.store.queue.requeue(context.job.id, message);
+  return { kind: 'auth', message };
+}

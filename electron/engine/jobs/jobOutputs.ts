@@ -1,0 +1,31 @@
+import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOutputs';
+import { writeRenderedOutputs } from '../pipeline/writeRenderedOutputs';
+import { formatTargetSize } from '../sizes/targetSize';
+import type { JobStore } from '../store';
+
+/** Writes a job's images and records each in the store, skipping any the job already recorded (a resumed run). */
+export async function writeAndRecordOutputs(
+  store: JobStore,
+  jobId: string,
+  placement: OutputPlacement,
+  images: ReadonlyArray<RenderedImage & { readonly tier?: string | null }>,
+  provider: 'fal' | 'local',
+): Promise<void> {
+  const recorded = new Set(store.outputs.listOutputs(jobId).map((output) => `${output.target}#${output.imageIndex}`));
+  const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
+  const written = await writeRenderedOutputs(placement, pending, { adoptIdentical: true });
+  written.forEach((output, index) => {
+    store.outputs.addOutput({
+      jobId,
+      target: formatTargetSize(output.target),
+      // The store counts images from 0, the naming template's {n} from 1.
+      imageIndex: output.imageIndex - 1,
+      path: output.path,
+      width: output.width,
+      height: output.height,
+      provider,
+      tier: pending[index]?.tier ?? null,
+      bytes: output.bytes,
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import { dirname } from 'node:path';
+import { SmartResizeError } from '../errors';
+import { loadSourceImage } from '../intake';
+import type { SourceImage } from '../intake/types';
+import { renderLocalSizes } from '../local';
+import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
+import type { Profile } from '../profiles';
+import { formatTargetSize, parseTargetSize, type TargetSize } from '../sizes/targetSize';
+import type { JobRecord, RunnableJob } from '../store';
+import { runFalBatches, type FalBatchPlan } from './falJobPart';
+import { settleFailure } from './jobFailure';
+import { writeAndRecordOutputs } from './jobOutputs';
+import type { JobOutcome, JobRunnerDeps, StopReason } from './jobRunnerTypes';
+import { batchTargets } from '../fal/smartResizeInput';
+import { routeSizes } from './sizeRouting';
+
+/**
+ * Runs one claimed job to its next resting state. A fresh job decodes its source once, writes the sizes the local
+ * engine makes, then sends the rest to fal in requests of at most 10 sizes. A resumed job (it has request ids)
+ * fetches those requests' results and never submits them again; it reads the source only if some size is still
+ * unmade. Every failure is settled into a state by settleFailure; nothing thrown escapes.
+ */
+export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: AbortSignal): Promise<JobOutcome> {
+  const { store } = deps;
+  const job = claimed.job;
+  const tracker = { requestId: undefined as string | undefined };
+  try {
+    const profile = deps.profileVersion(job.profileId, job.profileVersion);
+    const placement = placementFor(job, profile, deps);
+    const expected = profile.sizes.length;
+    const report = (extra: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number } = {}) => {
+      const written = new Set(store.outputs.listOutputs(job.id).map((output) => output.target)).size;
+      deps.onProgress({ jobId: job.id, fraction: Math.min(1, written / expected), ...extra });
+    };
+
+    const live = store.requests.listRequests(job.id).filter((request) => request.state === 'submitted' || request.state === 'completed');
+    const covered = new Set([...live.flatMap((request) => request.sizes), ...store.outputs.listOutputs(job.id).map((output) => output.target)]);
+    const open = profile.sizes.map(({ width, height }) => ({ width, height })).filter((size) => !covered.has(formatTargetSize(size)));
+
+    const client = deps.falClient();
+    let source: SourceImage | undefined;
+    let falTargets: TargetSize[] = [];
+    if (open.length > 0) {
+      source = await loadSourceImage(job.sourcePath, deps.intake);
+      throwIfStopped(signal);
+      const routes = await routeSizes(profile, open, source.raw, client !== undefined);
+      falTargets = routes.fal;
+      if (routes.local.length > 0) {
+        const onlyLocal = falTargets.length === 0 && live.length === 0;
+        const rendered = await renderLocalSizes(source.raw, routes.local, { ...profile.output, subject: routes.subject });
+        throwIfStopped(signal);
+        if (onlyLocal) store.jobs.transition(job.id, 'writing');
+        await writeAndRecordOutputs(store, job.id, placement, rendered, 'local');
+        report();
+      }
+    }
+
+    const plans = batchPlans(live, falTargets);
+    if (plans.length > 0) {
+      if (!client) throw new SmartResizeError('fal_key_missing', 'This job needs fal but no fal key is set: add one in Settings or set FAL_KEY.');
+      const held = await runFalBatches({ deps, job, profile, placement, plans, client, source, signal, tracker, report });
+      if (held) return held;
+    }
+    store.jobs.transition(job.id, 'done', { progress: 1 });
+    return { kind: 'done' };
+  } catch (error) {
+    return settleFailure(error, {
+      store,
+      job,
+      now: deps.now(),
+      requestId: tracker.requestId,
+      stopReason: signal.aborted ? (signal.reason as StopReason) : undefined,
+      onOffline: deps.onOffline,
+    });
+  }
+}
+
+/** Resumed requests first (by their stored batch index), then new batches numbered after them. */
+function batchPlans(live: ReadonlyArray<{ batchIndex: number; requestId: string; sizes: string[] }>, falTargets: readonly TargetSize[]): FalBatchPlan[] {
+  const resumed = live.map((request) => ({
+    batchIndex: request.batchIndex,
+    targets: request.sizes.map(parseTargetSize),
+    requestId: request.requestId,
+  }));
+  const firstNew = resumed.reduce((max, plan) => Math.max(max, plan.batchIndex + 1), 0);
+  const fresh = batchTargets(falTargets).map((targets, index) => ({ batchIndex: firstNew + index, targets }));
+  return [...resumed, ...fresh];
+}
+
+function placementFor(job: JobRecord, profile: Profile, deps: JobRunnerDeps): OutputPlacement {
+  const folder = deps.folderPlacement(job.folderId);
+  return {
+    sourcePath: job.sourcePath,
+    watchedFolder: folder?.path ?? dirname(job.sourcePath),
+    outputRoot: folder?.outputRoot,
+    format: profile.output.format,
+    template: profile.naming.template,
+    collision: profile.naming.collision,
+    profileName: profile.name,
+  };
+}
+
+function throwIfStopped(signal: AbortSignal): void {
+  if (signal.aborted) throw Object.assign(new Error('stopped'), { name: 'AbortError' });
+}

@@ -1,0 +1,62 @@
+import type { FalClient } from '@fal-ai/client';
+import type { IntakeOptions } from '../intake/types';
+import type { Profile } from '../profiles';
+import type { JobRecord, JobStore } from '../store';
+
+/** How one run of a job ended, for the scheduler. */
+export type JobOutcome =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'retry'; readonly at: number }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'auth'; readonly message: string }
+  | { readonly kind: 'held'; readonly reason: string }
+  | { readonly kind: 'stopped' };
+
+/** Live progress that is not worth a database write: the UI's progress bars and fal's queue position. */
+export interface JobProgress {
+  readonly jobId: string;
+  /** 0..1, outputs written over outputs expected. */
+  readonly fraction: number;
+  readonly falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
+  readonly queuePosition?: number;
+}
+
+/** Where a watched folder's outputs go; drops and CLI jobs have none (outputs go beside the source's folder). */
+export interface FolderPlacement {
+  readonly path: string;
+  readonly outputRoot?: string;
+}
+
+/**
+ * The budget hook (the spend issue fills it in): asked before each fal submit with the request's maximum price;
+ * `hold` parks the job in `waiting_budget` with the reason shown.
+ */
+export interface BudgetGuard {
+  admit(job: JobRecord, maxCents: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
+}
+
+/** A guard that admits everything: spend limits are off. */
+export const UNLIMITED_BUDGET: BudgetGuard = { admit: () => ({ ok: true }) };
+
+/** What a job run needs from the engine. */
+export interface JobRunnerDeps {
+  readonly store: JobStore;
+  /** Exact profile versions: a job runs with the version it was created for. */
+  readonly profileVersion: (profileId: string, version: number) => Profile;
+  readonly folderPlacement: (folderId: string | null) => FolderPlacement | undefined;
+  /** A fal client, or undefined when no key is configured (the local engine does everything). */
+  readonly falClient: () => FalClient | undefined;
+  /** Downloads of fal's output files (tests route them to the fake). */
+  readonly fetch: typeof fetch;
+  readonly intake: IntakeOptions;
+  readonly budget: BudgetGuard;
+  readonly pollIntervalMs?: number;
+  readonly onProgress: (progress: JobProgress) => void;
+  /** Called when a fal call finds the network gone, so dispatch stops at once rather than at the next probe. */
+  readonly onOffline: () => void;
+  readonly now: () => number;
+}
+
+/** Why a running job's signal was aborted: the user cancelled it, or the engine is shutting down. */
+export type StopReason = 'cancel' | 'shutdown';
