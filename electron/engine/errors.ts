@@ -18,6 +18,7 @@ export type SmartResizeErrorCode =
   | 'output_path_escape'
   | 'output_not_writable'
   | 'invalid_template'
+  | 'invalid_settings'
   | 'fal_key_missing'
   | 'invalid_proxy_url'
   | 'job_not_found'

@@ -1,0 +1,131 @@
+import { cancelRequest } from '../fal/falBatchRunner';
+import { runJob } from '../jobs/jobRunner';
+import type { JobOutcome, JobRunnerDeps } from '../jobs/jobRunnerTypes';
+import type { RunnableJob } from '../store';
+import type { OnlineMonitor } from './onlineMonitor';
+
+/** The queue as the UI and the tray show it. */
+export interface QueueStatus {
+  readonly state: 'running' | 'paused' | 'offline';
+  readonly reason?: string;
+  readonly online: boolean;
+  readonly running: number;
+  readonly concurrency: number;
+}
+
+/** What the scheduler needs: the runner's dependencies, the online monitor, and how wide to run. */
+export interface SchedulerOptions {
+  readonly deps: JobRunnerDeps;
+  readonly online: OnlineMonitor;
+  readonly concurrency: number;
+  /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
+  readonly tickMs?: number;
+  readonly onStatus?: (status: QueueStatus) => void;
+  readonly onOutcome?: (jobId: string, outcome: JobOutcome) => void;
+}
+
+/**
+ * Runs claimed jobs with bounded concurrency, only while online (local-only jobs run offline too) and not paused.
+ * A bad key pauses the whole queue with fal's reason; going offline parks fal jobs in `waiting_network` without
+ * counting an attempt, and they are claimed again by themselves when the monitor sees fal back.
+ */
+export class Scheduler {
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private pausedReason: string | undefined;
+  private concurrency: number;
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.concurrency = options.concurrency;
+  }
+
+  /** Recovers jobs a previous run left mid-flight, then starts dispatching. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.options.deps.store.queue.recoverInterruptedJobs();
+    this.unsubscribe = this.options.online.onChange((state) => {
+      if (!state.online) this.options.deps.store.queue.holdForNetwork();
+      this.emitStatus();
+      this.pump();
+    });
+    if (!this.options.online.current.online) this.options.deps.store.queue.holdForNetwork();
+    this.timer = setInterval(() => this.pump(), this.options.tickMs ?? 500);
+    this.timer.unref();
+    this.pump();
+  }
+
+  /** Stops dispatching, hands running jobs back to the queue (they resume next start) and waits for them. */
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
+    for (const entry of this.running.values()) entry.controller.abort('shutdown');
+    await Promise.all([...this.running.values()].map((entry) => entry.done));
+  }
+
+  status(): QueueStatus {
+    const online = this.options.online.current.online;
+    const state = this.pausedReason !== undefined ? 'paused' : online ? 'running' : 'offline';
+    const reason = this.pausedReason ?? (online ? undefined : this.options.online.current.reason);
+    return { state, reason, online, running: this.running.size, concurrency: this.concurrency };
+  }
+
+  pause(reason = 'paused by the user'): void {
+    this.pausedReason = reason;
+    this.emitStatus();
+  }
+
+  resume(): void {
+    this.pausedReason = undefined;
+    this.emitStatus();
+    this.pump();
+  }
+
+  setConcurrency(concurrency: number): void {
+    this.concurrency = Math.max(1, Math.floor(concurrency));
+    this.pump();
+  }
+
+  /** Cancels a job: marks it, stops its run, and tells fal to cancel its running requests (else they are billed). */
+  async cancel(jobId: string): Promise<void> {
+    const { falRequestIdsToCancel } = this.options.deps.store.jobs.cancel(jobId);
+    this.running.get(jobId)?.controller.abort('cancel');
+    const client = this.options.deps.falClient();
+    if (client) await Promise.all(falRequestIdsToCancel.map((id) => cancelRequest(client, id).catch(() => undefined)));
+    this.emitStatus();
+  }
+
+  /** Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick). */
+  pump(): void {
+    if (!this.started || this.pausedReason !== undefined) return;
+    const free = this.concurrency - this.running.size;
+    if (free <= 0) return;
+    const { deps } = this.options;
+    const claimed = deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
+    for (const job of claimed) this.launch(job);
+    if (claimed.length > 0) this.emitStatus();
+  }
+
+  private launch(claimed: RunnableJob): void {
+    const controller = new AbortController();
+    const done = runJob(this.options.deps, claimed, controller.signal)
+      // runJob settles every failure itself; reaching here means a bug, which must not kill the queue.
+      .catch((error: unknown): JobOutcome => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
+      .then((outcome) => {
+      this.running.delete(claimed.job.id);
+      if (outcome.kind === 'auth') this.pause(outcome.message);
+      this.options.onOutcome?.(claimed.job.id, outcome);
+      this.emitStatus();
+      // Take the next job right away rather than at the next tick.
+      if (outcome.kind !== 'offline') this.pump();
+    });
+    this.running.set(claimed.job.id, { controller, done });
+  }
+
+  private emitStatus(): void {
+    this.options.onStatus?.(this.status());
+  }
+}

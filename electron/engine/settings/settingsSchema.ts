@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { DEFAULT_PIXEL_LIMIT } from '../intake/types';
+import { COLLISION_POLICIES } from '../output/outputFormat';
+import { DEFAULT_NAMING_TEMPLATE } from '../output/namingTemplate';
+
+/** A watched ("hot") folder: images landing in it are resized with its profile. */
+export const WatchedFolderSchema = z.object({
+  id: z.string().min(1),
+  path: z.string().min(1),
+  profileId: z.string().min(1),
+  enabled: z.boolean().default(true),
+  /** Include subfolders (mirrored in the outputs). */
+  recursive: z.boolean().default(false),
+  /** Poll instead of OS events: for network shares, where events do not arrive. */
+  polling: z.boolean().default(false),
+  /** A trusted folder's bursts are not held for confirmation (spend control). */
+  trusted: z.boolean().default(false),
+});
+
+/** Everything a user can set, with safe defaults. The fal key is NOT here: it lives in a key store. */
+export const SettingsSchema = z.object({
+  /** Requests run at once; fal runs 2 for a new account. */
+  concurrency: z.number().int().min(1).max(40).default(2),
+  /** 'fal' uses fal where a profile's sizes ask for it and a key exists; 'local' never calls fal. */
+  defaultProvider: z.enum(['fal', 'local']).default('fal'),
+  /** Defaults for new profiles and for drops without one. */
+  namingTemplate: z.string().min(1).default(DEFAULT_NAMING_TEMPLATE),
+  collisionPolicy: z.enum(COLLISION_POLICIES).default('suffix'),
+  /** Route fal calls through this proxy (FAL_PROXY_URL also sets it). */
+  falProxyUrl: z.string().url().optional(),
+  /** The decompression-bomb guard: images with more pixels are refused. */
+  pixelLimit: z.number().int().min(1).default(DEFAULT_PIXEL_LIMIT),
+  /** How long a file's size and mtime must stay still before it is taken. */
+  settleMs: z.number().int().min(50).max(60_000).default(2000),
+  folders: z.array(WatchedFolderSchema).default([]),
+  closeToTray: z.boolean().default(true),
+  startAtLogin: z.boolean().default(false),
+});
+
+export type WatchedFolder = z.output<typeof WatchedFolderSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsPatch = Partial<Omit<z.input<typeof SettingsSchema>, 'folders'>>;
