@@ -1,0 +1,183 @@
+import { SmartResizeError } from '../errors';
+import type { JobProgress } from '../jobs/jobRunnerTypes';
+import { UNLIMITED_BUDGET, type BudgetGuard } from '../jobs/jobRunnerTypes';
+import { providerForJob } from '../jobs/sizeRouting';
+import { ProfileStore } from '../profiles';
+import { OnlineMonitor } from '../queue/onlineMonitor';
+import { Scheduler } from '../queue/scheduler';
+import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
+import type { WatchedFolder } from '../settings/settingsSchema';
+import { SettingsStore } from '../settings/settingsStore';
+import { openJobStore, type JobStore } from '../store';
+import { HotFolderManager } from '../watch/hotFolderManager';
+import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
+import { EngineEvents } from './engineEvents';
+import { FalAccess } from './falAccess';
+import { StoredEventTail } from './storedEventTail';
+
+/** How a host starts the engine. Everything but the data folder has a production default. */
+export interface EngineOptions {
+  readonly dataDir: string;
+  /** The Electron host passes a safeStorage-backed store; others get a 0600 file in the data folder. */
+  readonly keyStore?: FalKeyStore;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Send fal's hosts here (the fake fal server in tests, a self-hosted gateway). */
+  readonly falHostOverride?: string;
+  /** `local`: never call fal, whatever the settings (the `watch --provider local` option). */
+  readonly forceProvider?: 'local';
+  /** Folders to watch instead of the ones in settings (the `watch` command's single folder). */
+  readonly folders?: readonly WatchedFolder[];
+  readonly budget?: BudgetGuard;
+  readonly fetch?: typeof fetch;
+  /** Timing knobs; tests shorten them. */
+  readonly timing?: {
+    readonly settleMs?: number;
+    readonly pollIntervalMs?: number;
+    readonly reconcileIntervalMs?: number;
+    readonly standbyPollMs?: number;
+    readonly offlineProbeMs?: number;
+    readonly onlineProbeMs?: number;
+    readonly tickMs?: number;
+  };
+  readonly now?: () => number;
+}
+
+/**
+ * The whole product behind one object: stores, hot folders, the scheduler and fal access. The Electron main
+ * process and the headless server each make one and bind the API contract to it; the CLI's `watch` uses it too.
+ */
+export class Engine {
+  readonly events = new EngineEvents();
+  readonly store: JobStore;
+  readonly profiles: ProfileStore;
+  readonly settings: SettingsStore;
+  readonly keyStore: FalKeyStore;
+  readonly fal: FalAccess;
+  readonly online: OnlineMonitor;
+  readonly scheduler: Scheduler;
+  readonly folders: HotFolderManager;
+  private readonly tail: StoredEventTail;
+  private readonly now: () => number;
+
+  constructor(private readonly options: EngineOptions) {
+    const env = options.env ?? process.env;
+    this.now = options.now ?? Date.now;
+    this.store = openJobStore(options.dataDir);
+    this.profiles = new ProfileStore({ dataDir: options.dataDir });
+    this.settings = new SettingsStore(options.dataDir);
+    this.keyStore = options.keyStore ?? new FileFalKeyStore(options.dataDir);
+    this.fal = new FalAccess({
+      keyStore: this.keyStore,
+      env,
+      proxyUrl: () => this.settings.get().falProxyUrl,
+      hostOverride: options.falHostOverride,
+      enabled: () => options.forceProvider !== 'local' && this.settings.get().defaultProvider === 'fal',
+      fetch: options.fetch,
+    });
+    const timing = options.timing ?? {};
+    this.online = new OnlineMonitor({
+      probeUrl: this.fal.probeUrl(),
+      fetch: options.fetch,
+      offlineIntervalMs: timing.offlineProbeMs,
+      onlineIntervalMs: timing.onlineProbeMs,
+    });
+    this.scheduler = new Scheduler({
+      online: this.online,
+      concurrency: this.settings.get().concurrency,
+      tickMs: timing.tickMs,
+      onStatus: (status) => this.events.emit('queue', status),
+      deps: {
+        store: this.store,
+        profileVersion: (id, version) => this.profiles.get(id, version),
+        folderPlacement: (folderId) => this.folderById(folderId),
+        falClient: () => this.fal.client(),
+        fetch: options.fetch ?? fetch,
+        intake: { limitInputPixels: this.settings.get().pixelLimit },
+        budget: options.budget ?? UNLIMITED_BUDGET,
+        pollIntervalMs: timing.pollIntervalMs,
+        onProgress: (progress: JobProgress) => this.events.emit('progress', progress),
+        onOffline: () => this.online.reportOffline(),
+        now: this.now,
+      },
+    });
+    this.folders = new HotFolderManager({
+      store: this.store,
+      resolveProfile: (profileId) => {
+        const profile = this.profiles.find(profileId);
+        if (!profile) return undefined;
+        return { ...profile, provider: providerForJob(profile, this.fal.client() !== undefined) };
+      },
+      settleMs: timing.settleMs ?? this.settings.get().settleMs,
+      reconcileIntervalMs: timing.reconcileIntervalMs,
+      standbyPollMs: timing.standbyPollMs,
+      onEvent: (event) => {
+        if (event.kind === 'folder_status') this.events.emit('folder', event.status);
+        if (event.kind === 'file_error') this.events.emit('notice', { level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
+        if (event.kind === 'job_created') this.scheduler.pump();
+      },
+    });
+    this.tail = new StoredEventTail(this.store, (event) => this.events.emit('stored', event));
+  }
+
+  /** Starts probing, dispatching and watching. Jobs a previous run left mid-flight are recovered first. */
+  async start(): Promise<void> {
+    await this.online.start();
+    this.scheduler.start();
+    this.folders.setFolders(this.watchedFolders());
+    await this.folders.start();
+    this.tail.start();
+  }
+
+  /** Stops watching and dispatching; running jobs are handed back to the queue and resume at the next start. */
+  async stop(): Promise<void> {
+    await this.folders.stop();
+    await this.scheduler.stop();
+    this.online.stop();
+    this.tail.stop();
+    this.tail.flush();
+    this.store.close();
+  }
+
+  /** Files and folders dropped on the window (or uploaded to the headless inbox), queued with a profile. */
+  async enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult> {
+    const profile = this.profiles.get(profileId);
+    const result = await enqueueDroppedPaths(this.store, paths, profile, providerForJob(profile, this.fal.client() !== undefined));
+    this.scheduler.pump();
+    this.tail.flush();
+    return result;
+  }
+
+  /** Re-reads the folder list from settings (after an add, edit or removal) and applies it to the watchers. */
+  applyFolderSettings(): void {
+    this.folders.setFolders(this.watchedFolders());
+  }
+
+  /** The host's network and power signals (Electron `net`, `powerMonitor`): resume also rescans the folders. */
+  hostSignal(kind: 'online' | 'offline' | 'resume'): void {
+    this.online.hostSignal(kind);
+    if (kind === 'resume') void this.folders.reconcileAll();
+  }
+
+  /** A user's retry of a failed or cancelled job. */
+  retry(jobId: string): void {
+    this.store.jobs.retry(jobId);
+    this.scheduler.pump();
+    this.tail.flush();
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    await this.scheduler.cancel(jobId);
+    this.tail.flush();
+  }
+
+  private watchedFolders(): WatchedFolder[] {
+    return [...(this.options.folders ?? this.settings.get().folders)];
+  }
+
+  private folderById(folderId: string | null): { path: string } | undefined {
+    if (folderId === null) return undefined;
+    const folder = this.watchedFolders().find((candidate) => candidate.id === folderId);
+    if (!folder) throw new SmartResizeError('invalid_settings', `The watched folder of this job (${folderId}) no longer exists.`);
+    return { path: folder.path };
+  }
+}

@@ -1,0 +1,57 @@
+import type { FalClient } from '@fal-ai/client';
+import { createSmartResizeFalClient } from '../fal/falClient';
+import { resolveFalKey, resolveFalProxyUrl } from '../fal/falSettings';
+import type { FalKeyStore } from '../settings/falKeyStore';
+
+/** How the engine reaches fal, re-read on every use so a key or proxy change applies to the next job. */
+export interface FalAccessOptions {
+  readonly keyStore: FalKeyStore;
+  readonly env: NodeJS.ProcessEnv;
+  readonly proxyUrl: () => string | undefined;
+  /** Send fal's hosts to this origin (tests' fake fal server; a self-hosted gateway). */
+  readonly hostOverride?: string;
+  /** False when fal must not be used at all (`--provider local`, or the default provider set to local). */
+  readonly enabled: () => boolean;
+  readonly fetch?: typeof fetch;
+}
+
+/** Hands out one fal client per configuration, or undefined when no key is set or fal is turned off. */
+export class FalAccess {
+  private cached: { signature: string; client: FalClient } | undefined;
+
+  constructor(private readonly options: FalAccessOptions) {}
+
+  /** Where a key comes from, for the Settings page (never the key itself). */
+  keySource(): 'store' | 'env' | 'none' {
+    if (this.options.keyStore.read()) return 'store';
+    return resolveFalKey(undefined, this.options.env) ? 'env' : 'none';
+  }
+
+  client(): FalClient | undefined {
+    if (!this.options.enabled()) return undefined;
+    const key = resolveFalKey(this.options.keyStore.read(), this.options.env);
+    if (!key) return undefined;
+    const proxyUrl = this.options.hostOverride ? undefined : resolveFalProxyUrl(this.options.proxyUrl(), this.options.env);
+    const signature = JSON.stringify([key.length, hashKey(key), proxyUrl, this.options.hostOverride]);
+    if (this.cached?.signature !== signature) {
+      this.cached = {
+        signature,
+        client: createSmartResizeFalClient({ credentials: key, proxyUrl, hostOverride: this.options.hostOverride, fetch: this.options.fetch }),
+      };
+    }
+    return this.cached.client;
+  }
+
+  /** The URL the online monitor probes: the fake or gateway, the proxy, or fal's queue host. */
+  probeUrl(): string {
+    if (this.options.hostOverride) return this.options.hostOverride;
+    return resolveFalProxyUrl(this.options.proxyUrl(), this.options.env) ?? 'https://queue.fal.run/';
+  }
+}
+
+// The signature must change when the key does without keeping the key itself in another string.
+function hashKey(key: string): number {
+  let hash = 0;
+  for (let index = 0; index < key.length; index += 1) hash = (hash * 31 + key.charCodeAt(index)) | 0;
+  return hash;
+}
