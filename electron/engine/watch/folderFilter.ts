@@ -1,0 +1,52 @@
+import type { Stats } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
+import { isCandidateImagePath, isIgnoredFileName } from '../files/sourceFileNames';
+import { isOutputTempFileName } from '../output';
+import { outputFolderNamePattern } from './outputFolders';
+
+/**
+ * What inside one watched folder is never work: dot/temp/system names, non-images, output temp files, folders named
+ * like this folder's outputs, and the `excludedFolders` (output folders of any profile, nested watched folders).
+ * The same rules serve chokidar's `ignored` and the reconcile scan, so the two never disagree.
+ */
+export class FolderFilter {
+  readonly root: string;
+  private readonly outputName: RegExp;
+
+  /** `excludedFolders` is read on every check, so the manager can update it without restarting watchers. */
+  constructor(
+    folderPath: string,
+    private readonly excludedFolders: () => readonly string[],
+  ) {
+    this.root = resolve(folderPath);
+    this.outputName = outputFolderNamePattern(this.root);
+  }
+
+  /** A sub-folder the watcher and the scan must not enter. The watched folder itself is never ignored. */
+  isIgnoredFolder(path: string): boolean {
+    if (path === this.root) return false;
+    const name = basename(path);
+    return isIgnoredFileName(name) || this.outputName.test(name) || this.isExcluded(path);
+  }
+
+  /** A file that may be a source image. */
+  isCandidateFile(path: string): boolean {
+    return isCandidateImagePath(path) && !isOutputTempFileName(basename(path)) && !this.isExcluded(path);
+  }
+
+  /**
+   * chokidar's `ignored`. It is called with and without stats for the same path; without stats it cannot tell a
+   * file from a folder, so only the rules that hold for both apply then (a folder without an image extension must
+   * not be ignored just for that).
+   */
+  readonly chokidarIgnored = (path: string, stats?: Stats): boolean => {
+    const absolute = resolve(path);
+    if (absolute === this.root) return false;
+    if (stats?.isFile()) return !this.isCandidateFile(absolute);
+    return this.isIgnoredFolder(absolute);
+  };
+
+  private isExcluded(path: string): boolean {
+    return this.excludedFolders().some((folder) => path === folder || path.startsWith(folder + sep));
+  }
+}

@@ -1,0 +1,164 @@
+import { stat } from 'node:fs/promises';
+
+/** What "unchanged" is measured on. */
+export interface FileSnapshot {
+  readonly size: number;
+  /** As fs.stat gives it (fractional milliseconds kept, so equality is exact). */
+  readonly mtimeMs: number;
+}
+
+/** True when two snapshots describe the same bytes on disk as far as size and mtime can tell. */
+export function sameSnapshot(a: FileSnapshot, b: FileSnapshot): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** Options of {@link StabilityTracker}; `C` is whatever the caller wants back with each file (its folder, origin). */
+export interface StabilityTrackerOptions<C> {
+  /** How long size and mtime must stay unchanged before a file is stable. */
+  readonly settleMs: number;
+  /** Files whose settle time has passed are checked on this beat. Default: settleMs / 5, between 10 and 100 ms. */
+  readonly tickMs?: number;
+  /** Most fs.stat calls in flight at once (a 10k-file start must not flood the thread pool). Default 32. */
+  readonly statConcurrency?: number;
+  /** The file kept its size and mtime for the settle time. */
+  readonly onStable: (path: string, snapshot: FileSnapshot, context: C) => void;
+  /** The file went away (or stopped being a regular file) before it was stable: nothing to do, said for counts. */
+  readonly onGone?: (path: string, context: C) => void;
+  /** fs.stat failed for another reason (EACCES on a share, EIO on a failing drive). The file is dropped. */
+  readonly onError?: (path: string, error: unknown, context: C) => void;
+  readonly now?: () => number;
+}
+
+interface PendingFile<C> {
+  snapshot: FileSnapshot;
+  dueAt: number;
+  context: C;
+  /** Bumped on every change so a stat that started before it is not trusted. */
+  generation: number;
+  checking: boolean;
+}
+
+/**
+ * Decides when a file is finished: it becomes stable once fs.stat shows the same size and mtime a whole settle
+ * time after they were last seen to change. Works the same for files found at start (which chokidar's
+ * awaitWriteFinish ignores) and for watcher events. One shared timer serves every pending file: because the
+ * settle time is the same for all, keeping the Map in observation order keeps it sorted by due time, so each beat
+ * only visits the files that are due.
+ */
+export class StabilityTracker<C> {
+  private readonly pending = new Map<string, PendingFile<C>>();
+  private readonly tickMs: number;
+  private readonly statConcurrency: number;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+
+  constructor(private readonly options: StabilityTrackerOptions<C>) {
+    this.tickMs = options.tickMs ?? Math.min(100, Math.max(10, Math.round(options.settleMs / 5)));
+    this.statConcurrency = options.statConcurrency ?? 32;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Files waiting to become stable. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Reports a file's current size and mtime. A new file, or a known one whose snapshot changed, (re)starts its
+   * settle time; seeing the same snapshot again (a reconcile scan finding a pending file) leaves the clock alone.
+   */
+  observe(path: string, snapshot: FileSnapshot, context: C): void {
+    const entry = this.pending.get(path);
+    if (entry && sameSnapshot(entry.snapshot, snapshot)) return;
+    const generation = entry ? entry.generation + 1 : 0;
+    // Delete before set so the Map's order stays the order of due times.
+    this.pending.delete(path);
+    this.pending.set(path, { snapshot, dueAt: this.now() + this.options.settleMs, context, generation, checking: false });
+    this.ensureTimer();
+  }
+
+  /** Stops tracking a file (it was deleted or renamed away). */
+  forget(path: string): void {
+    this.pending.delete(path);
+    this.stopTimerIfIdle();
+  }
+
+  /** Stops tracking every file whose context matches (a folder going to standby or being removed). */
+  forgetWhere(matches: (path: string, context: C) => boolean): void {
+    for (const [path, entry] of this.pending) if (matches(path, entry.context)) this.pending.delete(path);
+    this.stopTimerIfIdle();
+  }
+
+  /** How many pending files match. */
+  countWhere(matches: (path: string, context: C) => boolean): number {
+    let count = 0;
+    for (const [path, entry] of this.pending) if (matches(path, entry.context)) count += 1;
+    return count;
+  }
+
+  /** Forgets everything and stops the timer. */
+  clear(): void {
+    this.pending.clear();
+    this.stopTimerIfIdle();
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.checkDueFiles(), this.tickMs);
+    // The watchers keep a host alive; this timer alone must not keep a finished process (or a test) running.
+    this.timer.unref();
+  }
+
+  private stopTimerIfIdle(): void {
+    if (this.pending.size > 0 || !this.timer) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private checkDueFiles(): void {
+    const now = this.now();
+    for (const [path, entry] of this.pending) {
+      if (this.inFlight >= this.statConcurrency || entry.dueAt > now) break;
+      if (entry.checking) continue;
+      entry.checking = true;
+      this.inFlight += 1;
+      void this.check(path, entry, entry.generation).finally(() => {
+        this.inFlight -= 1;
+      });
+    }
+  }
+
+  private async check(path: string, entry: PendingFile<C>, generation: number): Promise<void> {
+    let outcome: { snapshot: FileSnapshot; isFile: boolean } | { error: unknown };
+    try {
+      const stats = await stat(path);
+      outcome = { snapshot: { size: stats.size, mtimeMs: stats.mtimeMs }, isFile: stats.isFile() };
+    } catch (error) {
+      outcome = { error };
+    }
+    // Forgotten, or observed again with a newer snapshot while the stat ran: that newer state rules.
+    if (this.pending.get(path) !== entry || entry.generation !== generation) return;
+    entry.checking = false;
+    if ('error' in outcome) {
+      this.pending.delete(path);
+      if (isGoneError(outcome.error)) this.options.onGone?.(path, entry.context);
+      else this.options.onError?.(path, outcome.error, entry.context);
+    } else if (!outcome.isFile) {
+      this.pending.delete(path);
+      this.options.onGone?.(path, entry.context);
+    } else if (!sameSnapshot(outcome.snapshot, entry.snapshot)) {
+      this.observe(path, outcome.snapshot, entry.context);
+    } else {
+      this.pending.delete(path);
+      this.options.onStable(path, entry.snapshot, entry.context);
+    }
+    this.stopTimerIfIdle();
+  }
+}
+
+/** ENOENT / ENOTDIR: the file (or a folder above it) is no longer there. */
+export function isGoneError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FolderFilter } from '../../../electron/engine/watch/folderFilter';
+
+const root = '/data/photos';
+const filter = new FolderFilter(root, () => [join(root, 'custom-out'), join(root, 'nested')]);
+
+describe('FolderFilter', () => {
+  it('takes image files and refuses temp, partial, system, dot and output temp files', () => {
+    expect(filter.isCandidateFile(join(root, 'a.JPG'))).toBe(true);
+    expect(filter.isCandidateFile(join(root, 'sub', 'b.webp'))).toBe(true);
+    for (const name of ['a.jpg.part', 'a.jpg.crdownload', 'a.tmp', '~$a.png', '.DS_Store', 'Thumbs.db', '.hidden.png', '.a.png.1234.tmp', 'notes.txt']) {
+      expect(filter.isCandidateFile(join(root, name)), name).toBe(false);
+    }
+  });
+
+  it('never enters output folders, excluded folders or dot folders, but never ignores the root', () => {
+    expect(filter.isIgnoredFolder(join(root, 'photos-1080x1080'))).toBe(true);
+    expect(filter.isIgnoredFolder(join(root, 'sub', 'photos-20x30'))).toBe(true);
+    expect(filter.isIgnoredFolder(join(root, 'custom-out'))).toBe(true);
+    expect(filter.isIgnoredFolder(join(root, 'nested'))).toBe(true);
+    expect(filter.isIgnoredFolder(join(root, '.git'))).toBe(true);
+    expect(filter.isIgnoredFolder(join(root, 'sub'))).toBe(false);
+    expect(filter.isIgnoredFolder(join(root, 'nested-not'))).toBe(false);
+    expect(filter.isIgnoredFolder(root)).toBe(false);
+    expect(filter.isCandidateFile(join(root, 'custom-out', 'x.png'))).toBe(false);
+  });
+
+  it('as chokidar matcher: without stats it keeps folders with plain names; with file stats it wants images', () => {
+    const fileStats = { isFile: () => true, isDirectory: () => false } as never;
+    const folderStats = { isFile: () => false, isDirectory: () => true } as never;
+    expect(filter.chokidarIgnored(root)).toBe(false);
+    expect(filter.chokidarIgnored(join(root, 'sub'))).toBe(false);
+    expect(filter.chokidarIgnored(join(root, 'sub'), folderStats)).toBe(false);
+    expect(filter.chokidarIgnored(join(root, 'notes.txt'), fileStats)).toBe(true);
+    expect(filter.chokidarIgnored(join(root, 'a.png'), fileStats)).toBe(false);
+    expect(filter.chokidarIgnored(join(root, 'photos-1080x1080'))).toBe(true);
+    expect(filter.chokidarIgnored(join(root, 'a.png.part'))).toBe(true);
+  });
+});
