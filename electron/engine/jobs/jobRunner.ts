@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import { SmartResizeError } from '../errors';
 import { loadSourceImage } from '../intake';
 import type { SourceImage } from '../intake/types';
-import { renderLocalSizes } from '../local';
+import { decodeScaleForTargets, renderLocalSizes } from '../local';
+import { MAX_UPLOAD_SIDE } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import type { Profile } from '../profiles';
 import { formatTargetSize, parseTargetSize, type TargetSize } from '../sizes/targetSize';
@@ -41,7 +42,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     let source: SourceImage | undefined;
     let falTargets: TargetSize[] = [];
     if (open.length > 0) {
-      source = await loadSourceImage(job.sourcePath, deps.intake);
+      source = await loadSourceImage(job.sourcePath, { ...deps.intake, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
       throwIfStopped(signal);
       const routes = await routeSizes(profile, open, source.raw, client !== undefined);
       falTargets = routes.fal;
@@ -98,6 +99,13 @@ function placementFor(job: JobRecord, profile: Profile, deps: JobRunnerDeps): Ou
     collision: profile.naming.collision,
     profileName: profile.name,
   };
+}
+
+/** Decode only as large as needed: the largest local size, or fal's upload size when fal may get the image. */
+function decodeScale(probe: { width: number; height: number }, targets: readonly TargetSize[], falPossible: boolean): number {
+  const local = decodeScaleForTargets(probe, targets);
+  if (!falPossible) return local;
+  return Math.min(1, Math.max(local, MAX_UPLOAD_SIDE / Math.max(probe.width, probe.height)));
 }
 
 function throwIfStopped(signal: AbortSignal): void {

@@ -17,6 +17,8 @@ export interface QueueStatus {
 export interface SchedulerOptions {
   readonly deps: JobRunnerDeps;
   readonly online: OnlineMonitor;
+  /** Whether fal is used at all (a key is set and fal is not turned off): without it, being offline stops nothing. */
+  readonly falInUse: () => boolean;
   readonly concurrency: number;
   /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
   readonly tickMs?: number;
@@ -67,7 +69,7 @@ export class Scheduler {
   }
 
   status(): QueueStatus {
-    const online = this.options.online.current.online;
+    const online = this.options.online.current.online || !this.options.falInUse();
     const state = this.pausedReason !== undefined ? 'paused' : online ? 'running' : 'offline';
     const reason = this.pausedReason ?? (online ? undefined : this.options.online.current.reason);
     return { state, reason, online, running: this.running.size, concurrency: this.concurrency };

@@ -83,6 +83,7 @@ export class Engine {
     });
     this.scheduler = new Scheduler({
       online: this.online,
+      falInUse: () => this.fal.client() !== undefined,
       concurrency: this.settings.get().concurrency,
       tickMs: timing.tickMs,
       onStatus: (status) => this.events.emit('queue', status),

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError } from '../../engine/errors';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
+import { registerWatchCommand } from './commands/watchCommand';
 
 /**
  * Entry point of `smart-resize`. Returns the process exit code instead of exiting, so commands can finish
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   registerResizeCommand(program, setExitCode);
   registerProfilesCommand(program, setExitCode);
+  registerWatchCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

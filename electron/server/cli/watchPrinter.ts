@@ -1,0 +1,44 @@
+import { basename } from 'node:path';
+import type { Engine } from '../../engine/runtime/engine';
+
+/** Prints the engine's job and queue events as lines a person can follow in a terminal. */
+export function createWatchPrinter(engine: Engine, out: NodeJS.WritableStream = process.stdout): { line(text: string): void; stop(): void } {
+  const line = (text: string) => out.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
+  const nameOf = (jobId: string | null) => {
+    const job = jobId ? engine.store.jobs.getJob(jobId) : undefined;
+    return job ? basename(job.sourcePath) : (jobId ?? '?');
+  };
+  const onStored = (event: { kind: string; jobId: string | null; data: Record<string, unknown> }) => {
+    const name = nameOf(event.jobId);
+    if (event.kind === 'job_created') line(`${name}: queued`);
+    else if (event.kind === 'request_submitted') line(`${name}: sent to fal (request ${String(event.data['requestId'])})`);
+    else if (event.kind === 'output_written') line(`${name}: wrote ${String(event.data['path'] ?? event.data['target'] ?? 'an output')}`);
+    else if (event.kind === 'job_state') {
+      const to = String(event.data['to']);
+      const reason = event.data['reason'] ? ` (${String(event.data['reason'])})` : '';
+      line(`${name}: ${to.replace('_', ' ')}${to === 'done' || to === 'failed' || to.startsWith('waiting') || to === 'retry_scheduled' ? reason : ''}`);
+    }
+  };
+  let lastQueueLine = '';
+  const onQueue = (status: { state: string; reason?: string }) => {
+    const text = `queue ${status.state}${status.reason ? `: ${status.reason}` : ''}`;
+    // The scheduler reports on every dispatch; only a change of state is news.
+    if (text !== lastQueueLine && (status.state !== 'running' || lastQueueLine !== '')) line(text);
+    lastQueueLine = text;
+  };
+  const onFolder = (status: { path: string; state: string; reason?: string }) => line(`folder ${status.path}: ${status.state}${status.reason ? ` (${status.reason})` : ''}`);
+  const onNotice = (notice: { message: string }) => line(`note: ${notice.message}`);
+  engine.events.on('stored', onStored);
+  engine.events.on('queue', onQueue);
+  engine.events.on('folder', onFolder);
+  engine.events.on('notice', onNotice);
+  return {
+    line,
+    stop: () => {
+      engine.events.off('stored', onStored);
+      engine.events.off('queue', onQueue);
+      engine.events.off('folder', onFolder);
+      engine.events.off('notice', onNotice);
+    },
+  };
+}
