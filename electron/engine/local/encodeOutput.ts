@@ -1,7 +1,5 @@
 import type { Sharp } from 'sharp';
-
-/** Output encodings the local engine writes. */
-export type OutputFormat = 'png' | 'jpeg' | 'webp';
+import type { OutputFormat } from '../output/outputFormat';
 
 /** How outputs are encoded; quality (1-100) applies to jpeg and webp. */
 export interface EncodeOptions {

@@ -8,5 +8,5 @@ export type { LocalOutput, LocalRenderOptions } from './renderLocalSizes';
 export { renderLocalFile } from './renderLocalFile';
 export type { LocalFileResult } from './renderLocalFile';
 export { DEFAULT_QUALITY } from './encodeOutput';
-export type { EncodeOptions, OutputFormat } from './encodeOutput';
+export type { EncodeOptions } from './encodeOutput';
 export type { Box, Dims } from './geometry';
