@@ -1,0 +1,232 @@
+import { resolve, sep } from 'node:path';
+import { watch } from 'chokidar';
+import { FolderFilter } from './folderFilter';
+import { FolderWatch } from './folderWatch';
+import { intakeStableFile, type StableFile } from './intakeStableFile';
+import { IntakeQueue, type Announcement } from './intakeQueue';
+import { templateOutputFolders } from './outputFolders';
+import { StabilityTracker, sameSnapshot, type FileSnapshot } from './stabilityTracker';
+import { errorCode } from './watchErrors';
+import type {
+  FolderStatus,
+  HotFolderManagerOptions,
+  WatchedFolderConfig,
+  WatchEvent,
+  WatchOrigin,
+  WatchProfile,
+} from './watchTypes';
+
+interface PendingContext {
+  readonly folderId: string;
+  readonly origin: WatchOrigin;
+}
+
+/**
+ * Hot folders: watches any number of folders (chokidar, optionally polling), lets files settle, and turns each
+ * stable new image into at most one job per (content hash, profile version). A reconcile scan at start, on demand
+ * and on a timer catches what watchers miss; a vanished folder waits in standby and resumes by itself. Nothing
+ * here throws at the host: problems become folder states and events.
+ */
+export class HotFolderManager {
+  private readonly settleMs: number;
+  private readonly tracker: StabilityTracker<PendingContext>;
+  private readonly intake: IntakeQueue;
+  private configs: readonly WatchedFolderConfig[] = [];
+  private readonly folders = new Map<string, FolderWatch>();
+  /** Per folder: output folders and nested watched folders inside its tree (read live by its filter). */
+  private readonly excluded = new Map<string, readonly string[]>();
+  private reconcileTimer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(private readonly options: HotFolderManagerOptions) {
+    this.settleMs = options.settleMs ?? 2000;
+    this.tracker = new StabilityTracker<PendingContext>({
+      settleMs: this.settleMs,
+      onStable: (path, snapshot, { folderId, origin }) => this.intake.push({ path, snapshot, folderId, origin }),
+      onError: (path, error, { folderId }) => this.fileError(folderId, path, error),
+    });
+    this.intake = new IntakeQueue(options.hashConcurrency ?? 4, (file) => this.takeIn(file), (error, file) =>
+      this.fileError(file.folderId, file.path, error),
+    );
+  }
+
+  /**
+   * Replaces the folder list. While running, only folders whose config changed are restarted; removed ones stop.
+   * Resolves when those are started (watching with their first scan done) or stopped.
+   */
+  async setFolders(configs: readonly WatchedFolderConfig[]): Promise<void> {
+    this.configs = configs.map((config) => ({ ...config, path: resolve(config.path) }));
+    this.computeExclusions();
+    const wanted = new Map(this.configs.map((config) => [config.id, config]));
+    const changes: Promise<void>[] = [];
+    for (const [id, folder] of this.folders) {
+      const config = wanted.get(id);
+      if (config && sameConfig(config, folder.config)) continue;
+      this.folders.delete(id);
+      changes.push(this.retire(folder));
+    }
+    await Promise.all(changes);
+    if (this.running) await Promise.all(this.configs.filter((c) => !this.folders.has(c.id)).map((c) => this.launch(c)));
+  }
+
+  /** Starts every folder and the periodic reconcile; resolves when each is watching (first scan done) or parked. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const interval = this.options.reconcileIntervalMs ?? 5 * 60_000;
+    this.reconcileTimer = setInterval(() => void this.reconcileAll(), interval);
+    this.reconcileTimer.unref();
+    await Promise.all(this.configs.filter((c) => !this.folders.has(c.id)).map((c) => this.launch(c)));
+  }
+
+  /** Closes every watcher, clears every timer, waits for files being hashed; pending files are left to the next start's scan. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.reconcileTimer);
+    const folders = [...this.folders.values()];
+    this.folders.clear();
+    this.tracker.clear();
+    this.intake.discardAll();
+    await Promise.all(folders.map((folder) => folder.stop()));
+    await this.intake.idle();
+  }
+
+  /** Scans every folder now (the host also calls this on resume from sleep); reopens folders in error. */
+  async reconcileAll(): Promise<void> {
+    this.computeExclusions();
+    await Promise.all([...this.folders.values()].map((folder) => folder.reconcile()));
+  }
+
+  /** Each configured folder's state, in settings order. */
+  statuses(): FolderStatus[] {
+    return this.configs.map((config) => this.statusOf(config));
+  }
+
+  private launch(config: WatchedFolderConfig): Promise<void> {
+    const filter = new FolderFilter(config.path, () => this.excluded.get(config.id) ?? []);
+    const folder = new FolderWatch(config, {
+      filter,
+      standbyPollMs: this.options.standbyPollMs ?? 5000,
+      pollingIntervalMs: this.options.pollingIntervalMs ?? 1000,
+      watchFactory: this.options.watchFactory ?? watch,
+      profileProblem: () => this.profileProblem(config),
+      observe: (path, snapshot, origin) => this.observe(config.id, path, snapshot, origin),
+      isHandled: (path, snapshot) => this.isHandled(path, snapshot),
+      forget: (path, isFolder) => this.forget(path, isFolder),
+      stateChanged: () => this.emit({ kind: 'folder_status', status: this.statusOf(config) }),
+      fileProblem: (path, error) => this.fileError(config.id, path, error),
+      scanFinished: (files, queued) => this.emit({ kind: 'scan_finished', folderId: config.id, files, queued }),
+    });
+    this.folders.set(config.id, folder);
+    return folder.start();
+  }
+
+  private async retire(folder: FolderWatch): Promise<void> {
+    const id = folder.config.id;
+    this.tracker.forgetWhere((_, context) => context.folderId === id);
+    this.intake.discard(id);
+    await folder.stop();
+  }
+
+  private observe(folderId: string, path: string, snapshot: FileSnapshot, origin: WatchOrigin): void {
+    if (this.folders.get(folderId)?.state === 'disabled') return;
+    this.tracker.observe(path, snapshot, { folderId, origin });
+  }
+
+  private forget(path: string, isFolder: boolean): void {
+    if (!isFolder) {
+      this.tracker.forget(path);
+      // Forget the row too: if the same bytes come back they are hashed again and the job key dedupes them.
+      this.safely(() => this.options.store.seenFiles.removeSeenFile(path));
+      return;
+    }
+    this.tracker.forgetWhere((pending) => pending.startsWith(path + sep));
+  }
+
+  private isHandled(path: string, snapshot: FileSnapshot): boolean {
+    const seen = this.safely(() => this.options.store.seenFiles.getSeenFile(path));
+    return seen !== undefined && sameSnapshot(seen, snapshot);
+  }
+
+  /** Intake of one stable file; returns the event to announce once the file no longer counts as pending. */
+  private async takeIn(file: StableFile): Promise<Announcement | undefined> {
+    const folder = this.folders.get(file.folderId);
+    if (!folder || folder.state === 'disabled' || folder.state === 'standby') return undefined;
+    const { folderId, path } = file;
+    const profile = this.resolveProfile(folder.config.profileId);
+    if (!profile) {
+      const message = this.profileProblem(folder.config) ?? '';
+      return () => this.emit({ kind: 'file_error', folderId, path, message });
+    }
+    const outcome = await intakeStableFile(file, profile, this.options.store);
+    switch (outcome.kind) {
+      case 'changed':
+        this.tracker.observe(path, outcome.snapshot, { folderId, origin: file.origin });
+        return undefined;
+      case 'job_created':
+        return () => this.emit({ kind: 'job_created', folderId, path, job: outcome.job });
+      case 'duplicate':
+        return () =>
+          this.emit({ kind: 'duplicate_ignored', folderId, path, contentHash: outcome.contentHash, existingJob: outcome.job });
+      default:
+        return undefined;
+    }
+  }
+
+  private statusOf(config: WatchedFolderConfig): FolderStatus {
+    const folder = this.folders.get(config.id);
+    const pendingFiles = this.tracker.countWhere((_, context) => context.folderId === config.id) + this.intake.count(config.id);
+    const state = folder ? folder.state : config.enabled ? 'standby' : 'disabled';
+    const reason = folder ? folder.reason : config.enabled ? 'Not started.' : undefined;
+    return { folderId: config.id, path: config.path, state, ...(reason ? { reason } : {}), pendingFiles };
+  }
+
+  private resolveProfile(profileId: string): WatchProfile | undefined {
+    return this.safely(() => this.options.resolveProfile(profileId));
+  }
+
+  private profileProblem(config: WatchedFolderConfig): string | undefined {
+    if (this.resolveProfile(config.profileId)) return undefined;
+    return `The folder's profile (${config.profileId}) no longer exists; choose another profile for it.`;
+  }
+
+  /**
+   * Output folders of every folder's profile (another folder's outputs may land inside this tree) and nested
+   * watched folders (a file belongs to its innermost folder), keeping for each folder only those strictly inside
+   * its tree: never the folder itself or a parent, whatever a template says.
+   */
+  private computeExclusions(): void {
+    const outputs = this.configs.flatMap((config) => {
+      const profile = this.resolveProfile(config.profileId);
+      return profile ? templateOutputFolders(config.path, profile) : [];
+    });
+    const roots = this.configs.filter((config) => config.enabled).map((config) => config.path);
+    for (const config of this.configs) {
+      const inside = [...outputs, ...roots].filter((folder) => folder.startsWith(config.path + sep));
+      this.excluded.set(config.id, [...new Set(inside)]);
+    }
+  }
+
+  private fileError(folderId: string, path: string, error: unknown): void {
+    const code = errorCode(error);
+    const message = error instanceof Error ? error.message : String(error);
+    this.emit({ kind: 'file_error', folderId, path, message, ...(code ? { code } : {}) });
+  }
+
+  private emit(event: WatchEvent): void {
+    // A listener's bug must not stop intake.
+    this.safely(() => this.options.onEvent?.(event));
+  }
+
+  private safely<T>(fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function sameConfig(a: WatchedFolderConfig, b: WatchedFolderConfig): boolean {
+  return a.path === b.path && a.profileId === b.profileId && a.enabled === b.enabled && a.recursive === b.recursive && a.polling === b.polling;
+}

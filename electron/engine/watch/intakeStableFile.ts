@@ -1,0 +1,67 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { JobRecord, JobStore } from '../store';
+import { hashFile } from './hashFile';
+import { isGoneError, sameSnapshot, type FileSnapshot } from './stabilityTracker';
+import type { WatchOrigin, WatchProfile } from './watchTypes';
+
+/** A file the stability tracker let through, with the folder it belongs to. */
+export interface StableFile {
+  readonly path: string;
+  readonly snapshot: FileSnapshot;
+  readonly folderId: string;
+  readonly origin: WatchOrigin;
+}
+
+/** What intake did with a stable file. */
+export type IntakeOutcome =
+  /** seen_files already has this path with this size and mtime: handled before, nothing read. */
+  | { readonly kind: 'already_seen' }
+  /** Deleted before it could be hashed. */
+  | { readonly kind: 'gone' }
+  /** Written again while it was hashed: it must settle again from this snapshot. */
+  | { readonly kind: 'changed'; readonly snapshot: FileSnapshot }
+  | { readonly kind: 'job_created'; readonly job: JobRecord }
+  | { readonly kind: 'duplicate'; readonly job: JobRecord; readonly contentHash: string };
+
+/**
+ * Turns a stable file into at most one job: skip it when seen_files says it is unchanged, else hash it and insert
+ * the job unless one exists for (hash, profile id, profile version), so a renamed, copied or touched file is no
+ * new work while new content is. The job row is written before the seen-file row: a crash between the two only
+ * costs a second hash next time, never a lost file. Rejects with the fs error when the file cannot be read.
+ */
+export async function intakeStableFile(
+  file: StableFile,
+  profile: WatchProfile,
+  store: Pick<JobStore, 'jobs' | 'seenFiles'>,
+): Promise<IntakeOutcome> {
+  const seen = store.seenFiles.getSeenFile(file.path);
+  if (seen && sameSnapshot(seen, file.snapshot)) return { kind: 'already_seen' };
+
+  let contentHash: string;
+  let after: FileSnapshot;
+  try {
+    contentHash = await hashFile(file.path);
+    const stats = await stat(file.path);
+    after = { size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch (error) {
+    if (isGoneError(error)) return { kind: 'gone' };
+    throw error;
+  }
+  // The hash is only the file's if nothing wrote to it while it was read.
+  if (!sameSnapshot(after, file.snapshot)) return { kind: 'changed', snapshot: after };
+
+  const { job, created } = store.jobs.insertJobIfNew({
+    contentHash,
+    profileId: profile.id,
+    profileVersion: profile.version,
+    sourcePath: file.path,
+    sourceName: basename(file.path),
+    sourceSize: file.snapshot.size,
+    folderId: file.folderId,
+    origin: file.origin,
+    provider: profile.provider ?? 'fal',
+  });
+  store.seenFiles.upsertSeenFile({ path: file.path, ...file.snapshot, contentHash, folderId: file.folderId });
+  return created ? { kind: 'job_created', job } : { kind: 'duplicate', job, contentHash };
+}
