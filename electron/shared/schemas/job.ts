@@ -22,6 +22,8 @@ export type JobState = z.infer<typeof JobStateSchema>;
 
 /** States a job never leaves by itself. */
 export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
+/** States of a job being worked on right now. */
+export const RUNNING_JOB_STATES: readonly JobState[] = ['preparing', 'uploading', 'submitted', 'downloading', 'writing'];
 /** States of work not finished yet: running, queued or waiting. */
 export const PENDING_JOB_STATES: readonly JobState[] = JOB_STATES.filter((state) => !FINISHED_JOB_STATES.includes(state));
 

@@ -60,7 +60,7 @@ export function makeFakeJob(spec: FakeJobSpec): JobDetail {
     createdAt: spec.createdAt,
     startedAt: started,
     finishedAt: null,
-    retryAt: spec.state === 'retry_scheduled' ? spec.createdAt + 60_000 : null,
+    retryAt: spec.state === 'retry_scheduled' ? spec.createdAt + 4 * 60_000 : null,
     outputs: [],
     costCents: null,
     falRequestIds: [],

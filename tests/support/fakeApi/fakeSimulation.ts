@@ -1,9 +1,7 @@
-import type { ApiEventHub, JobState } from '../../../electron/shared';
+import { RUNNING_JOB_STATES as RUNNING, type ApiEventHub, type JobState } from '../../../electron/shared';
 import { finishFakeJob } from './fakeJobFactory';
 import { fakeQueueState, folderChanges, jobChange } from './fakeEvents';
 import type { FakeState } from './fakeState';
-
-const RUNNING: readonly JobState[] = ['preparing', 'uploading', 'submitted', 'downloading', 'writing'];
 
 function stateForProgress(progress: number): JobState {
   if (progress < 0.1) return 'preparing';

@@ -20,7 +20,8 @@ export function fakeThumbnailDataUrl(path: string, maxSide: number): string {
   const width = Math.max(1, Math.round(aw * scale));
   const height = Math.max(1, Math.round(ah * scale));
   const base = path.replace(/-(\d+)x(\d+)([/\\])/, '$3');
-  const hue = hueOf(base.split(/[/\\]/).pop() ?? base);
+  // Outputs may change the extension (PNG source, JPEG output): colour by the bare name so both look alike.
+  const hue = hueOf((base.split(/[/\\]/).pop() ?? base).replace(/\.[^.]+$/, ''));
   const r = Math.min(width, height) * 0.28;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +

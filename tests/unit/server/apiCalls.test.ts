@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerFixture, type ServerFixture } from './serverFixture';
+import { readJson, startServerFixture, type ServerFixture } from './serverFixture';
 
 function post(fixture: ServerFixture, verb: string, body?: string) {
   return fixture.call(`/api/call/${verb}`, {
@@ -20,25 +20,25 @@ describe('POST /api/call/:verb', () => {
     const response = await post(fixture, 'profiles.get', JSON.stringify({ id: 'prof_meta' }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    expect(await response.json()).toMatchObject({ id: 'prof_meta', builtIn: true });
+    expect(await readJson(response)).toMatchObject({ id: 'prof_meta', builtIn: true });
   });
 
   it('refuses bad JSON with 400 bad_json', async () => {
     const response = await post(fixture, 'profiles.get', '{"id": ');
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON.' });
+    expect((await readJson(response)).error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON.' });
   });
 
   it('refuses an unknown verb with 404 unknown_verb', async () => {
     const response = await post(fixture, 'profiles.dropTables');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('unknown_verb');
+    expect((await readJson(response)).error.code).toBe('unknown_verb');
   });
 
   it('refuses invalid input with 400 and the field issues', async () => {
     const response = await post(fixture, 'jobs.query', JSON.stringify({ limit: 100000 }));
     expect(response.status).toBe(400);
-    const { error } = await response.json();
+    const { error } = await readJson(response);
     expect(error.code).toBe('invalid_input');
     expect(error.issues[0].path).toBe('limit');
     expect(error.message).toContain('limit');
@@ -47,10 +47,10 @@ describe('POST /api/call/:verb', () => {
   it("maps the handler's refusals: missing records 404, engine refusals 422", async () => {
     const missing = await post(fixture, 'jobs.detail', JSON.stringify({ id: 'job_nope' }));
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('job_not_found');
+    expect((await readJson(missing)).error.code).toBe('job_not_found');
     const builtIn = await post(fixture, 'profiles.remove', JSON.stringify({ id: 'prof_meta' }));
     expect(builtIn.status).toBe(422);
-    expect((await builtIn.json()).error.message).toContain('built in');
+    expect((await readJson(builtIn)).error.message).toContain('built in');
   });
 
   it('answers 500 with a message when the handler fails unexpectedly', async () => {
@@ -59,7 +59,7 @@ describe('POST /api/call/:verb', () => {
     try {
       const response = await post(fixture, 'queue.state');
       expect(response.status).toBe(500);
-      expect((await response.json()).error).toEqual({ code: 'internal', message: 'database is locked' });
+      expect((await readJson(response)).error).toEqual({ code: 'internal', message: 'database is locked' });
     } finally {
       fixture.fake.handlers.queue.state = original;
     }

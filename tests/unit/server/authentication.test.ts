@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_COOKIE } from '../../../electron/shared';
-import { rawGet, startServerFixture, type ServerFixture } from './serverFixture';
+import { rawGet, readJson, startServerFixture, type ServerFixture } from './serverFixture';
 
 describe('the headless server refuses requests without the launch token', () => {
   let fixture: ServerFixture;
@@ -20,7 +20,7 @@ describe('the headless server refuses requests without the launch token', () => 
     for (const [path, method] of [['/', 'GET'], ['/api/call/queue.state', 'POST'], ['/api/upload', 'POST'], ['/api/browse', 'GET']] as const) {
       const response = await fetch(`${origin}${path}`, { method });
       expect(response.status, path).toBe(401);
-      expect((await response.json()).error.code).toBe('unauthorized');
+      expect((await readJson(response)).error.code).toBe('unauthorized');
       const wrong = await fetch(`${origin}${path}`, { method, headers: { Authorization: `Bearer ${'x'.repeat(43)}` } });
       expect(wrong.status, path).toBe(401);
     }
@@ -29,7 +29,7 @@ describe('the headless server refuses requests without the launch token', () => 
   it('accepts the bearer header', async () => {
     const response = await fixture.call('/api/call/queue.state', { method: 'POST' });
     expect(response.status).toBe(200);
-    expect((await response.json()).state).toBe('running');
+    expect((await readJson(response)).state).toBe('running');
   });
 
   it('turns ?token= on a page load into an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {

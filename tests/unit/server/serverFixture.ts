@@ -60,3 +60,7 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
     req.end();
   });
 }
+
+/** The JSON body of a response, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary response shapes
+export const readJson = (response: Response): Promise<any> => response.json();

@@ -2,7 +2,7 @@ import { readdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerFixture, type ServerFixture } from './serverFixture';
+import { readJson, startServerFixture, type ServerFixture } from './serverFixture';
 
 describe('POST /api/upload', () => {
   let fixture: ServerFixture;
@@ -13,21 +13,21 @@ describe('POST /api/upload', () => {
   });
   afterAll(() => fixture.close());
 
-  const upload = (name: string, body: BodyInit) => fixture.call(`/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', body });
+  const upload = (name: string, body: Uint8Array | string) => fixture.call(`/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', body });
 
   it('saves an image into the inbox under a safe name and says where', async () => {
     const response = await upload('../../evil name.png', new Uint8Array(png));
     expect(response.status).toBe(200);
-    const saved = await response.json();
+    const saved = await readJson(response);
     expect(saved).toEqual({ path: join(fixture.inboxDir, 'evil name.png'), name: 'evil name.png', bytes: png.length });
     expect(await readFile(saved.path)).toEqual(png);
     expect(fixture.uploads).toEqual([saved]);
   });
 
   it('never overwrites an earlier upload of the same name, and adds the extension the bytes call for', async () => {
-    const again = await (await upload('evil name.png', new Uint8Array(png))).json();
+    const again = await readJson(await upload('evil name.png', new Uint8Array(png)));
     expect(again.name).toBe('evil name-1.png');
-    const bare = await (await upload('scan', new Uint8Array(png))).json();
+    const bare = await readJson(await upload('scan', new Uint8Array(png)));
     expect(bare.name).toBe('scan.png');
   });
 
@@ -35,7 +35,7 @@ describe('POST /api/upload', () => {
     const before = await readdir(fixture.inboxDir);
     const response = await upload('photo.jpg', 'MZ this is a program, not a photo'.repeat(200));
     expect(response.status).toBe(415);
-    expect((await response.json()).error.code).toBe('not_an_image');
+    expect((await readJson(response)).error.code).toBe('not_an_image');
     expect(await readdir(fixture.inboxDir)).toEqual(before);
   });
 
@@ -66,10 +66,10 @@ describe('GET /api/browse', () => {
   afterAll(() => fixture.close());
 
   it('lists the home folder’s visible subfolders, with no parent above home', async () => {
-    const listing = await (await fixture.call('/api/browse')).json();
+    const listing = await readJson(await fixture.call('/api/browse'));
     expect(listing.parent).toBeNull();
     expect(listing.folders.map((folder: { name: string }) => folder.name)).toEqual(['Pictures']);
-    const inside = await (await fixture.call(`/api/browse?path=${encodeURIComponent(join(fixture.homeDir, 'Pictures'))}`)).json();
+    const inside = await readJson(await fixture.call(`/api/browse?path=${encodeURIComponent(join(fixture.homeDir, 'Pictures'))}`));
     expect(inside.folders).toEqual([{ name: 'Campaign', path: join(fixture.homeDir, 'Pictures', 'Campaign') }]);
     expect(inside.parent).toBe(fixture.homeDir);
   });

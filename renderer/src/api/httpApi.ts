@@ -1,0 +1,46 @@
+import type { RendererApi } from '../../../electron/shared';
+import { ApiCallError, ApiErrorBodySchema, HTTP_ROUTES, apiContract } from '../../../electron/shared';
+import type { EventStream } from './eventStreamTypes';
+
+/** Headers proving the launch token when the page has it (else the HttpOnly cookie does). */
+export function authHeaders(token: string | null): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Turns a failed response into the ApiCallError every transport throws. */
+export async function errorFromResponse(response: Response): Promise<ApiCallError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = ApiErrorBodySchema.safeParse((body as { error?: unknown } | null)?.error);
+  if (parsed.success) return ApiCallError.fromBody(parsed.data);
+  return new ApiCallError('http_error', `The server answered ${response.status} ${response.statusText}.`);
+}
+
+async function call(verb: string, input: unknown, token: string | null): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`${HTTP_ROUTES.call}${verb}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...authHeaders(token), ...(input === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: input === undefined ? undefined : JSON.stringify(input),
+    });
+  } catch {
+    throw new ApiCallError('server_unreachable', 'The Smart Resize server cannot be reached. Is it still running?');
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response.json();
+}
+
+/**
+ * The renderer API over HTTP, built from the contract itself so every verb exists with its wire name;
+ * events come from the WebSocket stream.
+ */
+export function createHttpApi(token: string | null, events: EventStream): RendererApi {
+  const groups = Object.fromEntries(
+    Object.entries(apiContract).map(([group, verbs]) => [
+      group,
+      Object.fromEntries(Object.keys(verbs).map((name) => [name, (input?: unknown) => call(`${group}.${name}`, input, token)])),
+    ]),
+  );
+  return { ...groups, onEvent: (listener) => events.subscribe(listener) } as RendererApi;
+}

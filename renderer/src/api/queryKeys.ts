@@ -1,0 +1,20 @@
+import type { JobQuery } from '../../../electron/shared';
+
+/** History filters: a job query without paging. */
+export type HistoryFilters = Omit<JobQuery, 'cursor' | 'limit'>;
+
+/** Every react-query key in one place, so event handlers invalidate exactly what they should. */
+export const queryKeys = {
+  profiles: ['profiles'] as const,
+  presets: ['presets'] as const,
+  folders: ['folders'] as const,
+  queue: ['queue'] as const,
+  activeJobs: ['jobs', 'active'] as const,
+  historyAll: ['jobs', 'history'] as const,
+  history: (filters: HistoryFilters) => ['jobs', 'history', filters] as const,
+  job: (id: string) => ['job', id] as const,
+  settings: ['settings'] as const,
+  falKey: ['falKey'] as const,
+  estimate: (profileId: string, fileCount: number) => ['estimate', profileId, fileCount] as const,
+  thumbnail: (path: string, maxSide: number) => ['thumbnail', path, maxSide] as const,
+};

@@ -1,0 +1,72 @@
+import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ApiEvent, Folder, Job, JobChange, JobPage } from '../../../electron/shared';
+import { FINISHED_JOB_STATES } from '../../../electron/shared';
+import { useHost } from './HostProvider';
+import { queryKeys } from './queryKeys';
+
+/** Calls `run` at most once per `ms`, trailing, so a burst of events makes one refetch. */
+function throttle(run: () => void, ms: number): () => void {
+  let timer: number | null = null;
+  return () => {
+    if (timer !== null) return;
+    timer = window.setTimeout(() => {
+      timer = null;
+      run();
+    }, ms);
+  };
+}
+
+function patchJob(job: Job, change: JobChange): Job {
+  return { ...job, ...change };
+}
+
+function applyJobChange(client: QueryClient, change: JobChange, refetchActive: () => void, refetchHistory: () => void): void {
+  let known = false;
+  client.setQueryData<Job[]>(queryKeys.activeJobs, (jobs) =>
+    jobs?.map((job) => (job.id === change.id ? ((known = true), patchJob(job, change)) : job)),
+  );
+  client.setQueriesData<InfiniteData<JobPage>>({ queryKey: queryKeys.historyAll }, (data) =>
+    data && {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, items: page.items.map((job) => (job.id === change.id ? patchJob(job, change) : job)) })),
+    },
+  );
+  const finished = FINISHED_JOB_STATES.includes(change.state);
+  // A new job, or one leaving the active list, changes which rows exist: refetch instead of guessing.
+  if (!known || finished) refetchActive();
+  if (finished || !known) refetchHistory();
+  if (finished) void client.invalidateQueries({ queryKey: queryKeys.job(change.id) });
+}
+
+function applyEvent(client: QueryClient, event: ApiEvent, refetchActive: () => void, refetchHistory: () => void): void {
+  if (event.type === 'queue.changed') client.setQueryData(queryKeys.queue, event.queue);
+  else if (event.type === 'folder.changed') {
+    client.setQueryData<Folder[]>(queryKeys.folders, (folders) =>
+      folders?.map((folder) => (folder.id === event.folder.id ? { ...folder, ...event.folder } : folder)),
+    );
+  } else applyJobChange(client, event.job, refetchActive, refetchHistory);
+}
+
+/**
+ * Keeps the react-query caches live from the host's events: queue and folder states are replaced, job rows are
+ * patched in place, and lists refetch (throttled) when rows appear or finish. After a reconnect everything refetches.
+ */
+export function useApiEvents(): void {
+  const host = useHost();
+  const client = useQueryClient();
+  useEffect(() => {
+    const refetchActive = throttle(() => void client.invalidateQueries({ queryKey: queryKeys.activeJobs }), 500);
+    const refetchHistory = throttle(() => void client.invalidateQueries({ queryKey: queryKeys.historyAll }), 1500);
+    const stopEvents = host.api.onEvent((event) => applyEvent(client, event, refetchActive, refetchHistory));
+    let wasConnected = true;
+    const stopConnection = host.onConnectionChange((connected) => {
+      if (connected && !wasConnected) void client.invalidateQueries();
+      wasConnected = connected;
+    });
+    return () => {
+      stopEvents();
+      stopConnection();
+    };
+  }, [client, host]);
+}

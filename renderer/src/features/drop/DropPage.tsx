@@ -1,0 +1,63 @@
+import { Play } from 'lucide-react';
+import { useState } from 'react';
+import { useHost } from '../../api/HostProvider';
+import { Card } from '../../ui/Card';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Field } from '../../ui/Field';
+import { PageHeader } from '../../ui/PageHeader';
+import { useProfiles } from '../profiles/useProfiles';
+import { DropResult } from './DropResult';
+import { DropZone } from './DropZone';
+import { EstimateLine } from './EstimateLine';
+import { ProfileSummary } from './ProfileSummary';
+import { StagedFiles } from './StagedFiles';
+import { useEstimate } from './useEstimate';
+import { useStartDrop } from './useStartDrop';
+
+/** Drop images, see what they will become and cost, then start. */
+export function DropPage() {
+  const host = useHost();
+  const profiles = useProfiles();
+  const [profileId, setProfileId] = useState<string | undefined>(undefined);
+  const [files, setFiles] = useState<File[]>([]);
+  const profile = profiles.data?.find((candidate) => candidate.id === profileId) ?? profiles.data?.[0];
+  const estimate = useEstimate(profile?.id, Math.max(1, files.length));
+  const start = useStartDrop();
+
+  const hint = host.kind === 'browser' ? 'or click to choose files — they are uploaded to the app’s inbox folder' : 'or click to choose files and folders';
+  return (
+    <>
+      <PageHeader title="Drop images" subtitle="Resize a batch right now with one of your profiles." />
+      <ErrorNote error={profiles.error} />
+      <div className="drop-layout">
+        <DropZone hint={hint} onFiles={(added) => setFiles((current) => [...current, ...added])} />
+        <Card title="Resize with" className="drop-side">
+          <Field label="Profile">
+            <select value={profile?.id ?? ''} onChange={(event) => setProfileId(event.target.value)}>
+              {profiles.data?.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {profile && <ProfileSummary profile={profile} />}
+          <EstimateLine estimate={estimate.data} staged={files.length} />
+          <ErrorNote error={estimate.error} />
+          {files.length > 0 && <StagedFiles files={files} onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))} />}
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            disabled={!profile || files.length === 0 || start.isPending}
+            onClick={() => profile && start.mutate({ files, profileId: profile.id }, { onSuccess: () => setFiles([]) })}
+          >
+            <Play size={16} />
+            {start.isPending ? 'Sending…' : files.length > 0 ? `Start ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
+          </button>
+          <ErrorNote error={start.error} />
+          {start.data && <DropResult outcome={start.data} />}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useHost } from '../../api/HostProvider';
+import type { DropFailure } from '../../api/host';
+import { queryKeys } from '../../api/queryKeys';
+
+/** What a started drop produced. */
+export interface DropOutcome {
+  queued: number;
+  skipped: DropFailure[];
+}
+
+/**
+ * Hands dropped files to the host (paths from the preload, or uploads to the server's inbox) and queues them with
+ * the chosen profile, through the same intake as hot folders.
+ */
+export function useStartDrop() {
+  const host = useHost();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ files, profileId }: { files: File[]; profileId: string }): Promise<DropOutcome> => {
+      const { paths, failures } = await host.filesToPaths(files);
+      if (paths.length === 0) return { queued: 0, skipped: failures };
+      const result = await host.api.jobs.enqueuePaths({ paths, profileId });
+      const skipped = [...failures, ...result.skipped.map((entry) => ({ name: entry.path.split(/[\\/]/).pop() ?? entry.path, message: entry.reason }))];
+      return { queued: result.jobIds.length, skipped };
+    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.activeJobs }),
+  });
+}

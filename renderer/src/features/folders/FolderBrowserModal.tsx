@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { CornerLeftUp, Folder } from 'lucide-react';
+import { useState } from 'react';
+import type { BrowseListing } from '../../../../electron/shared';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Modal } from '../../ui/Modal';
+
+/** The headless server's folder browser (home folder and below), for browsers that cannot pick local folders. */
+export function FolderBrowserModal({ browse, onPick, onClose }: { browse: (path?: string) => Promise<BrowseListing>; onPick: (path: string) => void; onClose: () => void }) {
+  const [path, setPath] = useState<string | undefined>(undefined);
+  const listing = useQuery({ queryKey: ['browse', path ?? ''], queryFn: () => browse(path) });
+  const current = listing.data;
+  return (
+    <Modal
+      title="Choose a folder"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="button" className="btn btn-primary" disabled={!current} onClick={() => current && onPick(current.path)}>
+            Watch this folder
+          </button>
+        </>
+      }
+    >
+      <div className="browser-path mono">{current?.path ?? '…'}</div>
+      <ErrorNote error={listing.error} />
+      <ul className="browser-list">
+        {current?.parent && (
+          <li>
+            <button type="button" className="browser-item" onClick={() => setPath(current.parent ?? undefined)}>
+              <CornerLeftUp size={16} /> Up
+            </button>
+          </li>
+        )}
+        {current?.folders.map((folder) => (
+          <li key={folder.path}>
+            <button type="button" className="browser-item" onClick={() => setPath(folder.path)}>
+              <Folder size={16} /> {folder.name}
+            </button>
+          </li>
+        ))}
+        {current && current.folders.length === 0 && <li className="muted small">No subfolders here.</li>}
+      </ul>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { Pencil, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import type { Folder } from '../../../../electron/shared';
+import { FolderStatusBadge } from './FolderStatusBadge';
+
+interface Props {
+  folder: Folder;
+  profileName: string;
+  onToggle: (enabled: boolean) => void;
+  onEdit: () => void;
+  onRemove: () => void;
+}
+
+/** One watched folder: path, profile, status with its reason, counts, and its controls. */
+export function FolderCard({ folder, profileName, onToggle, onEdit, onRemove }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const options = [folder.recursive && 'subfolders', folder.polling && 'polling', folder.trusted && 'trusted'].filter(Boolean).join(' · ');
+  return (
+    <li className="folder-card">
+      <div className="folder-main">
+        <div className="folder-title">
+          <span className="mono folder-path" title={folder.path}>{folder.path}</span>
+          <FolderStatusBadge status={folder.status} reason={folder.statusReason} />
+        </div>
+        <div className="muted small">
+          Profile <strong>{profileName}</strong>
+          {options && ` · ${options}`}
+        </div>
+        {folder.statusReason && <div className={`small ${folder.status === 'error' ? 'text-danger' : 'text-warning'}`}>{folder.statusReason}</div>}
+      </div>
+      <dl className="counts">
+        <div><dt>Waiting</dt><dd>{folder.counts.waiting}</dd></div>
+        <div><dt>Done</dt><dd>{folder.counts.done}</dd></div>
+        <div><dt>Failed</dt><dd className={folder.counts.failed > 0 ? 'text-danger' : ''}>{folder.counts.failed}</dd></div>
+      </dl>
+      <div className="folder-actions">
+        <label className="switch" title={folder.enabled ? 'Turn off' : 'Turn on'}>
+          <input type="checkbox" checked={folder.enabled} onChange={(event) => onToggle(event.target.checked)} aria-label={`Watch ${folder.path}`} />
+          <span className="switch-track" />
+        </label>
+        <button type="button" className="btn btn-icon" onClick={onEdit} aria-label={`Edit ${folder.path}`}><Pencil size={16} /></button>
+        {confirming ? (
+          <>
+            <button type="button" className="btn btn-danger btn-small" onClick={onRemove}>Remove</button>
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Keep</button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-icon" onClick={() => setConfirming(true)} aria-label={`Remove ${folder.path}`}><Trash2 size={16} /></button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { FolderSearch } from 'lucide-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FolderSettingsSchema, type FolderSettings, type Profile } from '../../../../electron/shared';
+import { useHost } from '../../api/HostProvider';
+import { Card } from '../../ui/Card';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Field } from '../../ui/Field';
+import { FolderBrowserModal } from './FolderBrowserModal';
+
+interface Props {
+  title: string;
+  initial: FolderSettings;
+  profiles: Profile[];
+  /** Editing keeps the path: moving a watch is a remove and an add. */
+  pathLocked?: boolean;
+  saving: boolean;
+  error: unknown;
+  onSave: (settings: FolderSettings) => void;
+  onCancel: () => void;
+}
+
+/** Add or edit a watched folder: its path (typed, native dialog, or server browser), profile and options. */
+export function FolderForm({ title, initial, profiles, pathLocked, saving, error, onSave, onCancel }: Props) {
+  const host = useHost();
+  const [browsing, setBrowsing] = useState(false);
+  const { register, handleSubmit, setValue, formState } = useForm<FolderSettings>({ resolver: zodResolver(FolderSettingsSchema), defaultValues: initial });
+  const errors = formState.errors;
+
+  const pick = async () => {
+    if (host.browseFolders) return setBrowsing(true);
+    const picked = await host.api.dialog.pickFolder({ title: 'Choose a folder to watch' });
+    if (picked.path) setValue('path', picked.path, { shouldValidate: true, shouldDirty: true });
+  };
+
+  return (
+    <Card title={title}>
+      <form className="folder-form" onSubmit={(event) => void handleSubmit(onSave)(event)} noValidate>
+        <Field label="Folder" error={errors.path?.message} hint="Outputs go to sibling folders next to it, never inside.">
+          <div className="input-with-button">
+            <input className="mono" placeholder="/home/you/Campaigns/Incoming" readOnly={pathLocked} {...register('path')} />
+            {!pathLocked && (
+              <button type="button" className="btn" onClick={() => void pick()}>
+                <FolderSearch size={16} /> Browse…
+              </button>
+            )}
+          </div>
+        </Field>
+        <Field label="Profile" error={errors.profileId?.message}>
+          <select {...register('profileId')}>
+            {profiles.map((profile) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="checkbox-grid">
+          <label className="checkbox"><input type="checkbox" {...register('enabled')} /> <span><strong>Enabled</strong><br /><span className="muted small">Watch and process new images.</span></span></label>
+          <label className="checkbox"><input type="checkbox" {...register('recursive')} /> <span><strong>Include subfolders</strong><br /><span className="muted small">Outputs mirror the subfolders.</span></span></label>
+          <label className="checkbox"><input type="checkbox" {...register('polling')} /> <span><strong>Polling</strong><br /><span className="muted small">For network shares where change events do not arrive.</span></span></label>
+          <label className="checkbox"><input type="checkbox" {...register('trusted')} /> <span><strong>Trusted</strong><br /><span className="muted small">Bursts of files run without asking first.</span></span></label>
+        </div>
+        <ErrorNote error={error} />
+        <div className="button-row">
+          <button type="button" className="btn" onClick={onCancel}>Cancel</button>
+          <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Saving…' : 'Save folder'}</button>
+        </div>
+      </form>
+      {browsing && host.browseFolders && (
+        <FolderBrowserModal
+          browse={host.browseFolders}
+          onClose={() => setBrowsing(false)}
+          onPick={(path) => {
+            setValue('path', path, { shouldValidate: true, shouldDirty: true });
+            setBrowsing(false);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Job } from '../../../../electron/shared';
+import { HistoryRow } from './HistoryRow';
+
+const ROW_HEIGHT = 64;
+
+interface Props {
+  jobs: Job[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  profileName: (id: string) => string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+/** The virtualised history: only the visible rows exist in the page, and the next page loads near the end. */
+export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName, selectedId, onSelect }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: hasMore ? jobs.length + 1 : jobs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= jobs.length - 20) loadMore();
+  }, [hasMore, loadingMore, lastIndex, jobs.length, loadMore]);
+
+  return (
+    <div ref={scroller} className="history-scroller" data-testid="history-scroller">
+      <div className="history-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const job = jobs[item.index];
+          return (
+            <div key={item.key} className="history-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+              {job ? (
+                <HistoryRow job={job} profileName={profileName(job.profileId)} selected={job.id === selectedId} loadThumbnails={!virtualizer.isScrolling} onSelect={onSelect} />
+              ) : (
+                <div className="history-loading muted small">Loading more…</div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

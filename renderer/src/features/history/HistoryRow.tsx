@@ -1,0 +1,37 @@
+import { memo } from 'react';
+import type { Job } from '../../../../electron/shared';
+import { formatCents, formatDateTime, formatWhen } from '../../ui/format';
+import { JobStateBadge } from '../../ui/JobStateBadge';
+import { Thumbnail } from '../../ui/Thumbnail';
+
+interface Props {
+  job: Job;
+  profileName: string;
+  selected: boolean;
+  /** Thumbnails wait while the list scrolls fast, so scrolling stays smooth. */
+  loadThumbnails: boolean;
+  onSelect: (id: string) => void;
+}
+
+/** One job in the history list. Memoised: 10,000-row lists re-render only the rows that changed. */
+export const HistoryRow = memo(function HistoryRow({ job, profileName, selected, loadThumbnails, onSelect }: Props) {
+  const firstOutput = job.outputs[0];
+  return (
+    <button type="button" className={`history-row ${selected ? 'selected' : ''}`} onClick={() => onSelect(job.id)}>
+      <Thumbnail path={job.sourcePath} maxSide={96} alt="" className="thumb-small" enabled={loadThumbnails} />
+      {firstOutput ? (
+        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small" enabled={loadThumbnails} />
+      ) : (
+        <span className="thumb thumb-small thumb-empty" />
+      )}
+      <span className="history-name">
+        <span className="job-name">{job.sourceName}</span>
+        <span className="muted small">{profileName}</span>
+      </span>
+      <JobStateBadge state={job.state} />
+      <span className="muted small history-outputs">{job.outputs.length > 0 ? `${job.outputs.length} outputs` : job.error ? job.error.message : ''}</span>
+      <span className="small history-cost">{job.costCents === null ? '' : formatCents(job.costCents)}</span>
+      <span className="muted small history-when" title={formatDateTime(job.createdAt)}>{formatWhen(job.createdAt)}</span>
+    </button>
+  );
+});

@@ -1,0 +1,71 @@
+import { FolderOpen, RotateCcw, X } from 'lucide-react';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { formatCents, formatDateTime, formatDuration } from '../../ui/format';
+import { JobStateBadge, jobStateLabel } from '../../ui/JobStateBadge';
+import { Thumbnail } from '../../ui/Thumbnail';
+import { OutputCompare } from './OutputCompare';
+import { useJobActions, useJobDetail } from './useJobHistory';
+
+/** Everything about one job: source, failure reason with retry, outputs with before/after, and its log. */
+export function JobDetailPanel({ id, profileName, onClose }: { id: string; profileName: (id: string) => string; onClose: () => void }) {
+  const { data: job, error } = useJobDetail(id);
+  const { retry, reveal, open } = useJobActions();
+  return (
+    <aside className="detail-panel" aria-label="Job details">
+      <div className="detail-header">
+        <h2 className="job-name" title={job?.sourcePath}>{job?.sourceName ?? '…'}</h2>
+        <button type="button" className="btn btn-icon" onClick={onClose} aria-label="Close details"><X size={18} /></button>
+      </div>
+      <ErrorNote error={error ?? retry.error ?? reveal.error ?? open.error} />
+      {job && (
+        <div className="detail-body">
+          <div className="detail-source">
+            <Thumbnail path={job.sourcePath} maxSide={240} alt="Source" className="thumb-medium" />
+            <div>
+              <JobStateBadge state={job.state} />
+              <p className="mono small break">{job.sourcePath}</p>
+              <button type="button" className="btn btn-small" onClick={() => reveal.mutate(job.sourcePath)}><FolderOpen size={14} /> Show source</button>
+            </div>
+          </div>
+          {job.error && (
+            <div className="note note-danger detail-error">
+              <span><strong>{job.state === 'failed' ? 'Failed:' : 'Last error:'}</strong> {job.error.message}</span>
+              {(job.state === 'failed' || job.state === 'cancelled') && (
+                <button type="button" className="btn btn-small" onClick={() => retry.mutate(job.id)} disabled={retry.isPending}><RotateCcw size={14} /> Retry</button>
+              )}
+            </div>
+          )}
+          {job.state === 'cancelled' && !job.error && (
+            <button type="button" className="btn btn-small" onClick={() => retry.mutate(job.id)} disabled={retry.isPending}><RotateCcw size={14} /> Run again</button>
+          )}
+          <dl className="detail-facts">
+            <dt>Profile</dt><dd>{profileName(job.profileId)} (v{job.profileVersion})</dd>
+            <dt>Made by</dt><dd>{job.provider ?? '—'}</dd>
+            <dt>Attempts</dt><dd>{job.attempts}</dd>
+            <dt>Queued</dt><dd>{formatDateTime(job.createdAt)}</dd>
+            {job.startedAt !== null && job.finishedAt !== null && (<><dt>Took</dt><dd>{formatDuration(job.finishedAt - job.startedAt)}</dd></>)}
+            <dt>Cost</dt><dd>{job.costCents === null ? 'Free' : formatCents(job.costCents)}</dd>
+          </dl>
+          {job.outputs.length > 0 && (
+            <>
+              <h3 className="section-title">Outputs</h3>
+              <ul className="output-grid">
+                {job.outputs.map((output) => (
+                  <OutputCompare key={output.path} sourcePath={job.sourcePath} output={output} onReveal={() => reveal.mutate(output.path)} onOpen={() => open.mutate(output.path)} />
+                ))}
+              </ul>
+            </>
+          )}
+          <h3 className="section-title">Log</h3>
+          <ol className="log small">
+            {job.log.map((entry, index) => (
+              <li key={index}>
+                <span className="muted">{formatDateTime(entry.at)}</span> <strong>{jobStateLabel(entry.state)}</strong> {entry.message}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </aside>
+  );
+}

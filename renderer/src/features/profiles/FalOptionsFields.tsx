@@ -1,0 +1,36 @@
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import type { ProfileDraft } from '../../../../electron/shared';
+import { Field } from '../../ui/Field';
+
+/** fal smart-resize's own options. */
+export function FalOptionsFields({ register, errors }: { register: UseFormRegister<ProfileDraft>; errors: FieldErrors<ProfileDraft> }) {
+  return (
+    <div className="form-grid">
+      <Field label="Prompt" hint="Optional guidance for the recomposition; empty lets fal describe the image itself." error={errors.fal?.prompt?.message} className="span-2">
+        <textarea rows={3} {...register('fal.prompt')} />
+      </Field>
+      <Field label="Images per size" hint="Each image costs; pick the best later." error={errors.fal?.numImagesPerSize?.message}>
+        <input type="number" min={1} max={4} {...register('fal.numImagesPerSize', { valueAsNumber: true })} />
+      </Field>
+      <Field label="Minimum resolution" hint="A floor: fal may still use a larger tier (4K costs double)." error={errors.fal?.resolution?.message}>
+        <select {...register('fal.resolution')}>
+          <option value="1K">1K</option>
+          <option value="2K">2K</option>
+          <option value="4K">4K</option>
+        </select>
+      </Field>
+      <Field label="Safety tolerance" hint="1 is strictest, 6 most permissive." error={errors.fal?.safetyTolerance?.message}>
+        <select {...register('fal.safetyTolerance')}>
+          {['1', '2', '3', '4', '5', '6'].map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Seed" hint="Empty for a random seed each time." error={errors.fal?.seed?.message}>
+        <input type="number" {...register('fal.seed', { setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value)) })} />
+      </Field>
+    </div>
+  );
+}

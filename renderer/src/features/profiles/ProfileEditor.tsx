@@ -1,0 +1,97 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Copy, Download, Lock, Save, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { useForm, type FieldPath } from 'react-hook-form';
+import { ApiCallError, ProfileDraftSchema, type Profile, type ProfileDraft } from '../../../../electron/shared';
+import { Card } from '../../ui/Card';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Field } from '../../ui/Field';
+import { FalOptionsFields } from './FalOptionsFields';
+import { OutputFields } from './OutputFields';
+import { downloadText, toDraft } from './profileDraft';
+import { SizeListEditor } from './SizeListEditor';
+import { useProfileMutations } from './useProfiles';
+
+/** Edits one profile; built-in ones are read-only and offer a copy instead. Saving makes a new version. */
+export function ProfileEditor({ profile, onSelect }: { profile: Profile; onSelect: (id: string | null) => void }) {
+  const { save, remove, exportJson } = useProfileMutations();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const form = useForm<ProfileDraft>({ resolver: zodResolver(ProfileDraftSchema), defaultValues: toDraft(profile), mode: 'onChange' });
+  const { register, control, handleSubmit, formState, setError, reset } = form;
+
+  const submit = handleSubmit(async (draft) => {
+    try {
+      const saved = await save.mutateAsync({ id: profile.id, draft });
+      reset(toDraft(saved));
+    } catch (error) {
+      // The host validates too: put its field messages where the person is looking.
+      if (error instanceof ApiCallError) {
+        for (const issue of error.issues) setError(issue.path.replace(/^draft\./, '') as FieldPath<ProfileDraft>, { message: issue.message });
+      }
+    }
+  });
+
+  const duplicate = async () => {
+    const copy = await save.mutateAsync({ id: null, draft: { ...toDraft(profile), name: `${profile.name} copy`.slice(0, 80) } }).catch(() => null);
+    if (copy) onSelect(copy.id);
+  };
+
+  const exportProfile = async () => {
+    const exported = await exportJson.mutateAsync(profile.id).catch(() => null);
+    if (exported) downloadText(exported.fileName, exported.json);
+  };
+
+  const deleteProfile = () => remove.mutate(profile.id, { onSuccess: () => onSelect(null) });
+
+  return (
+    <form className="profile-editor" onSubmit={(event) => void submit(event)} noValidate>
+      <Card
+        title={profile.builtIn ? <span className="inline-icon"><Lock size={16} /> {profile.name}</span> : 'Edit profile'}
+        actions={
+          <div className="button-row">
+            <button type="button" className="btn" onClick={() => void duplicate()}>
+              <Copy size={16} /> Duplicate
+            </button>
+            <button type="button" className="btn" onClick={() => void exportProfile()}>
+              <Download size={16} /> Export
+            </button>
+            {!profile.builtIn && (
+              <button type="submit" className="btn btn-primary" disabled={!formState.isDirty || save.isPending}>
+                <Save size={16} /> {save.isPending ? 'Saving…' : 'Save'}
+              </button>
+            )}
+          </div>
+        }
+      >
+        {profile.builtIn && <p className="note note-info">Built-in profiles cannot be changed. Duplicate this one to make your own.</p>}
+        <ErrorNote error={save.error ?? exportJson.error ?? remove.error} />
+        <fieldset disabled={profile.builtIn} className="plain-fieldset">
+          <Field label="Name" error={formState.errors.name?.message}>
+            <input {...register('name')} />
+          </Field>
+          <h3 className="section-title">Sizes</h3>
+          <SizeListEditor control={control} register={register} errors={formState.errors} />
+          <h3 className="section-title">Output</h3>
+          <OutputFields control={control} register={register} errors={formState.errors} />
+          <h3 className="section-title">fal smart-resize</h3>
+          <FalOptionsFields register={register} errors={formState.errors} />
+        </fieldset>
+        {!profile.builtIn && (
+          <div className="danger-zone">
+            {confirmingDelete ? (
+              <>
+                <span>Delete “{profile.name}”? Jobs already done keep their outputs.</span>
+                <button type="button" className="btn btn-danger" onClick={deleteProfile}>Delete</button>
+                <button type="button" className="btn" onClick={() => setConfirmingDelete(false)}>Keep</button>
+              </>
+            ) : (
+              <button type="button" className="btn btn-ghost-danger" onClick={() => setConfirmingDelete(true)}>
+                <Trash2 size={16} /> Delete profile
+              </button>
+            )}
+          </div>
+        )}
+      </Card>
+    </form>
+  );
+}

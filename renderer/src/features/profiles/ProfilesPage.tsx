@@ -1,0 +1,29 @@
+import { SlidersHorizontal } from 'lucide-react';
+import { useState } from 'react';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { PageHeader } from '../../ui/PageHeader';
+import { ProfileEditor } from './ProfileEditor';
+import { ProfileList } from './ProfileList';
+import { useProfiles } from './useProfiles';
+
+/** Profiles: the list on the left, the editor of the chosen one on the right. */
+export function ProfilesPage() {
+  const profiles = useProfiles();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = profiles.data?.find((profile) => profile.id === selectedId) ?? profiles.data?.[0] ?? null;
+  return (
+    <>
+      <PageHeader title="Profiles" subtitle="Size sets and smart-resize options. Editing a profile makes a new version; finished jobs keep theirs." />
+      <ErrorNote error={profiles.error} />
+      <div className="two-columns">
+        {profiles.data && <ProfileList profiles={profiles.data} selectedId={selected?.id ?? null} onSelect={setSelectedId} />}
+        {selected ? (
+          <ProfileEditor key={`${selected.id}:${selected.version}`} profile={selected} onSelect={setSelectedId} />
+        ) : (
+          profiles.data && <EmptyState icon={<SlidersHorizontal size={28} />} title="No profiles yet">Start from a preset on the left.</EmptyState>
+        )}
+      </div>
+    </>
+  );
+}

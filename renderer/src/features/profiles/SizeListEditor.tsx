@@ -1,0 +1,79 @@
+import { Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import type { ProfileDraft } from '../../../../electron/shared';
+import { AspectPreview } from '../../ui/AspectPreview';
+import { parseSizeText } from './sizeText';
+
+interface Props {
+  control: Control<ProfileDraft>;
+  register: UseFormRegister<ProfileDraft>;
+  errors: FieldErrors<ProfileDraft>;
+}
+
+function SizePreview({ control, index }: { control: Control<ProfileDraft>; index: number }) {
+  const size = useWatch({ control, name: `sizes.${index}` });
+  return <AspectPreview width={Number(size?.width)} height={Number(size?.height)} />;
+}
+
+// A size's fal check depends on both sides and the policy, so each of them revalidates the others (`deps`).
+
+/** The profile's target sizes: one row per size with its shape, pixels and who renders it. */
+export function SizeListEditor({ control, register, errors }: Props) {
+  const { fields, append, remove } = useFieldArray({ control, name: 'sizes' });
+  const [quickAdd, setQuickAdd] = useState('');
+  const parsed = parseSizeText(quickAdd);
+  const listError = errors.sizes?.root?.message ?? errors.sizes?.message;
+
+  return (
+    <div className="size-list">
+      <div className="size-row size-head muted small">
+        <span />
+        <span>Width</span>
+        <span />
+        <span>Height</span>
+        <span>Made by</span>
+        <span />
+      </div>
+      {fields.map((field, index) => {
+        const rowErrors = errors.sizes?.[index];
+        const message = rowErrors?.width?.message ?? rowErrors?.height?.message ?? rowErrors?.policy?.message ?? rowErrors?.message;
+        return (
+          <div key={field.id} className="size-item">
+            <div className="size-row">
+              <SizePreview control={control} index={index} />
+              <input type="number" aria-label={`Size ${index + 1} width`} aria-invalid={Boolean(rowErrors?.width)} {...register(`sizes.${index}.width`, { valueAsNumber: true, deps: [`sizes.${index}.height`] })} />
+              <span className="muted">×</span>
+              <input type="number" aria-label={`Size ${index + 1} height`} aria-invalid={Boolean(rowErrors?.height)} {...register(`sizes.${index}.height`, { valueAsNumber: true, deps: [`sizes.${index}.width`] })} />
+              <select aria-label={`Size ${index + 1} policy`} {...register(`sizes.${index}.policy`, { deps: [`sizes.${index}.width`, `sizes.${index}.height`] })}>
+                <option value="auto">Auto (local if a crop keeps the subject)</option>
+                <option value="fal">fal smart-resize</option>
+                <option value="local">Local engine (free)</option>
+              </select>
+              <button type="button" className="btn btn-icon" onClick={() => remove(index)} aria-label={`Remove size ${index + 1}`}>
+                <Trash2 size={16} />
+              </button>
+            </div>
+            {message && <span className="field-error" role="alert">{message}</span>}
+          </div>
+        );
+      })}
+      {listError && <span className="field-error" role="alert">{listError}</span>}
+      <div className="size-add">
+        <input placeholder="Add a size, e.g. 1080x1350" value={quickAdd} onChange={(event) => setQuickAdd(event.target.value)} aria-label="New size" />
+        <button
+          type="button"
+          className="btn"
+          disabled={!parsed}
+          onClick={() => {
+            if (!parsed) return;
+            append({ ...parsed, policy: 'auto' });
+            setQuickAdd('');
+          }}
+        >
+          <Plus size={16} /> Add size
+        </button>
+      </div>
+    </div>
+  );
+}

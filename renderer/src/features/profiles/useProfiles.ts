@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Profile, ProfileDraft } from '../../../../electron/shared';
+import { useApi } from '../../api/HostProvider';
+import { queryKeys } from '../../api/queryKeys';
+
+/** Every profile. */
+export function useProfiles() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => api.profiles.list() });
+}
+
+/** The built-in presets (they never change while the app runs). */
+export function usePresets() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.presets, queryFn: () => api.profiles.presets(), staleTime: Infinity });
+}
+
+/** Profile writes; each refreshes the list and answers the saved profile. */
+export function useProfileMutations() {
+  const api = useApi();
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: queryKeys.profiles });
+  return {
+    save: useMutation({
+      mutationFn: ({ id, draft }: { id: string | null; draft: ProfileDraft }): Promise<Profile> =>
+        id ? api.profiles.update({ id, draft }) : api.profiles.create({ draft }),
+      onSuccess: refresh,
+    }),
+    fromPreset: useMutation({ mutationFn: (presetId: string) => api.profiles.createFromPreset({ presetId }), onSuccess: refresh }),
+    importJson: useMutation({ mutationFn: (json: string) => api.profiles.import({ json }), onSuccess: refresh }),
+    remove: useMutation({ mutationFn: (id: string) => api.profiles.remove({ id }), onSuccess: refresh }),
+    exportJson: useMutation({ mutationFn: (id: string) => api.profiles.export({ id }) }),
+  };
+}

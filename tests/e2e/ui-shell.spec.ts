@@ -1,0 +1,179 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeUiServer, type FakeUiServer } from './fakeUiServer';
+
+// The UI shell against the real headless transport with the in-memory fake host (2,000 extra history jobs).
+// Screenshots of every page go to test-results/screenshots/ to be looked at.
+let server: FakeUiServer;
+const problems: string[] = [];
+
+test.beforeAll(async () => {
+  server = await startFakeUiServer(['--bulk', '2000']);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+function watchForProblems(page: Page): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+}
+
+async function openApp(page: Page): Promise<void> {
+  watchForProblems(page);
+  await page.goto(server.url);
+  // The token was traded for a cookie and dropped from the address bar.
+  expect(page.url()).toBe(`${server.origin}/`);
+}
+
+async function goTo(page: Page, label: string, heading: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** The scrolling part of an element (the node typings here have no DOM lib). */
+type Scrollable = { scrollTop: number; scrollHeight: number };
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+test('the server refuses the app without its token', async ({ page }) => {
+  const response = await page.goto(`${server.origin}/`);
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('launch token');
+  const call = await page.request.post(`${server.origin}/api/call/queue.state`);
+  expect(call.status()).toBe(401);
+});
+
+test('Drop shows sizes and estimate, uploads a file and queues it', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Drop images' })).toBeVisible();
+  await expect(page.getByText('1080×1350')).toBeVisible();
+  await expect(page.getByText(/per image at fal/)).toBeVisible();
+  await screenshot(page, 'drop');
+  // A real 1x1 PNG, through the browser's upload path into the inbox, then jobs.enqueuePaths.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('drop-input').setInputFiles({ name: 'launch-hero.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByText(/for 1 image at fal/)).toBeVisible();
+  await screenshot(page, 'drop-staged');
+  await page.getByRole('button', { name: 'Start 1 image' }).click();
+  await expect(page.getByText('Queued 1 image.')).toBeVisible();
+  await goTo(page, 'Queue', 'Queue');
+  await expect(page.getByText('launch-hero.png').first()).toBeVisible();
+});
+
+test('Folders lists live status and counts, and browses server-side folders', async ({ page }) => {
+  await openApp(page);
+  await goTo(page, 'Folders', 'Watched folders');
+  await expect(page.getByText('/home/demo/Campaigns/Spring Sale')).toBeVisible();
+  await expect(page.getByText('Standby')).toBeVisible();
+  await expect(page.getByText(/share is not mounted/)).toBeVisible();
+  await screenshot(page, 'folders');
+  await page.getByRole('button', { name: 'Add folder' }).click();
+  await page.getByRole('button', { name: 'Browse…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Choose a folder' });
+  await dialog.getByRole('button', { name: 'Campaigns' }).click();
+  await dialog.getByRole('button', { name: 'Spring Sale' }).click();
+  await screenshot(page, 'folders-browser');
+  await dialog.getByRole('button', { name: 'Watch this folder' }).click();
+  await expect(page.locator('input[name="path"]')).toHaveValue(/Campaigns\/Spring Sale$/);
+  await page.getByRole('button', { name: 'Save folder' }).click();
+  await expect(page.getByRole('heading', { name: 'Add a watched folder' })).toBeHidden();
+  await expect(page.locator('.folder-path', { hasText: /sr-fake-ui-.*Spring Sale/ })).toBeVisible();
+});
+
+test('Profiles edits with field validation and starts from presets', async ({ page }) => {
+  await openApp(page);
+  await goTo(page, 'Profiles', 'Profiles');
+  await expect(page.getByText('Built-in profiles cannot be changed.')).toBeVisible();
+  await page.getByRole('button', { name: /Spring sale — Meta/ }).click();
+  const width = page.getByLabel('Size 1 width');
+  await width.fill('0');
+  await expect(page.getByText('The width must be at least 1 pixel.')).toBeVisible();
+  await width.fill('9000');
+  await page.getByLabel('Size 1 height').fill('9000');
+  await expect(page.getByText(/fal cannot make 9000x9000/)).toBeVisible();
+  await screenshot(page, 'profiles-validation');
+  await page.getByLabel('Size 1 policy').selectOption('local');
+  await expect(page.getByText(/fal cannot make/)).toBeHidden();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: /Spring sale — Meta/ })).toContainText('v4');
+  await page.getByLabel('New from preset').selectOption('pinterest');
+  await expect(page.getByRole('button', { name: /Pinterest/ })).toBeVisible();
+  await screenshot(page, 'profiles');
+});
+
+test('Queue shows live progress, N of M, and pauses', async ({ page }) => {
+  await openApp(page);
+  // The fake queue keeps moving between tests: give it fresh work so there is something running to look at.
+  const paths = Array.from({ length: 6 }, (_, index) => `/home/demo/Campaigns/Spring Sale/look-${index + 1}.jpg`);
+  const enqueued = await page.request.post(`${server.origin}/api/call/jobs.enqueuePaths`, { data: { paths, profileId: 'prof_spring' } });
+  expect(enqueued.status()).toBe(200);
+  await goTo(page, 'Queue', 'Queue');
+  await expect(page.getByText(/of \d+ done/)).toBeVisible();
+  await expect(page.getByRole('progressbar').first()).toBeVisible();
+  await screenshot(page, 'queue');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByText('Paused from the app.')).toBeVisible();
+  await expect(page.locator('.sidebar').getByText(/Paused/)).toBeVisible();
+  await screenshot(page, 'queue-paused');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.locator('.sidebar').getByText(/Online/)).toBeVisible();
+});
+
+test('History scrolls thousands of jobs, filters, and shows details with retry', async ({ page }) => {
+  await openApp(page);
+  await goTo(page, 'History', 'History');
+  const scroller = page.getByTestId('history-scroller');
+  await expect(scroller.locator('.history-row').first()).toBeVisible();
+  // Only the visible rows exist in the page, and scrolling to the end loads more pages.
+  expect(await scroller.locator('.history-row').count()).toBeLessThan(60);
+  // evaluate() runs its callback in the page, so the scrolling is written inline there.
+  for (let step = 0; step < 5; step += 1) {
+    await scroller.evaluate((element) => {
+      const box = element as unknown as Scrollable;
+      box.scrollTop = box.scrollHeight;
+    });
+  }
+  await expect.poll(() => scroller.evaluate((element) => (element as unknown as Scrollable).scrollHeight)).toBeGreaterThan(100 * 64 * 3);
+  await scroller.evaluate((element) => {
+    (element as unknown as Scrollable).scrollTop = 0;
+  });
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(scroller.locator('.history-row').first()).toContainText('Failed');
+  await scroller.locator('.history-row').first().click();
+  const detail = page.getByRole('complementary', { name: 'Job details' });
+  await expect(detail.getByText(/Failed:/)).toBeVisible();
+  await screenshot(page, 'history-failed');
+  await detail.getByRole('button', { name: 'Retry' }).click();
+  await expect(detail.getByText('Retried by you.')).toBeVisible();
+  await page.getByLabel('Status').selectOption('done');
+  await expect(scroller.locator('.history-row').first()).toContainText('Done');
+  await scroller.locator('.history-row').first().click();
+  await expect(detail.getByText('Before', { exact: true }).first()).toBeVisible();
+  await expect(detail.locator('.compare img').first()).toBeVisible();
+  await screenshot(page, 'history');
+});
+
+test('Spend says plainly that it is coming, and Settings shows the key status', async ({ page }) => {
+  await openApp(page);
+  await goTo(page, 'Spend', 'Spend');
+  await expect(page.getByText('Spend tracking is coming')).toBeVisible();
+  await screenshot(page, 'spend');
+  await goTo(page, 'Settings', 'Settings');
+  await expect(page.getByText('Encrypted with the system keychain.')).toBeVisible();
+  await page.getByLabel('Jobs at a time').fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('At least 1 job at a time.')).toBeVisible();
+  await page.getByLabel('Jobs at a time').fill('4');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await screenshot(page, 'settings');
+});
+
+test('no page logged an error or a CSP violation', () => {
+  expect(problems).toEqual([]);
+});
