@@ -46,7 +46,10 @@ export const dialogVerbs = {
   }),
 };
 
-/** Images for the UI, made by the host so both hosts show them the same way. */
+/**
+ * Images for the UI, made by the host so both hosts show them the same way. The host must only read paths it knows
+ * (job sources and outputs, the inbox): this verb is not a way to read any file on disk.
+ */
 export const mediaVerbs = {
   thumbnail: verb({
     summary: 'A small preview of a job source or output as a data URL.',
