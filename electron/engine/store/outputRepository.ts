@@ -43,4 +43,15 @@ export class OutputRepository {
       { jobId },
     ).map(toOutputRecord);
   }
+
+  /** True when the path is a source or an output of some job: the files the UI may preview, open or reveal. */
+  isJobFile(path: string): boolean {
+    const row = getRow<{ found: number }>(
+      this.ctx.db,
+      `SELECT EXISTS (SELECT 1 FROM job_outputs WHERE path = :path)
+              OR EXISTS (SELECT 1 FROM jobs WHERE source_path = :path) AS found`,
+      { path },
+    );
+    return row?.found === 1;
+  }
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError } from '../../engine/errors';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
+import { registerServeCommand } from './commands/serveCommand';
 import { registerWatchCommand } from './commands/watchCommand';
 
 /**
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerResizeCommand(program, setExitCode);
   registerProfilesCommand(program, setExitCode);
   registerWatchCommand(program, setExitCode);
+  registerServeCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,0 +1,50 @@
+import type { ApiHandlers } from '../../shared/contract/types';
+import type { Folder } from '../../shared/schemas/folder';
+import type { WatchedFolder } from '../settings/settingsSchema';
+import type { Engine } from '../runtime/engine';
+
+/** folders.*: watched folders live in settings; their status comes from the hot-folder manager, counts from the store. */
+export function folderHandlers(engine: Engine): ApiHandlers['folders'] {
+  const toApi = (folder: WatchedFolder) => toApiFolder(engine, folder);
+  return {
+    list: async () => engine.settings.get().folders.map(toApi),
+    add: async (input) => {
+      engine.profiles.get(input.profileId);
+      const folder = engine.settings.addFolder(input);
+      engine.applyFolderSettings();
+      return toApi(folder);
+    },
+    update: async ({ id, patch }) => {
+      if (patch.profileId) engine.profiles.get(patch.profileId);
+      const folder = engine.settings.updateFolder(id, patch);
+      engine.applyFolderSettings();
+      return toApi(folder);
+    },
+    remove: async ({ id }) => {
+      engine.settings.removeFolder(id);
+      engine.applyFolderSettings();
+      return { ok: true as const };
+    },
+  };
+}
+
+/** A folder's settings with its live status and job counts. */
+export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
+  const status = engine.folders.statuses().find((candidate) => candidate.folderId === folder.id);
+  const counts = engine.store.history.countByState({ folderId: folder.id });
+  const waiting = Object.entries(counts)
+    .filter(([state]) => state !== 'done' && state !== 'failed' && state !== 'cancelled')
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    id: folder.id,
+    path: folder.path,
+    profileId: folder.profileId,
+    enabled: folder.enabled,
+    recursive: folder.recursive,
+    polling: folder.polling,
+    trusted: folder.trusted,
+    status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
+    statusReason: status?.reason ?? null,
+    counts: { waiting, done: counts.done, failed: counts.failed },
+  };
+}

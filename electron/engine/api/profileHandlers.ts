@@ -1,0 +1,31 @@
+import type { ApiHandlers } from '../../shared/contract/types';
+import { SmartResizeError } from '../errors';
+import type { Engine } from '../runtime/engine';
+import { apiPresets, toApiProfile, toProfileInput, toProfilePatch } from './profileDto';
+
+/** profiles.*: the engine's versioned profile store behind the contract. */
+export function profileHandlers(engine: Engine): ApiHandlers['profiles'] {
+  const { profiles } = engine;
+  return {
+    list: async () => profiles.list().map(toApiProfile),
+    get: async ({ id }) => toApiProfile(profiles.get(id)),
+    presets: async () => apiPresets(),
+    create: async ({ draft }) => toApiProfile(profiles.create(toProfileInput(draft))),
+    update: async ({ id, draft }) => toApiProfile(profiles.update(id, toProfilePatch(draft))),
+    remove: async ({ id }) => {
+      const users = engine.settings.get().folders.filter((folder) => folder.profileId === id);
+      if (users.length > 0) {
+        throw new SmartResizeError('invalid_profile', `This profile is used by ${users.map((folder) => folder.path).join(', ')}: give those folders another profile first.`);
+      }
+      profiles.remove(id);
+      return { ok: true as const };
+    },
+    createFromPreset: async ({ presetId, name }) => toApiProfile(profiles.createFromPreset(presetId, name)),
+    import: async ({ json }) => toApiProfile(profiles.importProfile(json).profile),
+    export: async ({ id }) => {
+      const profile = profiles.get(id);
+      const fileName = `${profile.name.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'profile'}.json`;
+      return { fileName, json: profiles.exportProfile(id) };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { ApiHandlers } from '../../shared/contract/types';
+import type { Settings as ApiSettings } from '../../shared/schemas/settings';
+import { SmartResizeError } from '../errors';
+import { estimateRequest } from '../pricing';
+import type { Engine } from '../runtime/engine';
+import type { HostServices } from './hostServices';
+import { queueState } from './queueState';
+import { thumbnailDataUrl } from './thumbnail';
+
+type SystemHandlers = Pick<ApiHandlers, 'queue' | 'estimate' | 'settings' | 'falKey' | 'shell' | 'dialog' | 'media'>;
+
+/** queue, estimate, settings, falKey, shell, dialog and media: the engine plus what only the host can do. */
+export function systemHandlers(engine: Engine, host: HostServices, dataDir: string): SystemHandlers {
+  const settingsView = (): ApiSettings => {
+    const settings = engine.settings.get();
+    return {
+      concurrency: settings.concurrency,
+      defaultProvider: settings.defaultProvider,
+      namingTemplate: settings.namingTemplate,
+      collisionPolicy: settings.collisionPolicy,
+      falProxyUrl: settings.falProxyUrl ?? null,
+      dataFolder: dataDir,
+      closeToTray: settings.closeToTray,
+      startAtLogin: settings.startAtLogin,
+    };
+  };
+  const keyStatus = () => {
+    const source = engine.fal.keySource();
+    return { configured: source !== 'none', storage: source === 'store' ? host.keyStorage : source };
+  };
+  // The UI may only look at files the app handled: a job's source or output, never an arbitrary path.
+  const requireJobFile = (path: string) => {
+    if (!engine.store.outputs.isJobFile(path)) throw new SmartResizeError('file_unreadable', 'That file is not a source or an output of any job.');
+  };
+  return {
+    queue: {
+      state: async () => queueState(engine),
+      pause: async () => {
+        engine.scheduler.pause();
+        return queueState(engine);
+      },
+      resume: async () => {
+        engine.scheduler.resume();
+        return queueState(engine);
+      },
+    },
+    estimate: {
+      batch: async ({ profileId, fileCount }) => {
+        const profile = engine.profiles.get(profileId);
+        const perFile = estimateRequest(profile.sizes, profile.fal);
+        return {
+          fileCount,
+          minCents: perFile.minCents * fileCount,
+          maxCents: perFile.maxCents * fileCount,
+          sizes: profile.sizes.map((size, index) => ({
+            width: size.width,
+            height: size.height,
+            policy: size.policy,
+            minCents: (perFile.perSize[index]?.minCents ?? 0) * fileCount,
+            maxCents: (perFile.perSize[index]?.maxCents ?? 0) * fileCount,
+          })),
+        };
+      },
+    },
+    settings: {
+      get: async () => settingsView(),
+      update: async (patch) => {
+        const { falProxyUrl, ...rest } = patch;
+        const saved = engine.settings.update({ ...rest, ...(falProxyUrl !== undefined && { falProxyUrl: falProxyUrl ?? undefined }) });
+        if (patch.concurrency !== undefined) engine.scheduler.setConcurrency(saved.concurrency);
+        host.onSettingsChanged?.({ startAtLogin: saved.startAtLogin, closeToTray: saved.closeToTray });
+        return settingsView();
+      },
+    },
+    falKey: {
+      status: async () => keyStatus(),
+      set: async ({ key }) => {
+        engine.keyStore.write(key);
+        // A new key may fix a "bad key" pause; the next failure pauses again if not.
+        if (engine.scheduler.status().state === 'paused') engine.scheduler.resume();
+        return keyStatus();
+      },
+      clear: async () => {
+        engine.keyStore.clear();
+        return keyStatus();
+      },
+    },
+    shell: {
+      openPath: async ({ path }) => {
+        requireJobFile(path);
+        await host.openPath(path);
+        return { ok: true as const };
+      },
+      revealPath: async ({ path }) => {
+        requireJobFile(path);
+        await host.revealPath(path);
+        return { ok: true as const };
+      },
+    },
+    dialog: {
+      pickFolder: async (input) => ({ path: await host.pickFolder(input?.title) }),
+    },
+    media: {
+      thumbnail: async ({ path, maxSide }) => {
+        requireJobFile(path);
+        return { dataUrl: await thumbnailDataUrl(path, maxSide) };
+      },
+    },
+  };
+}

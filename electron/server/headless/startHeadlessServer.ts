@@ -1,0 +1,51 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
+import { createEngineApi } from '../../engine/api/engineApi';
+import { Engine, type EngineOptions } from '../../engine/runtime/engine';
+import { createEventHub } from '../../shared/eventHub';
+import { startHttpServer, type RunningHttpServer } from '../http/startHttpServer';
+import { headlessHostServices } from './headlessHostServices';
+
+/** Where the built renderer is: electron-vite's output, beside the sources. */
+export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+
+/** A running headless host: the engine and its HTTP/WebSocket transport. */
+export interface HeadlessServer {
+  readonly engine: Engine;
+  readonly http: RunningHttpServer;
+  close(): Promise<void>;
+}
+
+/** Starts the engine and serves the contract plus the built UI on 127.0.0.1 with a per-launch token. */
+export async function startHeadlessServer(options: {
+  engine: EngineOptions;
+  port?: number;
+  token?: string;
+  rendererDir?: string;
+  homeDir?: string;
+}): Promise<HeadlessServer> {
+  const engine = new Engine(options.engine);
+  const hub = createEventHub();
+  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir);
+  const detach = bridgeEngineEvents(engine, (event) => hub.emit(event));
+  await engine.start();
+  const http = await startHttpServer({
+    handlers,
+    events: hub,
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    inboxDir: join(options.engine.dataDir, 'inbox'),
+    homeDir: options.homeDir ?? homedir(),
+    port: options.port,
+    token: options.token,
+  });
+  return {
+    engine,
+    http,
+    close: async () => {
+      await http.close();
+      detach();
+      await engine.stop();
+    },
+  };
+}
