@@ -18,6 +18,9 @@ export function looksTruncated(bytes: Uint8Array, format: ImageFormat | null): b
     return bytes.length < declared;
   }
   if (format === 'gif') return bytes[bytes.length - 1] !== 0x3b;
+  // libvips' error text is shared between threads: with decodes running in parallel, a cut JPEG can come back as
+  // "Unknown error". Its missing end-of-image marker (FF D9) says the same thing reliably.
+  if (format === 'jpeg') return !(bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9);
   return false;
 }
 
