@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { Engine, type EngineOptions } from '../../../electron/engine/runtime/engine';
 import type { Profile, ProfileInput } from '../../../electron/engine/profiles';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
-import type { JobRecord } from '../../../electron/engine/store';
+import type { SettingsPatch, WatchedFolder } from '../../../electron/engine/settings/settingsSchema';
+import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
+import type { JobRecord, StoreEvent } from '../../../electron/engine/store';
 import type { JobState } from '../../../electron/engine/jobs/jobStates';
-import { startFakeFal, type FakeFal } from '../fakeFal';
+import { startFakeFal, type FakeFal, type RecordedRequest } from '../fakeFal';
+import { submitsForHash } from './outputChecks';
+import { pollUntil } from './pollUntil';
 
 /** A running engine wired to a fake fal server, with a watched folder, in throw-away folders. */
 export interface EngineHarness {
@@ -15,12 +19,35 @@ export interface EngineHarness {
   readonly root: string;
   readonly dataDir: string;
   readonly watched: string;
+  readonly folderId: string;
   readonly profile: Profile;
+  /** Every job in the store, newest first. */
+  jobs(): JobRecord[];
   /** Resolves when a job for this source file name reaches one of the states (polls the store; no fixed sleeps). */
   waitForJob(sourceName: string, states: readonly JobState[], timeoutMs?: number): Promise<JobRecord>;
   /** Resolves when `count` jobs are in the given states. */
   waitForJobs(count: number, states: readonly JobState[], timeoutMs?: number): Promise<JobRecord[]>;
+  /** The job's stored events of one kind, oldest first (the log the UI tails). */
+  eventsOf(jobId: string, kind?: string): StoreEvent[];
+  /** Submits the fake received for this job's source. */
+  submitsOf(job: JobRecord): RecordedRequest[];
   close(): Promise<void>;
+}
+
+/** What startEngineHarness accepts; every field has a default. */
+export interface EngineHarnessOptions {
+  readonly profile?: ProfileInput;
+  readonly fakeOptions?: Parameters<typeof startFakeFal>[0];
+  /** Overrides of the engine's options (timing knobs replace the harness's whole timing object). */
+  readonly engine?: Partial<EngineOptions>;
+  /** Settings written before the engine is made (concurrency is read at construction). */
+  readonly settings?: SettingsPatch;
+  /** Overrides of the watched folder's settings entry. */
+  readonly folder?: Partial<Omit<WatchedFolder, 'id' | 'path' | 'profileId'>>;
+  /** The key written to the engine's key store; default the fake's own key. */
+  readonly falKey?: string;
+  /** false: build everything but leave `engine.start()` to the test. */
+  readonly startEngine?: boolean;
 }
 
 /** Profile used by the harness unless told otherwise: two fal sizes. */
@@ -33,51 +60,68 @@ export const FAL_PROFILE: ProfileInput = {
   output: { format: 'jpeg', quality: 85 },
 };
 
+/** Short timing knobs for tests: fast settle, polling and probing. */
+export const HARNESS_TIMING: NonNullable<EngineOptions['timing']> = {
+  settleMs: 200,
+  pollIntervalMs: 50,
+  standbyPollMs: 200,
+  offlineProbeMs: 300,
+  onlineProbeMs: 2_000,
+  tickMs: 100,
+};
+
 /** Starts the fake, creates the profile and the watched folder, and starts an engine pointed at the fake. */
-export async function startEngineHarness(
-  options: { profile?: ProfileInput; fakeOptions?: Parameters<typeof startFakeFal>[0]; engine?: Partial<EngineOptions>; startEngine?: boolean } = {},
-): Promise<EngineHarness> {
+export async function startEngineHarness(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
   const root = mkdtempSync(join(tmpdir(), 'smart-resize-engine-'));
   const dataDir = join(root, 'data');
   const watched = join(root, 'photos');
   mkdirSync(watched, { recursive: true });
   const fake = await startFakeFal({ latency: { processingMs: 100, concurrency: 4 }, ...options.fakeOptions });
-  new FileFalKeyStore(dataDir).write(fake.key);
-  const engine = new Engine({
-    dataDir,
-    falHostOverride: fake.url,
-    env: {},
-    timing: { settleMs: 200, pollIntervalMs: 50, standbyPollMs: 200, offlineProbeMs: 300, onlineProbeMs: 2_000, tickMs: 100 },
-    ...options.engine,
-  });
+  new FileFalKeyStore(dataDir).write(options.falKey ?? fake.key);
+  if (options.settings) new SettingsStore(dataDir).update(options.settings);
+  const engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, timing: HARNESS_TIMING, ...options.engine });
   const profile = engine.profiles.create(options.profile ?? FAL_PROFILE);
-  engine.settings.addFolder({ id: 'photos', path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: false });
+  const folderId = 'photos';
+  engine.settings.addFolder({
+    id: folderId,
+    path: watched,
+    profileId: profile.id,
+    enabled: true,
+    recursive: false,
+    polling: false,
+    trusted: false,
+    ...options.folder,
+  });
   if (options.startEngine !== false) await engine.start();
 
-  const poll = async <T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = check();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const allJobs = () => engine.store.history.queryJobs({ limit: 1000 }).jobs;
+  const jobs = () => engine.store.history.queryJobs({ limit: 1000 }).jobs;
+  const summary = () => jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ');
   return {
     engine,
     fake,
     root,
     dataDir,
     watched,
+    folderId,
     profile,
+    jobs,
     waitForJob: (sourceName, states, timeoutMs = 30_000) =>
-      poll(() => allJobs().find((job) => job.sourceName === sourceName && states.includes(job.state)), timeoutMs, `${sourceName} in ${states.join('/')}`),
+      pollUntil(() => jobs().find((job) => job.sourceName === sourceName && states.includes(job.state)), {
+        timeoutMs,
+        what: `${sourceName} in ${states.join('/')}`,
+        describe: summary,
+      }),
     waitForJobs: (count, states, timeoutMs = 60_000) =>
-      poll(() => {
-        const matching = allJobs().filter((job) => states.includes(job.state));
-        return matching.length >= count ? matching : undefined;
-      }, timeoutMs, `${count} jobs in ${states.join('/')}`),
+      pollUntil(
+        () => {
+          const matching = jobs().filter((job) => states.includes(job.state));
+          return matching.length >= count ? matching : undefined;
+        },
+        { timeoutMs, what: `${count} jobs in ${states.join('/')}`, describe: summary },
+      ),
+    eventsOf: (jobId, kind) =>
+      (engine.store.history.getJobDetail(jobId, 10_000)?.events ?? []).filter((event) => kind === undefined || event.kind === kind),
+    submitsOf: (job) => submitsForHash(fake, job.contentHash),
     close: async () => {
       await engine.stop().catch(() => undefined);
       await fake.close();
