@@ -1,0 +1,106 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngineApi } from '../../../electron/engine/api/engineApi';
+import type { HostServices } from '../../../electron/engine/api/hostServices';
+import { Engine } from '../../../electron/engine/runtime/engine';
+import { dispatchCall } from '../../../electron/shared/dispatchCall';
+import type { ApiHandlers } from '../../../electron/shared/contract/types';
+
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+const opened: string[] = [];
+const host: HostServices = {
+  openPath: async (path) => void opened.push(path),
+  revealPath: async (path) => void opened.push(path),
+  pickFolder: async () => null,
+  keyStorage: 'plaintext-fallback',
+};
+
+let root: string;
+let engine: Engine;
+let api: ApiHandlers;
+const call = async (verb: string, input?: unknown) => {
+  const result = await dispatchCall(api, verb, input);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as never;
+};
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'smart-resize-api-'));
+  mkdirSync(join(root, 'drops'));
+  // No fal key: everything runs on the local engine, offline.
+  engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: { settleMs: 100, tickMs: 50 } });
+  api = createEngineApi(engine, host, join(root, 'data'));
+  await engine.start();
+});
+afterAll(async () => {
+  await engine.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const waitForState = async (id: string, states: string[]) => {
+  for (let i = 0; i < 400; i += 1) {
+    const job = (await call('jobs.detail', { id })) as { state: string };
+    if (states.includes(job.state)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} never reached ${states.join('/')}`);
+};
+
+describe('the engine behind the API contract', () => {
+  it('creates a profile from a preset, queues a drop, and shows the finished job with its outputs', async () => {
+    const profile = (await call('profiles.createFromPreset', { presetId: 'builtin:iab-display', name: 'Banners' })) as { id: string; builtIn: boolean; sizes: unknown[] };
+    expect(profile.builtIn).toBe(false);
+    const source = join(root, 'drops', 'beach.jpg');
+    copyFileSync(join(CORPUS, 'Landscape_1.jpg'), source);
+    const queued = (await call('jobs.enqueuePaths', { paths: [source], profileId: profile.id })) as { jobIds: string[] };
+    expect(queued.jobIds).toHaveLength(1);
+    const jobId = queued.jobIds[0] ?? '';
+    const done = (await waitForState(jobId, ['done', 'failed'])) as { state: string; outputs: Array<{ path: string; target: string }>; log: unknown[] };
+    expect(done.state).toBe('done');
+    expect(done.outputs).toHaveLength(profile.sizes.length);
+    expect(done.log.length).toBeGreaterThan(0);
+
+    const again = (await call('jobs.enqueuePaths', { paths: [source], profileId: profile.id })) as { jobIds: string[]; skipped: Array<{ reason: string }> };
+    expect(again.jobIds).toEqual([]);
+    expect(again.skipped[0]?.reason).toMatch(/Already queued or done/);
+
+    const page = (await call('jobs.query', { limit: 10 })) as { items: Array<{ id: string }> };
+    expect(page.items.map((item) => item.id)).toContain(jobId);
+    const state = (await call('queue.state')) as { counts: { done: number } };
+    expect(state.counts.done).toBe(1);
+
+    const thumb = (await call('media.thumbnail', { path: done.outputs[0]?.path ?? '', maxSide: 64 })) as { dataUrl: string };
+    expect(thumb.dataUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
+    await call('shell.revealPath', { path: source });
+    expect(opened).toContain(source);
+  });
+
+  it('refuses thumbnails and reveals of files no job handled', async () => {
+    await expect(call('media.thumbnail', { path: '/etc/passwd', maxSide: 64 })).rejects.toThrow(/not a source or an output/);
+    await expect(call('shell.openPath', { path: join(CORPUS, 'Landscape_1.jpg') })).rejects.toThrow(/not a source or an output/);
+    expect(opened).not.toContain('/etc/passwd');
+  });
+
+  it('never returns the fal key, only where it is kept', async () => {
+    const status = (await call('falKey.set', { key: 'sentinel-key-123456' })) as Record<string, unknown>;
+    expect(status).toEqual({ configured: true, storage: 'plaintext-fallback' });
+    const settings = JSON.stringify(await call('settings.get'));
+    expect(settings).not.toContain('sentinel-key-123456');
+    expect(await call('falKey.clear')).toEqual({ configured: false, storage: 'none' });
+  });
+
+  it('estimates a batch as a min..max range in cents', async () => {
+    const estimate = (await call('estimate.batch', { profileId: 'builtin:youtube', fileCount: 3 })) as { minCents: number; maxCents: number };
+    expect(estimate.minCents).toBeLessThanOrEqual(estimate.maxCents);
+    // 2 sizes, auto policy: at most 3 x (5 vision + 2 x 30 if both end up 4K).
+    expect(estimate.maxCents).toBeLessThanOrEqual(3 * (5 + 2 * 30));
+    expect(estimate.maxCents).toBeGreaterThan(0);
+  });
+
+  it('answers bad input with a field-level reason', async () => {
+    const result = await dispatchCall(api, 'settings.update', { concurrency: 0 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
