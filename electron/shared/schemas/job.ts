@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { CentsSchema, HostPathSchema, IdSchema, TimestampSchema } from './common';
 import { FalResolutionSchema } from './profile';
+import { JOB_STATES } from '../../engine/jobs/jobStates';
 
-/** The job state machine of ARCHITECTURE.md. */
-export const JOB_STATES = [
-  'queued',
-  'preparing',
-  'uploading',
-  'submitted',
-  'downloading',
-  'writing',
-  'done',
-  'waiting_network',
-  'waiting_budget',
-  'retry_scheduled',
-  'failed',
-  'cancelled',
-] as const;
+// One list of states for the engine's state machine and the contract, so they cannot drift apart.
+export { JOB_STATES };
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
