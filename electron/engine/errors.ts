@@ -26,7 +26,8 @@ export type SmartResizeErrorCode =
   | 'folder_already_watched'
   | 'invalid_job_transition'
   | 'invalid_query'
-  | 'database_error';
+  | 'database_error'
+  | 'key_storage_unavailable';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';
