@@ -2,8 +2,12 @@ import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOu
 import { writeRenderedOutputs } from '../pipeline/writeRenderedOutputs';
 import { formatTargetSize } from '../sizes/targetSize';
 import type { JobStore } from '../store';
+import { removeStaleOutputTemps } from './staleOutputTemps';
 
-/** Writes a job's images and records each in the store, skipping any the job already recorded (a resumed run). */
+/**
+ * Writes a job's images and records each in the store, skipping any the job already recorded (a resumed run) and
+ * removing temp files an earlier, killed run left for them.
+ */
 export async function writeAndRecordOutputs(
   store: JobStore,
   jobId: string,
@@ -13,6 +17,8 @@ export async function writeAndRecordOutputs(
 ): Promise<void> {
   const recorded = new Set(store.outputs.listOutputs(jobId).map((output) => `${output.target}#${output.imageIndex}`));
   const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
+  // A run killed mid-write left hidden temp files beside these outputs; this run writes them again, so clear those.
+  await removeStaleOutputTemps(placement, pending);
   const written = await writeRenderedOutputs(placement, pending, { adoptIdentical: true });
   written.forEach((output, index) => {
     store.outputs.addOutput({
