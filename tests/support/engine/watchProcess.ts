@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ProfileStore, type Profile, type ProfileInput } from '../../../electron/engine/profiles';
+import type { SettingsPatch } from '../../../electron/engine/settings/settingsSchema';
+import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
+import { CLI_ENTRY } from '../cli/runCli';
+import type { FakeFal } from '../fakeFal';
+import { pollUntil } from './pollUntil';
+
+/** Writes settings and creates a profile in a data folder before a `watch` process is started on it. */
+export function prepareWatchData(dataDir: string, profile: ProfileInput, settings: SettingsPatch = {}): Profile {
+  new SettingsStore(dataDir).update(settings);
+  return new ProfileStore({ dataDir }).create(profile);
+}
+
+/** A running `smart-resize watch` child process talking to the fake fal server through its proxy form. */
+export class WatchProcess {
+  private output = '';
+  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /**
+   * Starts `watch <folder> --profile NAME --data DIR` with the fake's key in FAL_KEY and its proxy in FAL_PROXY_URL
+   * (the route a user without a gateway takes), and resolves once the folder is being watched.
+   */
+  static async start(options: { folder: string; profile: string; dataDir: string; fake: FakeFal }): Promise<WatchProcess> {
+    const env: NodeJS.ProcessEnv = { ...process.env, FAL_KEY: options.fake.key, FAL_PROXY_URL: options.fake.proxyUrl };
+    delete env.FAL_KEY_ID;
+    delete env.FAL_KEY_SECRET;
+    delete env.SMART_RESIZE_DATA;
+    const child = spawn(process.execPath, [CLI_ENTRY, 'watch', options.folder, '--profile', options.profile, '--data', options.dataDir], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const watch = new WatchProcess(child);
+    await watch.waitForOutput(/: watching/, 30_000);
+    return watch;
+  }
+
+  /** Everything the process printed so far (stdout and stderr). */
+  get text(): string {
+    return this.output;
+  }
+
+  /** Resolves when the output matches `pattern`. */
+  waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<true> {
+    return pollUntil(() => (pattern.test(this.output) ? true : undefined), {
+      timeoutMs,
+      what: `watch output matching ${pattern}`,
+      describe: () => this.output.slice(-2000),
+    });
+  }
+
+  /** kill -9: no handler runs, nothing is flushed or closed. Resolves once the process is gone. */
+  async kill9(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  /** Sends SIGKILL at once, without waiting: for use inside a file-system event handler, where every ms counts. */
+  killNow(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  /** Ctrl-C: the command stops the engine cleanly. Resolves with the exit code. */
+  async interrupt(): Promise<number | null> {
+    this.child.kill('SIGINT');
+    return (await this.exited).code;
+  }
+
+  /** Resolves when the process has exited, however it ended. */
+  async exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return this.exited;
+  }
+}
