@@ -1,4 +1,8 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { createBridge } from './createBridge';
 
-// The full API contract is exposed here by the hosts issue; for now the page only learns which host it runs in.
-contextBridge.exposeInMainWorld('smartResizeHost', { kind: 'electron' as const });
+// The page gets the contract's verbs and nothing else: ipcRenderer stays here, wrapped per verb.
+contextBridge.exposeInMainWorld(
+  'smartResize',
+  createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file as File)),
+);

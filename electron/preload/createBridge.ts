@@ -1,0 +1,54 @@
+import {
+  ApiCallError,
+  ApiErrorBodySchema,
+  IPC_EVENT_CHANNEL,
+  ipcChannelFor,
+  splitVerbName,
+  VERB_NAMES,
+  type ApiEvent,
+  type ApiEventListener,
+  type CallResult,
+  type ElectronBridge,
+} from '../shared';
+
+/** The parts of ipcRenderer the bridge uses; the bridge keeps it to itself and never hands it to the page. */
+export interface IpcInvoker {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/**
+ * Builds `window.smartResize` from the contract's verb list: `api.group.verb(input)` invokes that verb's channel
+ * and unwraps the CallResult (a refusal becomes an ApiCallError with the host's code, message and field issues).
+ * `onEvent` hands the page only the event, never Electron's IPC event object. `pathForFile` turns a dropped
+ * file or folder into its path on disk (what the page gives to `jobs.enqueuePaths`).
+ */
+export function createBridge(ipc: IpcInvoker, getPathForFile: (file: Blob) => string): ElectronBridge {
+  const groups: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  for (const verb of VERB_NAMES) {
+    const [group, name] = splitVerbName(verb);
+    const channel = ipcChannelFor(verb);
+    (groups[group] ??= {})[name] = async (input?: unknown) => unwrap(await ipc.invoke(channel, input));
+  }
+  const bridge = {
+    ...groups,
+    host: 'electron' as const,
+    onEvent(listener: ApiEventListener): () => void {
+      const forward = (_event: unknown, payload: unknown) => listener(payload as ApiEvent);
+      ipc.on(IPC_EVENT_CHANNEL, forward);
+      return () => void ipc.removeListener(IPC_EVENT_CHANNEL, forward);
+    },
+    pathForFile: (file: Blob) => getPathForFile(file),
+  };
+  // The verbs are added from the contract's own list, so the shape matches RendererApi by construction.
+  return bridge as unknown as ElectronBridge;
+}
+
+/** The answer of a call, or the host's refusal thrown as an ApiCallError. */
+function unwrap(result: unknown): unknown {
+  const answer = result as CallResult;
+  if (answer?.ok === true) return answer.value;
+  const body = ApiErrorBodySchema.safeParse(answer?.ok === false ? answer.error : undefined);
+  throw body.success ? ApiCallError.fromBody(body.data) : new ApiCallError('internal', 'The app answered a call in an unexpected form.');
+}
