@@ -1,31 +1,21 @@
-import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, dialog } from 'electron';
+import { describeError } from '../engine/errors';
+import { applyDataDir } from './appPaths';
+import { startDesktopApp } from './lifecycle/startDesktopApp';
 
-/** Creates the main window with the renderer isolated from Node and Electron. */
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    title: 'Smart Resize Desktop',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+// Before `ready`: the data folder decides where Chromium's profile and the single-instance lock live.
+const dataDir = applyDataDir(app);
+
+// One app per data folder: a second launch (a click on the icon, a file opened with the app) shows the first one's
+// window instead (see the 'second-instance' handler) and exits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app
+    .whenReady()
+    .then(() => startDesktopApp({ dataDir, mainDir: import.meta.dirname }))
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Smart Resize Desktop could not start', describeError(error));
+      app.exit(1);
+    });
 }
-
-void app.whenReady().then(() => {
-  createMainWindow();
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});

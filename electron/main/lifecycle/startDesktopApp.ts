@@ -1,0 +1,91 @@
+import { app, safeStorage, session } from 'electron';
+import { createEngineApi } from '../../engine/api/engineApi';
+import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
+import { queueState } from '../../engine/api/queueState';
+import { Engine, type EngineOptions } from '../../engine/runtime/engine';
+import { createEventHub } from '../../shared';
+import { preloadPath, rendererEntryUrl, resourcePath } from '../appPaths';
+import { electronHostServices } from '../host/electronHostServices';
+import { watchHostSignals } from '../host/hostSignals';
+import { applyStartAtLogin, startedAtLogin } from '../host/loginItem';
+import { SafeStorageKeyStore } from '../host/safeStorageKeyStore';
+import { broadcastEvents } from '../ipc/broadcastEvents';
+import { registerApiHandlers } from '../ipc/registerApiHandlers';
+import { startDesktopNotifier } from '../notifications/desktopNotifier';
+import { installSessionPolicy } from '../security/sessionPolicy';
+import { AppTray } from '../tray/appTray';
+import { AppWindows } from '../windows/appWindows';
+import { createMainWindow } from '../windows/createMainWindow';
+import { keepInTrayOnClose } from '../windows/keepInTrayOnClose';
+import { installQuitSequence } from './quitSequence';
+
+/** Where the desktop app keeps its data and where its bundle lives. */
+export interface DesktopAppOptions {
+  readonly dataDir: string;
+  /** The folder of the built main process (out/main): the preload and renderer are found from it. */
+  readonly mainDir: string;
+  /** More engine options, as the headless host takes them (tests point fal and its probe at a fake). */
+  readonly engine?: Omit<EngineOptions, 'dataDir' | 'keyStore'>;
+}
+
+/**
+ * The Electron host's composition root, run once the app is ready: the engine with a safeStorage key store, the
+ * contract bound to IPC behind the sender check, events pushed to the windows, the tray, notifications, network
+ * and power signals, and a quit that stops the engine cleanly. Mirrors startHeadlessServer, with IPC for HTTP.
+ */
+export async function startDesktopApp(options: DesktopAppOptions): Promise<void> {
+  const appUrl = rendererEntryUrl(app, options.mainDir);
+  installSessionPolicy(session.defaultSession, { appUrl, mode: appUrl.startsWith('file:') ? 'production' : 'development' });
+
+  const keyStore = await SafeStorageKeyStore.open({ dataDir: options.dataDir, safeStorage });
+  const engine = new Engine({ ...options.engine, dataDir: options.dataDir, keyStore });
+  // Undone in reverse order on quit: the UI side first, the engine and the key's last write at the end.
+  const cleanup: Array<() => unknown> = [() => keyStore.flush(), () => engine.stop()];
+  const quit = installQuitSequence(app, async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  const windows = new AppWindows();
+  const hub = createEventHub();
+  cleanup.push(bridgeEngineEvents(engine, (event) => hub.emit(event)));
+  const handlers = createEngineApi(engine, electronHostServices({ keyStore, parentWindow: () => windows.main() }), options.dataDir);
+  // Handlers first: the page calls the API as soon as it loads.
+  cleanup.push(registerApiHandlers(handlers, { owns: (contents) => windows.owns(contents), appUrl }));
+  cleanup.push(broadcastEvents(hub, windows));
+  await engine.start();
+  cleanup.push(watchHostSignals((kind) => engine.hostSignal(kind)));
+
+  const openWindow = () => {
+    const existing = windows.main();
+    if (existing) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return;
+    }
+    const window = createMainWindow(windows, { appUrl, preloadPath: preloadPath(options.mainDir), iconPath: resourcePath(app, 'icon.png') });
+    keepInTrayOnClose(window, { closeToTray: () => engine.settings.get().closeToTray, isQuitting: () => quit.isQuitting() });
+  };
+
+  const tray = new AppTray(resourcePath(app, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'), {
+    pause: () => engine.scheduler.pause(),
+    resume: () => engine.scheduler.resume(),
+    openWindow,
+    quit: () => app.quit(),
+  });
+  cleanup.push(() => tray.destroy());
+  const initial = queueState(engine);
+  tray.update(initial, initial.counts);
+  cleanup.push(hub.subscribe((event) => event.type === 'queue.changed' && tray.update(event.queue, event.queue.counts)));
+  cleanup.push(startDesktopNotifier(hub, { openWindow, iconPath: resourcePath(app, 'icon.png') }));
+
+  applyStartAtLogin(app, engine.settings.get().startAtLogin);
+  app.on('second-instance', openWindow);
+  app.on('activate', openWindow);
+  // Without close-to-tray, closing the last window ends the app (hot folders stop with it).
+  app.on('window-all-closed', () => {
+    if (!engine.settings.get().closeToTray) app.quit();
+  });
+
+  if (!startedAtLogin(app, process.argv)) openWindow();
+}

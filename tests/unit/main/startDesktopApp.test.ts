@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannelFor, IPC_EVENT_CHANNEL, type CallResult, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
+import { startDesktopApp } from '../../../electron/main/lifecycle/startDesktopApp';
+import { writeTestJpeg } from '../../support/engine/testImages';
+import { app, BrowserWindow, ipcMain, session, Tray } from './fakeElectron';
+
+vi.mock('electron', () => import('./fakeElectron'));
+
+// The whole Electron host wired to a real engine in a temp data folder, with only `electron` faked: what the
+// product does between "ready" and "quit", minus the pixels on screen.
+let root: string;
+let window: BrowserWindow;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'sr-desktop-'));
+  // fal's reachability probe answers from here, so the test never touches the network.
+  const fetchStub = vi.fn(async () => new Response(null, { status: 204 }));
+  await startDesktopApp({ dataDir: join(root, 'data'), mainDir: '/opt/smart-resize/out/main', engine: { fetch: fetchStub as unknown as typeof fetch } });
+  window = BrowserWindow.created.at(-1)!;
+});
+
+afterAll(async () => {
+  if (!app.exited) app.quit();
+  await vi.waitFor(() => expect(app.exited).toBe(true), { timeout: 15_000 });
+  await rm(root, { recursive: true, force: true });
+});
+
+async function call(verb: VerbName, input?: unknown): Promise<CallResult> {
+  const handler = ipcMain.handlers.get(ipcChannelFor(verb))!;
+  return (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, input)) as CallResult;
+}
+
+describe('startDesktopApp', () => {
+  it('opens one hardened window on the built renderer with the preload, and secures the session', () => {
+    expect(BrowserWindow.created).toHaveLength(1);
+    expect(window.loadURL).toHaveBeenCalledWith('file:///opt/smart-resize/out/renderer/index.html');
+    expect(window.options['webPreferences']).toMatchObject({ preload: '/opt/smart-resize/out/preload/index.cjs', sandbox: true, contextIsolation: true });
+    expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+  });
+
+  it('answers the window over IPC from the real engine', async () => {
+    const state = await call('queue.state');
+    expect(state.ok).toBe(true);
+    expect((state as { value: QueueState }).value.state).toBe('running');
+    const keyStatus = await call('falKey.status');
+    expect(keyStatus).toEqual({ ok: true, value: { configured: false, storage: 'none' } });
+  });
+
+  it('shows the queue in the tray and pauses it from there', async () => {
+    const tray = Tray.created.at(-1)!;
+    expect(tray.menu[0]!.label).toBe('Running · 0 waiting');
+    tray.menu.find((item) => item.label === 'Pause')!.click!();
+    await vi.waitFor(() => expect(tray.menu[0]!.label).toBe('Paused · 0 waiting'));
+    tray.menu.find((item) => item.label === 'Resume')!.click!();
+    await vi.waitFor(() => expect(tray.menu[0]!.label).toBe('Running · 0 waiting'));
+  });
+
+  it('queues a dropped folder through jobs.enqueuePaths and pushes the job to the window', async () => {
+    const profiles = (await call('profiles.list')) as { ok: true; value: Profile[] };
+    const profile = profiles.value[0]!;
+    const dropped = join(root, 'Shoot');
+    await mkdir(dropped);
+    await writeTestJpeg(join(dropped, 'hero.jpg'), 1, 320, 240);
+    await writeTestJpeg(join(dropped, 'detail.jpg'), 2, 320, 240);
+    const queued = await call('jobs.enqueuePaths', { paths: [dropped], profileId: profile.id });
+    expect(queued).toMatchObject({ ok: true, value: { skipped: [] } });
+    expect((queued as { value: { jobIds: string[] } }).value.jobIds).toHaveLength(2);
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'job.changed' })),
+    );
+  });
+
+  it('hides the window on close (close to tray is on by default) and stops the engine cleanly on quit', async () => {
+    expect(window.requestClose()).toBe(true);
+    expect(window.hide).toHaveBeenCalled();
+    app.quit();
+    await vi.waitFor(() => expect(app.exited).toBe(true), { timeout: 15_000 });
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(Tray.created.at(-1)!.destroyed).toBe(true);
+    // Quitting lets the window close for real.
+    expect(window.requestClose()).toBe(false);
+  });
+});
