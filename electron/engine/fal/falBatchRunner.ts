@@ -22,9 +22,13 @@ export interface FalBatchHooks {
   readonly pollIntervalMs?: number;
 }
 
-/** Submits one smart-resize request, persists its id through the hook, waits for it and returns the result. */
+/**
+ * Submits one smart-resize request, persists its id through the hook, waits for it and returns the result. The
+ * submit itself is not aborted: cutting it off could lose the id of a request fal already took (and bills), so a
+ * stop takes effect once the id is persisted.
+ */
 export async function submitAndWait(client: FalClient, input: SmartResizeInput, hooks: FalBatchHooks): Promise<SmartResizeResultBody> {
-  const submitted = await client.queue.submit(SMART_RESIZE_ENDPOINT, { input: input as never, abortSignal: hooks.signal });
+  const submitted = await client.queue.submit(SMART_RESIZE_ENDPOINT, { input: input as never });
   hooks.onRequestId(submitted.request_id);
   return waitForResult(client, submitted.request_id, hooks);
 }
@@ -35,7 +39,7 @@ export async function waitForResult(
   requestId: string,
   hooks: Omit<FalBatchHooks, 'onRequestId'>,
 ): Promise<SmartResizeResultBody> {
-  await client.queue.subscribeToStatus(SMART_RESIZE_ENDPOINT, {
+  const statusDone = client.queue.subscribeToStatus(SMART_RESIZE_ENDPOINT, {
     requestId,
     mode: 'polling',
     pollInterval: hooks.pollIntervalMs ?? 500,
@@ -47,8 +51,36 @@ export async function waitForResult(
       });
     },
   });
-  const result = await client.queue.result(SMART_RESIZE_ENDPOINT, { requestId, abortSignal: hooks.signal });
+  await untilAborted(statusDone, hooks.signal);
+  const result = await untilAborted(client.queue.result(SMART_RESIZE_ENDPOINT, { requestId, abortSignal: hooks.signal }), hooks.signal);
   return result.data as SmartResizeResultBody;
+}
+
+/**
+ * Settles with `promise`, or rejects with an AbortError as soon as `signal` aborts. The client checks its signal
+ * only when it sends a call, not while it sleeps between its own retries (up to 16 s for status polls), so a job
+ * stopped for going offline, a shutdown or a cancel would otherwise hang on until that sleep ends.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  // Abandoned, it still fails later (its next call sees the aborted signal): that must not go unhandled.
+  promise.catch(() => undefined);
+  const aborted = () => Object.assign(new Error('Stopped waiting for fal.'), { name: 'AbortError' });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Asks fal to cancel a request (an aborted wait alone leaves it running and billed). Errors are the caller's. */

@@ -1,5 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
-import { cancelRequest, submitAndWait, waitForResult } from '../fal/falBatchRunner';
+import { cancelRequest, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
 import { fetchOutputs } from '../fal/fetchOutputs';
 import { prepareUpload } from '../fal/prepareUpload';
 import { buildSmartResizeInput } from '../fal/smartResizeInput';
@@ -65,7 +65,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
       }
       if (!context.source) throw new Error('the source image is needed to submit a new fal request');
       moveTo(deps, job.id, 'uploading');
-      imageUrl ??= await uploadSource(client, context.source, job.contentHash);
+      imageUrl ??= await untilAborted(uploadSource(client, context.source, job.contentHash), signal);
       const input = buildSmartResizeInput(imageUrl, plan.targets, profile.fal, profile.output.format);
       body = await submitAndWait(client, input, {
         ...hooks,

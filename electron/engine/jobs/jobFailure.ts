@@ -1,6 +1,7 @@
 import { isSmartResizeError } from '../errors';
 import { classifyFalError } from '../fal/falErrorClassification';
 import type { JobRecord, JobStore } from '../store';
+import { canTransition } from './jobStates';
 import type { JobOutcome, StopReason } from './jobRunnerTypes';
 import { MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
 
@@ -26,6 +27,7 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
     store.queue.requeue(job.id, 'the app was closed while this job ran');
     return { kind: 'stopped' };
   }
+  if (context.stopReason === 'offline') return parkForNetwork(context);
   if (isSmartResizeError(error)) {
     if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
     return fail(context, error.code, error.message);
@@ -34,8 +36,7 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
   switch (failure.kind) {
     case 'offline':
       context.onOffline();
-      store.jobs.transition(job.id, 'waiting_network', { reason: 'waiting for the network' });
-      return { kind: 'offline' };
+      return parkForNetwork(context);
     case 'auth':
       return pauseForAuth(context, failure.message);
     case 'rejected':
@@ -52,6 +53,21 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
       return { kind: 'retry', at };
     }
   }
+}
+
+/**
+ * Offline: the job waits for the network without using an attempt. A job stopped while writing (nothing left to
+ * fetch) cannot wait there; it goes back in line and resumes by its request id.
+ */
+function parkForNetwork(context: FailureContext): JobOutcome {
+  const { store, job } = context;
+  const current = store.jobs.getJob(job.id);
+  if (current && canTransition(current.state, 'waiting_network')) {
+    store.jobs.transition(job.id, 'waiting_network', { reason: 'waiting for the network' });
+  } else {
+    store.queue.requeue(job.id, 'waiting for the network');
+  }
+  return { kind: 'offline' };
 }
 
 function fail(context: FailureContext, code: string, message: string): JobOutcome {

@@ -58,5 +58,5 @@ export interface JobRunnerDeps {
   readonly now: () => number;
 }
 
-/** Why a running job's signal was aborted: the user cancelled it, or the engine is shutting down. */
-export type StopReason = 'cancel' | 'shutdown';
+/** Why a running job's signal was aborted: the user cancelled it, the engine is shutting down, or fal went offline. */
+export type StopReason = 'cancel' | 'shutdown' | 'offline';

@@ -32,7 +32,7 @@ export interface SchedulerOptions {
  * counting an attempt, and they are claimed again by themselves when the monitor sees fal back.
  */
 export class Scheduler {
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void>; needsFal: boolean }>();
   private pausedReason: string | undefined;
   private concurrency: number;
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +49,7 @@ export class Scheduler {
     this.started = true;
     this.options.deps.store.queue.recoverInterruptedJobs();
     this.unsubscribe = this.options.online.onChange((state) => {
-      if (!state.online) this.options.deps.store.queue.holdForNetwork();
+      if (!state.online) this.parkForNetwork();
       this.emitStatus();
       this.pump();
     });
@@ -111,6 +111,16 @@ export class Scheduler {
     if (claimed.length > 0) this.emitStatus();
   }
 
+  /**
+   * Gone offline: waiting fal jobs show `waiting_network`, and running ones stop waiting on calls that cannot
+   * answer (the client would sleep through its own retries, up to half a minute) and wait there too, so all of
+   * them go out again as soon as the monitor sees fal back. Local-only jobs run on.
+   */
+  private parkForNetwork(): void {
+    this.options.deps.store.queue.holdForNetwork();
+    for (const entry of this.running.values()) if (entry.needsFal) entry.controller.abort('offline');
+  }
+
   private launch(claimed: RunnableJob): void {
     const controller = new AbortController();
     const done = runJob(this.options.deps, claimed, controller.signal)
@@ -124,7 +134,7 @@ export class Scheduler {
       // Take the next job right away rather than at the next tick.
       if (outcome.kind !== 'offline') this.pump();
     });
-    this.running.set(claimed.job.id, { controller, done });
+    this.running.set(claimed.job.id, { controller, done, needsFal: claimed.job.provider !== 'local' });
   }
 
   private emitStatus(): void {
