@@ -39,7 +39,7 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
       <form className="folder-form" onSubmit={(event) => void handleSubmit(onSave)(event)} noValidate>
         <Field label="Folder" error={errors.path?.message} hint="Outputs go to sibling folders next to it, never inside.">
           <div className="input-with-button">
-            <input className="mono" placeholder="/home/you/Campaigns/Incoming" readOnly={pathLocked} {...register('path')} />
+            <input className="mono" aria-label="Folder path" placeholder="/home/you/Campaigns/Incoming" readOnly={pathLocked} {...register('path')} />
             {!pathLocked && (
               <button type="button" className="btn" onClick={() => void pick()}>
                 <FolderSearch size={16} /> Browse…

@@ -44,7 +44,7 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
             <dt>Attempts</dt><dd>{job.attempts}</dd>
             <dt>Queued</dt><dd>{formatDateTime(job.createdAt)}</dd>
             {job.startedAt !== null && job.finishedAt !== null && (<><dt>Took</dt><dd>{formatDuration(job.finishedAt - job.startedAt)}</dd></>)}
-            <dt>Cost</dt><dd>{job.costCents === null ? 'Free' : formatCents(job.costCents)}</dd>
+            <dt>Cost</dt><dd>{job.costCents !== null ? formatCents(job.costCents) : job.provider === 'local' ? 'Free' : 'Not recorded'}</dd>
           </dl>
           {job.outputs.length > 0 && (
             <>
