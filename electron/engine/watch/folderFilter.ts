@@ -1,4 +1,3 @@
-import type { Stats } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { isCandidateImagePath, isIgnoredFileName } from '../files/sourceFileNames';
 import { isOutputTempFileName } from '../output';
@@ -35,16 +34,19 @@ export class FolderFilter {
   }
 
   /**
-   * chokidar's `ignored`. It is called with and without stats for the same path; without stats it cannot tell a
-   * file from a folder, so only the rules that hold for both apply then (a folder without an image extension must
-   * not be ignored just for that).
+   * chokidar's `ignored`. It is called with and without stats (a Dirent, when chokidar has one) for the same path;
+   * without stats it cannot tell a file from a folder, so only the rules that hold for both apply then (a folder
+   * without an image extension must not be ignored just for that). With `foldersOnly`, every file is ignored:
+   * chokidar then watches folders alone, and files are followed through the folders' raw events.
    */
-  readonly chokidarIgnored = (path: string, stats?: Stats): boolean => {
-    const absolute = resolve(path);
-    if (absolute === this.root) return false;
-    if (stats?.isFile()) return !this.isCandidateFile(absolute);
-    return this.isIgnoredFolder(absolute);
-  };
+  chokidarIgnored(foldersOnly: boolean): (path: string, stats?: { isFile(): boolean }) => boolean {
+    return (path, stats) => {
+      const absolute = resolve(path);
+      if (absolute === this.root) return false;
+      if (stats?.isFile()) return foldersOnly || !this.isCandidateFile(absolute);
+      return this.isIgnoredFolder(absolute);
+    };
+  }
 
   private isExcluded(path: string): boolean {
     return this.excludedFolders().some((folder) => path === folder || path.startsWith(folder + sep));

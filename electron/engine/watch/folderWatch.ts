@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FSWatcher, watch } from 'chokidar';
 import type { FolderFilter } from './folderFilter';
+import { RawFileEvents } from './rawFileEvents';
 import { scanFolder } from './reconcileScan';
 import { isGoneError, type FileSnapshot } from './stabilityTracker';
 import { describeWatchError, isWatchLimitError } from './watchErrors';
@@ -110,23 +111,37 @@ export class FolderWatch {
 
   private async openWatcher(): Promise<void> {
     const { filter } = this.deps;
+    const { polling, recursive } = this.config;
     this.limitProblem = undefined;
     const watcher = this.deps.watchFactory(filter.root, {
-      ignored: filter.chokidarIgnored,
+      // Natively chokidar watches folders only and files are followed through raw events; polling needs
+      // chokidar's per-file polls, since a share sends no events at all.
+      ignored: filter.chokidarIgnored(!polling),
       // The reconcile scan reports what is already there, with our own stability check.
       ignoreInitial: true,
-      alwaysStat: true,
-      depth: this.config.recursive ? undefined : 0,
-      usePolling: this.config.polling,
+      // Not alwaysStat: chokidar would stat every entry each time it re-reads a folder.
+      alwaysStat: false,
+      depth: recursive ? undefined : 0,
+      usePolling: polling,
       interval: this.deps.pollingIntervalMs,
       binaryInterval: this.deps.pollingIntervalMs,
       followSymlinks: false,
     });
     this.watcher = watcher;
-    const onFile = (path: string, stats?: Stats) => this.onFileEvent(path, stats);
-    watcher.on('add', onFile);
-    watcher.on('change', onFile);
-    watcher.on('unlink', (path) => this.deps.forget(path, false));
+    if (polling) {
+      const onFile = (path: string, stats?: Stats) => this.onFileEvent(path, stats);
+      watcher.on('add', onFile);
+      watcher.on('change', onFile);
+      watcher.on('unlink', (path) => this.deps.forget(path, false));
+    } else {
+      const raw = new RawFileEvents(filter, {
+        present: (path, snapshot) => this.watcher === watcher && this.deps.observe(path, snapshot, 'folder'),
+        gone: (path) => this.watcher === watcher && this.deps.forget(path, false),
+      });
+      watcher.on('raw', (_event, name, details) => raw.handle(name, details));
+      // Files written into a new folder before its watch existed sent no event: list them once.
+      if (recursive) watcher.on('addDir', (path) => path !== filter.root && void this.scanNewFolder(path));
+    }
     watcher.on('unlinkDir', (path) => {
       if (path === filter.root) void this.checkPresence();
       else this.deps.forget(path, true);
@@ -144,6 +159,15 @@ export class FolderWatch {
       (fresh) => fresh.isFile() && this.deps.observe(path, { size: fresh.size, mtimeMs: fresh.mtimeMs }, 'folder'),
       (error: unknown) => !isGoneError(error) && this.deps.fileProblem(path, error),
     );
+  }
+
+  private async scanNewFolder(folder: string): Promise<void> {
+    await scanFolder({
+      filter: this.deps.filter,
+      from: folder,
+      recursive: false,
+      onFile: (path, snapshot) => !this.deps.isHandled(path, snapshot) && this.deps.observe(path, snapshot, 'folder'),
+    }).catch(() => undefined); // Gone again already: nothing to list.
   }
 
   private onWatcherError(error: unknown): void {

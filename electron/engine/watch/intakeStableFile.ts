@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JobRecord, JobStore } from '../store';
+import type { BatchedIntakeWriter } from './batchedIntakeWriter';
 import { hashFile } from './hashFile';
 import { isGoneError, sameSnapshot, type FileSnapshot } from './stabilityTracker';
 import type { WatchOrigin, WatchProfile } from './watchTypes';
@@ -27,13 +28,14 @@ export type IntakeOutcome =
 /**
  * Turns a stable file into at most one job: skip it when seen_files says it is unchanged, else hash it and insert
  * the job unless one exists for (hash, profile id, profile version), so a renamed, copied or touched file is no
- * new work while new content is. The job row is written before the seen-file row: a crash between the two only
- * costs a second hash next time, never a lost file. Rejects with the fs error when the file cannot be read.
+ * new work while new content is. Rejects with the fs error when the file cannot be read.
  */
 export async function intakeStableFile(
   file: StableFile,
   profile: WatchProfile,
-  store: Pick<JobStore, 'jobs' | 'seenFiles'>,
+  store: Pick<JobStore, 'seenFiles'>,
+  writer: BatchedIntakeWriter,
+  hash: (path: string) => Promise<string> = hashFile,
 ): Promise<IntakeOutcome> {
   const seen = store.seenFiles.getSeenFile(file.path);
   if (seen && sameSnapshot(seen, file.snapshot)) return { kind: 'already_seen' };
@@ -41,7 +43,7 @@ export async function intakeStableFile(
   let contentHash: string;
   let after: FileSnapshot;
   try {
-    contentHash = await hashFile(file.path);
+    contentHash = await hash(file.path);
     const stats = await stat(file.path);
     after = { size: stats.size, mtimeMs: stats.mtimeMs };
   } catch (error) {
@@ -51,7 +53,8 @@ export async function intakeStableFile(
   // The hash is only the file's if nothing wrote to it while it was read.
   if (!sameSnapshot(after, file.snapshot)) return { kind: 'changed', snapshot: after };
 
-  const { job, created } = store.jobs.insertJobIfNew({
+  const { job, created } = await writer.write(
+    {
     contentHash,
     profileId: profile.id,
     profileVersion: profile.version,
@@ -61,7 +64,8 @@ export async function intakeStableFile(
     folderId: file.folderId,
     origin: file.origin,
     provider: profile.provider ?? 'fal',
-  });
-  store.seenFiles.upsertSeenFile({ path: file.path, ...file.snapshot, contentHash, folderId: file.folderId });
+    },
+    { path: file.path, ...file.snapshot, contentHash, folderId: file.folderId },
+  );
   return created ? { kind: 'job_created', job } : { kind: 'duplicate', job, contentHash };
 }

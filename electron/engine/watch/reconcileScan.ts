@@ -8,6 +8,8 @@ import type { FileSnapshot } from './stabilityTracker';
 export interface ScanOptions {
   readonly filter: FolderFilter;
   readonly recursive: boolean;
+  /** Folder to start from, inside the watched one (a sub-folder that just appeared). Default: the watched folder. */
+  readonly from?: string;
   /** Called for every candidate regular file with its current size and mtime. */
   readonly onFile: (path: string, snapshot: FileSnapshot) => void;
   /** A sub-folder or file that could not be read; the scan goes on without it. */
@@ -26,7 +28,8 @@ export interface ScanOptions {
  */
 export async function scanFolder(options: ScanOptions): Promise<number> {
   const { filter } = options;
-  const folders = [filter.root];
+  const start = options.from ?? filter.root;
+  const folders = [start];
   let files = 0;
   while (folders.length > 0 && !options.cancelled?.()) {
     const folder = folders.pop() as string;
@@ -34,7 +37,7 @@ export async function scanFolder(options: ScanOptions): Promise<number> {
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      if (folder === filter.root) throw error;
+      if (folder === start) throw error;
       options.onProblem?.(folder, error);
       continue;
     }

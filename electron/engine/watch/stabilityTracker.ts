@@ -16,8 +16,8 @@ export function sameSnapshot(a: FileSnapshot, b: FileSnapshot): boolean {
 export interface StabilityTrackerOptions<C> {
   /** How long size and mtime must stay unchanged before a file is stable. */
   readonly settleMs: number;
-  /** Files whose settle time has passed are checked on this beat. Default: settleMs / 5, between 10 and 100 ms. */
-  readonly tickMs?: number;
+  /** An armed timer up to this much early is kept rather than re-armed (fewer timer calls at 10k files). Default 10 ms. */
+  readonly timerSlackMs?: number;
   /** Most fs.stat calls in flight at once (a 10k-file start must not flood the thread pool). Default 32. */
   readonly statConcurrency?: number;
   /** The file kept its size and mtime for the settle time. */
@@ -42,19 +42,20 @@ interface PendingFile<C> {
  * Decides when a file is finished: it becomes stable once fs.stat shows the same size and mtime a whole settle
  * time after they were last seen to change. Works the same for files found at start (which chokidar's
  * awaitWriteFinish ignores) and for watcher events. One shared timer serves every pending file: because the
- * settle time is the same for all, keeping the Map in observation order keeps it sorted by due time, so each beat
- * only visits the files that are due.
+ * settle time is the same for all, keeping the Map in observation order keeps it sorted by due time, so the timer
+ * is set for the first file's due time and each run only visits the files that are due.
  */
 export class StabilityTracker<C> {
   private readonly pending = new Map<string, PendingFile<C>>();
-  private readonly tickMs: number;
+  private readonly timerSlackMs: number;
   private readonly statConcurrency: number;
   private readonly now: () => number;
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Infinity;
   private inFlight = 0;
 
   constructor(private readonly options: StabilityTrackerOptions<C>) {
-    this.tickMs = options.tickMs ?? Math.min(100, Math.max(10, Math.round(options.settleMs / 5)));
+    this.timerSlackMs = options.timerSlackMs ?? 10;
     this.statConcurrency = options.statConcurrency ?? 32;
     this.now = options.now ?? Date.now;
   }
@@ -75,19 +76,19 @@ export class StabilityTracker<C> {
     // Delete before set so the Map's order stays the order of due times.
     this.pending.delete(path);
     this.pending.set(path, { snapshot, dueAt: this.now() + this.options.settleMs, context, generation, checking: false });
-    this.ensureTimer();
+    this.schedule();
   }
 
   /** Stops tracking a file (it was deleted or renamed away). */
   forget(path: string): void {
     this.pending.delete(path);
-    this.stopTimerIfIdle();
+    this.schedule();
   }
 
   /** Stops tracking every file whose context matches (a folder going to standby or being removed). */
   forgetWhere(matches: (path: string, context: C) => boolean): void {
     for (const [path, entry] of this.pending) if (matches(path, entry.context)) this.pending.delete(path);
-    this.stopTimerIfIdle();
+    this.schedule();
   }
 
   /** How many pending files match. */
@@ -100,20 +101,37 @@ export class StabilityTracker<C> {
   /** Forgets everything and stops the timer. */
   clear(): void {
     this.pending.clear();
-    this.stopTimerIfIdle();
+    this.schedule();
   }
 
-  private ensureTimer(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.checkDueFiles(), this.tickMs);
+  /** (Re)arms the one timer for the earliest file not being checked; none when nothing waits. */
+  private schedule(): void {
+    let next: number | undefined;
+    if (this.inFlight < this.statConcurrency) {
+      for (const entry of this.pending.values()) {
+        if (entry.checking) continue;
+        next = entry.dueAt;
+        break;
+      }
+    }
+    if (next === undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      return;
+    }
+    const at = Math.max(next, this.now());
+    // An armed timer that fires no later than needed (give or take one batch) can stay.
+    if (this.timer && this.timerDueAt <= at + this.timerSlackMs) return;
+    clearTimeout(this.timer);
+    this.timerDueAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      this.checkDueFiles();
+    }, at - this.now());
     // The watchers keep a host alive; this timer alone must not keep a finished process (or a test) running.
     this.timer.unref();
-  }
-
-  private stopTimerIfIdle(): void {
-    if (this.pending.size > 0 || !this.timer) return;
-    clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   private checkDueFiles(): void {
@@ -125,8 +143,10 @@ export class StabilityTracker<C> {
       this.inFlight += 1;
       void this.check(path, entry, entry.generation).finally(() => {
         this.inFlight -= 1;
+        this.schedule();
       });
     }
+    this.schedule();
   }
 
   private async check(path: string, entry: PendingFile<C>, generation: number): Promise<void> {
@@ -153,7 +173,6 @@ export class StabilityTracker<C> {
       this.pending.delete(path);
       this.options.onStable(path, entry.snapshot, entry.context);
     }
-    this.stopTimerIfIdle();
   }
 }
 

@@ -69,7 +69,8 @@ export type WatchEvent =
 
 /** Options of HotFolderManager. */
 export interface HotFolderManagerOptions {
-  readonly store: Pick<JobStore, 'jobs' | 'seenFiles'>;
+  /** The job store (jobs, seen files, and the connection: intake commits many files per transaction). */
+  readonly store: Pick<JobStore, 'jobs' | 'seenFiles' | 'db'>;
   /** The folder's profile now, or undefined when it no longer exists (the folder then shows an error). */
   readonly resolveProfile: (profileId: string) => WatchProfile | undefined;
   /** Size and mtime must stay unchanged this long before a file is work. Default 2000 ms. */
@@ -78,7 +79,7 @@ export interface HotFolderManagerOptions {
   readonly reconcileIntervalMs?: number;
   /** How often a folder in standby looks for its path again (and a watching folder checks it is still there). Default 5000 ms. */
   readonly standbyPollMs?: number;
-  /** Files hashed at once. Default 4. */
+  /** Files hashed at once (each holds one open file). Default 8. */
   readonly hashConcurrency?: number;
   /** chokidar's polling interval for folders in polling mode. Default 1000 ms. */
   readonly pollingIntervalMs?: number;

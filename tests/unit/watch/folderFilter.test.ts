@@ -27,14 +27,23 @@ describe('FolderFilter', () => {
   });
 
   it('as chokidar matcher: without stats it keeps folders with plain names; with file stats it wants images', () => {
-    const fileStats = { isFile: () => true, isDirectory: () => false } as never;
-    const folderStats = { isFile: () => false, isDirectory: () => true } as never;
-    expect(filter.chokidarIgnored(root)).toBe(false);
-    expect(filter.chokidarIgnored(join(root, 'sub'))).toBe(false);
-    expect(filter.chokidarIgnored(join(root, 'sub'), folderStats)).toBe(false);
-    expect(filter.chokidarIgnored(join(root, 'notes.txt'), fileStats)).toBe(true);
-    expect(filter.chokidarIgnored(join(root, 'a.png'), fileStats)).toBe(false);
-    expect(filter.chokidarIgnored(join(root, 'photos-1080x1080'))).toBe(true);
-    expect(filter.chokidarIgnored(join(root, 'a.png.part'))).toBe(true);
+    const ignored = filter.chokidarIgnored(false);
+    const fileStats = { isFile: () => true };
+    const folderStats = { isFile: () => false };
+    expect(ignored(root)).toBe(false);
+    expect(ignored(join(root, 'sub'))).toBe(false);
+    expect(ignored(join(root, 'sub'), folderStats)).toBe(false);
+    expect(ignored(join(root, 'notes.txt'), fileStats)).toBe(true);
+    expect(ignored(join(root, 'a.png'), fileStats)).toBe(false);
+    expect(ignored(join(root, 'photos-1080x1080'))).toBe(true);
+    expect(ignored(join(root, 'a.png.part'))).toBe(true);
+  });
+
+  it('as a folders-only chokidar matcher: ignores every file, keeps the same folders', () => {
+    const ignored = filter.chokidarIgnored(true);
+    expect(ignored(join(root, 'a.png'), { isFile: () => true })).toBe(true);
+    expect(ignored(join(root, 'sub'), { isFile: () => false })).toBe(false);
+    expect(ignored(join(root, '.git'), { isFile: () => false })).toBe(true);
+    expect(ignored(root)).toBe(false);
   });
 });
