@@ -142,7 +142,8 @@ export class HotFolderManager {
   }
 
   private observe(folderId: string, path: string, snapshot: FileSnapshot, origin: WatchOrigin): void {
-    if (this.folders.get(folderId)?.state === 'disabled') return;
+    // A stat started before stop() may answer after it; a stopped manager tracks nothing.
+    if (!this.running || this.folders.get(folderId)?.state === 'disabled') return;
     this.tracker.observe(path, snapshot, { folderId, origin });
   }
 
