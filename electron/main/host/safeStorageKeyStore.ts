@@ -35,8 +35,9 @@ export class SafeStorageKeyStore implements FalKeyStore {
   static async open(options: { dataDir: string; safeStorage: SafeStorageApi; platform?: NodeJS.Platform }): Promise<SafeStorageKeyStore> {
     const { safeStorage } = options;
     const platform = options.platform ?? process.platform;
-    const plaintextFallback = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+    // Availability first: it initialises the encryptor, after which the selected backend is known.
     let available = await safeStorage.isAsyncEncryptionAvailable();
+    const plaintextFallback = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
     if (!available && plaintextFallback) {
       // Without a keyring Linux offers only its built-in password; take it (and say so) rather than refuse the key.
       safeStorage.setUsePlainTextEncryption(true);

@@ -19,7 +19,10 @@ export function checkSender(origin: CallOrigin, owns: (contents: WebContents) =>
   // A frame that navigated or closed while the call was in flight is gone: nothing to trust.
   if (!frame) return { ok: false, reason: 'the calling frame no longer exists' };
   if (!owns(origin.sender)) return { ok: false, reason: 'the caller is not a window of this app' };
-  if (frame.parent !== null || frame !== origin.sender.mainFrame) return { ok: false, reason: 'the caller is a subframe' };
+  // Compared by frame tree node, not object identity: the main frame is the one node with no parent in its tree.
+  if (frame.parent !== null || frame.frameTreeNodeId !== origin.sender.mainFrame.frameTreeNodeId) {
+    return { ok: false, reason: 'the caller is a subframe' };
+  }
   if (!isAppUrl(frame.url, appUrl)) return { ok: false, reason: `the caller shows ${describeUrl(frame.url)}, not the app` };
   return { ok: true };
 }

@@ -5,9 +5,12 @@ import { vi } from 'vitest';
 // Tests load it with `vi.mock('electron', () => import('./fakeElectron'))` and drive it like Electron would.
 
 let nextContentsId = 1;
+let nextFrameTreeNodeId = 1;
 
 /** A frame as IPC reports it: `parent` is null for a top frame. */
 export class FakeFrame {
+  readonly frameTreeNodeId = nextFrameTreeNodeId++;
+
   constructor(
     public url: string,
     public parent: FakeFrame | null = null,

@@ -73,6 +73,10 @@ describe('registerApiHandlers', () => {
     const result = await invoke('queue.state', { sender: appWindow.webContents, senderFrame: iframe });
     expect(result).toMatchObject({ ok: false, error: { code: FORBIDDEN_SENDER } });
     expect(String(warn.mock.calls[0]?.[0])).toContain('subframe');
+    // A parentless frame that is not the window's main frame (a fenced frame reports no parent) is refused too.
+    const detached = new FakeFrame(APP_URL);
+    expect(await invoke('queue.state', { sender: appWindow.webContents, senderFrame: detached })).toMatchObject({ ok: false, error: { code: FORBIDDEN_SENDER } });
+    expect(handlers.queue.state).not.toHaveBeenCalled();
   });
 
   it('refuses the app window when it shows another URL', async () => {
