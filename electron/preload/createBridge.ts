@@ -1,13 +1,10 @@
 import {
-  ApiCallError,
-  ApiErrorBodySchema,
   IPC_EVENT_CHANNEL,
   ipcChannelFor,
   splitVerbName,
   VERB_NAMES,
   type ApiEvent,
   type ApiEventListener,
-  type CallResult,
   type ElectronBridge,
 } from '../shared';
 
@@ -20,7 +17,8 @@ export interface IpcInvoker {
 
 /**
  * Builds `window.smartResize` from the contract's verb list: `api.group.verb(input)` invokes that verb's channel
- * and unwraps the CallResult (a refusal becomes an ApiCallError with the host's code, message and field issues).
+ * and answers the host's CallResult as it is: an Error thrown across contextBridge would arrive with its message
+ * only, so the page unwraps results itself (rendererApiFromBridge) and keeps codes and field issues.
  * `onEvent` hands the page only the event, never Electron's IPC event object. `pathForFile` turns a dropped
  * file or folder into its path on disk (what the page gives to `jobs.enqueuePaths`).
  */
@@ -29,7 +27,7 @@ export function createBridge(ipc: IpcInvoker, getPathForFile: (file: Blob) => st
   for (const verb of VERB_NAMES) {
     const [group, name] = splitVerbName(verb);
     const channel = ipcChannelFor(verb);
-    (groups[group] ??= {})[name] = async (input?: unknown) => unwrap(await ipc.invoke(channel, input));
+    (groups[group] ??= {})[name] = (input?: unknown) => ipc.invoke(channel, input);
   }
   const bridge = {
     ...groups,
@@ -43,12 +41,4 @@ export function createBridge(ipc: IpcInvoker, getPathForFile: (file: Blob) => st
   };
   // The verbs are added from the contract's own list, so the shape matches RendererApi by construction.
   return bridge as unknown as ElectronBridge;
-}
-
-/** The answer of a call, or the host's refusal thrown as an ApiCallError. */
-function unwrap(result: unknown): unknown {
-  const answer = result as CallResult;
-  if (answer?.ok === true) return answer.value;
-  const body = ApiErrorBodySchema.safeParse(answer?.ok === false ? answer.error : undefined);
-  throw body.success ? ApiCallError.fromBody(body.data) : new ApiCallError('internal', 'The app answered a call in an unexpected form.');
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiEvent } from '../schemas/events';
 import type { ApiContract } from './apiContract';
+import type { CallResult } from '../dispatchCall';
 import type { VerbSpec } from './verb';
 
 /** A feature group of the contract (`profiles`, `jobs`, ...). */
@@ -51,11 +52,16 @@ export type RendererApi = { [G in GroupName]: { [N in keyof ApiContract[G]]: Cal
   onEvent(listener: ApiEventListener): () => void;
 };
 
+type RawCaller<S> = (input?: z.input<InputOf<S>>) => Promise<CallResult>;
+
 /**
- * What Electron's preload exposes as `window.smartResize`: the same API plus the one thing only the preload can do,
- * turning a dropped File into its path on disk (`webUtils.getPathForFile`).
+ * What Electron's preload exposes as `window.smartResize`: every verb answering the host's raw CallResult, plus
+ * the one thing only the preload can do, turning a dropped File into its path on disk (`webUtils.getPathForFile`).
+ * Verbs answer the plain result rather than throwing because an Error crossing contextBridge keeps only its
+ * message; the page turns results into values or ApiCallErrors with `rendererApiFromBridge`.
  */
-export type ElectronBridge = RendererApi & {
+export type ElectronBridge = { [G in GroupName]: { [N in keyof ApiContract[G]]: RawCaller<ApiContract[G][N]> } } & {
   readonly host: 'electron';
+  onEvent(listener: ApiEventListener): () => void;
   pathForFile(file: Blob): string;
 };

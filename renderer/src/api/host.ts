@@ -1,5 +1,5 @@
 import type { BrowseListing, ElectronBridge, RendererApi } from '../../../electron/shared';
-import { BrowseListingSchema, HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared';
+import { BrowseListingSchema, HTTP_ROUTES, rendererApiFromBridge, TOKEN_QUERY } from '../../../electron/shared';
 import { createEventStream } from './eventStream';
 import type { ConnectionListener } from './eventStreamTypes';
 import { authHeaders, createHttpApi } from './httpApi';
@@ -32,7 +32,7 @@ declare global {
 function electronHost(bridge: ElectronBridge): Host {
   return {
     kind: 'electron',
-    api: bridge,
+    api: rendererApiFromBridge(bridge),
     filesToPaths: async (files) => {
       const paths = files.map((file) => bridge.pathForFile(file)).filter((path) => path.length > 0);
       const failures = files.length === paths.length ? [] : [{ name: 'Some items', message: 'have no path on disk.' }];

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, ApiCallError, ipcChannelFor, IPC_EVENT_CHANNEL, VERB_NAMES, type ApiEvent, type ElectronBridge } from '../../../electron/shared';
+import { apiContract, ApiCallError, ipcChannelFor, IPC_EVENT_CHANNEL, rendererApiFromBridge, VERB_NAMES, type ApiEvent, type ElectronBridge } from '../../../electron/shared';
 
 // The preload as Electron would load it, with `electron` replaced: what reaches the page is what
 // contextBridge.exposeInMainWorld receives.
@@ -52,22 +52,25 @@ describe('preload bridge', () => {
     }
   });
 
-  it("invokes the verb's channel with the input and answers the value", async () => {
+  it("invokes the verb's channel with the input and answers the host's CallResult as it is", async () => {
     fake.invoke.mockResolvedValueOnce({ ok: true, value: [{ id: 'p1' }] });
-    await expect(bridge.profiles.list()).resolves.toEqual([{ id: 'p1' }]);
+    await expect(bridge.profiles.list()).resolves.toEqual({ ok: true, value: [{ id: 'p1' }] });
     expect(fake.invoke).toHaveBeenLastCalledWith(ipcChannelFor('profiles.list'), undefined);
     fake.invoke.mockResolvedValueOnce({ ok: true, value: { jobIds: ['j1'], skipped: [] } });
     await bridge.jobs.enqueuePaths({ paths: ['/home/me/Drops/shoot'], profileId: 'p1' });
     expect(fake.invoke).toHaveBeenLastCalledWith('api:jobs.enqueuePaths', { paths: ['/home/me/Drops/shoot'], profileId: 'p1' });
   });
 
-  it("throws the host's refusal as an ApiCallError with its code and field issues", async () => {
+  it("lets the page unwrap a refusal into an ApiCallError with its code and field issues (errors crossing contextBridge lose them)", async () => {
+    const api = rendererApiFromBridge(bridge);
+    fake.invoke.mockResolvedValueOnce({ ok: true, value: [{ id: 'p1' }] });
+    await expect(api.profiles.list()).resolves.toEqual([{ id: 'p1' }]);
     fake.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'invalid_input', message: 'Invalid input for profiles.get: id: An id is required.', issues: [{ path: 'id', message: 'An id is required.' }] } });
-    const error = await bridge.profiles.get({ id: '' }).catch((caught: unknown) => caught);
+    const error = await api.profiles.get({ id: '' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'id', message: 'An id is required.' }] });
     fake.invoke.mockResolvedValueOnce('something else');
-    await expect(bridge.queue.state()).rejects.toMatchObject({ code: 'internal' });
+    await expect(api.queue.state()).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('gives listeners the event alone and unsubscribes them', () => {
