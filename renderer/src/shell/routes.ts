@@ -18,3 +18,16 @@ export function pageFromHash(hash: string): PageId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   return PAGES.find((page) => page.id === id)?.id ?? 'drop';
 }
+
+/** The query part of a page's hash (`#/history?job=12` -> job=12). */
+export function hashParams(hash: string): URLSearchParams {
+  const query = hash.indexOf('?');
+  return new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
+}
+
+/** A link to History opened on one job, its list narrowed by a search (the job's file name). */
+export function historyLink({ job, search }: { job: string; search?: string }): string {
+  const params = new URLSearchParams({ job });
+  if (search) params.set('search', search);
+  return `#/history?${params.toString()}`;
+}
