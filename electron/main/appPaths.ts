@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { App } from 'electron';
 import { DATA_DIR_ENV, resolveDataDir } from '../engine/dataDir';
+import { APP_ENTRY_URL } from './protocol/appScheme';
 
 /**
  * The data folder: SMART_RESIZE_DATA when set (tests, portable setups), else Electron's `userData` folder, which is
@@ -16,13 +16,19 @@ export function applyDataDir(app: Pick<App, 'getPath' | 'setPath'>, env: NodeJS.
 }
 
 /**
- * The renderer's entry URL. The dev server's URL (set by `electron-vite dev`) is honoured only in an unpackaged
- * app: in a shipped one, an environment variable must not be able to point the privileged window at any site.
+ * The renderer's entry URL: the built renderer on the app scheme (served from rendererDir, never file:). The dev
+ * server's URL (set by `electron-vite dev`) is honoured only in an unpackaged app: in a shipped one, an environment
+ * variable must not be able to point the privileged window at any site.
  */
-export function rendererEntryUrl(app: Pick<App, 'isPackaged'>, mainDir: string, env: NodeJS.ProcessEnv = process.env): string {
+export function rendererEntryUrl(app: Pick<App, 'isPackaged'>, env: NodeJS.ProcessEnv = process.env): string {
   const devServer = env['ELECTRON_RENDERER_URL'];
   if (devServer && !app.isPackaged) return devServer;
-  return pathToFileURL(join(mainDir, '../renderer/index.html')).href;
+  return APP_ENTRY_URL;
+}
+
+/** The built renderer (electron-vite's out/renderer), which the app scheme serves. */
+export function rendererDir(mainDir: string): string {
+  return join(mainDir, '../renderer');
 }
 
 /** The bundled preload (CommonJS: sandboxed preloads cannot be ES modules). */

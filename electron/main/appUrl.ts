@@ -1,13 +1,16 @@
+import { APP_SCHEME } from './protocol/appScheme';
+
 /**
- * True when `url` is a page of this app: the renderer's entry (any hash route, any query) for a `file:` entry, or
- * the same origin for the dev server (and, later, the app's own protocol). A malformed URL is never the app's.
+ * True when `url` is a page of this app: same scheme and host as the app scheme's entry (any path of it: the
+ * protocol serves only the built renderer), or the same origin for the dev server. A malformed URL is never the app's.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const candidate = parseUrl(url);
   const app = parseUrl(appUrl);
   if (!candidate || !app) return false;
-  // file: URLs all share the opaque "null" origin, so the exact file is what identifies the app's page.
-  if (app.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === app.pathname;
+  // A custom scheme has the opaque origin "null" in Node's URL (Chromium gives a standard scheme a real one), so
+  // scheme and host identify the app's pages.
+  if (app.protocol === `${APP_SCHEME}:`) return candidate.protocol === app.protocol && candidate.host === app.host && app.host !== '';
   return candidate.origin !== 'null' && candidate.origin === app.origin;
 }
 

@@ -1,10 +1,10 @@
-import { app, safeStorage, session } from 'electron';
+import { app, protocol, safeStorage, session } from 'electron';
 import { createEngineApi } from '../../engine/api/engineApi';
 import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
 import { queueState } from '../../engine/api/queueState';
 import { Engine, type EngineOptions } from '../../engine/runtime/engine';
 import { createEventHub } from '../../shared';
-import { preloadPath, rendererEntryUrl, resourcePath } from '../appPaths';
+import { preloadPath, rendererDir, rendererEntryUrl, resourcePath } from '../appPaths';
 import { electronHostServices } from '../host/electronHostServices';
 import { watchHostSignals } from '../host/hostSignals';
 import { applyStartAtLogin, startedAtLogin } from '../host/loginItem';
@@ -12,6 +12,8 @@ import { SafeStorageKeyStore } from '../host/safeStorageKeyStore';
 import { broadcastEvents } from '../ipc/broadcastEvents';
 import { registerApiHandlers } from '../ipc/registerApiHandlers';
 import { startDesktopNotifier } from '../notifications/desktopNotifier';
+import { APP_ENTRY_URL } from '../protocol/appScheme';
+import { serveRendererProtocol } from '../protocol/serveRenderer';
 import { installSessionPolicy } from '../security/sessionPolicy';
 import { AppTray } from '../tray/appTray';
 import { AppWindows } from '../windows/appWindows';
@@ -34,13 +36,15 @@ export interface DesktopAppOptions {
  * and power signals, and a quit that stops the engine cleanly. Mirrors startHeadlessServer, with IPC for HTTP.
  */
 export async function startDesktopApp(options: DesktopAppOptions): Promise<void> {
-  const appUrl = rendererEntryUrl(app, options.mainDir);
-  installSessionPolicy(session.defaultSession, { appUrl, mode: appUrl.startsWith('file:') ? 'production' : 'development' });
+  const appUrl = rendererEntryUrl(app);
+  installSessionPolicy(session.defaultSession, { appUrl, mode: appUrl === APP_ENTRY_URL ? 'production' : 'development' });
+  // The built renderer is served on the app scheme (path traversal refused there), never from file:.
+  const stopServingRenderer = serveRendererProtocol(protocol, rendererDir(options.mainDir));
 
   const keyStore = await SafeStorageKeyStore.open({ dataDir: options.dataDir, safeStorage });
   const engine = new Engine({ ...options.engine, dataDir: options.dataDir, keyStore });
   // Undone in reverse order on quit: the UI side first, the engine and the key's last write at the end.
-  const cleanup: Array<() => unknown> = [() => keyStore.flush(), () => engine.stop()];
+  const cleanup: Array<() => unknown> = [() => keyStore.flush(), () => engine.stop(), stopServingRenderer];
   const quit = installQuitSequence(app, async () => {
     for (const step of cleanup.reverse()) await step();
   });

@@ -1,16 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applyDataDir, preloadPath, rendererEntryUrl } from '../../../electron/main/appPaths';
+import { applyDataDir, preloadPath, rendererDir, rendererEntryUrl } from '../../../electron/main/appPaths';
 import { isAppUrl, isExternalWebUrl } from '../../../electron/main/appUrl';
 
 describe('isAppUrl', () => {
-  const fileApp = 'file:///opt/app/out/renderer/index.html';
-  it('accepts the file entry with any hash route or query, and nothing else on disk', () => {
-    expect(isAppUrl(fileApp, fileApp)).toBe(true);
-    expect(isAppUrl(`${fileApp}#/history?job=1`, fileApp)).toBe(true);
-    expect(isAppUrl(`${fileApp}?x=1`, fileApp)).toBe(true);
-    expect(isAppUrl('file:///opt/app/out/renderer/evil.html', fileApp)).toBe(false);
-    expect(isAppUrl('file:///opt/app/out/renderer/../renderer/index.html', fileApp)).toBe(true);
-    expect(isAppUrl('https://opt/app/out/renderer/index.html', fileApp)).toBe(false);
+  const appEntry = 'app://app/index.html';
+
+  it('accepts pages of the app scheme and host only, never a file on disk', () => {
+    expect(isAppUrl(appEntry, appEntry)).toBe(true);
+    expect(isAppUrl(`${appEntry}#/history?job=1`, appEntry)).toBe(true);
+    expect(isAppUrl('app://app/', appEntry)).toBe(true);
+    expect(isAppUrl('app://other/index.html', appEntry)).toBe(false);
+    expect(isAppUrl('file:///opt/app/out/renderer/index.html', appEntry)).toBe(false);
+    expect(isAppUrl('https://app/index.html', appEntry)).toBe(false);
   });
 
   it('accepts the dev server by origin only', () => {
@@ -22,7 +23,8 @@ describe('isAppUrl', () => {
   });
 
   it('never accepts malformed or opaque URLs', () => {
-    expect(isAppUrl('%%%', fileApp)).toBe(false);
+    expect(isAppUrl('%%%', appEntry)).toBe(false);
+    expect(isAppUrl('app:index.html', 'app:index.html')).toBe(false);
     expect(isAppUrl('about:blank', 'about:blank')).toBe(false);
     expect(isAppUrl('data:text/html,x', 'data:text/html,x')).toBe(false);
   });
@@ -56,9 +58,10 @@ describe('app paths', () => {
 
   it('loads the dev server only in an unpackaged app', () => {
     const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
-    expect(rendererEntryUrl({ isPackaged: false }, '/opt/app/out/main', env)).toBe('http://localhost:5173/');
-    expect(rendererEntryUrl({ isPackaged: true }, '/opt/app/out/main', env)).toBe('file:///opt/app/out/renderer/index.html');
-    expect(rendererEntryUrl({ isPackaged: false }, '/opt/my app/out/main', {})).toBe('file:///opt/my%20app/out/renderer/index.html');
+    expect(rendererEntryUrl({ isPackaged: false }, env)).toBe('http://localhost:5173/');
+    expect(rendererEntryUrl({ isPackaged: true }, env)).toBe('app://app/index.html');
+    expect(rendererEntryUrl({ isPackaged: false }, {})).toBe('app://app/index.html');
+    expect(rendererDir('/opt/my app/out/main')).toBe('/opt/my app/out/renderer');
     expect(preloadPath('/opt/app/out/main')).toBe('/opt/app/out/preload/index.cjs');
   });
 });

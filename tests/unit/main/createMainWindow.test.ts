@@ -6,7 +6,7 @@ import { shell, type BrowserWindow } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron'));
 
-const APP_URL = 'file:///opt/smart-resize/out/renderer/index.html';
+const APP_URL = 'app://app/index.html';
 
 function makeWindow(showOnReady?: boolean): { window: BrowserWindow; windows: AppWindows } {
   const windows = new AppWindows();

@@ -186,4 +186,22 @@ export class Notification extends EventEmitter {
 
 export const powerMonitor = new EventEmitter();
 
-export default { BrowserWindow, ipcMain, shell, dialog, app, session, safeStorage, Tray, Menu, nativeImage, net, powerMonitor, Notification };
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** The protocol module: records privileged schemes and the handlers registered per scheme. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
+  },
+};
+
+export default { BrowserWindow, ipcMain, shell, dialog, app, session, safeStorage, Tray, Menu, nativeImage, net, powerMonitor, Notification, protocol };

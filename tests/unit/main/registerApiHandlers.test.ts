@@ -6,7 +6,7 @@ import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain } from './fakeElectr
 
 vi.mock('electron', () => import('./fakeElectron'));
 
-const APP_URL = 'file:///opt/smart-resize/out/renderer/index.html';
+const APP_URL = 'app://app/index.html';
 
 const queue: QueueState = {
   state: 'running',

@@ -36,7 +36,7 @@ function fakeSession(): FakeSession {
   return session;
 }
 
-const APP_URL = 'file:///opt/app/out/renderer/index.html';
+const APP_URL = 'app://app/index.html';
 
 function headersFor(session: FakeSession, url: string, responseHeaders?: Record<string, string[]>) {
   const callback = vi.fn();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelFor, IPC_EVENT_CHANNEL, type CallResult, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
 import { startDesktopApp } from '../../../electron/main/lifecycle/startDesktopApp';
 import { writeTestJpeg } from '../../support/engine/testImages';
-import { app, BrowserWindow, ipcMain, session, Tray } from './fakeElectron';
+import { app, BrowserWindow, ipcMain, protocol, session, Tray } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron'));
 
@@ -36,7 +36,8 @@ async function call(verb: VerbName, input?: unknown): Promise<CallResult> {
 describe('startDesktopApp', () => {
   it('opens one hardened window on the built renderer with the preload, and secures the session', () => {
     expect(BrowserWindow.created).toHaveLength(1);
-    expect(window.loadURL).toHaveBeenCalledWith('file:///opt/smart-resize/out/renderer/index.html');
+    expect(window.loadURL).toHaveBeenCalledWith('app://app/index.html');
+    expect(protocol.handlers.has('app')).toBe(true);
     expect(window.options['webPreferences']).toMatchObject({ preload: '/opt/smart-resize/out/preload/index.cjs', sandbox: true, contextIsolation: true });
     expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
