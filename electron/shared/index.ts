@@ -17,3 +17,4 @@ export * from './schemas/queue';
 export * from './schemas/settings';
 export * from './schemas/estimate';
 export * from './schemas/events';
+export * from './schemas/spend';

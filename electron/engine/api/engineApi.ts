@@ -4,6 +4,7 @@ import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
 import { jobHandlers } from './jobHandlers';
 import { profileHandlers } from './profileHandlers';
+import { spendHandlers } from './spendHandlers';
 import { systemHandlers } from './systemHandlers';
 
 /**
@@ -16,5 +17,6 @@ export function createEngineApi(engine: Engine, host: HostServices, dataDir: str
     folders: folderHandlers(engine),
     jobs: jobHandlers(engine),
     ...systemHandlers(engine, host, dataDir),
+    ...spendHandlers(engine),
   };
 }

@@ -1,6 +1,6 @@
 import { SmartResizeError } from '../errors';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
-import { UNLIMITED_BUDGET, type BudgetGuard } from '../jobs/jobRunnerTypes';
+import type { BudgetGuard } from '../jobs/jobRunnerTypes';
 import { providerForJob } from '../jobs/sizeRouting';
 import { ProfileStore } from '../profiles';
 import { OnlineMonitor } from '../queue/onlineMonitor';
@@ -8,6 +8,7 @@ import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
+import { SpendService } from '../spend';
 import { openJobStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
@@ -27,6 +28,7 @@ export interface EngineOptions {
   readonly forceProvider?: 'local';
   /** Folders to watch instead of the ones in settings (the `watch` command's single folder). */
   readonly folders?: readonly WatchedFolder[];
+  /** Replaces the spend service's guard (caps and bursts); tests of other concerns pass an unlimited one. */
   readonly budget?: BudgetGuard;
   readonly fetch?: typeof fetch;
   /** Timing knobs; tests shorten them. */
@@ -38,6 +40,8 @@ export interface EngineOptions {
     readonly offlineProbeMs?: number;
     readonly onlineProbeMs?: number;
     readonly tickMs?: number;
+    /** How often held budget work is looked at again (day or month rolled over, money freed). */
+    readonly budgetCheckMs?: number;
   };
   readonly now?: () => number;
 }
@@ -56,15 +60,31 @@ export class Engine {
   readonly online: OnlineMonitor;
   readonly scheduler: Scheduler;
   readonly folders: HotFolderManager;
+  readonly spend: SpendService;
   private readonly tail: StoredEventTail;
   private readonly now: () => number;
+  private budgetTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EngineOptions) {
     const env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
-    this.store = openJobStore(options.dataDir);
+    this.store = openJobStore(options.dataDir, { now: this.now });
     this.profiles = new ProfileStore({ dataDir: options.dataDir });
     this.settings = new SettingsStore(options.dataDir);
+    this.spend = new SpendService({
+      store: this.store,
+      now: this.now,
+      settings: () => this.settings.get(),
+      saveBudget: (patch) => this.settings.update(patch),
+      profileVersion: (id, version) => this.profiles.get(id, version),
+      folder: (folderId) => this.watchedFolders().find((folder) => folder.id === folderId),
+      requeued: () => {
+        this.scheduler.pump();
+        this.tail.flush();
+      },
+      cancel: (jobId) => this.cancel(jobId),
+      notice: (message, folderId) => this.events.emit('notice', { level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
+    });
     this.keyStore = options.keyStore ?? new FileFalKeyStore(options.dataDir);
     this.fal = new FalAccess({
       keyStore: this.keyStore,
@@ -94,7 +114,7 @@ export class Engine {
         falClient: () => this.fal.client(),
         fetch: options.fetch ?? fetch,
         intake: { limitInputPixels: this.settings.get().pixelLimit },
-        budget: options.budget ?? UNLIMITED_BUDGET,
+        budget: options.budget ?? this.spend,
         pollIntervalMs: timing.pollIntervalMs,
         onProgress: (progress: JobProgress) => this.events.emit('progress', progress),
         onOffline: () => this.online.reportOffline(),
@@ -114,7 +134,11 @@ export class Engine {
       onEvent: (event) => {
         if (event.kind === 'folder_status') this.events.emit('folder', event.status);
         if (event.kind === 'file_error') this.events.emit('notice', { level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
-        if (event.kind === 'job_created') this.scheduler.pump();
+        if (event.kind === 'job_created') {
+          // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work.
+          this.spend.jobCreated(event.job);
+          this.scheduler.pump();
+        }
       },
     });
     this.tail = new StoredEventTail(this.store, (event) => this.events.emit('stored', event));
@@ -124,6 +148,9 @@ export class Engine {
   async start(): Promise<void> {
     await this.online.start();
     this.scheduler.start();
+    this.spend.checkPeriods();
+    this.budgetTimer = setInterval(() => this.spend.checkPeriods(), this.options.timing?.budgetCheckMs ?? 60_000);
+    this.budgetTimer.unref();
     this.folders.setFolders(this.watchedFolders());
     await this.folders.start();
     this.tail.start();
@@ -131,6 +158,7 @@ export class Engine {
 
   /** Stops watching and dispatching; running jobs are handed back to the queue and resume at the next start. */
   async stop(): Promise<void> {
+    clearInterval(this.budgetTimer);
     await this.folders.stop();
     await this.scheduler.stop();
     this.online.stop();

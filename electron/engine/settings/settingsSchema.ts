@@ -33,6 +33,14 @@ export const SettingsSchema = z.object({
   /** How long a file's size and mtime must stay still before it is taken. */
   settleMs: z.number().int().min(50).max(60_000).default(2000),
   folders: z.array(WatchedFolderSchema).default([]),
+  /** Spend caps in whole US cents (null: no cap). The day and month are the computer's local calendar ones. */
+  dailyCapCents: z.number().int().min(0).nullable().default(null),
+  monthlyCapCents: z.number().int().min(0).nullable().default(null),
+  /** A cap per watched folder on what that folder's jobs spend in the current calendar month. */
+  folderCaps: z.array(z.object({ folderId: z.string().min(1), capCents: z.number().int().min(0) })).default([]),
+  /** A hot folder receiving more than `burstFiles` files within `burstWindowMinutes` holds them until confirmed. */
+  burstFiles: z.number().int().min(1).max(100_000).default(20),
+  burstWindowMinutes: z.number().int().min(1).max(1440).default(1),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
 });

@@ -1,6 +1,7 @@
 import { folderVerbs } from './folderVerbs';
 import { jobVerbs } from './jobVerbs';
 import { profileVerbs } from './profileVerbs';
+import { budgetVerbs, spendVerbs } from './spendVerbs';
 import { dialogVerbs, estimateVerbs, falKeyVerbs, mediaVerbs, queueVerbs, settingsVerbs, shellVerbs } from './systemVerbs';
 
 /**
@@ -19,6 +20,8 @@ export const apiContract = {
   shell: shellVerbs,
   dialog: dialogVerbs,
   media: mediaVerbs,
+  spend: spendVerbs,
+  budget: budgetVerbs,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -3,6 +3,7 @@ import { advanceFakeQueue } from './fakeSimulation';
 import { fakeFolderHandlers } from './fakeFolderHandlers';
 import { fakeJobHandlers } from './fakeJobHandlers';
 import { fakeProfileHandlers } from './fakeProfileHandlers';
+import { fakeSpendHandlers } from './fakeSpendHandlers';
 import { fakeSystemHandlers } from './fakeSystemHandlers';
 import { seedFakeState, type SeedOptions } from './seedFakeState';
 import type { FakeState } from './fakeState';
@@ -28,6 +29,7 @@ export function createFakeApi(options: SeedOptions = {}): FakeApi {
     folders: fakeFolderHandlers(state),
     jobs: fakeJobHandlers(state, events),
     ...fakeSystemHandlers(state, events, shellCalls),
+    ...fakeSpendHandlers(state, events),
   };
   return { handlers, events, state, shellCalls, tick: () => advanceFakeQueue(state, events) };
 }

@@ -1,4 +1,11 @@
-import type { Folder, FalKeyStatus, Job, JobDetail, Profile, QueueState, Settings } from '../../../electron/shared';
+import type { Budget, Folder, FalKeyStatus, Job, JobDetail, Profile, QueueState, Settings } from '../../../electron/shared';
+
+/** The fake's budget: caps, burst rule, the jobs a burst holds and the money reserved for requests in flight. */
+export interface FakeSpendState {
+  budget: Budget;
+  burstJobIds: Set<string>;
+  reservedCents: number;
+}
 
 /** Everything the fake host remembers; tests may read and poke it directly. */
 export interface FakeState {
@@ -12,6 +19,7 @@ export interface FakeState {
   online: boolean;
   batch: QueueState['batch'];
   nextId: number;
+  spend: FakeSpendState;
 }
 
 /** A fresh id with a readable prefix. */

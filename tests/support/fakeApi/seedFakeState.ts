@@ -9,6 +9,8 @@ export interface SeedOptions {
   bulkJobs?: number;
   /** "Now" for the seeded timestamps. */
   now?: number;
+  /** Jobs of the Spring Sale folder held as a burst awaiting the go-ahead (default none). */
+  heldBurst?: number;
 }
 
 /** A small deterministic random source so every run seeds the same data. */
@@ -61,6 +63,11 @@ export function seedFakeState(options: SeedOptions = {}): FakeState {
   ];
   const state: FakeState = {
     profiles, folders, jobs: [], falKey: { configured: true, storage: 'safeStorage' }, paused: null, online: true, batch: null, nextId: 0,
+    spend: {
+      budget: { dailyCapCents: null, monthlyCapCents: null, folderCaps: [], burstFiles: 20, burstWindowMinutes: 1 },
+      burstJobIds: new Set(),
+      reservedCents: 0,
+    },
     settings: {
       concurrency: 2, defaultProvider: 'fal', namingTemplate: FAKE_NAMING_TEMPLATE, collisionPolicy: 'suffix', falProxyUrl: null,
       dataFolder: '/home/demo/.config/Smart Resize Desktop', closeToTray: true, startAtLogin: false,
@@ -91,6 +98,10 @@ export function seedFakeState(options: SeedOptions = {}): FakeState {
   add('uploading', 90_000, { progress: 0.32 });
   add('downloading', 60_000, { progress: 0.78 });
   for (let index = 0; index < 4; index += 1) add('queued', 30_000 - index * 1000);
+  for (let index = 0; index < (options.heldBurst ?? 0); index += 1) {
+    add('waiting_budget', 20_000 - index * 100, { folder: 0 });
+    state.spend.burstJobIds.add(state.jobs.at(-1)!.id);
+  }
   state.jobs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   state.batch = { total: 9, finished: 2, startedAt: now - 200_000 };
   return state;

@@ -44,6 +44,14 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'shell.revealPath': { path: '/tmp/a.jpg' },
   'dialog.pickFolder': undefined,
   'media.thumbnail': { path: '/home/demo/Spring-1080x1350/a.jpg' },
+  'spend.summary': { since: 0 },
+  'spend.ledger': { limit: 10 },
+  'spend.exportCsv': undefined,
+  'spend.held': undefined,
+  'spend.releaseBurst': { folderId: 'fold_spring' },
+  'spend.discardBurst': { folderId: null },
+  'budget.get': undefined,
+  'budget.update': { dailyCapCents: 500, folderCaps: [{ folderId: 'fold_spring', capCents: 2000 }] },
 };
 
 describe('the fake API', () => {
