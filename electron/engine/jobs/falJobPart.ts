@@ -54,8 +54,9 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
         context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }),
     };
     if (plan.requestId) {
-      context.tracker.requestId = plan.requestId;
-      body = await waitForResult(client, plan.requestId, hooks);
+      const requestId = plan.requestId;
+      context.tracker.requestId = requestId;
+      body = await withFalSlot(deps, signal, () => waitForResult(client, requestId, hooks));
     } else {
       const { maxCents } = estimateRequest(plan.targets, profile.fal);
       const admission = deps.budget.admit(job, maxCents);
@@ -67,7 +68,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
       moveTo(deps, job.id, 'uploading');
       imageUrl ??= await untilAborted(uploadSource(client, context.source, job.contentHash), signal);
       const input = buildSmartResizeInput(imageUrl, plan.targets, profile.fal, profile.output.format);
-      body = await submitAndWait(client, input, {
+      body = await withFalSlot(deps, signal, () => submitAndWait(client, input, {
         ...hooks,
         onRequestId: (requestId) => {
           context.tracker.requestId = requestId;
@@ -75,7 +76,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
           // Cancelled while the submit was in flight: fal must be told, or it runs (and bills) anyway.
           if (recorded.cancelNeeded) void cancelRequest(client, requestId).catch(() => undefined);
         },
-      });
+      }));
     }
     moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
@@ -89,6 +90,19 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     if (plan !== context.plans.at(-1)) moveTo(deps, job.id, 'submitted');
   }
   return undefined;
+}
+
+/**
+ * Runs one request's time at fal (submit or resume, poll, result) inside a fal slot, so the requests at fal never
+ * exceed the concurrency setting while other jobs prepare, upload, download and write outside the slots.
+ */
+async function withFalSlot<T>(deps: JobRunnerDeps, signal: AbortSignal, atFal: () => Promise<T>): Promise<T> {
+  const release = deps.falSlots ? await deps.falSlots.acquire(signal) : () => undefined;
+  try {
+    return await atFal();
+  } finally {
+    release();
+  }
 }
 
 async function uploadSource(client: FalClient, source: SourceImage, contentHash: string): Promise<string> {

@@ -1,7 +1,7 @@
 import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOutputs';
 import { writeRenderedOutputs } from '../pipeline/writeRenderedOutputs';
 import { formatTargetSize } from '../sizes/targetSize';
-import type { JobStore } from '../store';
+import { withTransaction, type JobStore } from '../store';
 import { removeStaleOutputTemps } from './staleOutputTemps';
 
 /**
@@ -20,7 +20,8 @@ export async function writeAndRecordOutputs(
   // A run killed mid-write left hidden temp files beside these outputs; this run writes them again, so clear those.
   await removeStaleOutputTemps(placement, pending);
   const written = await writeRenderedOutputs(placement, pending, { adoptIdentical: true });
-  written.forEach((output, index) => {
+  // One commit for all of them: each commit waits on an fsync (synchronous=FULL) that blocks the event loop.
+  withTransaction(store.db, () => written.forEach((output, index) => {
     store.outputs.addOutput({
       jobId,
       target: formatTargetSize(output.target),
@@ -33,5 +34,5 @@ export async function writeAndRecordOutputs(
       tier: pending[index]?.tier ?? null,
       bytes: output.bytes,
     });
-  });
+  }));
 }

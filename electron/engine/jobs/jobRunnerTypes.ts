@@ -39,6 +39,14 @@ export interface BudgetGuard {
 /** A guard that admits everything: spend limits are off. */
 export const UNLIMITED_BUDGET: BudgetGuard = { admit: () => ({ ok: true }) };
 
+/**
+ * Bounds the requests at fal at once (the concurrency setting). A job holds a slot from submit (or resume) until
+ * its result is in; the resolved function gives it back. Rejects with an AbortError when `signal` aborts first.
+ */
+export interface FalSlotGate {
+  acquire(signal?: AbortSignal): Promise<() => void>;
+}
+
 /** What a job run needs from the engine. */
 export interface JobRunnerDeps {
   readonly store: JobStore;
@@ -51,6 +59,8 @@ export interface JobRunnerDeps {
   readonly fetch: typeof fetch;
   readonly intake: IntakeOptions;
   readonly budget: BudgetGuard;
+  /** Requests at fal at once; absent: no bound beyond the number of running jobs. */
+  readonly falSlots?: FalSlotGate;
   readonly pollIntervalMs?: number;
   readonly onProgress: (progress: JobProgress) => void;
   /** Called when a fal call finds the network gone, so dispatch stops at once rather than at the next probe. */

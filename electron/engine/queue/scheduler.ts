@@ -2,6 +2,7 @@ import { cancelRequest } from '../fal/falBatchRunner';
 import { runJob } from '../jobs/jobRunner';
 import type { JobOutcome, JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import type { RunnableJob } from '../store';
+import { FalSlots } from './falSlots';
 import type { OnlineMonitor } from './onlineMonitor';
 
 /** The queue as the UI and the tray show it. */
@@ -19,7 +20,13 @@ export interface SchedulerOptions {
   readonly online: OnlineMonitor;
   /** Whether fal is used at all (a key is set and fal is not turned off): without it, being offline stops nothing. */
   readonly falInUse: () => boolean;
+  /** Requests at fal at once (the setting). */
   readonly concurrency: number;
+  /**
+   * Jobs run beyond `concurrency` so the next ones are decoded and uploaded while others wait on fal, and a freed
+   * fal slot is refilled at once; default min(concurrency, 4). fal slots still bound the requests at fal.
+   */
+  readonly prepareAhead?: number;
   /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
   readonly tickMs?: number;
   readonly onStatus?: (status: QueueStatus) => void;
@@ -28,6 +35,7 @@ export interface SchedulerOptions {
 
 /**
  * Runs claimed jobs with bounded concurrency, only while online (local-only jobs run offline too) and not paused.
+ * `concurrency` bounds the requests at fal (fal slots); a few more jobs run ahead to prepare and upload meanwhile.
  * A bad key pauses the whole queue with fal's reason; going offline parks fal jobs in `waiting_network` without
  * counting an attempt, and they are claimed again by themselves when the monitor sees fal back.
  */
@@ -35,12 +43,14 @@ export class Scheduler {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void>; needsFal: boolean }>();
   private pausedReason: string | undefined;
   private concurrency: number;
+  private readonly falSlots: FalSlots;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     this.concurrency = options.concurrency;
+    this.falSlots = new FalSlots(options.concurrency);
   }
 
   /** Recovers jobs a previous run left mid-flight, then starts dispatching. */
@@ -88,6 +98,7 @@ export class Scheduler {
 
   setConcurrency(concurrency: number): void {
     this.concurrency = Math.max(1, Math.floor(concurrency));
+    this.falSlots.setLimit(this.concurrency);
     this.pump();
   }
 
@@ -103,7 +114,8 @@ export class Scheduler {
   /** Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick). */
   pump(): void {
     if (!this.started || this.pausedReason !== undefined) return;
-    const free = this.concurrency - this.running.size;
+    const ahead = this.options.prepareAhead ?? Math.min(this.concurrency, 4);
+    const free = this.concurrency + ahead - this.running.size;
     if (free <= 0) return;
     const { deps } = this.options;
     const claimed = deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
@@ -123,7 +135,7 @@ export class Scheduler {
 
   private launch(claimed: RunnableJob): void {
     const controller = new AbortController();
-    const done = runJob(this.options.deps, claimed, controller.signal)
+    const done = runJob({ ...this.options.deps, falSlots: this.falSlots }, claimed, controller.signal)
       // runJob settles every failure itself; reaching here means a bug, which must not kill the queue.
       .catch((error: unknown): JobOutcome => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
