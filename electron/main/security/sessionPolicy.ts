@@ -18,7 +18,8 @@ export function installSessionPolicy(session: Session, options: { appUrl: string
     const headers = Object.fromEntries(
       Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
     );
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } });
+    // The policy is built by contentSecurityPolicy() (the scanner cannot parse a variable; its unit test checks it).
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } }); // eng-disable CSP_GLOBAL_CHECK
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
