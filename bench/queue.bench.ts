@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:queue`: the engine's fal queue against the fake fal server with fal-like latency (each request
+ * runs 2 s, 8 at once): 100 generated images x 3 sizes through Engine.enqueuePaths with concurrency 8 and a
+ * 100 ms status poll. Prints wall time beside the ideal (jobs / concurrency x latency = 25 s) as a ratio (goal
+ * <= 1.1), the overhead per job, and where a job's time goes (prepare + upload + submit, waiting on fal, download +
+ * write). A script, not a test: timings vary with the machine's load.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../electron/engine/runtime/engine';
+import { FileFalKeyStore } from '../electron/engine/settings/falKeyStore';
+import type { JobRecord, StoreEvent } from '../electron/engine/store';
+import { writeTestJpeg } from '../tests/support/engine/testImages';
+import { RemoteFakeFal } from './fakeFalClient';
+
+const IMAGES = 100;
+const CONCURRENCY = 8;
+const LATENCY_MS = 2_000;
+const POLL_MS = 100;
+const GOAL_RATIO = 1.1;
+
+const root = mkdtempSync(join(tmpdir(), 'smart-resize-bench-queue-'));
+const dataDir = join(root, 'data');
+const inbox = join(root, 'inbox');
+mkdirSync(inbox, { recursive: true });
+// The fake runs in its own process: fal is remote, its rendering must not share the engine's event loop.
+const fake = await RemoteFakeFal.start({ renderMode: 'flat', latency: { processingMs: LATENCY_MS, concurrency: CONCURRENCY } });
+let engine: Engine | undefined;
+try {
+  process.stdout.write(`Making ${IMAGES} source images...\n`);
+  for (let index = 0; index < IMAGES; index += 1) await writeTestJpeg(join(inbox, `image-${String(index).padStart(3, '0')}.jpg`), index, 1200, 900);
+  new FileFalKeyStore(dataDir).write(fake.key);
+  engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, folders: [], timing: { pollIntervalMs: POLL_MS } });
+  engine.settings.update({ concurrency: CONCURRENCY });
+  engine.scheduler.setConcurrency(CONCURRENCY);
+  const profile = engine.profiles.create({
+    name: 'Bench: Meta ads',
+    sizes: [
+      { width: 1080, height: 1080, policy: 'fal' },
+      { width: 1080, height: 1350, policy: 'fal' },
+      { width: 1080, height: 1920, policy: 'fal' },
+    ],
+    output: { format: 'jpeg', quality: 85 },
+  });
+  await engine.start();
+
+  const startedAt = Date.now();
+  const cpuBefore = process.cpuUsage();
+  const { jobs } = await engine.enqueuePaths([inbox], profile.id);
+  if (jobs.length !== IMAGES) throw new Error(`expected ${IMAGES} jobs, got ${jobs.length}`);
+  const store = engine.store;
+  const finished = (): JobRecord[] => store.history.queryJobs({ limit: 1000, states: ['done', 'failed', 'cancelled'] }).jobs;
+  while (finished().length < IMAGES) await new Promise((resolve) => setTimeout(resolve, 250));
+  const all = finished();
+  const failed = all.filter((job) => job.state !== 'done');
+  if (failed.length > 0) throw new Error(`${failed.length} jobs did not finish: ${failed[0]?.errorMessage ?? failed[0]?.state}`);
+
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = Math.max(...all.map((job) => job.finishedAt ?? 0)) - startedAt;
+  const idealMs = (IMAGES / CONCURRENCY) * LATENCY_MS;
+  const waves = IMAGES / CONCURRENCY;
+  const phases = all.map((job) => phaseTimes(store.history.getJobDetail(job.id, 100)?.events ?? []));
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const falStats = await fake.stats();
+  const falJobs = falStats.jobs;
+  const falBusyMs = Math.max(...falJobs.map((job) => job.completedAt ?? 0)) - Math.min(...falJobs.map((job) => job.submittedAt));
+
+  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+  process.stdout.write(`\nbench:queue: ${IMAGES} images x 3 sizes, concurrency ${CONCURRENCY}, fal latency ${LATENCY_MS} ms, poll ${POLL_MS} ms\n`);
+  line('wall time (enqueue to last job done)', `${(wallMs / 1000).toFixed(2)} s`);
+  line('ideal (jobs / concurrency x latency)', `${(idealMs / 1000).toFixed(2)} s`);
+  line('ratio (goal <= 1.1)', `${(wallMs / idealMs).toFixed(3)} ${wallMs / idealMs <= GOAL_RATIO ? 'OK' : 'MISSED'}`);
+  line('overhead per job (wall / waves - latency)', `${(wallMs / waves - LATENCY_MS).toFixed(0)} ms`);
+  line('mean job time (claimed to done)', `${mean(phases.map((p) => p.total)).toFixed(0)} ms`);
+  line('  prepare + upload + submit', `${mean(phases.map((p) => p.toSubmitted)).toFixed(0)} ms`);
+  line('  waiting on fal (submitted to downloading)', `${mean(phases.map((p) => p.onFal)).toFixed(0)} ms`);
+  line('  download + verify + write', `${mean(phases.map((p) => p.toDone)).toFixed(0)} ms`);
+  line('fal busy (first submit to last completion)', `${(falBusyMs / 1000).toFixed(2)} s`);
+  line('engine CPU (user + system)', `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  line('fal requests / submits', `${falJobs.length} / ${falStats.submits}`);
+} finally {
+  await engine?.stop().catch(() => undefined);
+  await fake.close();
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** A job's phase durations from its stored state changes. */
+function phaseTimes(events: readonly StoreEvent[]): { total: number; toSubmitted: number; onFal: number; toDone: number } {
+  const at = (to: string) => events.find((event) => event.kind === 'job_state' && event.data['to'] === to)?.at ?? Number.NaN;
+  const claimed = at('preparing');
+  const submitted = at('submitted');
+  const downloading = at('downloading');
+  const done = at('done');
+  return { total: done - claimed, toSubmitted: submitted - claimed, onFal: downloading - submitted, toDone: done - downloading };
+}
