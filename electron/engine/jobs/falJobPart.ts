@@ -59,7 +59,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
       body = await withFalSlot(deps, signal, () => waitForResult(client, requestId, hooks));
     } else {
       const { maxCents } = estimateRequest(plan.targets, profile.fal);
-      const admission = deps.budget.admit(job, maxCents);
+      const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
       if (!admission.ok) {
         store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
         return { kind: 'held', reason: admission.reason };
@@ -78,6 +78,9 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
         },
       }));
     }
+    // fal billed the request once its result exists: price it before anything here can fail.
+    const pricedId = context.tracker.requestId ?? plan.requestId;
+    if (pricedId) deps.spend?.charged(job, pricedId, body.results ?? []);
     moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
     const fetched = await fetchOutputs(refs, profile.output.format, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);

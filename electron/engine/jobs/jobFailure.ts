@@ -14,6 +14,8 @@ export interface FailureContext {
   readonly requestId?: string;
   readonly stopReason?: StopReason;
   readonly onOffline: () => void;
+  /** fal refused a submitted request (422): it may still bill it (the spend ledger records it apart). */
+  readonly onRejected?: (requestId: string) => void;
 }
 
 /**
@@ -40,7 +42,10 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
     case 'auth':
       return pauseForAuth(context, failure.message);
     case 'rejected':
-      if (context.requestId) store.requests.finishRequest(context.requestId, 'failed');
+      if (context.requestId) {
+        store.requests.finishRequest(context.requestId, 'failed');
+        context.onRejected?.(context.requestId);
+      }
       return fail(context, failure.type ?? `fal_${failure.status ?? 'error'}`, failure.message);
     case 'aborted':
       store.queue.requeue(job.id, 'stopped waiting for fal');

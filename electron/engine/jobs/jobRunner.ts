@@ -52,6 +52,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         throwIfStopped(signal);
         if (onlyLocal) store.jobs.transition(job.id, 'writing');
         await writeAndRecordOutputs(store, job.id, placement, rendered, 'local');
+        if (client) deps.spend?.saved(job, autoSizes(profile, routes.local), onlyLocal);
         report();
       }
     }
@@ -72,6 +73,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       requestId: tracker.requestId,
       stopReason: signal.aborted ? (signal.reason as StopReason) : undefined,
       onOffline: deps.onOffline,
+      onRejected: (requestId) => deps.spend?.rejected(job, requestId),
     });
   }
 }
@@ -106,6 +108,11 @@ function decodeScale(probe: { width: number; height: number }, targets: readonly
   const local = decodeScaleForTargets(probe, targets);
   if (!falPossible) return local;
   return Math.min(1, Math.max(local, MAX_UPLOAD_SIDE / Math.max(probe.width, probe.height)));
+}
+
+/** The sizes an `auto` policy kept local (the ones with a `local` policy were never fal's). */
+function autoSizes(profile: Profile, local: readonly TargetSize[]): TargetSize[] {
+  return local.filter((target) => profile.sizes.some((size) => size.policy === 'auto' && size.width === target.width && size.height === target.height));
 }
 
 function throwIfStopped(signal: AbortSignal): void {

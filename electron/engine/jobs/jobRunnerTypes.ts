@@ -1,6 +1,8 @@
 import type { FalClient } from '@fal-ai/client';
 import type { IntakeOptions } from '../intake/types';
+import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
+import type { TargetSize } from '../sizes/targetSize';
 import type { JobRecord, JobStore } from '../store';
 
 /** How one run of a job ended, for the scheduler. */
@@ -33,7 +35,14 @@ export interface FolderPlacement {
  * `hold` parks the job in `waiting_budget` with the reason shown.
  */
 export interface BudgetGuard {
-  admit(job: JobRecord, maxCents: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
+  admit(job: JobRecord, maxCents: number, batchIndex?: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
+}
+
+/** The spend ledger's ears in the runner: what fal charged, what it refused after submit, what `auto` saved. */
+export interface SpendHooks {
+  charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): void;
+  rejected(job: JobRecord, requestId: string): void;
+  saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): void;
 }
 
 /** A guard that admits everything: spend limits are off. */
@@ -59,6 +68,8 @@ export interface JobRunnerDeps {
   readonly fetch: typeof fetch;
   readonly intake: IntakeOptions;
   readonly budget: BudgetGuard;
+  /** Records spend; absent: nothing is recorded. */
+  readonly spend?: SpendHooks;
   /** Requests at fal at once; absent: no bound beyond the number of running jobs. */
   readonly falSlots?: FalSlotGate;
   readonly pollIntervalMs?: number;

@@ -115,6 +115,7 @@ export class Engine {
         fetch: options.fetch ?? fetch,
         intake: { limitInputPixels: this.settings.get().pixelLimit },
         budget: options.budget ?? this.spend,
+        spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,
         onProgress: (progress: JobProgress) => this.events.emit('progress', progress),
         onOffline: () => this.online.reportOffline(),

@@ -6,7 +6,7 @@ import { budgetOf, type BudgetSettings } from './budgetSettings';
 import { BURST_REASON, admitThroughBurst, holdBurst, type BurstGateOptions } from './burstGate';
 import { BurstHolds } from './burstHolds';
 import { headroom } from './capCheck';
-import { CHEAPEST_REQUEST_CENTS, estimateJob } from './estimateJob';
+import { CHEAPEST_REQUEST_CENTS, estimateJob, type JobEstimate } from './estimateJob';
 import { heldJobs } from './heldJobs';
 import { ledgerToCsv } from './ledgerCsv';
 import type { LedgerEntry, SpendRange } from './ledgerTypes';
@@ -126,6 +126,7 @@ export class SpendService implements BudgetGuard {
     const burst = new Map<string | null, { folderId: string | null; jobs: number; minCents: number; maxCents: number }>();
     let capJobs = 0;
     let capReason: string | null = null;
+    const estimate = this.estimator();
     for (const { job, burst: isBurst } of heldJobs(this.options.store.db)) {
       if (!isBurst) {
         capJobs += 1;
@@ -133,8 +134,8 @@ export class SpendService implements BudgetGuard {
         continue;
       }
       const entry = burst.get(job.folderId) ?? { folderId: job.folderId, jobs: 0, minCents: 0, maxCents: 0 };
-      const estimate = this.estimate(job);
-      burst.set(job.folderId, { ...entry, jobs: entry.jobs + 1, minCents: entry.minCents + estimate.minCents, maxCents: entry.maxCents + estimate.maxCents });
+      const range = estimate(job);
+      burst.set(job.folderId, { ...entry, jobs: entry.jobs + 1, minCents: entry.minCents + range.minCents, maxCents: entry.maxCents + range.maxCents });
     }
     return { burst: [...burst.values()], cap: { jobs: capJobs, reason: capReason } };
   }
@@ -191,10 +192,16 @@ export class SpendService implements BudgetGuard {
     // Room promised to jobs requeued in this pass; every cap's room shrinks by it (conservative for folder caps).
     let promised = 0;
     let released = 0;
+    const estimate = this.estimator();
+    const room = new Map<string | null, number>();
+    const roomFor = (folderId: string | null) => {
+      if (!room.has(folderId)) room.set(folderId, headroom(this.guard.standings(folderId)));
+      return room.get(folderId)!;
+    };
     for (const { job, burst } of heldJobs(store.db)) {
       if (burst) continue;
-      const need = Math.max(CHEAPEST_REQUEST_CENTS, this.estimate(job).minCents);
-      if (headroom(this.guard.standings(job.folderId)) - promised < need) continue;
+      const need = Math.max(CHEAPEST_REQUEST_CENTS, estimate(job).minCents);
+      if (roomFor(job.folderId) - promised < need) continue;
       promised += need;
       store.queue.requeue(job.id, 'budget available again');
       released += 1;
@@ -212,7 +219,16 @@ export class SpendService implements BudgetGuard {
    * released since the last look, held work may fit again.
    */
   checkPeriods(): number {
+    this.releaseTrustedBursts();
     return this.fingerprint(this.options.now()) === this.lastFingerprint ? 0 : this.releaseCapHolds();
+  }
+
+  /** A folder marked trusted while its burst waited: trusted folders are never held, so its burst goes ahead. */
+  private releaseTrustedBursts(): void {
+    const folders = new Set(this.bursts.waiting().map((held) => held.folderId));
+    for (const folderId of folders) {
+      if (folderId !== null && this.options.folder(folderId)?.trusted === true) this.releaseBurst(folderId);
+    }
   }
 
   private fingerprint(now: number): string {
@@ -220,13 +236,23 @@ export class SpendService implements BudgetGuard {
     return `${localDayKey(now)}|${this.reservations.total()}|${this.ledger.sum('charge')}|${JSON.stringify(this.budget())}`;
   }
 
-  private estimate(job: JobRecord): { minCents: number; maxCents: number } {
-    try {
-      return estimateJob(this.options.profileVersion(job.profileId, job.profileVersion), job.provider);
-    } catch {
-      // A profile version that cannot be read any more: the job will fail with the reason when it runs.
-      return { minCents: 0, maxCents: 0 };
-    }
+  /** Job estimates, memoized per profile version and provider for one pass over many held jobs. */
+  private estimator(): (job: JobRecord) => JobEstimate {
+    const known = new Map<string, JobEstimate>();
+    return (job) => {
+      const key = `${job.profileId}\u0000${job.profileVersion}\u0000${job.provider}`;
+      let estimate = known.get(key);
+      if (!estimate) {
+        try {
+          estimate = estimateJob(this.options.profileVersion(job.profileId, job.profileVersion), job.provider);
+        } catch {
+          // A profile version that cannot be read any more: the job fails with the reason when it runs.
+          estimate = { minCents: 0, maxCents: 0 };
+        }
+        known.set(key, estimate);
+      }
+      return estimate;
+    };
   }
 
   private noticeOnce(reason: string, folderId?: string): void {

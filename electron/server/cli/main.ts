@@ -3,6 +3,7 @@ import { describeError } from '../../engine/errors';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
 import { registerServeCommand } from './commands/serveCommand';
+import { registerSpendCommand } from './commands/spendCommand';
 import { registerWatchCommand } from './commands/watchCommand';
 
 /**
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerProfilesCommand(program, setExitCode);
   registerWatchCommand(program, setExitCode);
   registerServeCommand(program, setExitCode);
+  registerSpendCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { SmartResizeError } from '../../../engine/errors';
-import { ProfileStore } from '../../../engine/profiles';
+import { formatCents } from '../../../engine/pricing';
+import { type Profile, ProfileStore } from '../../../engine/profiles';
 import { Engine } from '../../../engine/runtime/engine';
+import { estimateJob } from '../../../engine/spend';
 import { createWatchPrinter } from '../watchPrinter';
 
 interface WatchOptions {
@@ -14,6 +16,7 @@ interface WatchOptions {
   data?: string;
   recursive?: boolean;
   polling?: boolean;
+  trusted?: boolean;
 }
 
 /**
@@ -29,6 +32,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
     .addOption(new Option('--provider <provider>', 'fal (uses the profile\'s per-size policy; needs a key) or local only').choices(['local', 'fal']).default('fal'))
     .option('--recursive', 'include subfolders (outputs mirror them)')
     .option('--polling', 'poll for changes (network shares)')
+    .option('--trusted', 'never hold a burst of files for confirmation (the budget caps still apply)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .action(async (folder: string, options: WatchOptions) => {
       const path = resolve(folder);
@@ -41,11 +45,12 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       const engine = new Engine({
         dataDir,
         forceProvider: options.provider === 'local' ? 'local' : undefined,
-        folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? false, trusted: false }],
+        folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? false, trusted: options.trusted ?? false }],
       });
       const printer = createWatchPrinter(engine);
       const usesFal = engine.fal.client() !== undefined;
       printer.line(`Watching ${path} with "${profile.name}" (${usesFal ? 'fal where the profile asks for it' : 'local engine only'}). Data: ${dataDir}. Ctrl-C to stop.`);
+      if (usesFal) for (const text of spendLines(engine, profile, options.trusted ?? false)) printer.line(text);
       await engine.start();
       await waitForStopSignal();
       printer.line('Stopping: running jobs are kept and resume next time…');
@@ -53,6 +58,21 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       printer.stop();
       setExitCode(0);
     });
+}
+
+/** What each image may cost, and the caps and burst rule in force, so money is never spent by surprise. */
+function spendLines(engine: Engine, profile: Profile, trusted: boolean): string[] {
+  const { minCents, maxCents } = estimateJob(profile);
+  if (maxCents === 0) return [];
+  const budget = engine.spend.budget();
+  const caps = [
+    budget.dailyCapCents === null ? undefined : `daily cap ${formatCents(budget.dailyCapCents)}`,
+    budget.monthlyCapCents === null ? undefined : `monthly cap ${formatCents(budget.monthlyCapCents)}`,
+  ].filter((cap) => cap !== undefined);
+  const burst = trusted
+    ? 'bursts are not held (--trusted)'
+    : `more than ${budget.burstFiles} files within ${budget.burstWindowMinutes} min are held until released in the app (or pass --trusted)`;
+  return [`Each new image costs ${formatCents(minCents)} to ${formatCents(maxCents)} at fal.`, `Budget: ${caps.length > 0 ? caps.join(', ') : 'no cap'}; ${burst}.`];
 }
 
 function waitForStopSignal(): Promise<void> {
