@@ -60,5 +60,5 @@ describe('50 files dropped into a watched folder at once', () => {
     }
     // Every submit belongs to exactly one finished job: nothing was sent twice or for a file that is not a job.
     expect(fake.countSubmits()).toBe(done.length);
-  });
+  }, 180_000);
 });

@@ -23,11 +23,12 @@ function peakOverlap(intervals: ReadonlyArray<readonly [number, number]>): numbe
 describe('the concurrency setting', () => {
   it('bounds the requests at fal while later jobs are prepared and uploaded meanwhile', async () => {
     const concurrency = 2;
-    // The fake would run more at once: only the engine keeps its requests to the setting.
-    harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 300, concurrency: 8 } } });
+    // The fake would run more at once: only the engine keeps its requests to the setting. Requests take long
+    // enough that the jobs running ahead finish their uploads while both slots are taken.
+    harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 1_500, concurrency: 8 } } });
     const { fake, watched, root } = harness;
     mkdirSync(join(root, 'staging'));
-    const names = Array.from({ length: 8 }, (_, index) => `queue-${index}.jpg`);
+    const names = Array.from({ length: 6 }, (_, index) => `queue-${index}.jpg`);
     await Promise.all(names.map((name, index) => writeTestJpeg(join(root, 'staging', name), 900 + index)));
     await Promise.all(names.map((name) => rename(join(root, 'staging', name), join(watched, name))));
     await harness.waitForJobs(names.length, ['done']);
