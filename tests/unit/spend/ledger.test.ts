@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FalResultForPricing } from '../../../electron/engine/pricing';
+import { tempDirs } from '../store/tempDir';
+import { openSpendFixture, type SpendFixture } from './spendFixture';
+
+// fal's price list (FAL.md) written out here, not taken from the app's pricing code.
+const expectedCents = (results: ReadonlyArray<{ resolution: string; images: unknown[] }>) =>
+  5 + results.reduce((sum, result) => sum + result.images.length * (result.resolution === '4K' ? 30 : 15), 0);
+
+const dirs = tempDirs();
+let fixture: SpendFixture | undefined;
+afterEach(() => {
+  fixture?.store.close();
+  fixture = undefined;
+  dirs.cleanup();
+});
+
+/** Results of one request: per target a tier and 1..3 images. */
+function results(seed: number): Array<{ resolution: string; images: unknown[] }> {
+  const tiers = ['1K', '2K', '4K'];
+  return Array.from({ length: 1 + (seed % 3) }, (_, index) => ({
+    resolution: tiers[(seed + index) % 3]!,
+    images: Array.from({ length: 1 + ((seed * 7 + index) % 3) }, () => ({ url: 'x' })),
+  }));
+}
+
+/** Runs one job through admit, submit and charge, as the runner does. */
+function chargedJob(f: SpendFixture, requestId: string, body: FalResultForPricing[], folderId: string | null = 'folder-a') {
+  const job = f.claimedJob(folderId);
+  expect(f.spend.admit(job, 200, 0)).toEqual({ ok: true });
+  f.store.jobs.transition(job.id, 'uploading');
+  f.store.requests.recordRequestId(job.id, 0, requestId, ['1080x1080']);
+  f.spend.recorder.charged(job, requestId, body);
+  return job;
+}
+
+describe('the spend ledger', () => {
+  it('charges each request by fal formula over what fal reported, once, and its totals, pages and CSV add up', () => {
+    const f = (fixture = openSpendFixture(dirs.make()));
+    let expected = 0;
+    for (let seed = 0; seed < 9; seed += 1) {
+      const body = results(seed);
+      const job = chargedJob(f, `req-${seed}`, body);
+      expected += expectedCents(body);
+      // A resumed job fetching the same result again must not pay twice.
+      f.spend.recorder.charged(job, `req-${seed}`, body);
+    }
+    const rows = f.spend.ledger.all();
+    expect(rows).toHaveLength(9);
+    expect(rows.every((row) => row.kind === 'charge' && Number.isInteger(row.cents) && row.requestRowId !== null)).toBe(true);
+    const summary = f.spend.summary();
+    expect(summary.totalCents).toBe(expected);
+    expect(summary.today.spentCents).toBe(expected);
+    expect(summary.outputs).toBe(rows.reduce((sum, row) => sum + row.images, 0));
+    expect(summary.byDay.reduce((sum, day) => sum + day.cents, 0)).toBe(expected);
+    expect(summary.byProfile).toEqual([{ profileId: 'meta-ads', name: 'Meta ads', cents: expected }]);
+    expect(summary.reservedCents).toBe(0);
+
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = f.spend.page({}, 4, cursor);
+      seen.push(...page.rows.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(rows.map((row) => row.id).reverse());
+
+    const lines = f.spend.csv().csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(rows.length + 1);
+    const header = lines[0]!.split(',');
+    const centsColumn = header.indexOf('cents');
+    expect(lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[centsColumn]), 0)).toBe(expected);
+  });
+
+  it('records tiers and image counts as fal reported them, pricing an unknown tier as 4K', () => {
+    const f = (fixture = openSpendFixture(dirs.make()));
+    chargedJob(f, 'req-t', [
+      { resolution: '2K', images: [{}, {}] },
+      { resolution: '4K', images: [{}] },
+      { resolution: '8K', images: [{}] },
+    ]);
+    const [row] = f.spend.ledger.all();
+    expect(row).toMatchObject({ images: 4, tiers: '2x2K, 1x4K, 1x4K?', cents: 5 + 30 + 30 + 30 });
+  });
+
+  it('keeps a 422 after submit apart as may-be-billed, at the lowest tier of what was asked, out of the totals', () => {
+    const f = (fixture = openSpendFixture(dirs.make()));
+    const job = f.claimedJob();
+    f.spend.admit(job, 65, 0);
+    f.store.jobs.transition(job.id, 'uploading');
+    // 1080x1080 at a 1K hint is a 2K preset at least; 800x1000 fits 1K: 5 + 15 + 15.
+    f.store.requests.recordRequestId(job.id, 0, 'req-422', ['1080x1080', '800x1000']);
+    f.spend.recorder.rejected(job, 'req-422');
+    f.spend.recorder.rejected(job, 'req-422');
+    const summary = f.spend.summary();
+    expect(summary.totalCents).toBe(0);
+    expect(summary.mayBeBilledCents).toBe(35);
+    expect(summary.reservedCents).toBe(0);
+    expect(f.spend.ledger.all().map((row) => [row.kind, row.cents, row.requestId])).toEqual([['may_be_billed', 35, 'req-422']]);
+  });
+
+  it('records what auto saved: image prices at the lowest tier, plus the vision fee only when no request was sent', () => {
+    const f = (fixture = openSpendFixture(dirs.make()));
+    const whole = f.claimedJob();
+    f.spend.recorder.saved(whole, [{ width: 800, height: 1000 }], true);
+    f.spend.recorder.saved(whole, [{ width: 800, height: 1000 }], true);
+    const part = f.claimedJob();
+    f.spend.recorder.saved(part, [{ width: 800, height: 1000 }, { width: 1080, height: 1080 }], false);
+    const summary = f.spend.summary();
+    expect(summary.savingsCents).toBe(20 + 30);
+    expect(summary.totalCents).toBe(0);
+  });
+
+  it('groups by folder with the folder path and lists the most expensive jobs first', () => {
+    const f = (fixture = openSpendFixture(dirs.make()));
+    const cheap = chargedJob(f, 'a', [{ resolution: '1K', images: [{}] }], 'folder-a');
+    const dear = chargedJob(f, 'b', [{ resolution: '4K', images: [{}, {}] }], null);
+    const summary = f.spend.summary();
+    expect(summary.byFolder).toEqual([
+      { folderId: null, path: null, cents: 65 },
+      { folderId: 'folder-a', path: '/watch/a', cents: 20 },
+    ]);
+    expect(summary.mostExpensive.map((job) => [job.jobId, job.cents])).toEqual([[dear.id, 65], [cheap.id, 20]]);
+  });
+});

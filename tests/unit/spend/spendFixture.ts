@@ -1,0 +1,69 @@
+import { ProfileSchema, type Profile } from '../../../electron/engine/profiles';
+import { SettingsSchema, type Settings } from '../../../electron/engine/settings/settingsSchema';
+import { SpendService } from '../../../electron/engine/spend';
+import type { JobRecord, JobStore } from '../../../electron/engine/store';
+import { fakeClock, newJob, openTestStore, type FakeClock } from '../store/storeFixture';
+
+/** A spend service over a real store in a temp folder, with settings, profiles and folders held in memory. */
+export interface SpendFixture {
+  readonly store: JobStore;
+  readonly spend: SpendService;
+  readonly clock: FakeClock;
+  settings: Settings;
+  readonly notices: string[];
+  readonly requeues: { count: number };
+  /** A new job of a folder (default folder-a, untrusted), moved to `preparing` as a scheduler claim does. */
+  claimedJob(folderId?: string | null): JobRecord;
+}
+
+/** The profile every fixture job uses: two fal sizes, one image each, 1K hint. */
+export const FIXTURE_PROFILE: Profile = ProfileSchema.parse({
+  id: 'meta-ads',
+  version: 1,
+  name: 'Meta ads',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  sizes: [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 800, height: 1000, policy: 'fal' },
+  ],
+  output: { format: 'jpeg', quality: 85 },
+});
+
+/** Opens the fixture; `start` is the clock's first instant (local time matters for days and months). */
+export function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getTime()): SpendFixture {
+  const clock = fakeClock(start);
+  const store = openTestStore(dataDir, clock);
+  const notices: string[] = [];
+  const requeues = { count: 0 };
+  const fixture: SpendFixture = {
+    store,
+    clock,
+    settings: SettingsSchema.parse({
+      folders: [
+        { id: 'folder-a', path: '/watch/a', profileId: 'meta-ads' },
+        { id: 'folder-t', path: '/watch/trusted', profileId: 'meta-ads', trusted: true },
+      ],
+    }),
+    notices,
+    requeues,
+    spend: undefined as unknown as SpendService,
+    claimedJob: (folderId = 'folder-a') => {
+      const { job } = store.jobs.insertJobIfNew(newJob({ folderId }));
+      return store.jobs.transition(job.id, 'preparing');
+    },
+  };
+  const spend = new SpendService({
+    store,
+    now: clock.now,
+    settings: () => fixture.settings,
+    saveBudget: (patch) => void (fixture.settings = SettingsSchema.parse({ ...fixture.settings, ...patch })),
+    profileVersion: () => FIXTURE_PROFILE,
+    folder: (id) => fixture.settings.folders.find((folder) => folder.id === id),
+    requeued: () => void (requeues.count += 1),
+    cancel: async (jobId) => void store.jobs.cancel(jobId),
+    notice: (message) => void notices.push(message),
+  });
+  Object.assign(fixture, { spend });
+  return fixture;
+}
