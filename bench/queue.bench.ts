@@ -48,6 +48,7 @@ try {
   const startedAt = Date.now();
   const cpuBefore = process.cpuUsage();
   const { jobs } = await engine.enqueuePaths([inbox], profile.id);
+  const enqueuedMs = Date.now() - startedAt;
   if (jobs.length !== IMAGES) throw new Error(`expected ${IMAGES} jobs, got ${jobs.length}`);
   const store = engine.store;
   const finished = (): JobRecord[] => store.history.queryJobs({ limit: 1000, states: ['done', 'failed', 'cancelled'] }).jobs;
@@ -72,6 +73,7 @@ try {
   line('ideal (jobs / concurrency x latency)', `${(idealMs / 1000).toFixed(2)} s`);
   line('ratio (goal <= 1.1)', `${(wallMs / idealMs).toFixed(3)} ${wallMs / idealMs <= GOAL_RATIO ? 'OK' : 'MISSED'}`);
   line('overhead per job (wall / waves - latency)', `${(wallMs / waves - LATENCY_MS).toFixed(0)} ms`);
+  line('enqueue (hash and insert the 100 jobs)', `${enqueuedMs} ms`);
   line('mean job time (claimed to done)', `${mean(phases.map((p) => p.total)).toFixed(0)} ms`);
   line('  prepare + upload + submit', `${mean(phases.map((p) => p.toSubmitted)).toFixed(0)} ms`);
   line('  waiting on fal (submitted to downloading)', `${mean(phases.map((p) => p.onFal)).toFixed(0)} ms`);
