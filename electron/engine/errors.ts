@@ -27,7 +27,8 @@ export type SmartResizeErrorCode =
   | 'invalid_job_transition'
   | 'invalid_query'
   | 'database_error'
-  | 'key_storage_unavailable';
+  | 'key_storage_unavailable'
+  | 'path_not_allowed';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

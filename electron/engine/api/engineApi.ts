@@ -2,20 +2,27 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Engine } from '../runtime/engine';
 import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
+import type { PathPolicy } from './pathPolicy';
 import { jobHandlers } from './jobHandlers';
 import { profileHandlers } from './profileHandlers';
 import { spendHandlers } from './spendHandlers';
 import { systemHandlers } from './systemHandlers';
 
+/** Host-specific limits of the API. */
+export interface EngineApiOptions {
+  /** Which paths callers may name; absent (desktop) means any path the person drops or picks. */
+  readonly pathPolicy?: PathPolicy;
+}
+
 /**
  * The API contract implemented by the engine: what both hosts bind (Electron IPC and the headless HTTP server).
  * Inputs arrive already validated by the contract; the engine's own stores validate again with their rules.
  */
-export function createEngineApi(engine: Engine, host: HostServices, dataDir: string): ApiHandlers {
+export function createEngineApi(engine: Engine, host: HostServices, dataDir: string, options: EngineApiOptions = {}): ApiHandlers {
   return {
     profiles: profileHandlers(engine),
-    folders: folderHandlers(engine),
-    jobs: jobHandlers(engine),
+    folders: folderHandlers(engine, options.pathPolicy),
+    jobs: jobHandlers(engine, options.pathPolicy),
     ...systemHandlers(engine, host, dataDir),
     ...spendHandlers(engine),
   };

@@ -2,20 +2,26 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Folder } from '../../shared/schemas/folder';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import type { Engine } from '../runtime/engine';
+import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
 
-/** folders.*: watched folders live in settings; their status comes from the hot-folder manager, counts from the store. */
-export function folderHandlers(engine: Engine): ApiHandlers['folders'] {
+/**
+ * folders.*: watched folders live in settings; their status comes from the hot-folder manager, counts from the
+ * store. A path policy (headless host) limits where they may be.
+ */
+export function folderHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandlers['folders'] {
   const toApi = (folder: WatchedFolder) => toApiFolder(engine, folder);
   return {
     list: async () => engine.settings.get().folders.map(toApi),
     add: async (input) => {
       engine.profiles.get(input.profileId);
+      await assertFolderAllowed(input.path, pathPolicy);
       const folder = engine.settings.addFolder(input);
       engine.applyFolderSettings();
       return toApi(folder);
     },
     update: async ({ id, patch }) => {
       if (patch.profileId) engine.profiles.get(patch.profileId);
+      if (patch.path !== undefined) await assertFolderAllowed(patch.path, pathPolicy);
       const folder = engine.settings.updateFolder(id, patch);
       engine.applyFolderSettings();
       return toApi(folder);

@@ -2,9 +2,13 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../errors';
 import type { Engine } from '../runtime/engine';
 import { toApiJob, toJobDetail } from './jobDto';
+import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
 
-/** jobs.*: intake of dropped paths, the paged history, and the user's retry and cancel. */
-export function jobHandlers(engine: Engine): ApiHandlers['jobs'] {
+/**
+ * jobs.*: intake of dropped paths, the paged history, and the user's retry and cancel. With a path policy (headless
+ * host), paths outside its roots are skipped with the reason instead of queued.
+ */
+export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandlers['jobs'] {
   const { store } = engine;
   const jobWithOutputs = (id: string) => {
     const job = store.jobs.getJob(id);
@@ -13,10 +17,14 @@ export function jobHandlers(engine: Engine): ApiHandlers['jobs'] {
   };
   return {
     enqueuePaths: async ({ paths, profileId }) => {
-      const result = await engine.enqueuePaths(paths, profileId);
+      const checked = pathPolicy ? await allowedQueuePaths(paths, pathPolicy) : { allowed: paths, refused: [] };
+      // Nothing left to queue: still report a wrong profile id as such.
+      if (checked.allowed.length === 0) engine.profiles.get(profileId);
+      const result = checked.allowed.length > 0 ? await engine.enqueuePaths(checked.allowed, profileId) : { jobs: [], refused: [] };
       return {
         jobIds: result.jobs.filter((entry) => entry.created).map((entry) => entry.job.id),
         skipped: [
+          ...checked.refused,
           ...result.refused,
           ...result.jobs
             .filter((entry) => !entry.created)

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
 import { createEngineApi } from '../../engine/api/engineApi';
+import type { PathPolicy } from '../../engine/api/pathPolicy';
 import { Engine, type EngineOptions } from '../../engine/runtime/engine';
 import { createEventHub } from '../../shared/eventHub';
 import { startHttpServer, type RunningHttpServer } from '../http/startHttpServer';
@@ -24,20 +25,33 @@ export async function startHeadlessServer(options: {
   token?: string;
   rendererDir?: string;
   homeDir?: string;
+  /** Largest accepted upload in bytes (default: the HTTP server's 512 MB). */
+  maxUploadBytes?: number;
 }): Promise<HeadlessServer> {
   const engine = new Engine(options.engine);
   const hub = createEventHub();
-  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir);
+  const inboxDir = join(options.engine.dataDir, 'inbox');
+  const homeDir = options.homeDir ?? homedir();
+  // The page only knows paths this server gave it: uploads in the inbox, folders from the home-limited browser and
+  // the folder list. Any other path in a call is refused, so a token holder cannot make it read the rest of the disk.
+  const pathPolicy: PathPolicy = {
+    sourceRoots: () => [inboxDir, ...engine.settings.get().folders.map((folder) => folder.path)],
+    folderRoots: () => [homeDir],
+    describeSourceRoots: 'the upload inbox and the watched folders',
+    describeFolderRoots: `your home folder (${homeDir})`,
+  };
+  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir, { pathPolicy });
   const detach = bridgeEngineEvents(engine, (event) => hub.emit(event));
   await engine.start();
   const http = await startHttpServer({
     handlers,
     events: hub,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-    inboxDir: join(options.engine.dataDir, 'inbox'),
-    homeDir: options.homeDir ?? homedir(),
+    inboxDir,
+    homeDir,
     port: options.port,
     token: options.token,
+    maxUploadBytes: options.maxUploadBytes,
   });
   return {
     engine,

@@ -28,11 +28,12 @@ export function sendError(response: ServerResponse, status: number, error: ApiEr
 }
 
 /**
- * The HTTP status for an error code: the caller's fault is 4xx (unknown verb 404, bad input 400, engine refusals
- * 422, missing records 404), the host's own bugs 500.
+ * The HTTP status for an error code: the caller's fault is 4xx (unknown verb 404, bad input 400, a path outside
+ * what this server may touch 403, engine refusals 422, missing records 404), the host's own bugs 500.
  */
 export function statusForErrorCode(code: string): number {
   if (code === 'invalid_input' || code === 'bad_json') return 400;
+  if (code === 'path_not_allowed') return 403;
   if (code === 'unknown_verb' || code.endsWith('_not_found') || code === 'not_found') return 404;
   if (code === 'invalid_output' || code === 'internal') return 500;
   return 422;
