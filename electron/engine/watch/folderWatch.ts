@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import type { FSWatcher, watch } from 'chokidar';
 import type { FolderFilter } from './folderFilter';
 import { RawFileEvents } from './rawFileEvents';
@@ -155,7 +155,8 @@ export class FolderWatch {
       if (stats.isFile()) this.deps.observe(path, { size: stats.size, mtimeMs: stats.mtimeMs }, 'folder');
       return;
     }
-    stat(path).then(
+    // lstat: a symlink is not a file of this folder (it may point anywhere on the disk), as in the reconcile scan.
+    lstat(path).then(
       (fresh) => fresh.isFile() && this.deps.observe(path, { size: fresh.size, mtimeMs: fresh.mtimeMs }, 'folder'),
       (error: unknown) => !isGoneError(error) && this.deps.fileProblem(path, error),
     );

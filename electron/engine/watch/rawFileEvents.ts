@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { FolderFilter } from './folderFilter';
 import { isGoneError, type FileSnapshot } from './stabilityTracker';
@@ -37,7 +37,9 @@ export class RawFileEvents {
       return;
     }
     this.inFlight.set(path, false);
-    stat(path)
+    // lstat, not stat: a symlink dropped into the folder is skipped like the reconcile scan skips it, or a link to
+    // any image on the disk (~/Pictures/private.jpg) would be resized into the shared output folder or sent to fal.
+    lstat(path)
       .then(
         (stats) => stats.isFile() && this.handlers.present(path, { size: stats.size, mtimeMs: stats.mtimeMs }),
         (error: unknown) => isGoneError(error) && this.handlers.gone(path),
