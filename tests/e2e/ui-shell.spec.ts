@@ -158,10 +158,14 @@ test('History scrolls thousands of jobs, filters, and shows details with retry',
   await screenshot(page, 'history');
 });
 
-test('Spend says plainly that it is coming, and Settings shows the key status', async ({ page }) => {
+test('Spend shows the fake ledger with its chart and breakdowns, and Settings shows the key status', async ({ page }) => {
   await openApp(page);
   await goTo(page, 'Spend', 'Spend');
-  await expect(page.getByText('Spend tracking is coming')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Period' }).selectOption('all');
+  await expect(page.getByTestId('spend-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(page.getByRole('table', { name: 'Spend by day, as a table' }).locator('tbody tr').first()).toBeAttached();
+  await expect(page.getByRole('list', { name: 'Spend by profile' }).locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('spend-may-be-billed')).toContainText('may be billed');
   await screenshot(page, 'spend');
   await goTo(page, 'Settings', 'Settings');
   await expect(page.getByText('Encrypted with the system keychain.')).toBeVisible();

@@ -17,4 +17,10 @@ export const queryKeys = {
   falKey: ['falKey'] as const,
   estimate: (profileId: string, fileCount: number) => ['estimate', profileId, fileCount] as const,
   thumbnail: (path: string, maxSide: number) => ['thumbnail', path, maxSide] as const,
+  /** Everything derived from the ledger: refetched together when a job finishes or a cap changes. */
+  spendAll: ['spend'] as const,
+  spendSummary: (since: number | undefined) => ['spend', 'summary', since ?? 'all'] as const,
+  /** Held work, keyed by how many jobs wait for budget, so a change of that count refetches it. */
+  heldWork: (waitingBudget: number) => ['spend', 'held', waitingBudget] as const,
+  budget: ['budget'] as const,
 };

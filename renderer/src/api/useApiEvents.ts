@@ -57,7 +57,12 @@ export function useApiEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
     const refetchActive = throttle(() => void client.invalidateQueries({ queryKey: queryKeys.activeJobs }), 500);
-    const refetchHistory = throttle(() => void client.invalidateQueries({ queryKey: queryKeys.historyAll }), 1500);
+    // Folder counts (waiting/done/failed) move with jobs, and folder.changed is only sent when a watch's status
+    // changes, so they refetch with the history.
+    const refetchHistory = throttle(() => {
+      void client.invalidateQueries({ queryKey: queryKeys.historyAll });
+      void client.invalidateQueries({ queryKey: queryKeys.folders });
+    }, 1500);
     const stopEvents = host.api.onEvent((event) => applyEvent(client, event, refetchActive, refetchHistory));
     let wasConnected = true;
     const stopConnection = host.onConnectionChange((connected) => {

@@ -6,7 +6,9 @@ import { ProfilesPage } from '../features/profiles/ProfilesPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SpendPage } from '../features/spend/SpendPage';
+import { useSpendEvents } from '../features/spend/useSpendEvents';
 import { ConnectionBanner } from './ConnectionBanner';
+import { HeldWorkBanner } from './HeldWorkBanner';
 import type { PageId } from './routes';
 import { Sidebar } from './Sidebar';
 import { useHashRoute } from './useHashRoute';
@@ -21,9 +23,10 @@ const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
   settings: SettingsPage,
 };
 
-/** Sidebar plus the current page, with the host's events keeping every cache live. */
+/** Sidebar plus the current page, with the host's events keeping every cache live and held work always in view. */
 export function AppShell() {
   useApiEvents();
+  useSpendEvents();
   const page = useHashRoute();
   const Page = PAGE_COMPONENTS[page];
   return (
@@ -31,6 +34,7 @@ export function AppShell() {
       <Sidebar current={page} />
       <div className="main">
         <ConnectionBanner />
+        <HeldWorkBanner />
         <main className={`page page-${page}`}>
           <Page />
         </main>

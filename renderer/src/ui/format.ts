@@ -1,6 +1,11 @@
-/** `$1.20` from integer cents. */
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/**
+ * `$1.20`, `$1,234.56` from integer cents, as the engine and CLI write amounts. The one float step is this final
+ * division for display: an integer over 100 is the nearest double to the exact amount, so two decimals are exact.
+ */
 export function formatCents(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
+  return dollars.format(cents / 100);
 }
 
 /** A cost range, collapsed when both ends agree. */

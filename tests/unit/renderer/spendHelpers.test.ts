@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centsToDollarsText, parseDollarsToCents } from '../../../renderer/src/features/settings/dollars';
-import { fillDays, localDayKey } from '../../../renderer/src/features/spend/spendDays';
+import { centTicks, fillDays, localDayKey } from '../../../renderer/src/features/spend/spendDays';
 import { spendRange } from '../../../renderer/src/features/spend/spendRange';
 import { hashParams, historyLink, pageFromHash } from '../../../renderer/src/shell/routes';
 
@@ -62,5 +62,21 @@ describe('links into History', () => {
     expect(params.get('job')).toBe('job 7');
     expect(params.get('search')).toBe('Summer & Sea.jpg');
     expect(hashParams('#/history').get('job')).toBeNull();
+  });
+});
+
+describe('chart ticks', () => {
+  it('steps through round amounts of whole cents up to the largest day', () => {
+    expect(centTicks(135)).toEqual([0, 50, 100, 150]);
+    expect(centTicks(40)).toEqual([0, 10, 20, 30, 40]);
+    expect(centTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(centTicks(0)).toEqual([0, 1]);
+    expect(centTicks(9_999)).toEqual([0, 2500, 5000, 7500, 10_000]);
+    for (const max of [1, 7, 99, 101, 12_345]) {
+      const ticks = centTicks(max);
+      expect(ticks.every(Number.isInteger)).toBe(true);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeLessThanOrEqual(5);
+    }
   });
 });

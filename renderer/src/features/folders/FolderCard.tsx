@@ -1,20 +1,30 @@
 import { Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Folder } from '../../../../electron/shared';
+import { formatCents } from '../../ui/format';
 import { FolderStatusBadge } from './FolderStatusBadge';
 
 interface Props {
   folder: Folder;
   profileName: string;
+  /** The folder's monthly budget cap in cents; null when it has none. */
+  capCents: number | null;
   onToggle: (enabled: boolean) => void;
   onEdit: () => void;
   onRemove: () => void;
 }
 
-/** One watched folder: path, profile, status with its reason, counts, and its controls. */
-export function FolderCard({ folder, profileName, onToggle, onEdit, onRemove }: Props) {
+/** One watched folder: path, profile, options and budget cap, status with its reason, counts, and its controls. */
+export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, onRemove }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const options = [folder.recursive && 'subfolders', folder.polling && 'polling', folder.trusted && 'trusted'].filter(Boolean).join(' · ');
+  const options = [
+    folder.recursive && 'subfolders',
+    folder.polling && 'polling',
+    folder.trusted && 'trusted (bursts run without asking)',
+    capCents !== null && `cap ${formatCents(capCents)} a month`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li className="folder-card">
       <div className="folder-main">

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
 import { useProfiles } from '../profiles/useProfiles';
+import { useBudget } from '../settings/useBudget';
 import { FolderCard } from './FolderCard';
 import { FolderForm } from './FolderForm';
 import { useFolderMutations, useFolders } from './useFolders';
@@ -14,9 +15,11 @@ import { useFolderMutations, useFolders } from './useFolders';
 export function FoldersPage() {
   const folders = useFolders();
   const profiles = useProfiles();
+  const budget = useBudget();
   const { add, update, remove } = useFolderMutations();
   const [editing, setEditing] = useState<Folder | 'new' | null>(null);
   const profileName = (id: string) => profiles.data?.find((profile) => profile.id === id)?.name ?? 'Deleted profile';
+  const capOf = (id: string) => budget.data?.folderCaps.find((cap) => cap.folderId === id)?.capCents ?? null;
   const firstProfile = profiles.data?.[0]?.id ?? '';
 
   return (
@@ -58,6 +61,7 @@ export function FoldersPage() {
               key={folder.id}
               folder={folder}
               profileName={profileName(folder.profileId)}
+              capCents={capOf(folder.id)}
               onToggle={(enabled) => update.mutate({ id: folder.id, patch: { enabled } })}
               onEdit={() => setEditing(folder)}
               onRemove={() => remove.mutate(folder.id)}

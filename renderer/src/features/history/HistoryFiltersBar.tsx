@@ -21,8 +21,8 @@ function dayEnd(value: string): number | undefined {
 }
 
 /** Search, folder, profile, status and date filters. */
-export function HistoryFiltersBar({ folders, profiles, onChange }: { folders: Folder[]; profiles: Profile[]; onChange: (filters: HistoryFilters) => void }) {
-  const [search, setSearch] = useState('');
+export function HistoryFiltersBar({ folders, profiles, initialSearch = '', onChange }: { folders: Folder[]; profiles: Profile[]; initialSearch?: string; onChange: (filters: HistoryFilters) => void }) {
+  const [search, setSearch] = useState(initialSearch);
   const [folderId, setFolderId] = useState('');
   const [profileId, setProfileId] = useState('');
   const [status, setStatus] = useState('all');
@@ -30,7 +30,7 @@ export function HistoryFiltersBar({ folders, profiles, onChange }: { folders: Fo
   const [until, setUntil] = useState('');
 
   // Typing waits for a pause before querying; the other filters apply at once.
-  const [debouncedSearch, setDebouncedSearch] = useState('');
+  const [debouncedSearch, setDebouncedSearch] = useState(initialSearch.trim());
   useEffect(() => {
     const timer = window.setTimeout(() => setDebouncedSearch(search.trim()), 250);
     return () => window.clearTimeout(timer);

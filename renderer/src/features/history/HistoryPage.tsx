@@ -1,6 +1,7 @@
 import { History } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { HistoryFilters } from '../../api/queryKeys';
+import { hashParams } from '../../shell/routes';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
@@ -13,8 +14,10 @@ import { useJobHistory } from './useJobHistory';
 
 /** Every job ever run, filterable, with details and retry. */
 export function HistoryPage() {
+  // Other pages link here with `#/history?job=ID&search=NAME` (Spend's most expensive jobs): open on that job.
+  const [linked] = useState(() => hashParams(window.location.hash));
   const [filters, setFilters] = useState<HistoryFilters>({});
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(linked.get('job'));
   const history = useJobHistory(filters);
   const folders = useFolders();
   const profiles = useProfiles();
@@ -27,7 +30,7 @@ export function HistoryPage() {
   return (
     <>
       <PageHeader title="History" subtitle="Every job, newest first. Select one for its outputs, before/after views and log." />
-      <HistoryFiltersBar folders={folders.data ?? []} profiles={profiles.data ?? []} onChange={setFilters} />
+      <HistoryFiltersBar folders={folders.data ?? []} profiles={profiles.data ?? []} initialSearch={linked.get('search') ?? ''} onChange={setFilters} />
       <ErrorNote error={history.error} />
       <div className={`history-layout ${selectedId ? 'with-detail' : ''}`}>
         {history.data && jobs.length === 0 ? (

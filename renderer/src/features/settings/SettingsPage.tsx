@@ -3,11 +3,12 @@ import { useApi } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
+import { BudgetCard } from './BudgetCard';
 import { FalKeyCard } from './FalKeyCard';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { useSettings } from './useSettings';
 
-/** The fal key, processing settings and where the app keeps its data. */
+/** The fal key, processing settings, the budget and where the app keeps its data. */
 export function SettingsPage() {
   const api = useApi();
   const { settings } = useSettings();
@@ -30,6 +31,7 @@ export function SettingsPage() {
         )}
       </div>
       {settings.data && <GeneralSettingsForm settings={settings.data} />}
+      <BudgetCard />
     </>
   );
 }

@@ -27,3 +27,20 @@ export function fillDays(byDay: ReadonlyArray<{ day: DayKey; cents: number }>, f
   for (let day = first; day <= last; day = nextDay(day)) days.push({ day, cents: known.get(day) ?? 0 });
   return days;
 }
+
+/**
+ * Y-axis ticks in whole cents at a round step (1, 2, 2.5 or 5 times a power of ten: $0.25, $0.50, $1, $2.50…),
+ * at most `count` steps above zero and reaching at least `maxCents`. Integers throughout, so each label is exact.
+ */
+export function centTicks(maxCents: number, count = 4): number[] {
+  let step = 1;
+  for (let power = 1; ; power *= 10) {
+    const found = [1, 2, 2.5, 5].map((factor) => factor * power).find((candidate) => Number.isInteger(candidate) && candidate * count >= maxCents);
+    if (found !== undefined) {
+      step = found;
+      break;
+    }
+  }
+  const steps = Math.max(1, Math.ceil(maxCents / step));
+  return Array.from({ length: steps + 1 }, (_, index) => index * step);
+}
