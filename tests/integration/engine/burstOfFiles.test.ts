@@ -22,6 +22,8 @@ describe('50 files dropped into a watched folder at once', () => {
   it('ends every file done or failed with its reason, submits each image once, and writes exact sizes', async () => {
     harness = await startEngineHarness({
       settings: { concurrency: 6 },
+      // Trusted: 50 files at once is a burst, which an untrusted folder holds for the person's go-ahead.
+      folder: { trusted: true },
       fakeOptions: { latency: { processingMs: 100, concurrency: 6 } },
     });
     const { watched, root, fake } = harness;

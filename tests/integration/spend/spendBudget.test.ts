@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { pollUntil } from '../../support/engine/pollUntil';
+import { writeTestJpeg } from '../../support/engine/testImages';
+import { billedByFake } from './spendEvidence';
+
+let harness: EngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Writes distinct JPEGs beside the folder and moves them in at once, as a file manager would. */
+async function land(h: EngineHarness, names: readonly string[], firstSeed: number): Promise<void> {
+  const staging = join(h.root, 'staging');
+  mkdirSync(staging, { recursive: true });
+  await Promise.all(names.map((name, index) => writeTestJpeg(join(staging, name), firstSeed + index)));
+  await Promise.all(names.map((name) => rename(join(staging, name), join(h.watched, name))));
+}
+
+const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index}.jpg`);
+const billedTotal = async (h: EngineHarness) => Object.values(await billedByFake(h.fake)).reduce((sum, cents) => sum + cents, 0);
+const settled = (h: EngineHarness, count: number) =>
+  pollUntil(() => {
+    const jobs = h.jobs();
+    const resting = jobs.filter((job) => ['done', 'failed', 'waiting_budget'].includes(job.state));
+    return jobs.length >= count && resting.length === jobs.length && h.engine.scheduler.status().running === 0 ? jobs : undefined;
+  }, { what: `${count} jobs done or held`, timeoutMs: 60_000, describe: () => h.jobs().map((job) => job.state).join(',') });
+
+// The harness profile: 1080x1080 (a 2K render) and 1200x628 (1K), one image each: 35 cents a request, for certain.
+describe('budget caps with a real engine and the fake fal', () => {
+  it('never spends past a daily cap set before the work, holds the rest with the cap named, and runs it once raised', async () => {
+    harness = await startEngineHarness({ settings: { dailyCapCents: 100, concurrency: 2 } });
+    const notices: string[] = [];
+    harness.engine.events.on('notice', (notice) => notices.push(notice.message));
+    await land(harness, names('capped', 5), 10);
+    const jobs = await settled(harness, 5);
+    expect(jobs.filter((job) => job.state === 'done')).toHaveLength(2);
+    const held = jobs.filter((job) => job.state === 'waiting_budget');
+    expect(held.map((job) => job.stateReason)).toEqual(Array(3).fill('Daily budget $1.00 reached'));
+    expect(notices.filter((message) => message.startsWith('Daily budget $1.00 reached'))).toHaveLength(1);
+    expect(await billedTotal(harness)).toBeLessThanOrEqual(100);
+    expect(harness.engine.spend.summary()).toMatchObject({ totalCents: await billedTotal(harness), reservedCents: 0 });
+    expect(harness.engine.spend.held().cap).toEqual({ jobs: 3, reason: 'Daily budget $1.00 reached' });
+
+    harness.engine.spend.updateBudget({ dailyCapCents: 1000 });
+    await harness.waitForJobs(5, ['done']);
+    expect(await billedTotal(harness)).toBe(5 * 35);
+    expect(harness.engine.spend.summary().totalCents).toBe(5 * 35);
+  });
+
+  it('a cap lowered while requests are in flight is crossed by those requests only', async () => {
+    harness = await startEngineHarness({
+      settings: { concurrency: 2 },
+      fakeOptions: { latency: { processingMs: 1500, concurrency: 2 } },
+    });
+    const { engine } = harness;
+    await land(harness, names('flight', 6), 40);
+    // Once money is in flight, shut the daily cap at what is spent so far, in the same turn as the reading.
+    const atSet = await pollUntil(() => {
+      const summary = engine.spend.summary();
+      if (summary.reservedCents === 0) return undefined;
+      engine.spend.updateBudget({ dailyCapCents: summary.today.spentCents });
+      return summary;
+    }, { what: 'a reservation', timeoutMs: 30_000 });
+    const jobs = await settled(harness, 6);
+    const charged = await billedTotal(harness);
+    expect(charged).toBeLessThanOrEqual(atSet.today.spentCents + atSet.reservedCents);
+    expect(charged).toBe(engine.spend.summary().totalCents);
+    expect(jobs.filter((job) => job.state === 'waiting_budget').length).toBeGreaterThan(0);
+    engine.spend.updateBudget({ dailyCapCents: null });
+    await harness.waitForJobs(6, ['done']);
+    expect(engine.spend.summary().totalCents).toBe(6 * 35);
+  });
+
+  it('requeues held work when the day rolls over (the engine clock moved past midnight)', async () => {
+    let offset = 0;
+    harness = await startEngineHarness({
+      settings: { dailyCapCents: 35, concurrency: 1 },
+      engine: { now: () => Date.now() + offset, timing: { ...HARNESS_TIMING, budgetCheckMs: 100 } },
+    });
+    await land(harness, names('daily', 3), 70);
+    let jobs = await settled(harness, 3);
+    expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'waiting_budget', 'waiting_budget']);
+    offset += 24 * 3_600_000;
+    await pollUntil(() => (harness!.jobs().filter((job) => job.state === 'done').length === 2 ? true : undefined), { what: 'a second job done on day two' });
+    jobs = await settled(harness, 3);
+    expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget']);
+    expect(harness.engine.spend.summary()).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
+    offset += 24 * 3_600_000;
+    await harness.waitForJobs(3, ['done']);
+    expect(await billedTotal(harness)).toBe(3 * 35);
+  });
+});
