@@ -2,7 +2,6 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIVE_STATES } from '../../../electron/engine/jobs/jobStates';
 import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { outputProblems } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
@@ -51,12 +50,10 @@ describe('fal unreachable for a while in the middle of a batch', () => {
     expect(engine.scheduler.status()).toMatchObject({ state: 'offline', online: false, running: 0 });
 
     await fake.start();
-    const backAt = Date.now();
     await pollUntil(
       () => (harness!.jobs().some((job) => job.state !== 'waiting_network' && job.state !== 'done') ? true : undefined),
       { timeoutMs: BACK_WITHIN_MS, intervalMs: 20, what: `a waiting job dispatched within ${BACK_WITHIN_MS} ms of fal returning`, describe: () => summary(harness!) },
     );
-    expect(Date.now() - backAt).toBeLessThanOrEqual(BACK_WITHIN_MS);
     expect(engine.scheduler.status().state).toBe('running');
 
     const done = await harness.waitForJobs(names.length, ['done', 'failed'], 60_000);
@@ -65,9 +62,8 @@ describe('fal unreachable for a while in the middle of a batch', () => {
       expect(job.attempts, job.sourceName).toBe(0);
       expect(engine.store.requests.listRequests(job.id).filter((request) => request.state === 'completed'), job.sourceName).toHaveLength(1);
       expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
-      expect(ACTIVE_STATES).not.toContain(job.state);
     }
-  });
+  }, 120_000);
 });
 
 function summary(harness: EngineHarness): string {
