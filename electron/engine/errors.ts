@@ -28,7 +28,8 @@ export type SmartResizeErrorCode =
   | 'invalid_query'
   | 'database_error'
   | 'key_storage_unavailable'
-  | 'path_not_allowed';
+  | 'path_not_allowed'
+  | 'svg_external_reference';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

@@ -6,6 +6,7 @@ import { readHeicHeader } from './heicDecoder';
 import { assertUnderPixelLimit, effectivePixelLimit } from './pixelLimit';
 import { readImageFile } from './readImageFile';
 import { sniffFormat, sniffHeifFamily } from './sniffFormat';
+import { assertSelfContainedSvg, looksLikeMarkup } from './svgReferences';
 import type { ImageFormat, ImageProbe, IntakeOptions } from './types';
 
 /** sharp's format names we accept; other loaders libvips may carry (PPM, FITS, Matlab, ...) are refused. */
@@ -35,6 +36,8 @@ export async function probeImage(path: string, options: IntakeOptions = {}): Pro
 export async function probeImageBytes(path: string, bytes: Buffer, options: IntakeOptions = {}): Promise<ImageProbe> {
   const fileName = basename(path);
   const sniffed = sniffFormat(bytes);
+  // Before any decoder parses it: an SVG (or XML posing as one) that points outside itself is refused outright.
+  if (sniffed === 'svg' || (sniffed === null && looksLikeMarkup(bytes))) assertSelfContainedSvg(fileName, bytes);
   const probe = await probeWithSharp(path, bytes, sniffed).catch((error: unknown) => {
     // sharp reads HEIC headers even without an HEVC decoder; if it cannot, the WASM decoder's parser may.
     if (isHevc(bytes)) return probeHeic(path, bytes);
