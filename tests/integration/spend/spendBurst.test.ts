@@ -15,7 +15,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const host: HostServices = { openPath: async () => undefined, revealPath: async () => undefined, pickFolder: async () => null, keyStorage: 'file' };
+const host: HostServices = { openPath: async () => undefined, revealPath: async () => undefined, pickFolder: async () => null, keyStorage: 'plaintext-fallback' };
 
 async function land(h: EngineHarness, prefix: string, count: number, firstSeed: number): Promise<void> {
   const staging = join(h.root, 'staging');
