@@ -40,7 +40,7 @@ describe('connections that break', () => {
       expect(engine.store.requests.listRequests(job.id).map((request) => request.state), job.sourceName).toEqual(['completed']);
       expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it('cancels a job whose request is stalled on fal, and tells fal to cancel it', async () => {
     harness = await startEngineHarness();

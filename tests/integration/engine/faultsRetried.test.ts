@@ -57,5 +57,5 @@ describe('retryable fal failures', () => {
       expect(harness.submitsOf(job), fault.name).toHaveLength(fault.route === 'submit' ? fault.times + 1 : 1);
       expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
-  });
+  }, 120_000);
 });

@@ -131,5 +131,5 @@ describe('kill -9 of the watch process at every stage, then a restart', () => {
       }
     }
     expect(findOutputTempFiles(root, ['data'])).toEqual([]);
-  });
+  }, 120_000);
 });
