@@ -1,10 +1,11 @@
 import type { Job as ApiJob, JobChange, JobDetail } from '../../shared/schemas/job';
+import { jobChargeCents } from '../spend';
 import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store';
 
 const TIERS = new Set(['1K', '2K', '4K']);
 
-/** A job row with its outputs as the UI sees it. */
-export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[]): ApiJob {
+/** A job row with its outputs and what fal charged for it (the spend ledger's sum) as the UI sees it. */
+export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], costCents: number | null = null): ApiJob {
   return {
     id: job.id,
     state: job.state,
@@ -29,8 +30,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[]): A
       provider: output.provider,
       tier: output.tier && TIERS.has(output.tier) ? (output.tier as '1K' | '2K' | '4K') : null,
     })),
-    // The spend ledger (its own issue) fills this in; until then no cost is claimed.
-    costCents: null,
+    costCents,
   };
 }
 
@@ -54,7 +54,7 @@ export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefin
   const detail = store.history.getJobDetail(jobId, 100);
   if (!detail) return undefined;
   return {
-    ...toApiJob(detail.job, detail.outputs),
+    ...toApiJob(detail.job, detail.outputs, jobChargeCents(store.db, jobId)),
     falRequestIds: detail.requests.map((request) => request.requestId),
     log: [...detail.events].reverse().flatMap((event) => logEntry(event)),
   };

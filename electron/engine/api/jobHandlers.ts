@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../errors';
 import type { Engine } from '../runtime/engine';
+import { jobChargeCents } from '../spend';
 import { toApiJob, toJobDetail } from './jobDto';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
 
@@ -13,7 +14,7 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
   const jobWithOutputs = (id: string) => {
     const job = store.jobs.getJob(id);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-    return toApiJob(job, store.outputs.listOutputs(id));
+    return toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id));
   };
   return {
     enqueuePaths: async ({ paths, profileId }) => {
@@ -34,7 +35,8 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
     },
     query: async (query) => {
       const page = store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
-      return { items: page.jobs.map((job) => toApiJob(job, store.outputs.listOutputs(job.id))), nextCursor: page.nextCursor };
+      const item = (job: (typeof page.jobs)[number]) => toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id));
+      return { items: page.jobs.map(item), nextCursor: page.nextCursor };
     },
     detail: async ({ id }) => {
       const detail = toJobDetail(store, id);

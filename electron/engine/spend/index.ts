@@ -1,6 +1,6 @@
 // Spend: the exact ledger, estimates, budget caps with reservations, and hot-folder bursts.
 export { SpendService, type SpendServiceOptions, type HeldWork } from './spendService';
-export { SpendLedger } from './spendLedger';
+export { SpendLedger, jobChargeCents } from './spendLedger';
 export { Reservations, type Reservation } from './reservations';
 export { SpendRecorder } from './spendRecorder';
 export { BURST_REASON } from './burstGate';

@@ -27,6 +27,12 @@ export function rangeCondition(range: SpendRange = {}): { sql: string; params: S
   };
 }
 
+/** What fal charged for a job (sum of its charge rows), or null when it was never charged. */
+export function jobChargeCents(db: SqlDatabase, jobId: string): number | null {
+  const row = getRow<{ cents: number | null }>(db, "SELECT sum(cents) AS cents FROM spend_ledger WHERE job_id = :jobId AND kind = 'charge'", { jobId });
+  return row?.cents ?? null;
+}
+
 /** The spend ledger table: append-only rows, each request recorded once per kind. */
 export class SpendLedger {
   constructor(

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { toJobDetail } from '../../../electron/engine/api/jobDto';
 import type { ProfileInput } from '../../../electron/engine/profiles';
 import { runCli } from '../../support/cli/runCli';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
@@ -28,7 +29,7 @@ describe('the spend ledger against what fal returned', () => {
     // 800x1000 fits a 1K preset, 1080x1080 needs 2K, 2100x2100 4K; a 2K hint lifts 1K sizes; 1..3 images per size.
     const tiers = engine.profiles.create(profile('Tiers', 1, '1K', [[800, 1000], [1080, 1080], [2100, 2100]]));
     const pair = engine.profiles.create(profile('Pair at 2K', 2, '2K', [[800, 1000]]));
-    const triple = engine.profiles.create(profile('Triple', 3, '1K', [[1200, 628], [3000, 1000]]));
+    const triple = engine.profiles.create(profile('Triple', 3, '1K', [[1200, 628], [1000, 1000]]));
     const drops = join(root, 'drops');
     mkdirSync(drops);
     const write = async (name: string, seed: number) => {
@@ -54,6 +55,12 @@ describe('the spend ledger against what fal returned', () => {
     expect(summary.totalCents).toBe(total);
     expect(summary.byProfile.reduce((sum, entry) => sum + entry.cents, 0)).toBe(total);
     expect(summary.reservedCents).toBe(0);
+    // Each job shows what its requests cost (History's cost column), and a refused one shows none.
+    for (const job of jobs) {
+      const requests = engine.store.requests.listRequests(job.id).map((request) => request.requestId);
+      const cost = requests.reduce((sum, id) => sum + (billed[id] ?? 0), 0);
+      expect(toJobDetail(engine.store, job.id)?.costCents, job.sourceName).toBe(job.state === 'done' ? cost : null);
+    }
 
     // The refused request: recorded once, apart, at the lowest tiers of what was asked (5 + 15 + 15 + 30).
     const refusedJob = jobs.find((job) => job.sourceName === 'flagged.jpg')!;
