@@ -25,7 +25,7 @@ export function spendJson(summary: SpendSummaryData, since: number | undefined):
 /** The summary as text for people: periods against caps, totals, then each breakdown. */
 export function spendText(summary: SpendSummaryData, since: number | undefined): string {
   const lines: string[] = [];
-  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(30)} ${value}`);
+  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(32)} ${value}`);
   const against = (value: { spentCents: number; capCents: number | null }) =>
     value.capCents === null ? `${formatCents(value.spentCents)} (no cap)` : `${formatCents(value.spentCents)} of ${formatCents(value.capCents)} cap`;
   lines.push(`Spend at fal${since === undefined ? ' (all time)' : ` since ${new Date(since).toLocaleString()}`}`);
