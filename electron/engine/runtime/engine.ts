@@ -171,8 +171,8 @@ export class Engine {
   /** Files and folders dropped on the window (or uploaded to the headless inbox), queued with a profile. */
   async enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult> {
     const profile = this.profiles.get(profileId);
-    const result = await enqueueDroppedPaths(this.store, paths, profile, providerForJob(profile, this.fal.client() !== undefined));
-    this.scheduler.pump();
+    const provider = providerForJob(profile, this.fal.client() !== undefined);
+    const result = await enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump());
     this.tail.flush();
     return result;
   }

@@ -16,7 +16,14 @@ export interface EnqueueResult {
  * so dropping the same image twice is never paid for twice. Whether the bytes are a usable image is found when
  * the job runs, so a bad file ends as a failed job with its reason in History instead of vanishing here.
  */
-export async function enqueueDroppedPaths(store: JobStore, paths: readonly string[], profile: Profile, provider: JobProvider): Promise<EnqueueResult> {
+export async function enqueueDroppedPaths(
+  store: JobStore,
+  paths: readonly string[],
+  profile: Profile,
+  provider: JobProvider,
+  /** Called after each new job: the caller starts it right away instead of after the whole drop is hashed. */
+  onCreated?: (job: JobRecord) => void,
+): Promise<EnqueueResult> {
   const jobs: Array<EnqueueResult['jobs'][number]> = [];
   const refused: Array<EnqueueResult['refused'][number]> = [];
   for (const source of await collectSourceFiles(paths, { recursive: true })) {
@@ -38,6 +45,7 @@ export async function enqueueDroppedPaths(store: JobStore, paths: readonly strin
         provider,
       });
       jobs.push({ path: source.path, job, created });
+      if (created) onCreated?.(job);
     } catch (error) {
       refused.push({ path: source.path, reason: `${source.path}: ${(error as Error).message}` });
     }
