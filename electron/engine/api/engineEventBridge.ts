@@ -25,22 +25,39 @@ export function bridgeEngineEvents(engine: Engine, emit: (event: ApiEvent) => vo
   };
   const onStored = (event: { kind: string; jobId: string | null }) => {
     jobChanged(event.jobId);
-    if (event.kind === 'job_state' || event.kind === 'job_created') queueSoon();
+    if (event.kind === 'job_state' || event.kind === 'job_created') {
+      queueSoon();
+      // A folder's waiting/done/failed counts move with its jobs, not only with its watch status.
+      const folderId = event.jobId ? engine.store.jobs.getJob(event.jobId)?.folderId : null;
+      if (folderId) folderSoon(folderId);
+    }
   };
   const onProgress = (progress: { jobId: string; fraction: number }) => jobChanged(progress.jobId, progress.fraction);
   const onQueue = () => queueSoon();
-  const onFolder = (status: { folderId: string }) => {
-    const folder = engine.settings.get().folders.find((candidate) => candidate.id === status.folderId);
+  const emitFolder = (folderId: string) => {
+    const folder = engine.settings.get().folders.find((candidate) => candidate.id === folderId);
     if (!folder) return;
     const api = toApiFolder(engine, folder);
     emit({ type: 'folder.changed', folder: { id: api.id, status: api.status, statusReason: api.statusReason, counts: api.counts } });
   };
+  const pendingFolders = new Set<string>();
+  let folderTimer: NodeJS.Timeout | undefined;
+  const folderSoon = (folderId: string) => {
+    pendingFolders.add(folderId);
+    folderTimer ??= setTimeout(() => {
+      folderTimer = undefined;
+      for (const id of pendingFolders) emitFolder(id);
+      pendingFolders.clear();
+    }, queueIntervalMs);
+  };
+  const onFolder = (status: { folderId: string }) => emitFolder(status.folderId);
   engine.events.on('stored', onStored);
   engine.events.on('progress', onProgress);
   engine.events.on('queue', onQueue);
   engine.events.on('folder', onFolder);
   return () => {
     if (queueTimer) clearTimeout(queueTimer);
+    if (folderTimer) clearTimeout(folderTimer);
     engine.events.off('stored', onStored);
     engine.events.off('progress', onProgress);
     engine.events.off('queue', onQueue);

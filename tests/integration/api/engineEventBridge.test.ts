@@ -1,0 +1,37 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bridgeEngineEvents } from '../../../electron/engine/api/engineEventBridge';
+import { Engine } from '../../../electron/engine/runtime/engine';
+import type { ApiEvent } from '../../../electron/shared/schemas/events';
+
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+const root = mkdtempSync(join(tmpdir(), 'smart-resize-bridge-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bridgeEngineEvents', () => {
+  it('sends job changes, queue counts and the folder’s new counts as a hot-folder job runs to done', async () => {
+    const watched = join(root, 'photos');
+    mkdirSync(watched);
+    const engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: { settleMs: 100, tickMs: 50 } });
+    const profile = engine.profiles.create({ name: 'Small', sizes: [{ width: 200, height: 200, policy: 'local' }] });
+    const folder = engine.settings.addFolder({ path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: true });
+    const events: ApiEvent[] = [];
+    const detach = bridgeEngineEvents(engine, (event) => events.push(event), 50);
+    await engine.start();
+    try {
+      copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(watched, 'a.jpg'));
+      const deadline = Date.now() + 30_000;
+      const folderDone = () =>
+        events.some((event) => event.type === 'folder.changed' && event.folder.id === folder.id && event.folder.counts.done === 1);
+      while (!folderDone() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(folderDone()).toBe(true);
+      expect(events.some((event) => event.type === 'job.changed' && event.job.state === 'done')).toBe(true);
+      expect(events.some((event) => event.type === 'queue.changed' && event.queue.counts.done === 1)).toBe(true);
+    } finally {
+      detach();
+      await engine.stop();
+    }
+  });
+});
