@@ -31,8 +31,8 @@ export interface FolderPlacement {
 }
 
 /**
- * The budget hook (the spend issue fills it in): asked before each fal submit with the request's maximum price;
- * `hold` parks the job in `waiting_budget` with the reason shown.
+ * The budget hook (the engine's SpendService): asked before each new fal submit with the request's maximum price
+ * and its batch (the reservation is kept per request); a refusal parks the job in `waiting_budget` with the reason.
  */
 export interface BudgetGuard {
   admit(job: JobRecord, maxCents: number, batchIndex?: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
