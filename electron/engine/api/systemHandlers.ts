@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Settings as ApiSettings } from '../../shared/schemas/settings';
 import { SmartResizeError } from '../errors';
 import { estimateRequest } from '../pricing';
+import { estimateJob } from '../spend/estimateJob';
 import type { Engine } from '../runtime/engine';
 import type { HostServices } from './hostServices';
 import { queueState } from './queueState';
@@ -48,10 +49,12 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       batch: async ({ profileId, fileCount }) => {
         const profile = engine.profiles.get(profileId);
         const perFile = estimateRequest(profile.sizes, profile.fal);
+        // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several).
+        const total = estimateJob(profile);
         return {
           fileCount,
-          minCents: perFile.minCents * fileCount,
-          maxCents: perFile.maxCents * fileCount,
+          minCents: total.minCents * fileCount,
+          maxCents: total.maxCents * fileCount,
           sizes: profile.sizes.map((size, index) => ({
             width: size.width,
             height: size.height,
