@@ -45,6 +45,9 @@ function applyEvent(client: QueryClient, event: ApiEvent, refetchActive: () => v
     client.setQueryData<Folder[]>(queryKeys.folders, (folders) =>
       folders?.map((folder) => (folder.id === event.folder.id ? { ...folder, ...event.folder } : folder)),
     );
+    // A just-added folder may not be in the list yet, or a list fetched while its watch was starting may land after
+    // this event and undo it: fetch again (cancelling any fetch in flight) so the newest status wins.
+    void client.invalidateQueries({ queryKey: queryKeys.folders });
   } else applyJobChange(client, event.job, refetchActive, refetchHistory);
 }
 

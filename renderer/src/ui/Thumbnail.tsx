@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ImageIcon } from 'lucide-react';
 import { useApi } from '../api/HostProvider';
 import { queryKeys } from '../api/queryKeys';
+import { queueThumbnail } from './thumbnailQueue';
 
 /**
  * A preview of a file on the host, made by the host (`media.thumbnail`). `enabled: false` defers loading, e.g.
@@ -11,7 +12,7 @@ export function Thumbnail({ path, maxSide = 128, className, alt, enabled = true 
   const api = useApi();
   const { data, isError } = useQuery({
     queryKey: queryKeys.thumbnail(path, maxSide),
-    queryFn: () => api.media.thumbnail({ path, maxSide }),
+    queryFn: ({ signal }) => queueThumbnail(() => api.media.thumbnail({ path, maxSide }), signal, maxSide),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     retry: false,

@@ -4,6 +4,9 @@ import type { Job } from '../../../../electron/shared';
 import { HistoryRow } from './HistoryRow';
 
 const ROW_HEIGHT = 64;
+// Fetch the next page while this many loaded rows are still ahead: a fast fling covers a page in a few frames, and a
+// list that hits its loaded end stalls until the page arrives.
+const LOAD_AHEAD_ROWS = 100;
 
 interface Props {
   jobs: Job[];
@@ -22,13 +25,16 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
     count: hasMore ? jobs.length + 1 : jobs.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // Few rows beyond the viewport: a fling replaces every row each frame, so each extra row is paid for per frame.
+    overscan: 4,
+    // Previews wait until the list has rested this long, so a pause between flings does not start (and drop) them.
+    isScrollingResetDelay: 300,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= jobs.length - 20) loadMore();
+    if (hasMore && !loadingMore && lastIndex >= jobs.length - LOAD_AHEAD_ROWS) loadMore();
   }, [hasMore, loadingMore, lastIndex, jobs.length, loadMore]);
 
   return (
