@@ -85,8 +85,9 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
     const fetched = await fetchOutputs(refs, profile.output.format, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
     moveTo(deps, job.id, 'writing');
-    await writeAndRecordOutputs(store, job.id, context.placement, fetched, 'fal');
-    store.requests.finishRequest(context.tracker.requestId ?? plan.requestId ?? '', 'completed');
+    const finishedId = context.tracker.requestId ?? plan.requestId ?? '';
+    // The request is complete in the same commit that records its outputs.
+    await writeAndRecordOutputs(store, job.id, context.placement, fetched, 'fal', () => store.requests.finishRequest(finishedId, 'completed'));
     context.tracker.requestId = undefined;
     context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.

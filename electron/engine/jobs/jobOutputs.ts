@@ -14,6 +14,8 @@ export async function writeAndRecordOutputs(
   placement: OutputPlacement,
   images: ReadonlyArray<RenderedImage & { readonly tier?: string | null }>,
   provider: 'fal' | 'local',
+  /** More store writes that belong to the same commit as the records (the fal request becoming completed). */
+  alsoRecord?: () => void,
 ): Promise<void> {
   const recorded = new Set(store.outputs.listOutputs(jobId).map((output) => `${output.target}#${output.imageIndex}`));
   const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
@@ -21,18 +23,21 @@ export async function writeAndRecordOutputs(
   await removeStaleOutputTemps(placement, pending);
   const written = await writeRenderedOutputs(placement, pending, { adoptIdentical: true });
   // One commit for all of them: each commit waits on an fsync (synchronous=FULL) that blocks the event loop.
-  withTransaction(store.db, () => written.forEach((output, index) => {
-    store.outputs.addOutput({
-      jobId,
-      target: formatTargetSize(output.target),
-      // The store counts images from 0, the naming template's {n} from 1.
-      imageIndex: output.imageIndex - 1,
-      path: output.path,
-      width: output.width,
-      height: output.height,
-      provider,
-      tier: pending[index]?.tier ?? null,
-      bytes: output.bytes,
+  withTransaction(store.db, () => {
+    written.forEach((output, index) => {
+      store.outputs.addOutput({
+        jobId,
+        target: formatTargetSize(output.target),
+        // The store counts images from 0, the naming template's {n} from 1.
+        imageIndex: output.imageIndex - 1,
+        path: output.path,
+        width: output.width,
+        height: output.height,
+        provider,
+        tier: pending[index]?.tier ?? null,
+        bytes: output.bytes,
+      });
     });
-  }));
+    alsoRecord?.();
+  });
 }
