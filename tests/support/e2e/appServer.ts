@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineOptions } from '../../../electron/engine/runtime/engine';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
-import { startHeadlessServer, type HeadlessServer } from '../../../electron/server/headless/startHeadlessServer';
+import { DEFAULT_RENDERER_DIR, startHeadlessServer, type HeadlessServer } from '../../../electron/server/headless/startHeadlessServer';
 import type { VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
 import { HTTP_ROUTES } from '../../../electron/shared';
 import { startFakeFal, type FakeFal, type FakeFalOptions } from '../fakeFal';
@@ -52,6 +52,7 @@ export const E2E_TIMING: NonNullable<EngineOptions['timing']> = {
  * (`<data>/fal-key`), so fal is in use exactly as for a person who saved a key.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
   const root = mkdtempSync(join(tmpdir(), 'smart-resize-e2e-'));
   const dataDir = join(root, 'data');
   const fake = await startFakeFal({ latency: { processingMs: 300, concurrency: 4 }, ...options.fake });
