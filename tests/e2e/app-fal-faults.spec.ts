@@ -17,7 +17,9 @@ test('with fal unreachable the job waits for the network under an offline badge,
   const badge = page.locator('.sidebar-footer');
   await expect(badge).toHaveText('Online · 0 waiting');
 
+  // The app notices fal is gone before the file arrives, so the new job must be parked, not left queued.
   await app.fake.stop();
+  await expect(badge).toHaveText('Offline · 0 waiting');
   copyFileSync(SOURCE, join(inbox, 'offline-shot.jpg'));
   const row = page.locator('.job-row', { hasText: 'offline-shot.jpg' });
   await expect(row.getByText('Waiting for network')).toBeVisible();

@@ -118,6 +118,8 @@ export class Scheduler {
     const free = this.concurrency + ahead - this.running.size;
     if (free <= 0) return;
     const { deps } = this.options;
+    // A fal job that arrives while offline waits in waiting_network, like those parked when the network went.
+    if (!this.options.online.current.online && this.options.falInUse()) deps.store.queue.holdForNetwork();
     const claimed = deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
     for (const job of claimed) this.launch(job);
     if (claimed.length > 0) this.emitStatus();
