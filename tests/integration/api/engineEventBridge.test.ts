@@ -23,12 +23,15 @@ describe('bridgeEngineEvents', () => {
     try {
       copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(watched, 'a.jpg'));
       const deadline = Date.now() + 30_000;
+      // The three arrive on their own schedules (store-log tail, coalescing timers): wait for all of them.
       const folderDone = () =>
         events.some((event) => event.type === 'folder.changed' && event.folder.id === folder.id && event.folder.counts.done === 1);
-      while (!folderDone() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const jobDone = () => events.some((event) => event.type === 'job.changed' && event.job.state === 'done');
+      const queueDone = () => events.some((event) => event.type === 'queue.changed' && event.queue.counts.done === 1);
+      while (!(folderDone() && jobDone() && queueDone()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(folderDone()).toBe(true);
-      expect(events.some((event) => event.type === 'job.changed' && event.job.state === 'done')).toBe(true);
-      expect(events.some((event) => event.type === 'queue.changed' && event.queue.counts.done === 1)).toBe(true);
+      expect(jobDone()).toBe(true);
+      expect(queueDone()).toBe(true);
     } finally {
       detach();
       await engine.stop();
