@@ -1,11 +1,5 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useApiEvents } from '../api/useApiEvents';
-import { DropPage } from '../features/drop/DropPage';
-import { FoldersPage } from '../features/folders/FoldersPage';
-import { HistoryPage } from '../features/history/HistoryPage';
-import { ProfilesPage } from '../features/profiles/ProfilesPage';
-import { QueuePage } from '../features/queue/QueuePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SpendPage } from '../features/spend/SpendPage';
 import { useSpendEvents } from '../features/spend/useSpendEvents';
 import { ConnectionBanner } from './ConnectionBanner';
 import { HeldWorkBanner } from './HeldWorkBanner';
@@ -13,14 +7,19 @@ import type { PageId } from './routes';
 import { Sidebar } from './Sidebar';
 import { useHashRoute } from './useHashRoute';
 
-const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
-  drop: DropPage,
-  folders: FoldersPage,
-  profiles: ProfilesPage,
-  queue: QueuePage,
-  history: HistoryPage,
-  spend: SpendPage,
-  settings: SettingsPage,
+/** A page loaded on first visit, so the start-up bundle carries only the shell (charts and forms come later). */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
+  drop: lazyPage(() => import('../features/drop/DropPage'), 'DropPage'),
+  folders: lazyPage(() => import('../features/folders/FoldersPage'), 'FoldersPage'),
+  profiles: lazyPage(() => import('../features/profiles/ProfilesPage'), 'ProfilesPage'),
+  queue: lazyPage(() => import('../features/queue/QueuePage'), 'QueuePage'),
+  history: lazyPage(() => import('../features/history/HistoryPage'), 'HistoryPage'),
+  spend: lazyPage(() => import('../features/spend/SpendPage'), 'SpendPage'),
+  settings: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 };
 
 /** Sidebar plus the current page, with the host's events keeping every cache live and held work always in view. */
@@ -36,7 +35,9 @@ export function AppShell() {
         <ConnectionBanner />
         <HeldWorkBanner />
         <main className={`page page-${page}`}>
-          <Page />
+          <Suspense fallback={<p className="page-loading">Loading…</p>}>
+            <Page />
+          </Suspense>
         </main>
       </div>
     </div>
