@@ -1,7 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { resolveOutputPath } from '../output';
-import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOutputs';
+import { outputPathFor, type OutputPlacement, type RenderedImage } from '../pipeline/writeRenderedOutputs';
 
 /** When this process started: a temp file older than that was left by a process that died mid-write. */
 const PROCESS_START_MS = performance.timeOrigin;
@@ -14,17 +13,7 @@ const PROCESS_START_MS = performance.timeOrigin;
 export async function removeStaleOutputTemps(placement: OutputPlacement, images: readonly RenderedImage[]): Promise<void> {
   const byFolder = new Map<string, Set<string>>();
   for (const image of images) {
-    const { path } = resolveOutputPath({
-      sourcePath: placement.sourcePath,
-      size: image.target,
-      format: placement.format,
-      template: placement.template,
-      watchedFolder: placement.watchedFolder,
-      outputRoot: placement.outputRoot,
-      profileName: placement.profileName,
-      imageIndex: image.imageIndex ?? 1,
-      imageCount: image.imageCount ?? 1,
-    });
+    const { path } = outputPathFor(placement, image);
     const names = byFolder.get(dirname(path)) ?? new Set<string>();
     names.add(Array.from(basename(path)).slice(0, 80).join(''));
     byFolder.set(dirname(path), names);

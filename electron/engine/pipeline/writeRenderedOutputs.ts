@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolveOutputPath, writeOutputFile, type CollisionPolicy, type OutputFormat } from '../output';
+import { resolveOutputPath, writeOutputFile, type CollisionPolicy, type OutputFormat, type ResolvedOutputPath } from '../output';
 import type { TargetSize } from '../sizes/targetSize';
 
 /** Where and how a job's outputs are written; shared by the local and the fal providers. */
@@ -52,17 +52,7 @@ export async function writeRenderedOutputs(
   const written: WrittenImage[] = [];
   for (const image of images) {
     const imageIndex = image.imageIndex ?? 1;
-    const { path, root } = resolveOutputPath({
-      sourcePath: placement.sourcePath,
-      size: image.target,
-      format: placement.format,
-      template: placement.template,
-      watchedFolder: placement.watchedFolder,
-      outputRoot: placement.outputRoot,
-      profileName: placement.profileName,
-      imageIndex,
-      imageCount: image.imageCount ?? 1,
-    });
+    const { path, root } = outputPathFor(placement, image);
     const adopted = options.adoptIdentical && (await hasSameBytes(path, image.bytes));
     const result = adopted ? { path, status: 'written' as const } : await writeOutputFile(path, image.bytes, placement.collision, { root });
     written.push({
@@ -76,6 +66,21 @@ export async function writeRenderedOutputs(
     });
   }
   return written;
+}
+
+/** Where the naming template puts one image of a job (and the root it must stay inside). */
+export function outputPathFor(placement: OutputPlacement, image: Pick<RenderedImage, 'target' | 'imageIndex' | 'imageCount'>): ResolvedOutputPath {
+  return resolveOutputPath({
+    sourcePath: placement.sourcePath,
+    size: image.target,
+    format: placement.format,
+    template: placement.template,
+    watchedFolder: placement.watchedFolder,
+    outputRoot: placement.outputRoot,
+    profileName: placement.profileName,
+    imageIndex: image.imageIndex ?? 1,
+    imageCount: image.imageCount ?? 1,
+  });
 }
 
 async function hasSameBytes(path: string, bytes: Buffer): Promise<boolean> {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './appScheme';
-import { rendererContentType } from './rendererContentTypes';
+import { rendererContentType } from '../../shared/rendererContentTypes';
 import { resolveRendererFile } from './rendererPath';
 
 /**

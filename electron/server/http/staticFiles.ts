@@ -2,22 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { rendererContentType } from '../../shared/rendererContentTypes';
 import { BASE_SECURITY_HEADERS, sendError } from './respond';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** The page may load only its own scripts and styles, talk only to this server, and never be framed. */
 export const RENDERER_CSP = [
@@ -70,7 +56,7 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const cacheControl = urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
   response.writeHead(200, {
     ...BASE_SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    'Content-Type': rendererContentType(file),
     'Content-Length': info.size,
     'Cache-Control': cacheControl,
     ...(extension === '.html' ? { 'Content-Security-Policy': RENDERER_CSP } : {}),

@@ -1,5 +1,3 @@
-import { extname } from 'node:path';
-
 // What electron-vite puts in out/renderer (hashed JS, CSS, fonts and images) and nothing more: any other file is
 // sent as opaque bytes, which, with `nosniff`, the page can neither run nor style with.
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -22,7 +20,17 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-/** The Content-Type for a renderer file, by extension; `application/octet-stream` for anything unknown. */
+/**
+ * The Content-Type for a renderer file, by extension; `application/octet-stream` for anything unknown. Shared by the
+ * desktop app's `app://` protocol and the headless server, so both serve the built UI the same way.
+ */
 export function rendererContentType(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return CONTENT_TYPES[extensionOf(path)] ?? 'application/octet-stream';
+}
+
+// Without node:path so the module also typechecks with the renderer's (browser) settings.
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const separator = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return dot > separator ? path.slice(dot).toLowerCase() : '';
 }
