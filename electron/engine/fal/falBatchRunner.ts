@@ -1,7 +1,12 @@
 import type { FalClient } from '@fal-ai/client';
+import { setTimeout as delay } from 'node:timers/promises';
 import { SMART_RESIZE_ENDPOINT } from './falClient';
+import { steadyPolls, type PollSchedule } from './falRunTimes';
 import type { SmartResizeInput } from './smartResizeInput';
 import type { SmartResizeResultBody } from './smartResizeResult';
+
+/** The client's own status poll interval. */
+export const DEFAULT_POLL_MS = 500;
 
 /** Progress of a request on fal, for the queue view. */
 export interface FalQueueProgress {
@@ -18,8 +23,13 @@ export interface FalBatchHooks {
   readonly onRequestId: (requestId: string) => void;
   readonly onProgress?: (progress: FalQueueProgress) => void;
   readonly signal?: AbortSignal;
-  /** Status poll interval; the client's default is 500 ms. */
-  readonly pollIntervalMs?: number;
+  /** When to poll the status; default: every 500 ms, the client's own default. */
+  readonly schedule?: PollSchedule;
+  /**
+   * Called once fal reports the request COMPLETED, before its result is fetched: it no longer takes one of fal's
+   * concurrent runs, so the caller can let the next request go out while this result comes back.
+   */
+  readonly onLeftFal?: () => void;
 }
 
 /**
@@ -39,21 +49,29 @@ export async function waitForResult(
   requestId: string,
   hooks: Omit<FalBatchHooks, 'onRequestId'>,
 ): Promise<SmartResizeResultBody> {
-  const statusDone = client.queue.subscribeToStatus(SMART_RESIZE_ENDPOINT, {
-    requestId,
-    mode: 'polling',
-    pollInterval: hooks.pollIntervalMs ?? 500,
-    abortSignal: hooks.signal,
-    onQueueUpdate: (status) => {
-      hooks.onProgress?.({
-        status: status.status,
-        queuePosition: status.status === 'IN_QUEUE' ? status.queue_position : undefined,
-      });
-    },
-  });
-  await untilAborted(statusDone, hooks.signal);
+  await pollUntilCompleted(client, requestId, hooks);
+  hooks.onLeftFal?.();
   const result = await untilAborted(client.queue.result(SMART_RESIZE_ENDPOINT, { requestId, abortSignal: hooks.signal }), hooks.signal);
   return result.data as SmartResizeResultBody;
+}
+
+/**
+ * Polls the request's status as the client's own subscribeToStatus does (first poll at once, the next one a delay
+ * after each answer), but with the delay from the schedule, which polls faster where the request may finish.
+ */
+async function pollUntilCompleted(client: FalClient, requestId: string, hooks: Omit<FalBatchHooks, 'onRequestId'>): Promise<void> {
+  const schedule = hooks.schedule ?? steadyPolls(DEFAULT_POLL_MS);
+  const startedAt = performance.now();
+  for (;;) {
+    const status = await untilAborted(client.queue.status(SMART_RESIZE_ENDPOINT, { requestId, logs: false, abortSignal: hooks.signal }), hooks.signal);
+    hooks.onProgress?.({ status: status.status, queuePosition: status.status === 'IN_QUEUE' ? status.queue_position : undefined });
+    const elapsedMs = performance.now() - startedAt;
+    if (status.status === 'COMPLETED') {
+      schedule.completed(elapsedMs);
+      return;
+    }
+    await delay(schedule.nextDelay(elapsedMs), undefined, { signal: hooks.signal });
+  }
 }
 
 /**

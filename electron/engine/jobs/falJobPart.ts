@@ -1,10 +1,10 @@
 import type { FalClient } from '@fal-ai/client';
-import { cancelRequest, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
+import { cancelRequest, DEFAULT_POLL_MS, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
+import { steadyPolls } from '../fal/falRunTimes';
 import { fetchOutputs } from '../fal/fetchOutputs';
-import { prepareUpload } from '../fal/prepareUpload';
+import type { UploadImage } from '../fal/prepareUpload';
 import { buildSmartResizeInput } from '../fal/smartResizeInput';
 import { outputRefsFromResult, type SmartResizeResultBody } from '../fal/smartResizeResult';
-import type { SourceImage } from '../intake/types';
 import { DEFAULT_QUALITY } from '../local';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import { estimateRequest } from '../pricing';
@@ -28,8 +28,8 @@ interface FalPartContext {
   readonly placement: OutputPlacement;
   readonly plans: readonly FalBatchPlan[];
   readonly client: FalClient;
-  /** Decoded source; absent on a pure resume, where nothing new is uploaded. */
-  readonly source?: SourceImage;
+  /** The source encoded for upload; absent on a pure resume, where nothing new is uploaded. */
+  readonly upload?: UploadImage;
   readonly signal: AbortSignal;
   /** The request being waited on, so a failure can be pinned on it. */
   readonly tracker: { requestId?: string };
@@ -47,16 +47,16 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
   let imageUrl: string | undefined;
   for (const plan of context.plans) {
     let body: SmartResizeResultBody;
+    const pollMs = deps.pollIntervalMs ?? DEFAULT_POLL_MS;
     const hooks = {
       signal,
-      pollIntervalMs: deps.pollIntervalMs,
       onProgress: (progress: { status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number }) =>
         context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }),
     };
     if (plan.requestId) {
       const requestId = plan.requestId;
       context.tracker.requestId = requestId;
-      body = await withFalSlot(deps, signal, () => waitForResult(client, requestId, hooks));
+      body = await withFalSlot(deps, signal, (onLeftFal) => waitForResult(client, requestId, { ...hooks, onLeftFal, schedule: steadyPolls(pollMs) }));
     } else {
       const { maxCents } = estimateRequest(plan.targets, profile.fal);
       const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
@@ -64,12 +64,14 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
         store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
         return { kind: 'held', reason: admission.reason };
       }
-      if (!context.source) throw new Error('the source image is needed to submit a new fal request');
+      if (!context.upload) throw new Error('the source image is needed to submit a new fal request');
       moveTo(deps, job.id, 'uploading');
-      imageUrl ??= await untilAborted(uploadSource(client, context.source, job.contentHash), signal);
+      imageUrl ??= await untilAborted(uploadToFalStorage(client, context.upload), signal);
       const input = buildSmartResizeInput(imageUrl, plan.targets, profile.fal, profile.output.format);
-      body = await withFalSlot(deps, signal, () => submitAndWait(client, input, {
+      body = await withFalSlot(deps, signal, (onLeftFal) => submitAndWait(client, input, {
         ...hooks,
+        onLeftFal,
+        schedule: deps.falRunTimes?.scheduleFor(plan.targets.length, pollMs) ?? steadyPolls(pollMs),
         onRequestId: (requestId) => {
           context.tracker.requestId = requestId;
           const recorded = store.requests.recordRequestId(job.id, plan.batchIndex, requestId, plan.targets.map(formatTargetSize));
@@ -97,20 +99,21 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
 }
 
 /**
- * Runs one request's time at fal (submit or resume, poll, result) inside a fal slot, so the requests at fal never
- * exceed the concurrency setting while other jobs prepare, upload, download and write outside the slots.
+ * Runs one request's time at fal (submit or resume, poll until COMPLETED) inside a fal slot, so the requests at fal
+ * never exceed the concurrency setting while other jobs prepare, upload, download and write outside the slots.
+ * `atFal` gets the release to call when fal reports the request complete: the next request then goes out while this
+ * result is fetched. Whatever happens, the slot is given back when `atFal` settles (release is idempotent).
  */
-async function withFalSlot<T>(deps: JobRunnerDeps, signal: AbortSignal, atFal: () => Promise<T>): Promise<T> {
+async function withFalSlot<T>(deps: JobRunnerDeps, signal: AbortSignal, atFal: (release: () => void) => Promise<T>): Promise<T> {
   const release = deps.falSlots ? await deps.falSlots.acquire(signal) : () => undefined;
   try {
-    return await atFal();
+    return await atFal(release);
   } finally {
     release();
   }
 }
 
-async function uploadSource(client: FalClient, source: SourceImage, contentHash: string): Promise<string> {
-  const upload = await prepareUpload(source.raw, contentHash);
+function uploadToFalStorage(client: FalClient, upload: UploadImage): Promise<string> {
   return client.storage.upload(new File([new Uint8Array(upload.bytes)], upload.fileName, { type: upload.contentType }));
 }
 

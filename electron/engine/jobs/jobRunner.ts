@@ -1,13 +1,13 @@
 import { dirname } from 'node:path';
 import { SmartResizeError } from '../errors';
 import { loadSourceImage } from '../intake';
-import type { SourceImage } from '../intake/types';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
-import { MAX_UPLOAD_SIDE } from '../fal/prepareUpload';
+import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import type { Profile } from '../profiles';
 import { formatTargetSize, parseTargetSize, type TargetSize } from '../sizes/targetSize';
 import type { JobRecord, RunnableJob } from '../store';
+import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';
 import { settleFailure } from './jobFailure';
 import { writeAndRecordOutputs } from './jobOutputs';
@@ -39,16 +39,24 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     const open = profile.sizes.map(({ width, height }) => ({ width, height })).filter((size) => !covered.has(formatTargetSize(size)));
 
     const client = deps.falClient();
-    let source: SourceImage | undefined;
+    let upload: UploadImage | undefined;
     let falTargets: TargetSize[] = [];
     if (open.length > 0) {
-      source = await loadSourceImage(job.sourcePath, { ...deps.intake, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
-      throwIfStopped(signal);
-      const routes = await routeSizes(profile, open, source.raw, client !== undefined);
+      // Decoding, local rendering and the upload's encoding are one CPU step: a job that got a core finishes all of
+      // it, and the decoded pixels are not kept while the job waits on fal (only the encoded upload is).
+      const prepared = await cpuStep(deps, signal, async () => {
+        const source = await loadSourceImage(job.sourcePath, { ...deps.intake, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
+        throwIfStopped(signal);
+        const routes = await routeSizes(profile, open, source.raw, client !== undefined);
+        const rendered = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, subject: routes.subject }) : [];
+        const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
+        return { routes, rendered, encoded };
+      });
+      const { routes, rendered } = prepared;
+      upload = prepared.encoded;
       falTargets = routes.fal;
       if (routes.local.length > 0) {
         const onlyLocal = falTargets.length === 0 && live.length === 0;
-        const rendered = await renderLocalSizes(source.raw, routes.local, { ...profile.output, subject: routes.subject });
         throwIfStopped(signal);
         if (onlyLocal) store.jobs.transition(job.id, 'writing');
         await writeAndRecordOutputs(store, job.id, placement, rendered, 'local');
@@ -60,7 +68,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     const plans = batchPlans(live, falTargets);
     if (plans.length > 0) {
       if (!client) throw new SmartResizeError('fal_key_missing', 'This job needs fal but no fal key is set: add one in Settings or set FAL_KEY.');
-      const held = await runFalBatches({ deps, job, profile, placement, plans, client, source, signal, tracker, report });
+      const held = await runFalBatches({ deps, job, profile, placement, plans, client, upload, signal, tracker, report });
       if (held) return held;
     }
     store.jobs.transition(job.id, 'done', { progress: 1 });

@@ -1,4 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
+import type { FalRunTimes } from '../fal/falRunTimes';
 import type { IntakeOptions } from '../intake/types';
 import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
@@ -50,10 +51,19 @@ export const UNLIMITED_BUDGET: BudgetGuard = { admit: () => ({ ok: true }) };
 
 /**
  * Bounds the requests at fal at once (the concurrency setting). A job holds a slot from submit (or resume) until
- * its result is in; the resolved function gives it back. Rejects with an AbortError when `signal` aborts first.
+ * fal reports the request complete; the resolved function gives it back. Rejects with an AbortError when `signal`
+ * aborts first.
  */
 export interface FalSlotGate {
   acquire(signal?: AbortSignal): Promise<() => void>;
+}
+
+/**
+ * Where a job runs its CPU-heavy steps (decode, local render, upload encode): a few at a time across jobs, so the
+ * first jobs finish theirs first. Rejects with an AbortError when `signal` aborts before the step starts.
+ */
+export interface CpuLane {
+  run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
 /** What a job run needs from the engine. */
@@ -72,7 +82,12 @@ export interface JobRunnerDeps {
   readonly spend?: SpendHooks;
   /** Requests at fal at once; absent: no bound beyond the number of running jobs. */
   readonly falSlots?: FalSlotGate;
+  /** Where CPU-heavy steps run; absent: they run at once. */
+  readonly cpu?: CpuLane;
+  /** The base status poll interval; default 500 ms, the client's own. */
   readonly pollIntervalMs?: number;
+  /** How long recent fal requests took, so status polls speed up where a request may finish; absent: steady polls. */
+  readonly falRunTimes?: FalRunTimes;
   readonly onProgress: (progress: JobProgress) => void;
   /** Called when a fal call finds the network gone, so dispatch stops at once rather than at the next probe. */
   readonly onOffline: () => void;

@@ -6,9 +6,10 @@ interface Waiter {
 
 /**
  * The concurrency setting as fal sees it: at most `limit` requests of ours at fal at once (fal runs that many per
- * account). A job takes a slot just before it submits or resumes a request and gives it back once the result is
- * in, so decoding, uploading, downloading and writing happen outside the slots, overlapping other jobs' waits on
- * fal instead of adding to them. Slots are handed out first come, first served.
+ * account). A job takes a slot just before it submits or resumes a request and gives it back once fal reports the
+ * request complete (its result is then only a fetch), so decoding, uploading, fetching results, downloading and
+ * writing happen outside the slots, overlapping other jobs' waits on fal instead of adding to them. Slots are
+ * handed out first come, first served.
  */
 export class FalSlots implements FalSlotGate {
   private used = 0;

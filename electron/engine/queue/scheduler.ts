@@ -1,7 +1,9 @@
 import { cancelRequest } from '../fal/falBatchRunner';
+import { FalRunTimes } from '../fal/falRunTimes';
 import { runJob } from '../jobs/jobRunner';
 import type { JobOutcome, JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import type { RunnableJob } from '../store';
+import { CpuGate } from './cpuGate';
 import { FalSlots } from './falSlots';
 import type { OnlineMonitor } from './onlineMonitor';
 
@@ -27,6 +29,8 @@ export interface SchedulerOptions {
    * fal slot is refilled at once; default min(concurrency, 4). fal slots still bound the requests at fal.
    */
   readonly prepareAhead?: number;
+  /** CPU-heavy job steps (decode, local render, upload encode) at once; default: the machine's cores. */
+  readonly cpuWidth?: number;
   /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
   readonly tickMs?: number;
   readonly onStatus?: (status: QueueStatus) => void;
@@ -44,6 +48,8 @@ export class Scheduler {
   private pausedReason: string | undefined;
   private concurrency: number;
   private readonly falSlots: FalSlots;
+  private readonly cpuGate: CpuGate;
+  private readonly falRunTimes = new FalRunTimes();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private unsubscribe: (() => void) | undefined;
@@ -51,6 +57,7 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.concurrency = options.concurrency;
     this.falSlots = new FalSlots(options.concurrency);
+    this.cpuGate = new CpuGate(options.cpuWidth);
   }
 
   /** Recovers jobs a previous run left mid-flight, then starts dispatching. */
@@ -137,7 +144,7 @@ export class Scheduler {
 
   private launch(claimed: RunnableJob): void {
     const controller = new AbortController();
-    const done = runJob({ ...this.options.deps, falSlots: this.falSlots }, claimed, controller.signal)
+    const done = runJob({ ...this.options.deps, falSlots: this.falSlots, falRunTimes: this.falRunTimes, cpu: this.cpuGate.lane() }, claimed, controller.signal)
       // runJob settles every failure itself; reaching here means a bug, which must not kill the queue.
       .catch((error: unknown): JobOutcome => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
