@@ -7,6 +7,7 @@ import type { FakeFalOptions } from '../tests/support/fakeFal';
 export interface FakeFalStats {
   readonly jobs: ReadonlyArray<{ submittedAt: number; startedAt?: number; completedAt?: number }>;
   readonly submits: number;
+  readonly statusPolls: number;
 }
 
 /** A fake fal server running in its own process (see fakeFalProcess.ts). */
@@ -31,7 +32,7 @@ export class RemoteFakeFal {
     return new RemoteFakeFal(child, lines, url, key);
   }
 
-  /** The fake's queue timeline and submit count. */
+  /** The fake's queue timeline, submit count and status polls received. */
   stats(): Promise<FakeFalStats> {
     const answer = new Promise<string>((resolvePromise) => this.lines.once('line', resolvePromise));
     this.child.stdin!.write('stats\n');

@@ -13,7 +13,7 @@ const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line.trim() !== 'stats') return;
   const jobs = fake.jobs().map((job) => ({ submittedAt: job.submittedAt, startedAt: job.startedAt, completedAt: job.completedAt }));
-  process.stdout.write(`${JSON.stringify({ jobs, submits: fake.countSubmits() })}\n`);
+  process.stdout.write(`${JSON.stringify({ jobs, submits: fake.countSubmits(), statusPolls: fake.requests({ route: 'status' }).length })}\n`);
 });
 lines.on('close', () => {
   void fake.close().then(() => process.exit(0));

@@ -36,6 +36,21 @@ function encode(image: Sharp, format: RenderRequest['format']): Sharp {
  * flat colour in `flat` mode. Images after the first of a target are slightly brighter so each file differs.
  */
 export async function renderTarget(request: RenderRequest): Promise<RenderedImage[]> {
+  if (request.mode !== 'flat') return renderImages(request);
+  // Flat images depend on the size and format alone: drawn once, as fal's GPUs would cost the engine no CPU at all.
+  const key = `${request.width}x${request.height}:${request.format}:${request.count}:${request.wrongSize}`;
+  let rendered = flatImages.get(key);
+  if (!rendered) {
+    rendered = renderImages(request);
+    flatImages.set(key, rendered);
+    rendered.catch(() => flatImages.delete(key));
+  }
+  return rendered;
+}
+
+const flatImages = new Map<string, Promise<RenderedImage[]>>();
+
+async function renderImages(request: RenderRequest): Promise<RenderedImage[]> {
   const images: RenderedImage[] = [];
   for (let index = 0; index < request.count; index += 1) {
     const off = request.wrongSize && index === 0;
