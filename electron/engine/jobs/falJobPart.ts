@@ -1,5 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
-import { cancelRequest, DEFAULT_POLL_MS, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
+import { DEFAULT_POLL_MS, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
 import { steadyPolls } from '../fal/falRunTimes';
 import { fetchOutputs } from '../fal/fetchOutputs';
 import type { UploadImage } from '../fal/prepareUpload';
@@ -11,6 +11,7 @@ import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../sizes/targetSize';
 import type { JobRecord } from '../store';
+import { cancelAtFal } from './cancelAtFal';
 import { writeAndRecordOutputs } from './jobOutputs';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
 
@@ -76,7 +77,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
           context.tracker.requestId = requestId;
           const recorded = store.requests.recordRequestId(job.id, plan.batchIndex, requestId, plan.targets.map(formatTargetSize));
           // Cancelled while the submit was in flight: fal must be told, or it runs (and bills) anyway.
-          if (recorded.cancelNeeded) void cancelRequest(client, requestId).catch(() => undefined);
+          if (recorded.cancelNeeded) void cancelAtFal(client, job, requestId, deps.spend).catch(() => undefined);
         },
       }));
     }

@@ -81,7 +81,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       requestId: tracker.requestId,
       stopReason: signal.aborted ? (signal.reason as StopReason) : undefined,
       onOffline: deps.onOffline,
-      onRejected: (requestId) => deps.spend?.rejected(job, requestId),
+      onRejected: (requestId) => deps.spend?.mayBeBilled(job, requestId),
     });
   }
 }

@@ -39,10 +39,13 @@ export interface BudgetGuard {
   admit(job: JobRecord, maxCents: number, batchIndex?: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
 }
 
-/** The spend ledger's ears in the runner: what fal charged, what it refused after submit, what `auto` saved. */
+/**
+ * The spend ledger's ears in the runner: what fal charged, what it may bill without a result (refused after submit,
+ * cancelled while running), what `auto` saved.
+ */
 export interface SpendHooks {
   charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): void;
-  rejected(job: JobRecord, requestId: string): void;
+  mayBeBilled(job: JobRecord, requestId: string): void;
   saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): void;
 }
 

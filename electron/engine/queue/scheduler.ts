@@ -1,5 +1,5 @@
-import { cancelRequest } from '../fal/falBatchRunner';
 import { FalRunTimes } from '../fal/falRunTimes';
+import { cancelAtFal } from '../jobs/cancelAtFal';
 import { runJob } from '../jobs/jobRunner';
 import type { JobOutcome, JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import type { RunnableJob } from '../store';
@@ -109,12 +109,18 @@ export class Scheduler {
     this.pump();
   }
 
-  /** Cancels a job: marks it, stops its run, and tells fal to cancel its running requests (else they are billed). */
+  /**
+   * Cancels a job: marks it, stops its run, and tells fal to cancel its live requests (else they run and are
+   * billed), booking what fal may still bill for them.
+   */
   async cancel(jobId: string): Promise<void> {
-    const { falRequestIdsToCancel } = this.options.deps.store.jobs.cancel(jobId);
+    const { deps } = this.options;
+    const { falRequestIdsToCancel } = deps.store.jobs.cancel(jobId);
     this.running.get(jobId)?.controller.abort('cancel');
-    const client = this.options.deps.falClient();
-    if (client) await Promise.all(falRequestIdsToCancel.map((id) => cancelRequest(client, id).catch(() => undefined)));
+    const job = deps.store.jobs.getJob(jobId);
+    const client = deps.falClient();
+    // Unreachable fal: the request runs on and its id stays in the store; nothing more can be done from here.
+    if (client && job) await Promise.all(falRequestIdsToCancel.map((id) => cancelAtFal(client, job, id, deps.spend).catch(() => undefined)));
     this.emitStatus();
   }
 

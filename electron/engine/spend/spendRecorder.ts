@@ -21,7 +21,7 @@ export interface SpendRecorderOptions {
 
 /**
  * Writes the ledger from what the job runner sees: a finished request's charge (settling its reservation in the
- * same transaction), a 422 after submit as "may be billed", and what `auto` saved by keeping sizes local.
+ * same transaction), a 422 after submit or a cancel while fal ran the request as "may be billed", and what `auto` saved by keeping sizes local.
  * Each request is recorded once per kind, so a resumed job fetching the same result again never charges twice.
  */
 export class SpendRecorder {
@@ -36,10 +36,11 @@ export class SpendRecorder {
   }
 
   /**
-   * fal refused a submitted request (422): it may still bill the GPU time. Recorded apart at what fal's formula
-   * gives for what was asked at the lowest tier it could have used; never counted as spend.
+   * A submitted request fal may bill without a result to price: refused after starting work (422), or cancelled by
+   * the user while it ran (fal's GPU time was spent either way). Recorded apart at what fal's formula gives for what
+   * was asked at the lowest tier it could have used; never counted as spend.
    */
-  rejected(job: JobRecord, requestId: string): void {
+  mayBeBilled(job: JobRecord, requestId: string): void {
     const request = this.options.store.requests.findByRequestId(requestId);
     if (!request) return;
     const profile = this.options.profileVersion(job.profileId, job.profileVersion);

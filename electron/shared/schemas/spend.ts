@@ -3,8 +3,8 @@ import { CentsSchema, IdSchema, TimestampSchema } from './common';
 
 /**
  * Spend as the UI sees it. Every amount is in whole US cents (integers), so totals are exact sums of ledger rows.
- * `charge` rows price a finished fal request from what fal reported; `may_be_billed` rows are 422 failures fal may
- * still bill (GPU time was spent), shown apart; `saving` rows record what fal would have cost for sizes the local
+ * `charge` rows price a finished fal request from what fal reported; `may_be_billed` rows are 422 failures and
+ * requests cancelled while fal ran them, which fal may still bill (GPU time was spent), shown apart; `saving` rows record what fal would have cost for sizes the local
  * engine made for free under the `auto` policy (never counted as spend).
  */
 export const LedgerKindSchema = z.enum(['charge', 'may_be_billed', 'saving']);

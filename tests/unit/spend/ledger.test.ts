@@ -90,8 +90,8 @@ describe('the spend ledger', () => {
     f.store.jobs.transition(job.id, 'uploading');
     // 1080x1080 at a 1K hint is a 2K preset at least; 800x1000 fits 1K: 5 + 15 + 15.
     f.store.requests.recordRequestId(job.id, 0, 'req-422', ['1080x1080', '800x1000']);
-    f.spend.recorder.rejected(job, 'req-422');
-    f.spend.recorder.rejected(job, 'req-422');
+    f.spend.recorder.mayBeBilled(job, 'req-422');
+    f.spend.recorder.mayBeBilled(job, 'req-422');
     const summary = f.spend.summary();
     expect(summary.totalCents).toBe(0);
     expect(summary.mayBeBilledCents).toBe(35);

@@ -15,7 +15,8 @@ export function SavingsNote({ cents }: { cents: number }) {
 }
 
 /**
- * Requests fal refused after running (422) may still be billed for the GPU time. They are not in the totals,
+ * Requests fal refused after running (422), or that the person cancelled while fal ran them, may still be billed
+ * for the GPU time. They are not in the totals,
  * because fal does not say whether it charged; they are shown apart so the person can check fal's invoice.
  */
 export function MayBeBilledNote({ cents }: { cents: number }) {
@@ -24,7 +25,7 @@ export function MayBeBilledNote({ cents }: { cents: number }) {
     <p className="note note-warning" data-testid="spend-may-be-billed">
       <CircleHelp size={16} aria-hidden />
       <span>
-        <strong>{formatCents(cents)} may be billed</strong> for requests fal rejected after starting work (422). fal may charge for the GPU
+        <strong>{formatCents(cents)} may be billed</strong> for requests fal rejected after starting work (422) or that were cancelled while fal ran them. fal may charge for the GPU
         time they used, or not; they are not counted in the totals above. Check your fal dashboard for the final word.
       </span>
     </p>

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { pollUntil } from '../../support/engine/pollUntil';
+import { writeTestJpeg } from '../../support/engine/testImages';
+import { billedByFake } from './spendEvidence';
+
+let harness: EngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Drops images on the engine with the harness profile and returns their jobs, in the order given. */
+async function drop(h: EngineHarness, names: string[]) {
+  const folder = join(h.root, 'drops');
+  mkdirSync(folder, { recursive: true });
+  const paths = await Promise.all(names.map(async (name, index) => {
+    const path = join(folder, name);
+    await writeTestJpeg(path, 700 + index);
+    return path;
+  }));
+  const { jobs } = await h.engine.enqueuePaths(paths, h.profile.id);
+  return jobs.map((entry) => entry.job);
+}
+
+/** The fal request id the engine stored for a job once it has one. */
+function requestIdOf(h: EngineHarness, jobId: string): Promise<string> {
+  return pollUntil(() => h.engine.store.requests.listRequests(jobId)[0]?.requestId, { timeoutMs: 20_000, what: 'a submitted request' });
+}
+
+/** The harness profile (1080x1080 + 1200x628 at a 1K hint) at its lowest possible tiers (2K and 1K): 5 + 15 + 15. */
+const MIN_ESTIMATE_CENTS = 35;
+
+describe('cancelling a job that is at fal', () => {
+  it('books a request fal was running as may-be-billed, and one still in fal\'s queue as nothing', async () => {
+    // The engine may have two requests at fal, which runs one at a time: the second waits in fal's queue.
+    harness = await startEngineHarness({ settings: { concurrency: 2 }, fakeOptions: { latency: { processingMs: 10_000, concurrency: 1 } } });
+    const { engine, fake } = harness;
+    const jobs = await drop(harness, ['first.jpg', 'second.jpg']);
+    const atFal = await Promise.all(jobs.map(async (job) => ({ job, requestId: await requestIdOf(harness!, job.id) })));
+    // Whichever fal took first runs; the other waits in fal's queue.
+    const [running, queued] = await pollUntil(() => {
+      const inState = (state: string) => atFal.find((entry) => fake.job(entry.requestId)?.state === state);
+      const pair = [inState('IN_PROGRESS'), inState('IN_QUEUE')] as const;
+      return pair[0] && pair[1] ? [pair[0], pair[1]] as const : undefined;
+    }, { timeoutMs: 10_000, what: 'one request running and one queued at fal' });
+    const runningId = running.requestId;
+    const queuedId = queued.requestId;
+
+    await engine.cancel(queued.job.id);
+    await engine.cancel(running.job.id);
+
+    expect(fake.job(runningId)?.cancelled).toBe(true);
+    expect(fake.job(queuedId)?.cancelled).toBe(true);
+    const rows = engine.spend.ledger.all();
+    expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['may_be_billed', runningId, MIN_ESTIMATE_CENTS]]);
+    const summary = engine.spend.summary();
+    expect(summary.totalCents).toBe(0);
+    expect(summary.mayBeBilledCents).toBe(MIN_ESTIMATE_CENTS);
+    expect(summary.reservedCents).toBe(0);
+    expect(jobs.map((job) => engine.store.jobs.getJob(job.id)?.state)).toEqual(['cancelled', 'cancelled']);
+  });
+
+  it('charges a request fal had already finished when the cancel came, priced from its result, and writes no outputs', async () => {
+    // Status polls are a minute apart, so the engine has not seen the request finish when the user cancels.
+    harness = await startEngineHarness({
+      fakeOptions: { renderMode: 'flat', latency: { processingMs: 100, concurrency: 2 } },
+      engine: { timing: { ...HARNESS_TIMING, pollIntervalMs: 60_000 } },
+    });
+    const { engine, fake } = harness;
+    const [job] = await drop(harness, ['finished.jpg']);
+    const requestId = await requestIdOf(harness, job!.id);
+    await pollUntil(() => fake.job(requestId)?.state === 'COMPLETED' || undefined, { timeoutMs: 10_000, what: 'fal finished the request' });
+
+    await engine.cancel(job!.id);
+
+    expect(fake.job(requestId)?.cancelled).toBe(false);
+    const billed = await billedByFake(fake);
+    expect(billed[requestId]).toBeGreaterThan(0);
+    const rows = engine.spend.ledger.all();
+    expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['charge', requestId, billed[requestId]]]);
+    expect(engine.spend.summary().totalCents).toBe(billed[requestId]);
+    expect(engine.store.jobs.getJob(job!.id)?.state).toBe('cancelled');
+    expect(engine.store.outputs.listOutputs(job!.id)).toEqual([]);
+  });
+});
