@@ -61,6 +61,10 @@ export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefin
 }
 
 function logEntry(event: StoreEvent): JobDetail['log'] {
+  if (event.kind === 'job_note') {
+    const { message, state } = event.data;
+    return typeof message === 'string' && typeof state === 'string' ? [{ at: event.at, state: state as JobDetail['state'], message }] : [];
+  }
   if (event.kind !== 'job_state') return [];
   const to = event.data['to'];
   const reason = event.data['reason'];

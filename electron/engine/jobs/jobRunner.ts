@@ -6,7 +6,7 @@ import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepare
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import type { Profile } from '../profiles';
 import { formatTargetSize, parseTargetSize, type TargetSize } from '../sizes/targetSize';
-import type { JobRecord, RunnableJob } from '../store';
+import { STORE_EVENT_KINDS, type JobRecord, type RunnableJob } from '../store';
 import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';
 import { settleFailure } from './jobFailure';
@@ -50,9 +50,11 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         const routes = await routeSizes(profile, open, source.raw, client !== undefined);
         const rendered = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, subject: routes.subject }) : [];
         const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
-        return { routes, rendered, encoded };
+        return { routes, rendered, encoded, notes: source.notes };
       });
-      const { routes, rendered } = prepared;
+      const { routes, rendered, notes } = prepared;
+      // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.
+      if (notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: notes.join('; '), state: 'preparing' });
       upload = prepared.encoded;
       falTargets = routes.fal;
       if (routes.local.length > 0) {

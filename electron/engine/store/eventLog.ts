@@ -10,6 +10,8 @@ export const STORE_EVENT_KINDS = {
   requestSubmitted: 'request_submitted',
   requestFinished: 'request_finished',
   outputWritten: 'output_written',
+  /** What intake did to a source (first frame of an animation used, CMYK converted, ...): `{message, state}`. */
+  jobNote: 'job_note',
 } as const;
 
 /** Writes one event row; called inside the transaction of the change it describes. Returns the new event id. */

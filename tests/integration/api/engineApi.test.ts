@@ -77,6 +77,23 @@ describe('the engine behind the API contract', () => {
     expect(opened).toContain(source);
   });
 
+  it("keeps what intake did to a source in the job's log: an animated GIF's first frame, CMYK, EXIF rotation", async () => {
+    const profile = (await call('profiles.createFromPreset', { presetId: 'builtin:iab-display', name: 'Odd sources' })) as { id: string };
+    const names = ['rotating-squares.gif', 'Channel_digital_image_CMYK_color_no_profile.jpg', 'Landscape_6.jpg', 'Landscape_1.jpg'];
+    for (const name of names) copyFileSync(join(CORPUS, name), join(root, 'drops', name));
+    const queued = (await call('jobs.enqueuePaths', { paths: names.map((name) => join(root, 'drops', name)), profileId: profile.id })) as { jobIds: string[] };
+    const logs = await Promise.all(queued.jobIds.map(async (id) => {
+      const job = (await waitForState(id, ['done', 'failed'])) as { state: string; log: Array<{ state: string; message: string }> };
+      expect(job.state).toBe('done');
+      return job.log.filter((entry) => entry.state === 'preparing' && entry.message !== 'preparing').map((entry) => entry.message);
+    }));
+    expect(logs[0]?.join()).toMatch(/animated GIF with \d+ frames: frame 1 used/);
+    expect(logs[1]?.join()).toMatch(/CMYK colours converted to sRGB/);
+    expect(logs[2]?.join()).toMatch(/turned upright from its EXIF orientation 6/);
+    // A plain upright sRGB JPEG gets no note.
+    expect(logs[3]).toEqual([]);
+  });
+
   it('refuses thumbnails and reveals of files no job handled', async () => {
     await expect(call('media.thumbnail', { path: '/etc/passwd', maxSide: 64 })).rejects.toThrow(/not a source or an output/);
     await expect(call('shell.openPath', { path: join(CORPUS, 'Landscape_1.jpg') })).rejects.toThrow(/not a source or an output/);
