@@ -94,7 +94,7 @@ describe('the fal key', () => {
     socket.on('message', (data) => record('websocket', String(data)));
     await new Promise((resolve) => socket.once('open', resolve));
 
-    expect((await api('falKey.set', { key: SENTINEL })).json).toEqual({ configured: true, storage: 'plaintext-fallback' });
+    expect((await api('falKey.set', { key: SENTINEL })).json).toEqual({ configured: true, storage: 'file' });
     const profile = (await api('profiles.create', { draft: { ...FAL_PROFILE, naming: { template: '{folder}-{w}x{h}/{dir}/{name}.{ext}', collision: 'suffix' }, fal: { prompt: '', numImagesPerSize: 1, resolution: '1K', safetyTolerance: '2' } } })).json as Profile;
     const watched = join(root, 'home', 'photos');
     expect((await api('folders.add', { path: watched, profileId: profile.id })).status).toBe(200);

@@ -13,6 +13,6 @@ export function headlessHostServices(): HostServices {
     // Opening the containing folder is as close to "reveal" as the generic openers get.
     revealPath: async (path) => openWithSystem(dirname(path)),
     pickFolder: async () => null,
-    keyStorage: 'plaintext-fallback',
+    keyStorage: 'file',
   };
 }

@@ -19,9 +19,10 @@ export const SettingsPatchSchema = SettingsSchema.omit({ dataFolder: true }).par
 
 /**
  * Where the fal key lives: Electron's `safeStorage`, its plain-text fallback (Linux without a keyring: the UI warns),
- * the FAL_KEY environment variable (cannot be cleared from the UI), or nowhere.
+ * a file only the user can read (the headless server: a server has no keychain to ask), the FAL_KEY environment
+ * variable (cannot be cleared from the UI), or nowhere.
  */
-export const FalKeyStorageSchema = z.enum(['safeStorage', 'plaintext-fallback', 'env', 'none']);
+export const FalKeyStorageSchema = z.enum(['safeStorage', 'plaintext-fallback', 'file', 'env', 'none']);
 
 /** The only thing the renderer ever learns about the key. */
 export const FalKeyStatusSchema = z.object({ configured: z.boolean(), storage: FalKeyStorageSchema });

@@ -8,7 +8,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 export type TypeChecks = [
   Expect<Equal<VerbInput<'folders.add'>['recursive'], boolean>>,
   Expect<Equal<VerbCallInput<'folders.add'>['recursive'], boolean | undefined>>,
-  Expect<Equal<VerbOutput<'falKey.status'>, { configured: boolean; storage: 'safeStorage' | 'plaintext-fallback' | 'env' | 'none' }>>,
+  Expect<Equal<VerbOutput<'falKey.status'>, { configured: boolean; storage: 'safeStorage' | 'plaintext-fallback' | 'file' | 'env' | 'none' }>>,
   Expect<Equal<Parameters<RendererApi['profiles']['list']>, []>>,
   Expect<Equal<Awaited<ReturnType<RendererApi['dialog']['pickFolder']>>, { path: string | null }>>,
 ];

@@ -10,6 +10,7 @@ import { useFalKey } from './useSettings';
 const STORAGE_LABEL: Record<FalKeyStatus['storage'], string> = {
   safeStorage: 'Encrypted with the system keychain',
   'plaintext-fallback': 'Stored without encryption',
+  file: 'Saved in a file only your user can read (fal-key in the data folder)',
   env: 'From the FAL_KEY environment variable',
   none: 'Not set',
 };
