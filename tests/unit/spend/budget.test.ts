@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../store/tempDir';
-import { openSpendFixture, type SpendFixture } from './spendFixture';
+import { describe, expect, it } from 'vitest';
+import { useSpendFixtures, type SpendFixture } from './spendFixture';
 
-const dirs = tempDirs();
-let fixture: SpendFixture | undefined;
-afterEach(() => {
-  fixture?.store.close();
-  fixture = undefined;
-  dirs.cleanup();
-});
+const fixtures = useSpendFixtures();
 
 /** Admits a job's first request and parks it in waiting_budget when refused, as the runner does. */
 function admit(f: SpendFixture, maxCents: number, folderId: string | null = 'folder-a') {
@@ -29,7 +22,7 @@ function finish(f: SpendFixture, jobId: string, requestId: string, images: numbe
 
 describe('budget caps', () => {
   it('admits while spent + reserved + this maximum stays within the daily cap, and holds with the cap named', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ dailyCapCents: 100 });
     const first = admit(f, 65);
     expect(first.admission).toEqual({ ok: true });
@@ -48,7 +41,7 @@ describe('budget caps', () => {
   });
 
   it('applies the monthly cap and a folder cap only to that folder', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ folderCaps: [{ folderId: 'folder-a', capCents: 50 }] });
     expect(admit(f, 40).admission.ok).toBe(true);
     expect(admit(f, 40).admission).toEqual({ ok: false, reason: 'Monthly budget $0.50 of /watch/a reached' });
@@ -58,7 +51,7 @@ describe('budget caps', () => {
   });
 
   it('releases held work when the cap is raised, and only as much as fits', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ dailyCapCents: 0 });
     const held = [admit(f, 35), admit(f, 35), admit(f, 35)].map(({ job }) => job.id);
     expect(held.map((id) => f.store.jobs.getJob(id)?.state)).toEqual(['waiting_budget', 'waiting_budget', 'waiting_budget']);
@@ -70,7 +63,7 @@ describe('budget caps', () => {
   });
 
   it('keeps a reservation while its request is live, and releases it when the job fails or stops before fal took it', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     const live = admit(f, 50).job;
     f.store.jobs.transition(live.id, 'uploading');
     f.store.requests.recordRequestId(live.id, 0, 'req-live', ['800x1000']);
@@ -83,7 +76,7 @@ describe('budget caps', () => {
   });
 
   it('requeues held jobs when the day rolls over (local midnight)', () => {
-    const f = (fixture = openSpendFixture(dirs.make(), new Date(2025, 0, 8, 23, 30).getTime()));
+    const f = fixtures.open(new Date(2025, 0, 8, 23, 30).getTime());
     f.spend.updateBudget({ dailyCapCents: 40 });
     const first = admit(f, 25);
     finish(f, first.job.id, 'req-1', 1);

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BURST_REASON } from '../../../electron/engine/spend';
 import type { JobRecord } from '../../../electron/engine/store';
 import { newJob } from '../store/storeFixture';
-import { tempDirs } from '../store/tempDir';
-import { openSpendFixture, type SpendFixture } from './spendFixture';
+import { useSpendFixtures, type SpendFixture } from './spendFixture';
 
-const dirs = tempDirs();
-let fixture: SpendFixture | undefined;
-afterEach(() => {
-  fixture?.store.close();
-  fixture = undefined;
-  dirs.cleanup();
-});
+const fixtures = useSpendFixtures();
 
 /** `count` files arriving 5 s apart in a folder, each announced as the watcher does. */
 function arrive(f: SpendFixture, count: number, folderId = 'folder-a'): JobRecord[] {
@@ -27,7 +20,7 @@ const states = (f: SpendFixture, jobs: readonly JobRecord[]) => jobs.map((job) =
 
 describe('bursts into a hot folder', () => {
   it('holds every queued file of the folder once more than burstFiles arrive within the window, and asks once', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ burstFiles: 3, burstWindowMinutes: 1 });
     const jobs = arrive(f, 3);
     expect(states(f, jobs)).toEqual(['queued', 'queued', 'queued']);
@@ -40,7 +33,7 @@ describe('bursts into a hot folder', () => {
   });
 
   it('does not count files spread wider than the window, nor hold a trusted folder or free local jobs', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ burstFiles: 2, burstWindowMinutes: 1 });
     const spread = Array.from({ length: 4 }, () => {
       f.clock.advance(40_000);
@@ -59,7 +52,7 @@ describe('bursts into a hot folder', () => {
   });
 
   it('holds at admit a job the scheduler claimed before its burst was seen', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ burstFiles: 2, burstWindowMinutes: 1 });
     const early = f.claimedJob();
     arrive(f, 2);
@@ -69,7 +62,7 @@ describe('bursts into a hot folder', () => {
   });
 
   it('releases a burst into the queue and starts the count afresh; a discarded burst is cancelled', async () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ burstFiles: 2, burstWindowMinutes: 10 });
     const first = arrive(f, 3);
     expect(f.spend.releaseBurst('folder-a')).toBe(3);
@@ -87,7 +80,7 @@ describe('bursts into a hot folder', () => {
   });
 
   it('lets a held burst go when its folder is marked trusted', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     f.spend.updateBudget({ burstFiles: 1, burstWindowMinutes: 10 });
     const jobs = arrive(f, 2);
     expect(states(f, jobs)).toEqual(['waiting_budget', 'waiting_budget']);

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FalResultForPricing } from '../../../electron/engine/pricing';
-import { tempDirs } from '../store/tempDir';
-import { openSpendFixture, type SpendFixture } from './spendFixture';
+import { useSpendFixtures, type SpendFixture } from './spendFixture';
 
 // fal's price list (FAL.md) written out here, not taken from the app's pricing code.
 const expectedCents = (results: ReadonlyArray<{ resolution: string; images: unknown[] }>) =>
   5 + results.reduce((sum, result) => sum + result.images.length * (result.resolution === '4K' ? 30 : 15), 0);
 
-const dirs = tempDirs();
-let fixture: SpendFixture | undefined;
-afterEach(() => {
-  fixture?.store.close();
-  fixture = undefined;
-  dirs.cleanup();
-});
+const fixtures = useSpendFixtures();
 
 /** Results of one request: per target a tier and 1..3 images. */
 function results(seed: number): Array<{ resolution: string; images: unknown[] }> {
@@ -36,7 +29,7 @@ function chargedJob(f: SpendFixture, requestId: string, body: FalResultForPricin
 
 describe('the spend ledger', () => {
   it('charges each request by fal formula over what fal reported, once, and its totals, pages and CSV add up', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     let expected = 0;
     for (let seed = 0; seed < 9; seed += 1) {
       const body = results(seed);
@@ -73,7 +66,7 @@ describe('the spend ledger', () => {
   });
 
   it('records tiers and image counts as fal reported them, pricing an unknown tier as 4K', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     chargedJob(f, 'req-t', [
       { resolution: '2K', images: [{}, {}] },
       { resolution: '4K', images: [{}] },
@@ -84,7 +77,7 @@ describe('the spend ledger', () => {
   });
 
   it('keeps a 422 after submit apart as may-be-billed, at the lowest tier of what was asked, out of the totals', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     const job = f.claimedJob();
     f.spend.admit(job, 65, 0);
     f.store.jobs.transition(job.id, 'uploading');
@@ -100,7 +93,7 @@ describe('the spend ledger', () => {
   });
 
   it('records what auto saved: image prices at the lowest tier, plus the vision fee only when no request was sent', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     const whole = f.claimedJob();
     f.spend.recorder.saved(whole, [{ width: 800, height: 1000 }], true);
     f.spend.recorder.saved(whole, [{ width: 800, height: 1000 }], true);
@@ -112,7 +105,7 @@ describe('the spend ledger', () => {
   });
 
   it('groups by folder with the folder path and lists the most expensive jobs first', () => {
-    const f = (fixture = openSpendFixture(dirs.make()));
+    const f = fixtures.open();
     const cheap = chargedJob(f, 'a', [{ resolution: '1K', images: [{}] }], 'folder-a');
     const dear = chargedJob(f, 'b', [{ resolution: '4K', images: [{}, {}] }], null);
     const summary = f.spend.summary();

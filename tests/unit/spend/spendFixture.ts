@@ -1,8 +1,10 @@
+import { afterEach } from 'vitest';
 import { ProfileSchema, type Profile } from '../../../electron/engine/profiles';
 import { SettingsSchema, type Settings } from '../../../electron/engine/settings/settingsSchema';
 import { SpendService } from '../../../electron/engine/spend';
 import type { JobRecord, JobStore } from '../../../electron/engine/store';
 import { fakeClock, newJob, openTestStore, type FakeClock } from '../store/storeFixture';
+import { tempDirs } from '../store/tempDir';
 
 /** A spend service over a real store in a temp folder, with settings, profiles and folders held in memory. */
 export interface SpendFixture {
@@ -66,4 +68,24 @@ export function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 1
   });
   Object.assign(fixture, { spend });
   return fixture;
+}
+
+/**
+ * For a test file: `open(start?)` makes a fixture in a fresh temp folder; each test's fixtures are closed and their
+ * folders deleted after it.
+ */
+export function useSpendFixtures(): { open: (start?: number) => SpendFixture } {
+  const dirs = tempDirs();
+  const opened: SpendFixture[] = [];
+  afterEach(() => {
+    for (const fixture of opened.splice(0)) fixture.store.close();
+    dirs.cleanup();
+  });
+  return {
+    open: (start) => {
+      const fixture = openSpendFixture(dirs.make(), start);
+      opened.push(fixture);
+      return fixture;
+    },
+  };
 }

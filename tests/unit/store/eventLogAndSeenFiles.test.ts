@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
-import { fakeClock, newJob, openTestStore, type FakeClock } from './storeFixture';
-import { tempDirs } from './tempDir';
+import { newJob, useFreshStore, type FakeClock } from './storeFixture';
 
-const dirs = tempDirs();
 let clock: FakeClock;
 let store: JobStore;
-
-beforeEach(() => {
-  clock = fakeClock();
-  store = openTestStore(dirs.make(), clock);
-});
-afterEach(() => {
-  store.close();
-  dirs.cleanup();
-});
+useFreshStore((opened) => ({ clock, store } = opened));
 
 describe('event log', () => {
   it('tails events after a given id, in order, across job and host events', () => {

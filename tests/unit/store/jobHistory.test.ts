@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JOB_STATES } from '../../../electron/engine/jobs/jobStates';
 import type { JobQuery } from '../../../electron/engine/store/jobHistory';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
 import { allRows, withTransaction } from '../../../electron/engine/store/sqlite';
 import type { JobRecord, NewJob } from '../../../electron/engine/store/types';
-import { fakeClock, newJob, openTestStore, type FakeClock } from './storeFixture';
-import { tempDirs } from './tempDir';
+import { newJob, useFreshStore, type FakeClock } from './storeFixture';
 
-const dirs = tempDirs();
 let clock: FakeClock;
 let store: JobStore;
-
-beforeEach(() => {
-  clock = fakeClock();
-  store = openTestStore(dirs.make(), clock);
-});
-afterEach(() => {
-  store.close();
-  dirs.cleanup();
-});
+useFreshStore((opened) => ({ clock, store } = opened));
 
 function insert(overrides: Partial<NewJob> = {}, advanceMs = 1): JobRecord {
   clock.advance(advanceMs);

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVE_STATES, type JobState } from '../../../electron/engine/jobs/jobStates';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
 import type { JobRecord, NewJob } from '../../../electron/engine/store/types';
-import { fakeClock, newJob, openTestStore, type FakeClock } from './storeFixture';
-import { tempDirs } from './tempDir';
+import { newJob, useFreshStore, type FakeClock } from './storeFixture';
 
-const dirs = tempDirs();
 let clock: FakeClock;
 let store: JobStore;
-
-beforeEach(() => {
-  clock = fakeClock();
-  store = openTestStore(dirs.make(), clock);
-});
-afterEach(() => {
-  store.close();
-  dirs.cleanup();
-});
+useFreshStore((opened) => ({ clock, store } = opened));
 
 /** Inserts a job one millisecond after the previous one, so creation order is clear. */
 function insert(overrides: Partial<NewJob> = {}): JobRecord {

@@ -1,5 +1,7 @@
+import { afterEach, beforeEach } from 'vitest';
 import { openJobStore, type JobStore } from '../../../electron/engine/store';
 import type { NewJob } from '../../../electron/engine/store';
+import { tempDirs } from './tempDir';
 
 /** A controllable clock: starts at a fixed instant and moves only when told. */
 export interface FakeClock {
@@ -35,4 +37,22 @@ export function newJob(overrides: Partial<NewJob> = {}): NewJob {
     provider: 'fal',
     ...overrides,
   };
+}
+
+/**
+ * Opens a fresh store with a fake clock in a temp folder before each test of the file, hands both to `onOpened`
+ * (the test file keeps them in its own variables), and closes and deletes it after each test.
+ */
+export function useFreshStore(onOpened: (opened: { store: JobStore; clock: FakeClock }) => void): void {
+  const dirs = tempDirs();
+  let store: JobStore | undefined;
+  beforeEach(() => {
+    const clock = fakeClock();
+    store = openTestStore(dirs.make(), clock);
+    onOpened({ store, clock });
+  });
+  afterEach(() => {
+    store?.close();
+    dirs.cleanup();
+  });
 }
