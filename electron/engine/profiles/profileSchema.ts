@@ -1,21 +1,28 @@
 import { z } from 'zod';
-import { COLLISION_POLICIES, DEFAULT_NAMING_TEMPLATE, OUTPUT_FORMATS, parseNamingTemplate } from '../output';
-import { FAL_RESOLUTIONS, LOCAL_MAX_SIDE, SIZE_POLICIES, falCoverageProblem, formatTargetSize } from '../sizes';
+import {
+  CollisionPolicySchema,
+  FalPromptSchema,
+  FalResolutionSchema,
+  ImagesPerSizeSchema,
+  OutputFormatSchema,
+  PROFILE_SIZES_MAX,
+  ProfileNameSchema,
+  QualitySchema,
+  SafetyToleranceSchema,
+  SeedSchema,
+  SizePolicySchema,
+  refuseDuplicateSizes,
+  sideSchema,
+} from '../../shared/schemas/profileFields';
+import { DEFAULT_NAMING_TEMPLATE, parseNamingTemplate } from '../output';
+import { falCoverageProblem } from '../sizes';
 
-/** Longest profile name; matches the API contract in electron/shared so both sides accept the same names. */
-export const PROFILE_NAME_MAX = 80;
-/** Most sizes one profile may hold (fal takes at most 10 per request; the job pipeline splits larger sets). */
-export const PROFILE_SIZES_MAX = 40;
-
-const side = (name: string) =>
-  z
-    .int(`The ${name} must be a whole number of pixels.`)
-    .min(1, `The ${name} must be at least 1 pixel.`)
-    .max(LOCAL_MAX_SIDE, `The ${name} can be at most ${LOCAL_MAX_SIDE} pixels.`);
+// The field rules are shared with the API contract's draft schema; this file adds defaults and engine-only checks.
+export { PROFILE_NAME_MAX, PROFILE_SIZES_MAX } from '../../shared/schemas/profileFields';
 
 /** One target size and who makes it. Sizes that may go to fal (`fal`, `auto`) must fit one of fal's 4K canvases. */
 export const ProfileSizeSchema = z
-  .object({ width: side('width'), height: side('height'), policy: z.enum(SIZE_POLICIES).default('auto') })
+  .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema.default('auto') })
   .superRefine((size, ctx) => {
     const problem = size.policy === 'local' ? undefined : falCoverageProblem(size);
     if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Set this size to "local".` });
@@ -23,8 +30,8 @@ export const ProfileSizeSchema = z
 
 /** How outputs are encoded. Quality applies to JPEG and WebP. */
 export const ProfileOutputSchema = z.object({
-  format: z.enum(OUTPUT_FORMATS).default('png'),
-  quality: z.int('Quality must be a whole number.').min(1, 'Quality is 1 to 100.').max(100, 'Quality is 1 to 100.').default(90),
+  format: OutputFormatSchema.default('png'),
+  quality: QualitySchema.default(90),
 });
 
 /** Where outputs go (a template under the output root, see electron/engine/output) and what to do on a clash. */
@@ -39,33 +46,26 @@ export const ProfileNamingSchema = z.object({
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
     }),
-  collision: z.enum(COLLISION_POLICIES).default('suffix'),
+  collision: CollisionPolicySchema.default('suffix'),
 });
 
 /** fal smart-resize options other than the image and the sizes (FAL.md gives the ranges and defaults). */
 export const ProfileFalOptionsSchema = z.object({
-  prompt: z.string().max(5000, 'The prompt can be at most 5000 characters.').default(''),
-  numImagesPerSize: z.int('Images per size must be a whole number.').min(1, 'At least 1 image per size.').max(4, 'At most 4 images per size.').default(1),
-  resolution: z.enum(FAL_RESOLUTIONS).default('1K'),
-  safetyTolerance: z.enum(['1', '2', '3', '4', '5', '6']).default('4'),
-  seed: z.int('The seed must be a whole number.').min(0, 'The seed cannot be negative.').max(2_147_483_647, 'The seed is too large.').optional(),
+  prompt: FalPromptSchema.default(''),
+  numImagesPerSize: ImagesPerSizeSchema.default(1),
+  resolution: FalResolutionSchema.default('1K'),
+  safetyTolerance: SafetyToleranceSchema.default('4'),
+  seed: SeedSchema.optional(),
 });
 
 /** Everything a person chooses for a profile, with defaults filled in; identity and version come from the store. */
 export const ProfileContentSchema = z.object({
-  name: z.string().trim().min(1, 'Give the profile a name.').max(PROFILE_NAME_MAX, `The name can be at most ${PROFILE_NAME_MAX} characters.`),
+  name: ProfileNameSchema,
   sizes: z
     .array(ProfileSizeSchema)
     .min(1, 'Add at least one size.')
     .max(PROFILE_SIZES_MAX, `At most ${PROFILE_SIZES_MAX} sizes per profile.`)
-    .superRefine((sizes, ctx) => {
-      const seen = new Set<string>();
-      sizes.forEach((size, index) => {
-        const key = formatTargetSize(size);
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `${key} is already in the list.` });
-        seen.add(key);
-      });
-    }),
+    .superRefine((sizes, ctx) => refuseDuplicateSizes(sizes, ctx, (index) => [index])),
   output: ProfileOutputSchema.prefault({}),
   naming: ProfileNamingSchema.prefault({}),
   fal: ProfileFalOptionsSchema.prefault({}),

@@ -1,20 +1,23 @@
 import { z } from 'zod';
-import { LOCAL_MAX_SIDE } from '../../engine/sizes/targetSize';
 import { FAL_MAX_HEIGHT, FAL_MAX_WIDTH, isFalCoverable } from '../../engine/sizes/nanoBananaPresets';
 import { IdSchema, TimestampSchema } from './common';
+import {
+  CollisionPolicySchema,
+  FalPromptSchema,
+  FalResolutionSchema,
+  ImagesPerSizeSchema,
+  OutputFormatSchema,
+  PROFILE_SIZES_MAX,
+  ProfileNameSchema,
+  QualitySchema,
+  SafetyToleranceSchema,
+  SeedSchema,
+  SizePolicySchema,
+  refuseDuplicateSizes,
+  sideSchema,
+} from './profileFields';
 
-/** Who renders one size: fal's smart-resize, the free local engine, or local when a crop keeps the subject. */
-export const SizePolicySchema = z.enum(['fal', 'local', 'auto']);
-export const OutputFormatSchema = z.enum(['png', 'jpeg', 'webp']);
-export const CollisionPolicySchema = z.enum(['suffix', 'overwrite', 'skip']);
-export const FalResolutionSchema = z.enum(['1K', '2K', '4K']);
-export const SafetyToleranceSchema = z.enum(['1', '2', '3', '4', '5', '6']);
-
-const sideSchema = (side: string) =>
-  z
-    .int(`The ${side} must be a whole number of pixels.`)
-    .min(1, `The ${side} must be at least 1 pixel.`)
-    .max(LOCAL_MAX_SIDE, `The ${side} can be at most ${LOCAL_MAX_SIDE} pixels.`);
+export { CollisionPolicySchema, FalResolutionSchema, OutputFormatSchema, SafetyToleranceSchema, SizePolicySchema } from './profileFields';
 
 /**
  * One target size of a profile. A size that may go to fal (`fal` or `auto`) must fit one of fal's 4K canvases,
@@ -33,7 +36,7 @@ export const ProfileSizeSchema = z
 
 export const ProfileOutputSchema = z.object({
   format: OutputFormatSchema,
-  quality: z.int('Quality must be a whole number.').min(1, 'Quality is 1 to 100.').max(100, 'Quality is 1 to 100.'),
+  quality: QualitySchema,
 });
 
 export const ProfileNamingSchema = z.object({
@@ -43,30 +46,23 @@ export const ProfileNamingSchema = z.object({
 
 /** Every option of fal's smart-resize except the image and sizes, which come from the job and the size list. */
 export const ProfileFalOptionsSchema = z.object({
-  prompt: z.string().max(5000, 'The prompt can be at most 5000 characters.'),
-  numImagesPerSize: z.int('Images per size must be a whole number.').min(1, 'At least 1 image per size.').max(4, 'At most 4 images per size.'),
+  prompt: FalPromptSchema,
+  numImagesPerSize: ImagesPerSizeSchema,
   resolution: FalResolutionSchema,
   safetyTolerance: SafetyToleranceSchema,
-  seed: z.int('The seed must be a whole number.').min(0, 'The seed cannot be negative.').max(2_147_483_647, 'The seed is too large.').optional(),
+  seed: SeedSchema.optional(),
 });
 
 /** What a person edits: everything of a profile except its identity and version. */
 export const ProfileDraftSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'The name can be at most 80 characters.'),
-    sizes: z.array(ProfileSizeSchema).min(1, 'Add at least one size.').max(40, 'At most 40 sizes per profile.'),
+    name: ProfileNameSchema,
+    sizes: z.array(ProfileSizeSchema).min(1, 'Add at least one size.').max(PROFILE_SIZES_MAX, `At most ${PROFILE_SIZES_MAX} sizes per profile.`),
     output: ProfileOutputSchema,
     naming: ProfileNamingSchema,
     fal: ProfileFalOptionsSchema,
   })
-  .superRefine((draft, ctx) => {
-    const seen = new Set<string>();
-    draft.sizes.forEach((size, index) => {
-      const key = `${size.width}x${size.height}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['sizes', index, 'width'], message: `${key} is already in the list.` });
-      seen.add(key);
-    });
-  });
+  .superRefine((draft, ctx) => refuseDuplicateSizes(draft.sizes, ctx, (index) => ['sizes', index, 'width']));
 
 /** A saved profile. Editing makes a new `version`, so jobs keep pointing at the settings they ran with. */
 export const ProfileSchema = z.object({

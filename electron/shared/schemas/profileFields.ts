@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { LOCAL_MAX_SIDE } from '../../engine/sizes/targetSize';
+
+/**
+ * The rules of a profile's fields, one copy for both sides: the engine's stored profiles (which add defaults and
+ * the checks that need engine code, such as the naming template) and the API contract's draft (what the editor
+ * validates at each field). A limit or message changed here changes both.
+ */
+
+/** Longest profile name. */
+export const PROFILE_NAME_MAX = 80;
+/** Most sizes one profile may hold (fal takes at most 10 per request; the job pipeline splits larger sets). */
+export const PROFILE_SIZES_MAX = 40;
+
+/** Who renders one size: fal's smart-resize, the free local engine, or local when a crop keeps the subject. */
+export const SizePolicySchema = z.enum(['fal', 'local', 'auto']);
+export const OutputFormatSchema = z.enum(['png', 'jpeg', 'webp']);
+export const CollisionPolicySchema = z.enum(['suffix', 'overwrite', 'skip']);
+export const FalResolutionSchema = z.enum(['1K', '2K', '4K']);
+export const SafetyToleranceSchema = z.enum(['1', '2', '3', '4', '5', '6']);
+
+/** One side of a target size, in pixels. */
+export const sideSchema = (side: 'width' | 'height') =>
+  z
+    .int(`The ${side} must be a whole number of pixels.`)
+    .min(1, `The ${side} must be at least 1 pixel.`)
+    .max(LOCAL_MAX_SIDE, `The ${side} can be at most ${LOCAL_MAX_SIDE} pixels.`);
+
+export const ProfileNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the profile a name.')
+  .max(PROFILE_NAME_MAX, `The name can be at most ${PROFILE_NAME_MAX} characters.`);
+
+/** JPEG and WebP quality. */
+export const QualitySchema = z.int('Quality must be a whole number.').min(1, 'Quality is 1 to 100.').max(100, 'Quality is 1 to 100.');
+
+/** fal's smart-resize options (FAL.md gives the ranges). */
+export const FalPromptSchema = z.string().max(5000, 'The prompt can be at most 5000 characters.');
+export const ImagesPerSizeSchema = z.int('Images per size must be a whole number.').min(1, 'At least 1 image per size.').max(4, 'At most 4 images per size.');
+export const SeedSchema = z.int('The seed must be a whole number.').min(0, 'The seed cannot be negative.').max(2_147_483_647, 'The seed is too large.');
+
+/** Adds an issue at each size that repeats an earlier one (`path` says where the issue goes for size `index`). */
+export function refuseDuplicateSizes(
+  sizes: ReadonlyArray<{ width: number; height: number }>,
+  ctx: z.RefinementCtx,
+  path: (index: number) => Array<string | number>,
+): void {
+  const seen = new Set<string>();
+  sizes.forEach((size, index) => {
+    const key = `${size.width}x${size.height}`;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path(index), message: `${key} is already in the list.` });
+    seen.add(key);
+  });
+}
