@@ -1,5 +1,5 @@
 import { ApiError, type FalClient } from '@fal-ai/client';
-import { cancelRequest } from '../fal/falBatchRunner';
+import { cancelRequest, type FalQueueProgress } from '../fal/falBatchRunner';
 import { SMART_RESIZE_ENDPOINT } from '../fal/falClient';
 import type { SmartResizeResultBody } from '../fal/smartResizeResult';
 import type { SpendHooks } from './jobRunnerTypes';
@@ -10,13 +10,16 @@ import type { JobRecord } from '../store';
  * money: a request still waiting in fal's queue is dropped free; one fal was running may be billed for its GPU time
  * (recorded apart, as for a 422); one fal had already finished (it answers ALREADY_COMPLETED) was billed in full,
  * so its result is fetched and priced like any other. Its outputs are not written: the user cancelled the job.
- * The status is read first because fal's cancel answer does not say whether the request had started.
+ * fal's cancel answer does not say whether the request had started; `lastSeen`, the job's last status poll, does.
+ * The cancel goes out first, without a status call before it: every moment fal runs on may be billed.
  */
-export async function cancelAtFal(client: FalClient, job: JobRecord, requestId: string, spend: SpendHooks | undefined): Promise<void> {
-  const seen = await client.queue
-    .status(SMART_RESIZE_ENDPOINT, { requestId, logs: false })
-    .then((status) => status.status)
-    .catch(() => undefined);
+export async function cancelAtFal(
+  client: FalClient,
+  job: JobRecord,
+  requestId: string,
+  spend: SpendHooks | undefined,
+  lastSeen?: FalQueueProgress['status'],
+): Promise<void> {
   try {
     await cancelRequest(client, requestId);
   } catch (error) {
@@ -24,8 +27,8 @@ export async function cancelAtFal(client: FalClient, job: JobRecord, requestId: 
     await bookFinishedRequest(client, job, requestId, spend);
     return;
   }
-  // Unknown (the status call failed) is booked as running: a possible charge is shown rather than hidden.
-  if (seen !== 'IN_QUEUE') spend?.mayBeBilled(job, requestId);
+  // Never polled (unknown) is booked as running: a possible charge is shown rather than hidden.
+  if (lastSeen !== 'IN_QUEUE') spend?.mayBeBilled(job, requestId);
 }
 
 /** fal finished the request before the cancel reached it: price its result, or book a refusal as may-be-billed. */

@@ -1,7 +1,7 @@
 import { FalRunTimes } from '../fal/falRunTimes';
 import { cancelAtFal } from '../jobs/cancelAtFal';
 import { runJob } from '../jobs/jobRunner';
-import type { JobOutcome, JobRunnerDeps } from '../jobs/jobRunnerTypes';
+import type { JobOutcome, JobProgress, JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import type { RunnableJob } from '../store';
 import { CpuGate } from './cpuGate';
 import { FalSlots } from './falSlots';
@@ -50,6 +50,8 @@ export class Scheduler {
   private readonly falSlots: FalSlots;
   private readonly cpuGate: CpuGate;
   private readonly falRunTimes = new FalRunTimes();
+  /** Each running job's last fal status poll: whether a cancelled request had started at fal (it may be billed). */
+  private readonly falStatusSeen = new Map<string, NonNullable<JobProgress['falStatus']>>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private unsubscribe: (() => void) | undefined;
@@ -119,8 +121,9 @@ export class Scheduler {
     this.running.get(jobId)?.controller.abort('cancel');
     const job = deps.store.jobs.getJob(jobId);
     const client = deps.falClient();
+    const lastSeen = this.falStatusSeen.get(jobId);
     // Unreachable fal: the request runs on and its id stays in the store; nothing more can be done from here.
-    if (client && job) await Promise.all(falRequestIdsToCancel.map((id) => cancelAtFal(client, job, id, deps.spend).catch(() => undefined)));
+    if (client && job) await Promise.all(falRequestIdsToCancel.map((id) => cancelAtFal(client, job, id, deps.spend, lastSeen).catch(() => undefined)));
     this.emitStatus();
   }
 
@@ -150,18 +153,26 @@ export class Scheduler {
 
   private launch(claimed: RunnableJob): void {
     const controller = new AbortController();
-    const done = runJob({ ...this.options.deps, falSlots: this.falSlots, falRunTimes: this.falRunTimes, cpu: this.cpuGate.lane() }, claimed, controller.signal)
+    const { deps } = this.options;
+    const jobId = claimed.job.id;
+    const onProgress = (progress: JobProgress) => {
+      if (progress.falStatus) this.falStatusSeen.set(jobId, progress.falStatus);
+      deps.onProgress(progress);
+    };
+    const runDeps = { ...deps, onProgress, falSlots: this.falSlots, falRunTimes: this.falRunTimes, cpu: this.cpuGate.lane() };
+    const done = runJob(runDeps, claimed, controller.signal)
       // runJob settles every failure itself; reaching here means a bug, which must not kill the queue.
       .catch((error: unknown): JobOutcome => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
-      this.running.delete(claimed.job.id);
-      if (outcome.kind === 'auth') this.pause(outcome.message);
-      this.options.onOutcome?.(claimed.job.id, outcome);
-      this.emitStatus();
-      // Take the next job right away rather than at the next tick.
-      if (outcome.kind !== 'offline') this.pump();
-    });
-    this.running.set(claimed.job.id, { controller, done, needsFal: claimed.job.provider !== 'local' });
+        this.running.delete(jobId);
+        this.falStatusSeen.delete(jobId);
+        if (outcome.kind === 'auth') this.pause(outcome.message);
+        this.options.onOutcome?.(jobId, outcome);
+        this.emitStatus();
+        // Take the next job right away rather than at the next tick.
+        if (outcome.kind !== 'offline') this.pump();
+      });
+    this.running.set(jobId, { controller, done, needsFal: claimed.job.provider !== 'local' });
   }
 
   private emitStatus(): void {

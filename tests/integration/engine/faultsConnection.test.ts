@@ -59,6 +59,8 @@ describe('connections that break', () => {
     expect(cancels.map((record) => [record.method, record.outcome])).toEqual([['PUT', 202]]);
     expect(fake.job(request!.requestId)?.cancelled).toBe(true);
     expect(engine.store.requests.listRequests(job.id).map((entry) => entry.state)).toEqual(['cancelled']);
+    // No status poll ever answered, so whether fal had started it is unknown: its possible charge is shown apart.
+    expect(engine.spend.ledger.all().map((row) => [row.kind, row.requestId])).toEqual([['may_be_billed', request!.requestId]]);
     // The run lets go of the held poll and ends; the job stays cancelled, with nothing written.
     await pollUntil(() => (engine.scheduler.status().running === 0 && stalled.heldCount === 0 ? true : undefined), {
       what: 'the cancelled run to end and release its poll',
