@@ -1,3 +1,5 @@
+// First import on purpose: it starts the opening page's network work before the modules below are evaluated.
+import { booted } from './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -8,8 +10,10 @@ import './styles/features.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void booted.then(({ host, queryClient }) =>
+  createRoot(container).render(
+    <StrictMode>
+      <App host={host} queryClient={queryClient} />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,7 @@
 import type { RendererApi } from '../../../electron/shared';
-import { ApiCallError, ApiErrorBodySchema, HTTP_ROUTES, apiContract } from '../../../electron/shared';
+import { ApiCallError, ApiErrorBodySchema } from '../../../electron/shared/apiError';
+import { HTTP_ROUTES } from '../../../electron/shared/transport';
+import { VERB_GROUPS } from '../../../electron/shared/contract/verbNames';
 import type { EventStream } from './eventStreamTypes';
 
 /** Headers proving the launch token when the page has it (else the HttpOnly cookie does). */
@@ -32,14 +34,14 @@ async function call(verb: string, input: unknown, token: string | null): Promise
 }
 
 /**
- * The renderer API over HTTP, built from the contract itself so every verb exists with its wire name;
- * events come from the WebSocket stream.
+ * The renderer API over HTTP, built from the contract's verb names (checked against the contract when compiled)
+ * so every verb exists with its wire name; events come from the WebSocket stream.
  */
 export function createHttpApi(token: string | null, events: EventStream): RendererApi {
   const groups = Object.fromEntries(
-    Object.entries(apiContract).map(([group, verbs]) => [
+    Object.entries(VERB_GROUPS).map(([group, names]) => [
       group,
-      Object.fromEntries(Object.keys(verbs).map((name) => [name, (input?: unknown) => call(`${group}.${name}`, input, token)])),
+      Object.fromEntries(names.map((name) => [name, (input?: unknown) => call(`${group}.${name}`, input, token)])),
     ]),
   );
   return { ...groups, onEvent: (listener) => events.subscribe(listener) } as RendererApi;

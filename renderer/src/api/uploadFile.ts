@@ -1,5 +1,5 @@
 import type { UploadResult } from '../../../electron/shared';
-import { HTTP_ROUTES, UploadResultSchema } from '../../../electron/shared';
+import { HTTP_ROUTES, UploadResultSchema } from '../../../electron/shared/transport';
 import { authHeaders, errorFromResponse } from './httpApi';
 
 /** Sends one dropped file to the server's inbox and answers where it was saved. */

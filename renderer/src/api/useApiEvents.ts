@@ -1,8 +1,8 @@
 import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ApiEvent, Folder, Job, JobChange, JobPage } from '../../../electron/shared';
-import { FINISHED_JOB_STATES } from '../../../electron/shared';
 import { useHost } from './HostProvider';
+import { FINISHED_JOB_STATES } from './jobStateGroups';
 import { queryKeys } from './queryKeys';
 
 /** Calls `run` at most once per `ms`, trailing, so a burst of events makes one refetch. */

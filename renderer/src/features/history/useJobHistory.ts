@@ -1,18 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys, type HistoryFilters } from '../../api/queryKeys';
-
-const PAGE_SIZE = 100;
+import { jobHistoryQuery } from './historyQueries';
 
 /** The history, newest first, fetched page by page with the store's keyset cursor as the list scrolls. */
 export function useJobHistory(filters: HistoryFilters) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: queryKeys.history(filters),
-    queryFn: ({ pageParam }) => api.jobs.query({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(jobHistoryQuery(useApi(), filters));
 }
 
 /** One job with its log. */

@@ -1,12 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Profile, ProfileDraft } from '../../../../electron/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Profile, ProfileDraft, RendererApi } from '../../../../electron/shared';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
 
+/** The profile list's query, shared by the hook and the start-up preload. */
+export function profilesQuery(api: RendererApi) {
+  return queryOptions({ queryKey: queryKeys.profiles, queryFn: () => api.profiles.list() });
+}
+
 /** Every profile. */
 export function useProfiles() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => api.profiles.list() });
+  return useQuery(profilesQuery(useApi()));
 }
 
 /** The built-in presets (they never change while the app runs). */

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
-import { RUNNING_JOB_STATES, type Job } from '../../../../electron/shared';
+import type { Job } from '../../../../electron/shared';
+import { RUNNING_JOB_STATES } from '../../api/jobStateGroups';
 import { formatDuration } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { SettingsSchema, type Settings } from '../../../../electron/shared';
+import type { Settings } from '../../../../electron/shared';
+import { SettingsSchema } from '../../../../electron/shared/schemas/settings';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';

@@ -1,0 +1,28 @@
+import type { ApiContract } from './apiContract';
+import type { GroupName } from './types';
+
+/**
+ * Every verb's name by group, in contract order, as plain strings. The renderer builds its HTTP client from this
+ * list rather than from `apiContract`, so its start-up bundle does not build (or even load) the zod schemas.
+ * The types below refuse a name the contract lacks and fail to compile when a contract verb is missing here.
+ */
+export const VERB_GROUPS = {
+  profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'createFromPreset', 'import', 'export'],
+  folders: ['list', 'add', 'update', 'remove'],
+  jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'cancel'],
+  queue: ['state', 'pause', 'resume'],
+  estimate: ['batch'],
+  settings: ['get', 'update'],
+  falKey: ['status', 'set', 'clear'],
+  shell: ['openPath', 'revealPath'],
+  dialog: ['pickFolder'],
+  media: ['thumbnail'],
+  spend: ['summary', 'ledger', 'exportCsv', 'held', 'releaseBurst', 'discardBurst'],
+  budget: ['get', 'update'],
+} as const satisfies { readonly [G in GroupName]: readonly (keyof ApiContract[G] & string)[] };
+
+type Expect<T extends true> = T;
+type MissingVerb = { [G in GroupName]: Exclude<keyof ApiContract[G] & string, (typeof VERB_GROUPS)[G][number]> }[GroupName];
+
+/** Compiles only while VERB_GROUPS names every verb of the contract. */
+export type VerbGroupsComplete = Expect<[MissingVerb] extends [never] ? true : false>;

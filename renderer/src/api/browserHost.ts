@@ -1,0 +1,41 @@
+import { BrowseListingSchema, HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/transport';
+import { createEventStream } from './eventStream';
+import type { DropFailure, Host } from './host';
+import { authHeaders, createHttpApi } from './httpApi';
+import { uploadFile } from './uploadFile';
+
+/** The headless server's host: verbs over HTTP, events over a WebSocket, dropped files uploaded to its inbox. */
+export function browserHost(): Host {
+  // The printed URL's token is traded for a cookie by the server; keep it if the page still has it.
+  const token = new URLSearchParams(window.location.search).get(TOKEN_QUERY);
+  const events = createEventStream(token);
+  return {
+    kind: 'browser',
+    api: createHttpApi(token, events),
+    filesToPaths: async (files) => {
+      const paths: string[] = [];
+      const failures: DropFailure[] = [];
+      // Two at a time: enough to keep the pipe full without starving the page's own API calls.
+      const queue = [...files];
+      const worker = async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          try {
+            paths.push((await uploadFile(file, token)).path);
+          } catch (error) {
+            failures.push({ name: file.name, message: (error as Error).message });
+          }
+        }
+      };
+      await Promise.all([worker(), worker()]);
+      return { paths, failures };
+    },
+    browseFolders: async (path) => {
+      const query = path ? `?path=${encodeURIComponent(path)}` : '';
+      const response = await fetch(`${HTTP_ROUTES.browse}${query}`, { headers: authHeaders(token), credentials: 'same-origin' });
+      const body: unknown = await response.json();
+      if (!response.ok) throw new Error((body as { error?: { message?: string } }).error?.message ?? 'Cannot list that folder.');
+      return BrowseListingSchema.parse(body);
+    },
+    onConnectionChange: (listener) => events.onConnectionChange(listener),
+  };
+}

@@ -1,0 +1,20 @@
+import type { ElectronBridge } from '../../../electron/shared';
+import { rendererApiFromBridge } from '../../../electron/shared/bridgeApi';
+import type { Host } from './host';
+
+/**
+ * The desktop app's host: calls go over the preload bridge. Loaded only inside Electron, so the browser's start-up
+ * bundle leaves out the bridge's contract lookups.
+ */
+export function electronHost(bridge: ElectronBridge): Host {
+  return {
+    kind: 'electron',
+    api: rendererApiFromBridge(bridge),
+    filesToPaths: async (files) => {
+      const paths = files.map((file) => bridge.pathForFile(file)).filter((path) => path.length > 0);
+      const failures = files.length === paths.length ? [] : [{ name: 'Some items', message: 'have no path on disk.' }];
+      return { paths, failures };
+    },
+    onConnectionChange: () => () => undefined,
+  };
+}
