@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Job } from '../../../../electron/shared';
 import { HistoryRow } from './HistoryRow';
+import { observeScrollerRect } from './scrollerRect';
+import { usePainted } from './usePainted';
 
 const ROW_HEIGHT = 64;
 // Fetch the next page while this many loaded rows are still ahead: a fast fling covers a page in a few frames, and a
@@ -29,7 +31,12 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
     overscan: 4,
     // Previews wait until the list has rested this long, so a pause between flings does not start (and drop) them.
     isScrollingResetDelay: 300,
+    // Sized from the window until the scroller reports its own size, so the first render already fills the view.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    observeElementRect: observeScrollerRect,
   });
+  // Previews (a request each) start once the first rows are painted, and never while the list moves.
+  const previews = usePainted(jobs.length > 0) && !virtualizer.isScrolling;
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
@@ -45,7 +52,7 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
           return (
             <div key={item.key} className="history-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
               {job ? (
-                <HistoryRow job={job} profileName={profileName(job.profileId)} selected={job.id === selectedId} loadThumbnails={!virtualizer.isScrolling} onSelect={onSelect} />
+                <HistoryRow job={job} profileName={profileName(job.profileId)} selected={job.id === selectedId} previews={previews} onSelect={onSelect} />
               ) : (
                 <div className="history-loading muted small">Loading more…</div>
               )}

@@ -8,21 +8,26 @@ interface Props {
   job: Job;
   profileName: string;
   selected: boolean;
-  /** Thumbnails wait while the list scrolls fast, so scrolling stays smooth. */
-  loadThumbnails: boolean;
+  /**
+   * Show the previews; false draws plain placeholders instead (no preview query, no request), so rows stay cheap
+   * while the list scrolls and for its first frame.
+   */
+  previews: boolean;
   onSelect: (id: string) => void;
 }
 
 /** One job in the history list. Memoised: 10,000-row lists re-render only the rows that changed. */
-export const HistoryRow = memo(function HistoryRow({ job, profileName, selected, loadThumbnails, onSelect }: Props) {
+export const HistoryRow = memo(function HistoryRow({ job, profileName, selected, previews, onSelect }: Props) {
   const firstOutput = job.outputs[0];
   return (
     <button type="button" className={`history-row ${selected ? 'selected' : ''}`} onClick={() => onSelect(job.id)}>
-      <Thumbnail path={job.sourcePath} maxSide={96} alt="" className="thumb-small" enabled={loadThumbnails} />
-      {firstOutput ? (
-        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small" enabled={loadThumbnails} />
-      ) : (
+      {previews ? <Thumbnail path={job.sourcePath} maxSide={96} alt="" className="thumb-small" /> : <span className="thumb thumb-small thumb-placeholder" />}
+      {!firstOutput ? (
         <span className="thumb thumb-small thumb-empty" />
+      ) : previews ? (
+        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small" />
+      ) : (
+        <span className="thumb thumb-small thumb-placeholder" />
       )}
       <span className="history-name">
         <span className="job-name">{job.sourceName}</span>
