@@ -1,4 +1,6 @@
-// First import on purpose: it starts the opening page's network work before the modules below are evaluated.
+// Before any module that builds a zod schema (see the file).
+import './zodJitless';
+// Next on purpose: it starts the opening page's network work before the modules below are evaluated.
 import { booted } from './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

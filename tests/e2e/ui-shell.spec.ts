@@ -14,15 +14,20 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-function watchForProblems(page: Page): void {
+async function watchForProblems(page: Page): Promise<void> {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // A refused eval (a library probing for `new Function`) is reported as an event only, not in the console.
+  // (Page code as text: the tests' typings have no DOM.)
+  await page.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' in ' + e.sourceFile + ':' + e.lineNumber));",
+  );
 }
 
 async function openApp(page: Page): Promise<void> {
-  watchForProblems(page);
+  await watchForProblems(page);
   await page.goto(server.url);
   // The token was traded for a cookie and dropped from the address bar.
   expect(page.url()).toBe(`${server.origin}/`);
