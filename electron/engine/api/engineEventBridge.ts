@@ -1,11 +1,11 @@
-import type { ApiEvent } from '../../shared/schemas/events';
+import type { ApiEvent, Notice } from '../../shared/schemas/events';
 import type { Engine } from '../runtime/engine';
 import { toJobChange } from './jobDto';
 import { queueState } from './queueState';
 import { toApiFolder } from './folderHandlers';
 
 /**
- * Turns the engine's events into the contract's `job.changed`, `queue.changed` and `folder.changed` events.
+ * Turns the engine's events into the contract's `job.changed`, `queue.changed`, `folder.changed` and `notice` events.
  * Queue updates (counts, N of M) are coalesced: a burst of job changes sends one queue event per interval.
  * Returns a function that detaches the bridge.
  */
@@ -51,7 +51,9 @@ export function bridgeEngineEvents(engine: Engine, emit: (event: ApiEvent) => vo
     }, queueIntervalMs);
   };
   const onFolder = (status: { folderId: string }) => emitFolder(status.folderId);
+  const onNotice = (notice: Notice) => emit({ type: 'notice', notice });
   engine.events.on('stored', onStored);
+  engine.events.on('notice', onNotice);
   engine.events.on('progress', onProgress);
   engine.events.on('queue', onQueue);
   engine.events.on('folder', onFolder);
@@ -62,5 +64,6 @@ export function bridgeEngineEvents(engine: Engine, emit: (event: ApiEvent) => vo
     engine.events.off('progress', onProgress);
     engine.events.off('queue', onQueue);
     engine.events.off('folder', onFolder);
+    engine.events.off('notice', onNotice);
   };
 }

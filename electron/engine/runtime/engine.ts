@@ -83,7 +83,7 @@ export class Engine {
         this.tail.flush();
       },
       cancel: (jobId) => this.cancel(jobId),
-      notice: (message, folderId) => this.events.emit('notice', { level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
+      notice: (kind, message, folderId) => this.events.emit('notice', { kind, level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
     });
     this.keyStore = options.keyStore ?? new FileFalKeyStore(options.dataDir);
     this.fal = new FalAccess({
@@ -134,7 +134,7 @@ export class Engine {
       standbyPollMs: timing.standbyPollMs,
       onEvent: (event) => {
         if (event.kind === 'folder_status') this.events.emit('folder', event.status);
-        if (event.kind === 'file_error') this.events.emit('notice', { level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
+        if (event.kind === 'file_error') this.events.emit('notice', { kind: 'file', level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
         if (event.kind === 'job_created') {
           // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work.
           this.spend.jobCreated(event.job);

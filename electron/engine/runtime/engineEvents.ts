@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
 import type { QueueStatus } from '../queue/scheduler';
 import type { StoreEvent } from '../store';
+import type { Notice } from '../../shared/schemas/events';
 import type { FolderStatus } from '../watch/watchTypes';
 
 /** Everything the engine tells its hosts (UI, tray, notifications, CLI output). */
@@ -12,8 +13,8 @@ export interface EngineEventMap {
   progress: [JobProgress];
   queue: [QueueStatus];
   folder: [FolderStatus];
-  /** Something a person should see that is not tied to a job (a watcher warning, a file that could not be read). */
-  notice: [{ level: 'info' | 'warning' | 'error'; message: string; folderId?: string; path?: string }];
+  /** Something a person should see that is not a job's state (a file that could not be read, held work). */
+  notice: [Notice];
 }
 
 /** A typed event emitter for EngineEventMap. */

@@ -30,7 +30,8 @@ export interface SpendServiceOptions {
   readonly requeued: () => void;
   readonly cancel: (jobId: string) => Promise<void>;
   /** Something the person should know (a cap reached, a burst held). */
-  readonly notice: (message: string, folderId?: string) => void;
+  /** Tells the person about held work: a burst waiting for a go-ahead, or the first hold of each budget cap. */
+  readonly notice: (kind: 'burst' | 'budget', message: string, folderId?: string) => void;
 }
 
 /** Work held in waiting_budget, as the API shows it. */
@@ -173,7 +174,7 @@ export class SpendService implements BudgetGuard {
     const result = holdBurst(this.burstOptions(), job);
     if (result.started && job.folderId !== null) {
       const path = this.options.folder(job.folderId)?.path ?? job.folderId;
-      this.options.notice(`${path} received a burst of files: ${result.held.length} are held until you let them go ahead.`, job.folderId);
+      this.options.notice('burst', `${path} received a burst of files: ${result.held.length} are held until you let them go ahead.`, job.folderId);
     }
   }
 
@@ -258,6 +259,6 @@ export class SpendService implements BudgetGuard {
   private noticeOnce(reason: string, folderId?: string): void {
     if (reason === this.lastNoticeReason) return;
     this.lastNoticeReason = reason;
-    this.options.notice(`${reason}: new fal work waits until the cap is raised or the period rolls over.`, folderId);
+    this.options.notice('budget', `${reason}: new fal work waits until the cap is raised or the period rolls over.`, folderId);
   }
 }

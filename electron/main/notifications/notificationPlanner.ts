@@ -1,9 +1,9 @@
-import type { ApiEvent, JobCounts, QueueState } from '../../shared';
+import type { ApiEvent, JobCounts, Notice as HostNotice, QueueState } from '../../shared';
 import { isAutomaticPause, waitingCount } from '../queueSummary';
 
 /** One desktop notification to show. */
 export interface Notice {
-  readonly kind: 'batch_done' | 'jobs_failed' | 'queue_paused' | 'budget_reached' | 'back_online';
+  readonly kind: 'batch_done' | 'jobs_failed' | 'queue_paused' | 'budget_reached' | 'back_online' | 'burst_held' | 'files_unreadable';
   readonly title: string;
   readonly body: string;
 }
@@ -32,6 +32,8 @@ export class NotificationPlanner {
   private readonly countedFailures = new Set<string>();
   private pending: { count: number; firstReason: string; since: number } | undefined;
   private lastFailureNoticeAt = Number.NEGATIVE_INFINITY;
+  /** Files of watched folders that could not be read (they never became jobs), gathered like failures. */
+  private unreadable: { count: number; firstMessage: string; since: number } | undefined;
 
   constructor(private readonly timing: PlannerTiming = DEFAULT_TIMING) {}
 
@@ -42,13 +44,27 @@ export class NotificationPlanner {
       return [];
     }
     if (event.type === 'queue.changed') return this.noteQueue(event.queue);
+    if (event.type === 'notice') return this.noteHostNotice(event.notice, now);
     return [];
   }
 
-  /** The gathered failure notice once its window (and the cooldown since the last one) has passed. */
+  /** The gathered failure and unreadable-file notices whose window (and, for failures, cooldown) has passed. */
   flushDue(now: number): Notice[] {
-    const dueAt = this.nextFlushAt();
-    if (!this.pending || dueAt === undefined || now < dueAt) return [];
+    return [...this.flushFailures(now), ...this.flushUnreadable(now)];
+  }
+
+  /** When `flushDue` will have something to say, if failures or unreadable files are waiting. */
+  nextFlushAt(): number | undefined {
+    const failuresAt = this.pending && Math.max(this.pending.since + this.timing.failureWindowMs, this.lastFailureNoticeAt + this.timing.failureCooldownMs);
+    const unreadableAt = this.unreadable && this.unreadable.since + this.timing.failureWindowMs;
+    const due = [failuresAt, unreadableAt].filter((at): at is number => at !== undefined);
+    return due.length > 0 ? Math.min(...due) : undefined;
+  }
+
+  private flushFailures(now: number): Notice[] {
+    if (!this.pending) return [];
+    const dueAt = Math.max(this.pending.since + this.timing.failureWindowMs, this.lastFailureNoticeAt + this.timing.failureCooldownMs);
+    if (now < dueAt) return [];
     const { count, firstReason } = this.pending;
     this.pending = undefined;
     this.lastFailureNoticeAt = now;
@@ -59,10 +75,25 @@ export class NotificationPlanner {
     ];
   }
 
-  /** When `flushDue` will have something to say, if failures are waiting. */
-  nextFlushAt(): number | undefined {
-    if (!this.pending) return undefined;
-    return Math.max(this.pending.since + this.timing.failureWindowMs, this.lastFailureNoticeAt + this.timing.failureCooldownMs);
+  private flushUnreadable(now: number): Notice[] {
+    if (!this.unreadable || now < this.unreadable.since + this.timing.failureWindowMs) return [];
+    const { count, firstMessage } = this.unreadable;
+    this.unreadable = undefined;
+    const title = count === 1 ? 'A file could not be read' : `${count} files could not be read`;
+    return [{ kind: 'files_unreadable', title, body: count === 1 ? firstMessage : `First: ${firstMessage}` }];
+  }
+
+  /**
+   * The engine's own notices: a held burst is told at once (it waits for the person); unreadable files are gathered
+   * (a folder of them is one notification); a budget hold is already told from the queue's counts.
+   */
+  private noteHostNotice(notice: HostNotice, now: number): Notice[] {
+    if (notice.kind === 'burst') return [{ kind: 'burst_held', title: 'Files held before spending', body: notice.message }];
+    if (notice.kind === 'file') {
+      if (this.unreadable) this.unreadable.count += 1;
+      else this.unreadable = { count: 1, firstMessage: notice.message, since: now };
+    }
+    return [];
   }
 
   private noteJob(jobId: string, state: string, reason: string | undefined, now: number): void {

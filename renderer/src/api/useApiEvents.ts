@@ -48,7 +48,7 @@ function applyEvent(client: QueryClient, event: ApiEvent, refetchActive: () => v
     // A just-added folder may not be in the list yet, or a list fetched while its watch was starting may land after
     // this event and undo it: fetch again (cancelling any fetch in flight) so the newest status wins.
     void client.invalidateQueries({ queryKey: queryKeys.folders });
-  } else applyJobChange(client, event.job, refetchActive, refetchHistory);
+  } else if (event.type === 'job.changed') applyJobChange(client, event.job, refetchActive, refetchHistory);
 }
 
 /**

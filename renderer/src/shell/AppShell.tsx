@@ -3,6 +3,7 @@ import { useApiEvents } from '../api/useApiEvents';
 import { useSpendEvents } from '../features/spend/useSpendEvents';
 import { ConnectionBanner } from './ConnectionBanner';
 import { HeldWorkBanner } from './HeldWorkBanner';
+import { NoticeToasts } from './NoticeToasts';
 import { pageComponent } from './pages';
 import { Sidebar } from './Sidebar';
 import { useHashRoute } from './useHashRoute';
@@ -25,6 +26,7 @@ export function AppShell() {
           </Suspense>
         </main>
       </div>
+      <NoticeToasts />
     </div>
   );
 }

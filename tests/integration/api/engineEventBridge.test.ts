@@ -37,4 +37,16 @@ describe('bridgeEngineEvents', () => {
       await engine.stop();
     }
   });
+
+  it("forwards the engine's notices (a file it could not read) as `notice` events, until detached", () => {
+    const engine = new Engine({ dataDir: join(root, 'data-notices'), env: {} });
+    const events: ApiEvent[] = [];
+    const detach = bridgeEngineEvents(engine, (event) => events.push(event), 50);
+    const notice = { kind: 'file', level: 'warning', message: '/photos/locked.jpg: permission denied', folderId: 'photos', path: '/photos/locked.jpg' } as const;
+    engine.events.emit('notice', notice);
+    detach();
+    engine.events.emit('notice', { ...notice, message: 'after detach' });
+    expect(events).toEqual([{ type: 'notice', notice }]);
+    engine.store.close();
+  });
 });

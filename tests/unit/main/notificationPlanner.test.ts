@@ -66,6 +66,27 @@ describe('NotificationPlanner', () => {
     expect(planner.nextFlushAt()).toBeUndefined();
   });
 
+  it("gathers a folder's unreadable files into one notice, and tells a held burst at once", () => {
+    const planner = new NotificationPlanner(timing);
+    const unreadable = (name: string): ApiEvent => ({
+      type: 'notice',
+      notice: { kind: 'file', level: 'warning', message: `/photos/${name}: permission denied`, folderId: 'photos', path: `/photos/${name}` },
+    });
+    for (let index = 0; index < 12; index++) expect(planner.observe(unreadable(`locked-${index}.jpg`), 100 + index)).toEqual([]);
+    expect(planner.nextFlushAt()).toBe(4_100);
+    expect(planner.flushDue(4_099)).toEqual([]);
+    expect(planner.flushDue(4_100)).toEqual([
+      { kind: 'files_unreadable', title: '12 files could not be read', body: 'First: /photos/locked-0.jpg: permission denied' },
+    ]);
+    expect(planner.nextFlushAt()).toBeUndefined();
+    const burst: ApiEvent = { type: 'notice', notice: { kind: 'burst', level: 'warning', message: '/photos received a burst of files: 40 are held until you let them go ahead.' } };
+    expect(planner.observe(burst, 5_000)).toEqual([
+      { kind: 'burst_held', title: 'Files held before spending', body: '/photos received a burst of files: 40 are held until you let them go ahead.' },
+    ]);
+    // A budget hold is told from the queue's counts, not twice.
+    expect(planner.observe({ type: 'notice', notice: { kind: 'budget', level: 'warning', message: 'Daily cap reached' } }, 5_001)).toEqual([]);
+  });
+
   it('spaces failure notices out by the cooldown, and counts a retried job that fails again', () => {
     const planner = new NotificationPlanner(timing);
     planner.observe(failed('a', 'bad file'), 0);

@@ -64,7 +64,7 @@ export function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 1
     folder: (id) => fixture.settings.folders.find((folder) => folder.id === id),
     requeued: () => void (requeues.count += 1),
     cancel: async (jobId) => void store.jobs.cancel(jobId),
-    notice: (message) => void notices.push(message),
+    notice: (_kind, message) => void notices.push(message),
   });
   Object.assign(fixture, { spend });
   return fixture;
