@@ -1,16 +1,12 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FolderSettings, RendererApi, VerbCallInput } from '../../../../electron/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FolderSettings, VerbCallInput } from '../../../../electron/shared';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
 
-/** The folder list's query, shared by the hook and the start-up preload. */
-export function foldersQuery(api: RendererApi) {
-  return queryOptions({ queryKey: queryKeys.folders, queryFn: () => api.folders.list() });
-}
-
 /** Watched folders, kept live by `folder.changed` events. */
 export function useFolders() {
-  return useQuery(foldersQuery(useApi()));
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.folders, queryFn: () => api.folders.list() });
 }
 
 /** Folder writes; each refreshes the list. */

@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import type { RendererApi } from '../../../../electron/shared';
 import { queryKeys, type HistoryFilters } from '../../api/queryKeys';
-import { foldersQuery } from '../folders/useFolders';
 import { profilesQuery } from '../profiles/useProfiles';
 
 const PAGE_SIZE = 100;
@@ -17,11 +16,10 @@ export function jobHistoryQuery(api: RendererApi, filters: HistoryFilters) {
 }
 
 /**
- * Starts what History shows first (the newest jobs, the names of their profiles, the folder filter) so it is on its
- * way while the page's code loads; the page's own queries then find it in the cache.
+ * Starts what History's first rows show (the newest jobs and the names of their profiles) so it is on its way while
+ * the page's code loads; the page's own queries then find it in the cache.
  */
 export function preloadHistory(client: QueryClient, api: RendererApi): void {
   void client.prefetchInfiniteQuery(jobHistoryQuery(api, {}));
   void client.prefetchQuery(profilesQuery(api));
-  void client.prefetchQuery(foldersQuery(api));
 }
