@@ -20,11 +20,8 @@ export default defineConfig({
     build: {
       // The page parses its start-up script on every launch: minified, that is a third of the bytes to parse.
       minify: true,
-      // The HTML still preloads the start-up chunks. A page chunk's own imports are left to the browser, which finds
-      // them as it parses the chunk: preloading them from script means building <link> elements on the main thread
-      // while it evaluates the start-up bundle, and the chunks are loaded long before React needs them anyway.
-      // Every browser the app targets supports modulepreload, so no polyfill.
-      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
+      // Chromium (Electron's and the browsers the headless server serves) supports modulepreload: no polyfill.
+      modulePreload: { polyfill: false },
       rollupOptions: {
         input: { index: resolve('renderer/index.html') },
         // Schema declarations (`z.object(...)`) build values and touch nothing else, but the bundler cannot know
