@@ -9,6 +9,7 @@ import { handleCall } from './callRoute';
 import { createEventSocket } from './eventSocket';
 import { createLaunchToken, requestTokenSource, tokenCookieHeader } from './launchToken';
 import { isLoopbackHost, isSameOrigin } from './requestGuards';
+import { refuseWithoutToken } from './refusalPage';
 import { BASE_SECURITY_HEADERS, sendError } from './respond';
 import { serveStatic } from './staticFiles';
 import { handleUpload } from './uploadRoute';
@@ -46,13 +47,6 @@ export interface RunningHttpServer {
 
 const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
-function refuseUnauthorised(response: ServerResponse): void {
-  sendError(response, 401, {
-    code: 'unauthorized',
-    message: 'This Smart Resize server needs its launch token: open the link printed where the server was started.',
-  });
-}
-
 /**
  * Starts the headless transport on 127.0.0.1 only. Every request needs the launch token (Bearer header, `?token=`,
  * or the HttpOnly cookie set when a page is first opened with `?token=`); the page is then redirected to a URL
@@ -70,8 +64,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     const tokenSource = requestTokenSource(request, url, token);
-    if (!tokenSource) return refuseUnauthorised(response);
     const path = url.pathname;
+    if (!tokenSource) return refuseWithoutToken(request, response, path);
     if (tokenSource === 'query' && request.method === 'GET' && !path.startsWith('/api/')) {
       response.writeHead(303, { ...BASE_SECURITY_HEADERS, 'Set-Cookie': tokenCookieHeader(token), Location: path, 'Cache-Control': 'no-store' });
       response.end();

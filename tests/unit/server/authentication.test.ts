@@ -26,6 +26,22 @@ describe('the headless server refuses requests without the launch token', () => 
     }
   });
 
+  it('shows a browser opening a page without the token what to open instead, with nothing of the app in it', async () => {
+    const { origin } = fixture.server;
+    const page = await fetch(`${origin}/history`, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await page.text();
+    expect(html).toContain('needs its launch token');
+    expect(html).toContain('npx smart-resize serve --open');
+    expect(html).not.toMatch(/<script|src=/);
+    // API routes answer JSON whatever the browser accepts.
+    const api = await fetch(`${origin}/api/browse`, { headers: { Accept: 'text/html' } });
+    expect(api.status).toBe(401);
+    expect((await readJson(api)).error.code).toBe('unauthorized');
+  });
+
   it('accepts the bearer header', async () => {
     const response = await fixture.call('/api/call/queue.state', { method: 'POST' });
     expect(response.status).toBe(200);
