@@ -83,7 +83,7 @@ try {
       if (run === LOAD_RUNS) await startMainThreadTrace(browser, page, tracePath);
       await page.goto(`${server.http.url}#/history`);
       loads.push(await firstRowMs(page));
-      if (run === LOAD_RUNS) loadTrace = await stopMainThreadTrace(browser, tracePath);
+      if (run === LOAD_RUNS) loadTrace = await stopMainThreadTrace(browser, tracePath, server.http.origin);
     }
     const median = [...loads].sort((a, b) => a - b)[Math.floor(LOAD_RUNS / 2)]!;
     console.log(`First row on screen: ${loads.map((ms) => ms.toFixed(0)).join(', ')} ms (first load cold; median ${median.toFixed(0)} ms; goal < 1000 ms)`);
@@ -94,7 +94,7 @@ try {
     await startFrames(page!);
     const scrolled = await scrollToEnd(page!);
     const frames = await stopFrames(page!);
-    const scrollTrace = await stopMainThreadTrace(browser, tracePath);
+    const scrollTrace = await stopMainThreadTrace(browser, tracePath, server.http.origin);
     const scrollEnd = await pageNow(page!);
     console.log(`Scrolled ${JOBS} rows to the end in ${scrolled.seconds.toFixed(1)} s (${scrolled.steps} wheel steps).`);
     console.log(`  while scrolling: ${describeTasks(await longTasksBetween(page!, scrollStart, scrollEnd))} (goal: none)`);

@@ -28,16 +28,25 @@ export async function startMainThreadTrace(browser: Browser, page: Page, path: s
 }
 
 /**
- * Stops the trace and sums the tasks of the page's main thread (the busiest `CrRendererMain`: the trace also holds
- * the browser process and any renderer left from before a navigation). On a busy machine wall-clock task lengths
- * include time spent waiting for a core; CPU time shows the page's own work.
+ * Stops the trace and sums the tasks of the page's main thread: the busiest `CrRendererMain` among those that
+ * loaded the app's scripts from `origin`. The trace also holds the browser process and the renderer of the blank
+ * page a new tab starts with (busy too: the app's cross-origin-opener policy moves it to a process of its own), so
+ * the busiest renderer alone is not always the app's. On a busy machine wall-clock task lengths include time spent
+ * waiting for a core; CPU time shows the page's own work.
  */
-export async function stopMainThreadTrace(browser: Browser, path: string): Promise<MainThreadSummary> {
+export async function stopMainThreadTrace(browser: Browser, path: string, origin: string): Promise<MainThreadSummary> {
   await browser.stopTracing();
   const parsed = JSON.parse(await readFile(path, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const appAssets = `${origin}/assets/`;
+  const appThreads = new Set(
+    events.filter((event) => event.args && JSON.stringify(event.args).includes(appAssets)).map((event) => `${event.pid}:${event.tid}`),
+  );
   const rendererMains = new Set(
-    events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`)
+      .filter((thread) => appThreads.has(thread)),
   );
   const tasks = events.filter((event) => event.name === 'RunTask' && event.dur && rendererMains.has(`${event.pid}:${event.tid}`));
   const busy = new Map<string, number>();
