@@ -26,9 +26,11 @@ export const TOKEN_QUERY = 'token';
 /** One folder of the server-side folder browser. */
 export const BrowseListingSchema = z.object({
   path: z.string(),
-  /** Null at the home folder: the browser goes no higher. */
+  /** Null at the home folder or another allowed root: the browser goes no higher. */
   parent: z.string().nullable(),
   folders: z.array(z.object({ name: z.string(), path: z.string() })),
+  /** Every place the browser may show: the home folder first, then folders the server was started to allow. */
+  roots: z.array(z.string()),
 });
 
 /** What an upload answers: where the file was saved, to pass on to `jobs.enqueuePaths`. */

@@ -141,3 +141,26 @@ describe('the hot folder', () => {
     expect(await listTree(fixture.outside)).toEqual(outsideBefore);
   });
 });
+
+describe('folders allowed beside home at launch (serve --allow)', () => {
+  let allowing: HeadlessFixture;
+  beforeAll(async () => {
+    allowing = await startHeadlessFixture({ allowedFolders: (root) => [join(root, 'nas')] });
+  });
+  afterAll(() => allowing.close());
+
+  it('watches and browses folders under an allowed one, and still refuses the rest of the disk', async () => {
+    const { root, profile, outside } = allowing;
+    const campaign = join(root, 'nas', 'campaign');
+    await mkdir(campaign);
+    const added = await allowing.call('folders.add', { path: campaign, profileId: profile.id });
+    expect(added.status, added.text).toBe(200);
+    const browsed = await allowing.request(`/api/browse?path=${encodeURIComponent(join(root, 'nas'))}`);
+    expect(browsed.json).toMatchObject({ parent: null, folders: [{ name: 'campaign' }] });
+    for (const path of [outside, join(root, 'nas', '..', 'outside'), '/etc']) {
+      const refused = await allowing.call('folders.add', { path, profileId: profile.id });
+      expect(refused.status, path).toBe(403);
+      expect(refused.text).toContain('--allow');
+    }
+  });
+});

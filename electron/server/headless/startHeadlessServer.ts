@@ -25,6 +25,8 @@ export async function startHeadlessServer(options: {
   token?: string;
   rendererDir?: string;
   homeDir?: string;
+  /** Folders outside the home folder that may be watched and browsed too (`serve --allow`), e.g. a NAS mount. */
+  allowedFolders?: readonly string[];
   /** Largest accepted upload in bytes (default: the HTTP server's 512 MB). */
   maxUploadBytes?: number;
 }): Promise<HeadlessServer> {
@@ -32,13 +34,15 @@ export async function startHeadlessServer(options: {
   const hub = createEventHub();
   const inboxDir = join(options.engine.dataDir, 'inbox');
   const homeDir = options.homeDir ?? homedir();
-  // The page only knows paths this server gave it: uploads in the inbox, folders from the home-limited browser and
-  // the folder list. Any other path in a call is refused, so a token holder cannot make it read the rest of the disk.
+  const allowed = (options.allowedFolders ?? []).map((folder) => resolve(folder));
+  // The page only knows paths this server gave it: uploads in the inbox, folders from the browser (home and the
+  // folders allowed at launch) and the folder list. Any other path in a call is refused, so a token holder cannot
+  // make it read the rest of the disk.
   const pathPolicy: PathPolicy = {
     sourceRoots: () => [inboxDir, ...engine.settings.get().folders.map((folder) => folder.path)],
-    folderRoots: () => [homeDir],
+    folderRoots: () => [homeDir, ...allowed],
     describeSourceRoots: 'the upload inbox and the watched folders',
-    describeFolderRoots: `your home folder (${homeDir})`,
+    describeFolderRoots: allowed.length === 0 ? `your home folder (${homeDir})` : `your home folder (${homeDir}) and the folders allowed with --allow (${allowed.join(', ')})`,
   };
   const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir, { pathPolicy });
   const detach = bridgeEngineEvents(engine, (event) => hub.emit(event));
@@ -49,6 +53,7 @@ export async function startHeadlessServer(options: {
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     inboxDir,
     homeDir,
+    extraBrowseRoots: allowed,
     port: options.port,
     token: options.token,
     maxUploadBytes: options.maxUploadBytes,

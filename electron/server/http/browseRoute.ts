@@ -11,18 +11,21 @@ function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Lists the subfolders of `requested` (default: home) for the browser's folder picker. Symlinks are resolved
- * first, so no path, link or `..` can show anything outside the person's home folder.
+ * Lists the subfolders of `requested` (default: the first root, the home folder) for the browser's folder picker.
+ * Symlinks are resolved first, so no path, link or `..` can show anything outside the allowed roots.
  */
-export async function listFolder(homeDir: string, requested: string | null): Promise<BrowseListing | 'outside' | 'missing'> {
-  const home = await realpath(homeDir);
+export async function listFolder(rootDirs: readonly string[], requested: string | null): Promise<BrowseListing | 'outside' | 'missing'> {
+  const roots = await Promise.all(rootDirs.map((root) => realpath(root).catch(() => null)));
+  const existing = roots.filter((root): root is string => root !== null);
+  const home = existing[0];
+  if (home === undefined) return 'missing';
   let path: string;
   try {
     path = await realpath(resolve(home, requested || home));
   } catch {
     return 'missing';
   }
-  if (!isInside(home, path)) return 'outside';
+  if (!existing.some((root) => isInside(root, path))) return 'outside';
   const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
   if (!entries) return 'missing';
   const folders = entries
@@ -30,13 +33,14 @@ export async function listFolder(homeDir: string, requested: string | null): Pro
     .map((entry) => ({ name: entry.name, path: join(path, entry.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
     .slice(0, MAX_ENTRIES);
-  return { path, parent: path === home ? null : dirname(path), folders };
+  return { path, parent: existing.includes(path) ? null : dirname(path), folders, roots: existing };
 }
 
-/** GET /api/browse?path=: one folder's subfolders, refused outside home. */
-export async function handleBrowse(response: ServerResponse, url: URL, homeDir: string): Promise<void> {
-  const listing = await listFolder(homeDir, url.searchParams.get('path'));
-  if (listing === 'outside') sendError(response, 403, { code: 'outside_home', message: 'Only folders inside your home folder can be browsed.' });
-  else if (listing === 'missing') sendError(response, 404, { code: 'folder_not_found', message: 'That folder does not exist or cannot be read.' });
+/** GET /api/browse?path=: one folder's subfolders, refused outside the allowed roots. */
+export async function handleBrowse(response: ServerResponse, url: URL, rootDirs: readonly string[]): Promise<void> {
+  const listing = await listFolder(rootDirs, url.searchParams.get('path'));
+  if (listing === 'outside') {
+    sendError(response, 403, { code: 'outside_home', message: 'Only folders inside your home folder, or allowed with `serve --allow`, can be browsed.' });
+  } else if (listing === 'missing') sendError(response, 404, { code: 'folder_not_found', message: 'That folder does not exist or cannot be read.' });
   else sendJson(response, 200, listing);
 }

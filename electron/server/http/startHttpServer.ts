@@ -24,8 +24,10 @@ export interface HttpServerOptions {
   rendererDir: string;
   /** App-owned folder receiving browser uploads. */
   inboxDir: string;
-  /** The folder browser shows nothing above this folder. */
+  /** The folder browser starts here and shows nothing outside it or `extraBrowseRoots`. */
   homeDir: string;
+  /** Further folders the browser may show (a NAS mount allowed with `serve --allow`). */
+  extraBrowseRoots?: readonly string[];
   /** Port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;
   /** The launch token; absent makes a random one (tests pass a fixed one). */
@@ -79,7 +81,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         onUpload: options.onUpload,
       });
     }
-    if (path === HTTP_ROUTES.browse) return handleBrowse(response, url, options.homeDir);
+    if (path === HTTP_ROUTES.browse) return handleBrowse(response, url, [options.homeDir, ...(options.extraBrowseRoots ?? [])]);
     if (path.startsWith('/api/')) return sendError(response, 404, { code: 'not_found', message: 'No such API route.' });
     return serveStatic(request, response, options.rendererDir, path);
   }

@@ -49,7 +49,7 @@ async function answer(response: Response): Promise<RawAnswer> {
  * Starts the headless host (real engine, local provider, fal's probe answered by a stub so nothing leaves the
  * machine) with a local-only profile and one watched folder inside the home folder.
  */
-export async function startHeadlessFixture(): Promise<HeadlessFixture> {
+export async function startHeadlessFixture(options: { allowedFolders?: (root: string) => string[] } = {}): Promise<HeadlessFixture> {
   const root = mkdtempSync(join(tmpdir(), 'sr-security-'));
   const home = join(root, 'home');
   const watched = join(home, 'photos');
@@ -59,9 +59,12 @@ export async function startHeadlessFixture(): Promise<HeadlessFixture> {
   for (const folder of [watched, outside, rendererDir]) mkdirSync(folder, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Smart Resize</title>');
   const probe = (async () => new Response(null, { status: 204 })) as unknown as typeof fetch;
+  const allowedFolders = options.allowedFolders?.(root) ?? [];
+  for (const folder of allowedFolders) mkdirSync(folder, { recursive: true });
   const server = await startHeadlessServer({
     engine: { dataDir, env: {}, fetch: probe, timing: HARNESS_TIMING },
     homeDir: home,
+    allowedFolders,
     rendererDir,
     maxUploadBytes: FIXTURE_MAX_UPLOAD,
   });

@@ -1,7 +1,9 @@
-import { readdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFolder } from '../../../electron/server/http/browseRoute';
 import { readJson, startServerFixture, type ServerFixture } from './serverFixture';
 
 describe('POST /api/upload', () => {
@@ -80,5 +82,30 @@ describe('GET /api/browse', () => {
       expect(response.status, path).toBe(403);
     }
     expect((await fixture.call(`/api/browse?path=${encodeURIComponent(join(fixture.homeDir, 'missing'))}`)).status).toBe(404);
+  });
+});
+
+describe('listFolder with folders allowed beside home (serve --allow)', () => {
+  it('browses each allowed root and below, stops at each root, and still refuses everything else', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'sr-browse-roots-'));
+    try {
+      const home = join(base, 'home');
+      const nas = join(base, 'mnt', 'nas');
+      await mkdir(join(home, 'Pictures'), { recursive: true });
+      await mkdir(join(nas, 'Campaigns', 'Spring'), { recursive: true });
+      await mkdir(join(base, 'mnt', 'other'), { recursive: true });
+      const roots = [home, nas];
+
+      const start = await listFolder(roots, null);
+      expect(start).toMatchObject({ path: home, parent: null, roots: [home, nas] });
+      const share = await listFolder(roots, nas);
+      expect(share).toMatchObject({ path: nas, parent: null, folders: [{ name: 'Campaigns', path: join(nas, 'Campaigns') }] });
+      expect(await listFolder(roots, join(nas, 'Campaigns'))).toMatchObject({ parent: nas, folders: [{ name: 'Spring' }] });
+      for (const outside of [join(base, 'mnt'), join(base, 'mnt', 'other'), join(nas, '..', 'other'), base]) {
+        expect(await listFolder(roots, outside), outside).toBe('outside');
+      }
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ interface ServeOptions {
   port?: string;
   data?: string;
   open?: boolean;
+  allow: string[];
 }
 
 /**
@@ -23,6 +24,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--open', 'open the UI in the default browser')
+    .option('--allow <dir>', 'a folder outside your home that may be watched too, e.g. a NAS mount (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [])
     .action(async (options: ServeOptions) => {
       if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
         throw new SmartResizeError('file_not_found', 'The UI is not built yet: run `npm run build` first.');
@@ -32,8 +34,12 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
         throw new SmartResizeError('invalid_settings', `--port must be 0..65535, not "${options.port}".`);
       }
       const dataDir = resolveDataDir(options.data);
-      const server = await startHeadlessServer({ engine: { dataDir }, port });
-      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}\nCtrl-C to stop.\n`);
+      for (const dir of options.allow) {
+        if (!existsSync(dir)) throw new SmartResizeError('file_not_found', `--allow ${dir}: no such folder.`);
+      }
+      const server = await startHeadlessServer({ engine: { dataDir }, port, allowedFolders: options.allow });
+      const watchable = options.allow.length > 0 ? `\nWatched folders may be in your home folder or: ${options.allow.join(', ')}` : '';
+      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}${watchable}\nCtrl-C to stop.\n`);
       if (options.open) openWithSystem(server.http.url);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

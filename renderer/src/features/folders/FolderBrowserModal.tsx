@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { CornerLeftUp, Folder } from 'lucide-react';
+import { CornerLeftUp, Folder, HardDrive } from 'lucide-react';
 import { useState } from 'react';
 import type { BrowseListing } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Modal } from '../../ui/Modal';
 
-/** The headless server's folder browser (home folder and below), for browsers that cannot pick local folders. */
+/**
+ * The headless server's folder browser (the home folder and below, plus any folder the server was started to
+ * allow, such as a NAS mount), for browsers that cannot pick local folders.
+ */
 export function FolderBrowserModal({ browse, onPick, onClose }: { browse: (path?: string) => Promise<BrowseListing>; onPick: (path: string) => void; onClose: () => void }) {
   const [path, setPath] = useState<string | undefined>(undefined);
   const listing = useQuery({ queryKey: ['browse', path ?? ''], queryFn: () => browse(path) });
@@ -23,6 +26,15 @@ export function FolderBrowserModal({ browse, onPick, onClose }: { browse: (path?
         </>
       }
     >
+      {current && current.roots.length > 1 && (
+        <div className="browser-roots" role="group" aria-label="Places">
+          {current.roots.map((root) => (
+            <button key={root} type="button" className={`btn btn-small${root === current.path ? ' btn-primary' : ''}`} onClick={() => setPath(root)}>
+              <HardDrive size={14} /> {root}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="browser-path mono">{current?.path ?? '…'}</div>
       <ErrorNote error={listing.error} />
       <ul className="browser-list">
