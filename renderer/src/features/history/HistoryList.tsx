@@ -35,14 +35,16 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
     observeElementRect: observeScrollerRect,
   });
-  // Previews (a request each) start once the first rows are painted, and never while the list moves.
-  const previews = usePainted(jobs.length > 0) && !virtualizer.isScrolling;
+  // Work the first frame does not show waits until it is painted: the previews (a request each, and never while the
+  // list moves) and the page after the first.
+  const painted = usePainted(jobs.length > 0);
+  const previews = painted && !virtualizer.isScrolling;
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= jobs.length - LOAD_AHEAD_ROWS) loadMore();
-  }, [hasMore, loadingMore, lastIndex, jobs.length, loadMore]);
+    if (painted && hasMore && !loadingMore && lastIndex >= jobs.length - LOAD_AHEAD_ROWS) loadMore();
+  }, [painted, hasMore, loadingMore, lastIndex, jobs.length, loadMore]);
 
   return (
     <div ref={scroller} className="history-scroller" data-testid="history-scroller">
