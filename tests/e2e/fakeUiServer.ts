@@ -12,7 +12,9 @@ export interface FakeUiServer {
 /** Starts the fake-UI server on a free port and waits for the URL it prints. Needs the renderer built first. */
 export async function startFakeUiServer(extraArgs: string[] = []): Promise<FakeUiServer> {
   if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npx electron-vite build');
-  const child: ChildProcess = spawn('npx', ['tsx', 'tests/support/fakeApi/serveFakeUi.ts', '--port', '0', ...extraArgs], {
+  // Node itself with tsx's loader, one process: through `npx tsx` the SIGTERM below stopped only npx, and the
+  // server (with tsx's own wrapper) stayed running after every test run.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/support/fakeApi/serveFakeUi.ts', '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
