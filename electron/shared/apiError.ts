@@ -16,27 +16,4 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 /** Codes the contract layer itself produces (handlers add the engine's own codes). */
 export type ContractErrorCode = 'unknown_verb' | 'invalid_input' | 'invalid_output' | 'internal';
 
-/** A refused call, as the renderer sees it whichever transport carried it. */
-export class ApiCallError extends Error {
-  override readonly name = 'ApiCallError';
-
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
-  }
-
-  /** Rebuilds the error from a transported body. */
-  static fromBody(body: ApiErrorBody): ApiCallError {
-    return new ApiCallError(body.code, body.message, body.issues ?? []);
-  }
-
-  /** The body to transport. */
-  toBody(): ApiErrorBody {
-    return this.issues.length > 0
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
-  }
-}
+export { ApiCallError } from './apiCallError';

@@ -9,19 +9,7 @@ export function ipcChannelFor(verb: VerbName): string {
 /** IPC channel the main process sends events on. */
 export const IPC_EVENT_CHANNEL = 'api:event';
 
-/** HTTP routes of the headless server. */
-export const HTTP_ROUTES = {
-  call: '/api/call/', // + verb, POST, JSON body = input
-  events: '/api/events', // WebSocket
-  upload: '/api/upload', // POST, raw bytes, ?name=
-  browse: '/api/browse', // GET ?path=
-} as const;
-
-/** Cookie holding the launch token after the first page load. */
-export const TOKEN_COOKIE = 'smart_resize_token';
-
-/** Query parameter carrying the launch token in the printed URL. */
-export const TOKEN_QUERY = 'token';
+export { HTTP_ROUTES, TOKEN_COOKIE, TOKEN_QUERY } from './httpRoutes';
 
 /** One folder of the server-side folder browser. */
 export const BrowseListingSchema = z.object({

@@ -1,4 +1,4 @@
-import { BrowseListingSchema, HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/transport';
+import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import { createEventStream } from './eventStream';
 import type { DropFailure, Host } from './host';
 import { authHeaders, createHttpApi } from './httpApi';
@@ -34,6 +34,8 @@ export function browserHost(): Host {
       const response = await fetch(`${HTTP_ROUTES.browse}${query}`, { headers: authHeaders(token), credentials: 'same-origin' });
       const body: unknown = await response.json();
       if (!response.ok) throw new Error((body as { error?: { message?: string } }).error?.message ?? 'Cannot list that folder.');
+      // The schema (and zod) load with the folder browser, not with the page.
+      const { BrowseListingSchema } = await import('../../../electron/shared/transport');
       return BrowseListingSchema.parse(body);
     },
     onConnectionChange: (listener) => events.onConnectionChange(listener),

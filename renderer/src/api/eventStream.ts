@@ -1,5 +1,5 @@
 import type { ApiEvent, ApiEventListener } from '../../../electron/shared';
-import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/transport';
+import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import type { ConnectionListener, EventStream } from './eventStreamTypes';
 
 const MAX_RETRY_MS = 10_000;

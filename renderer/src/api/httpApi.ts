@@ -1,7 +1,7 @@
 import type { RendererApi } from '../../../electron/shared';
-import { ApiCallError, ApiErrorBodySchema } from '../../../electron/shared/apiError';
-import { HTTP_ROUTES } from '../../../electron/shared/transport';
+import { ApiCallError } from '../../../electron/shared/apiCallError';
 import { VERB_GROUPS } from '../../../electron/shared/contract/verbNames';
+import { HTTP_ROUTES } from '../../../electron/shared/httpRoutes';
 import type { EventStream } from './eventStreamTypes';
 
 /** Headers proving the launch token when the page has it (else the HttpOnly cookie does). */
@@ -9,9 +9,13 @@ export function authHeaders(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-/** Turns a failed response into the ApiCallError every transport throws. */
+/**
+ * Turns a failed response into the ApiCallError every transport throws. The error body's schema (and zod) load on
+ * the first failure, so the start-up bundle does without them.
+ */
 export async function errorFromResponse(response: Response): Promise<ApiCallError> {
   const body: unknown = await response.json().catch(() => null);
+  const { ApiErrorBodySchema } = await import('../../../electron/shared/apiError');
   const parsed = ApiErrorBodySchema.safeParse((body as { error?: unknown } | null)?.error);
   if (parsed.success) return ApiCallError.fromBody(parsed.data);
   return new ApiCallError('http_error', `The server answered ${response.status} ${response.statusText}.`);

@@ -1,5 +1,5 @@
 import type { UploadResult } from '../../../electron/shared';
-import { HTTP_ROUTES, UploadResultSchema } from '../../../electron/shared/transport';
+import { HTTP_ROUTES } from '../../../electron/shared/httpRoutes';
 import { authHeaders, errorFromResponse } from './httpApi';
 
 /** Sends one dropped file to the server's inbox and answers where it was saved. */
@@ -11,5 +11,7 @@ export async function uploadFile(file: File, token: string | null): Promise<Uplo
     body: file,
   });
   if (!response.ok) throw await errorFromResponse(response);
+  // The schema (and zod) load with the first upload, not with the page.
+  const { UploadResultSchema } = await import('../../../electron/shared/transport');
   return UploadResultSchema.parse(await response.json());
 }
