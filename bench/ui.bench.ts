@@ -77,6 +77,9 @@ try {
     let page: Page | undefined;
     let loadTrace: MainThreadSummary | undefined;
     for (let run = 1; run <= LOAD_RUNS; run += 1) {
+      // The previous load's previews and next page are left to finish first, so no load is timed while the server
+      // still renders the one before's thumbnails.
+      await page?.waitForLoadState('networkidle');
       await page?.context().close();
       page = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
       await installProbes(page);

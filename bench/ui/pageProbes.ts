@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 /**
  * Installed in the page before any of its scripts run (the probes are plain page JavaScript, so they are kept as
  * text: the bench's typings have no DOM). It records when the first History row is on screen (the frame after it
- * entered the DOM, in ms since navigation start), every long task, and requestAnimationFrame deltas on demand.
+ * entered the DOM, in ms since navigation start) and reports it through a binding, every long task, and
+ * requestAnimationFrame deltas on demand.
  */
 const PROBE_SCRIPT = `(() => {
   const probe = { firstRowAt: null, longTasks: [], frames: [], recording: false };
@@ -14,7 +15,10 @@ const PROBE_SCRIPT = `(() => {
   const watcher = new MutationObserver(() => {
     if (document.querySelector('.history-row')) {
       watcher.disconnect();
-      requestAnimationFrame(() => { probe.firstRowAt = performance.now(); });
+      requestAnimationFrame(() => {
+        probe.firstRowAt = performance.now();
+        window.__uiBenchFirstRow(probe.firstRowAt);
+      });
     }
   });
   watcher.observe(document, { childList: true, subtree: true });
@@ -40,7 +44,6 @@ export interface LongTask {
 }
 
 interface ProbeView {
-  firstRowAt: number | null;
   longTasks: LongTask[];
   frames: number[];
   startFrames(): void;
@@ -49,15 +52,31 @@ interface ProbeView {
 
 // page.evaluate callbacks are serialised into the page, so each one reaches the probe on window by itself.
 
+const firstRows = new WeakMap<Page, Promise<number>>();
+
 /** Adds the probes to every document the page loads from now on. */
 export async function installProbes(page: Page): Promise<void> {
+  // The page calls the binding with the first row's time. Waiting with page.waitForFunction instead made Playwright
+  // inject and run its polling script in the page as soon as it loaded, that is in the middle of the load timed.
+  let reportFirstRow: (at: number) => void = () => undefined;
+  firstRows.set(page, new Promise<number>((resolve) => (reportFirstRow = resolve)));
+  await page.exposeBinding('__uiBenchFirstRow', (_source, at: number) => reportFirstRow(at));
   await page.addInitScript(PROBE_SCRIPT);
 }
 
-/** Ms from navigation start to the frame showing the first History row (waits for it). */
+/** Ms from navigation start to the frame showing the first History row (waits for it, 30 s at most). */
 export async function firstRowMs(page: Page): Promise<number> {
-  await page.waitForFunction(() => (globalThis as unknown as { __uiBench: ProbeView }).__uiBench.firstRowAt !== null);
-  return page.evaluate(() => (globalThis as unknown as { __uiBench: ProbeView }).__uiBench.firstRowAt!);
+  const firstRow = firstRows.get(page);
+  if (!firstRow) throw new Error('installProbes(page) first.');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('No History row appeared within 30 s.')), 30_000);
+  });
+  try {
+    return await Promise.race([firstRow, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The page clock now (ms since navigation start), to cut long tasks into windows. */
