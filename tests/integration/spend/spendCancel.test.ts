@@ -38,14 +38,18 @@ describe('cancelling a job that is at fal', () => {
     // The engine may have two requests at fal, which runs one at a time: the second waits in fal's queue.
     harness = await startEngineHarness({ settings: { concurrency: 2 }, fakeOptions: { latency: { processingMs: 10_000, concurrency: 1 } } });
     const { engine, fake } = harness;
+    // What the engine's own status polls last said per job: a cancel books from that, so the test waits for it too.
+    const seenByEngine = new Map<string, string>();
+    engine.events.on('progress', (progress) => progress.falStatus && seenByEngine.set(progress.jobId, progress.falStatus));
     const jobs = await drop(harness, ['first.jpg', 'second.jpg']);
     const atFal = await Promise.all(jobs.map(async (job) => ({ job, requestId: await requestIdOf(harness!, job.id) })));
     // Whichever fal took first runs; the other waits in fal's queue.
     const [running, queued] = await pollUntil(() => {
       const inState = (state: string) => atFal.find((entry) => fake.job(entry.requestId)?.state === state);
       const pair = [inState('IN_PROGRESS'), inState('IN_QUEUE')] as const;
-      return pair[0] && pair[1] ? [pair[0], pair[1]] as const : undefined;
-    }, { timeoutMs: 10_000, what: 'one request running and one queued at fal' });
+      if (!pair[0] || !pair[1] || seenByEngine.get(pair[1].job.id) !== 'IN_QUEUE') return undefined;
+      return [pair[0], pair[1]] as const;
+    }, { timeoutMs: 10_000, what: 'one request running and one queued at fal, as the engine has seen it' });
     const runningId = running.requestId;
     const queuedId = queued.requestId;
 
