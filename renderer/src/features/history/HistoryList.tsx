@@ -47,7 +47,7 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
   }, [painted, hasMore, loadingMore, lastIndex, jobs.length, loadMore]);
 
   return (
-    <div ref={scroller} className="history-scroller" data-testid="history-scroller">
+    <div ref={scroller} className={`history-scroller ${virtualizer.isScrolling ? 'is-scrolling' : ''}`} data-testid="history-scroller">
       <div className="history-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const job = jobs[item.index];
