@@ -30,6 +30,10 @@ export function HistoryList({ jobs, hasMore, loadingMore, loadMore, profileName,
     // Few rows beyond the viewport: a fling replaces every row each frame, so each extra row is paid for per frame
     // (2 rather than 4 took the frames over 15 ms of CPU in a fling from about 50 to 6-36 of 80 wheel steps).
     overscan: 2,
+    // Rows for a new scroll position render in a task of their own right after the scroll event, not inside it: a
+    // frame's work is then split in two, and the scroll events of one frame make one render instead of one each. The
+    // library's caveat (whitespace while sizes are measured) does not apply, rows have a fixed height.
+    useFlushSync: false,
     // Previews wait until the list has rested this long, so a pause between flings does not start (and drop) them.
     isScrollingResetDelay: 300,
     // Sized from the window until the scroller reports its own size, so the first render already fills the view.
