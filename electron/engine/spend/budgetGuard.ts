@@ -2,7 +2,7 @@ import type { BudgetGuard } from '../jobs/jobRunnerTypes';
 import type { JobRecord } from '../store';
 import { withTransaction, type SqlDatabase } from '../store/sqlite';
 import type { BudgetSettings } from './budgetSettings';
-import { capCrossed, capStandings } from './capCheck';
+import { capCrossed, capStandings, type CapHold } from './capCheck';
 import type { Reservations } from './reservations';
 import type { SpendLedger } from './spendLedger';
 
@@ -14,8 +14,8 @@ export interface CapGuardOptions {
   readonly budget: () => BudgetSettings;
   readonly now: () => number;
   readonly folderLabel: (folderId: string) => string;
-  /** A job was held by a cap (the engine turns the first hold of each reason into a notice). */
-  readonly onHeld: (job: JobRecord, reason: string) => void;
+  /** A job was held by a cap (the engine turns the first hold of each cap into a notice). */
+  readonly onHeld: (job: JobRecord, hold: CapHold) => void;
 }
 
 /**
@@ -29,7 +29,7 @@ export class CapBudgetGuard implements BudgetGuard {
 
   admit(job: JobRecord, maxCents: number, batchIndex = 0): { readonly ok: true } | { readonly ok: false; readonly reason: string } {
     const { db, reservations } = this.options;
-    const reason = withTransaction(db, () => {
+    const hold = withTransaction(db, () => {
       reservations.pruneStale();
       // A batch admitted again (its earlier try failed before fal took it) must not count its old reservation.
       reservations.remove(job.id, batchIndex);
@@ -37,9 +37,9 @@ export class CapBudgetGuard implements BudgetGuard {
       if (crossed === undefined) reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
       return crossed;
     });
-    if (reason === undefined) return { ok: true };
-    this.options.onHeld(job, reason);
-    return { ok: false, reason };
+    if (hold === undefined) return { ok: true };
+    this.options.onHeld(job, hold);
+    return { ok: false, reason: hold.reason };
   }
 
   /** The caps that apply to a job of this folder, with their use now. */

@@ -5,7 +5,7 @@ import { CapBudgetGuard } from './budgetGuard';
 import { budgetOf, type BudgetSettings } from './budgetSettings';
 import { BURST_REASON, admitThroughBurst, holdBurst, type BurstGateOptions } from './burstGate';
 import { BurstHolds } from './burstHolds';
-import { headroom } from './capCheck';
+import { headroom, type CapHold } from './capCheck';
 import { CHEAPEST_REQUEST_CENTS, estimateJob, type JobEstimate } from './estimateJob';
 import { heldJobs } from './heldJobs';
 import { ledgerToCsv } from './ledgerCsv';
@@ -67,7 +67,7 @@ export class SpendService implements BudgetGuard {
       budget: () => this.budget(),
       now,
       folderLabel,
-      onHeld: (job, reason) => this.noticeOnce(reason, job.folderId ?? undefined),
+      onHeld: (job, hold) => this.noticeOnce(hold, job.folderId ?? undefined),
     });
     this.recorder = new SpendRecorder({
       store,
@@ -256,9 +256,10 @@ export class SpendService implements BudgetGuard {
     };
   }
 
-  private noticeOnce(reason: string, folderId?: string): void {
-    if (reason === this.lastNoticeReason) return;
-    this.lastNoticeReason = reason;
-    this.options.notice('budget', `${reason}: new fal work waits until the cap is raised or the period rolls over.`, folderId);
+  /** One notice per cap reached (its reason's amounts change with every hold; the cap does not). */
+  private noticeOnce(hold: CapHold, folderId?: string): void {
+    if (hold.label === this.lastNoticeReason) return;
+    this.lastNoticeReason = hold.label;
+    this.options.notice('budget', `${hold.reason}. New fal work waits until the cap is raised or the period rolls over.`, folderId);
   }
 }

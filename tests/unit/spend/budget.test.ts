@@ -28,9 +28,10 @@ describe('budget caps', () => {
     expect(first.admission).toEqual({ ok: true });
     expect(f.spend.summary().reservedCents).toBe(65);
     const second = admit(f, 65);
-    expect(second.admission).toEqual({ ok: false, reason: 'Daily budget $1.00 reached' });
-    expect(f.notices).toEqual(['Daily budget $1.00 reached: new fal work waits until the cap is raised or the period rolls over.']);
-    expect(f.spend.held().cap).toEqual({ jobs: 1, reason: 'Daily budget $1.00 reached' });
+    const reason = 'Daily budget $1.00 reached: $0.00 spent + $0.65 reserved for work in flight; $0.35 left, the next request may cost up to $0.65';
+    expect(second.admission).toEqual({ ok: false, reason });
+    expect(f.notices).toEqual([`${reason}. New fal work waits until the cap is raised or the period rolls over.`]);
+    expect(f.spend.held().cap).toEqual({ jobs: 1, reason });
 
     // The first request cost 20, not 65: its reservation is settled by the charge and the held job fits (20 + 65 <= 100).
     finish(f, first.job.id, 'req-1', 1);
@@ -40,14 +41,39 @@ describe('budget caps', () => {
     expect(admit(f, 65).admission.ok).toBe(false);
   });
 
+  it('says when money reserved for work in flight, not money spent, reached the cap (issue 10 item 11)', () => {
+    const f = fixtures.open();
+    f.spend.updateBudget({ dailyCapCents: 350 });
+    // $3.05 spent: one request of 20 images (5 + 20 x 15 cents).
+    finish(f, admit(f, 305).job.id, 'req-spent', 20);
+    // $0.45 in flight: admitted, at fal, not priced yet. Spent + reserved is the whole cap.
+    expect(admit(f, 45).admission).toEqual({ ok: true });
+    expect(admit(f, 20).admission).toEqual({
+      ok: false,
+      reason: 'Daily budget $3.50 reached: $3.05 spent + $0.45 reserved for work in flight',
+    });
+    // Money is left, but less than the next request may cost: the reason says how much of each.
+    f.spend.updateBudget({ dailyCapCents: 360 });
+    expect(admit(f, 20).admission).toEqual({
+      ok: false,
+      reason: 'Daily budget $3.60 reached: $3.05 spent + $0.45 reserved for work in flight; $0.10 left, the next request may cost up to $0.20',
+    });
+  });
+
   it('applies the monthly cap and a folder cap only to that folder', () => {
     const f = fixtures.open();
     f.spend.updateBudget({ folderCaps: [{ folderId: 'folder-a', capCents: 50 }] });
     expect(admit(f, 40).admission.ok).toBe(true);
-    expect(admit(f, 40).admission).toEqual({ ok: false, reason: 'Monthly budget $0.50 of /watch/a reached' });
+    expect(admit(f, 40).admission).toEqual({
+      ok: false,
+      reason: 'Monthly budget $0.50 of /watch/a reached: $0.00 spent + $0.40 reserved for work in flight; $0.10 left, the next request may cost up to $0.40',
+    });
     expect(admit(f, 40, null).admission.ok).toBe(true);
     f.spend.updateBudget({ monthlyCapCents: 100 });
-    expect(admit(f, 40, null).admission).toEqual({ ok: false, reason: 'Monthly budget $1.00 reached' });
+    expect(admit(f, 40, null).admission).toEqual({
+      ok: false,
+      reason: 'Monthly budget $1.00 reached: $0.00 spent + $0.80 reserved for work in flight; $0.20 left, the next request may cost up to $0.40',
+    });
   });
 
   it('releases held work when the cap is raised, and only as much as fits', () => {
