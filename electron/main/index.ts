@@ -1,5 +1,5 @@
 import { app, dialog, protocol } from 'electron';
-import { describeError } from '../engine/errors';
+import { describeError } from '../domain/errors';
 import { applyDataDir } from './appPaths';
 import { startDesktopApp } from './lifecycle/startDesktopApp';
 import { registerAppScheme } from './protocol/appScheme';

@@ -1,7 +1,7 @@
 import { ApiCallError, ApiErrorBodySchema } from './apiError';
 import type { ApiEventListener, ElectronBridge, RendererApi } from './contract/types';
 import { splitVerbName, VERB_NAMES } from './contract/verbLookup';
-import type { CallResult } from './dispatchCall';
+import type { CallResult } from './callResult';
 
 /** The answer of a call, or the host's refusal thrown as an ApiCallError with its code, message and field issues. */
 export function unwrapCallResult(result: unknown): unknown {

@@ -4,7 +4,7 @@ export type { VerbSpec } from './contract/verb';
 export type * from './contract/types';
 export { VERB_NAMES, isVerbName, getVerbSpec, splitVerbName } from './contract/verbLookup';
 export { validateCall, toFieldIssues, describeIssues, type ValidatedCall } from './validateCall';
-export { dispatchCall, toErrorBody, type CallResult } from './dispatchCall';
+export type { CallResult } from './callResult';
 export { rendererApiFromBridge, unwrapCallResult } from './bridgeApi';
 export { ApiCallError, ApiErrorBodySchema, type ApiErrorBody, type FieldIssue, type ContractErrorCode } from './apiError';
 export { createEventHub, type ApiEventHub, type ApiEventSource } from './eventHub';

@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { collectSourceFiles } from '../files/collectSourceFiles';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 /**
  * Which paths the callers of a host may name. The desktop host has none: a drop or a picked folder is the person's

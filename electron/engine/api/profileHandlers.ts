@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../shared/contract/types';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import type { Engine } from '../runtime/engine';
 import { apiPresets, toApiProfile, toProfileInput, toProfilePatch } from './profileDto';
 

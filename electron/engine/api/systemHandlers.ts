@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Settings as ApiSettings } from '../../shared/schemas/settings';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { estimateRequest } from '../pricing';
 import { estimateJob } from '../spend/estimateJob';
 import type { Engine } from '../runtime/engine';

@@ -1,5 +1,5 @@
 import { createFalClient, type FalClient, type RequestMiddleware } from '@fal-ai/client';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { parseHttpUrl, rewriteFalUrl } from './falHosts';
 
 /** The fal endpoint this app calls. */

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 /**
  * The fal hosts @fal-ai/client 1.10 calls for our use: the queue, direct runs, and the storage REST API

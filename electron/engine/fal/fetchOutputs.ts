@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { withEncoder } from '../local/encodeOutput';
-import type { OutputFormat } from '../output';
-import type { TargetSize } from '../sizes/targetSize';
+import type { OutputFormat } from '../../domain/outputFormats';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** One output image of a fal result, paired with its target through `results[i]`. */
 export interface FalOutputRef {

@@ -1,5 +1,5 @@
-import type { FalResolution } from '../sizes';
-import { formatTargetSize, type TargetSize } from '../sizes/targetSize';
+import type { FalResolution } from '../../domain/sizes';
+import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 
 /** fal takes at most this many target sizes in one smart-resize request. */
 export const MAX_SIZES_PER_REQUEST = 10;

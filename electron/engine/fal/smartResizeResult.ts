@@ -1,4 +1,4 @@
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { FalOutputRef } from './fetchOutputs';
 
 /** The parts of a smart-resize result the app reads (FAL.md: pair outputs with sizes through `results[i]`). */

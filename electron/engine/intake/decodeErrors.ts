@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import type { ImageFormat } from './types';
 
 /** Decoder messages that mean the data stops early (libjpeg, giflib, libheif, libtiff wordings). */

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { DEFAULT_PIXEL_LIMIT } from './types';
 
 /** The pixel limit in force: the option when it is a positive whole number, sharp's default otherwise. */

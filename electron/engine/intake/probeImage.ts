@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { decodeFailure } from './decodeErrors';
 import { readHeicHeader } from './heicDecoder';
 import { assertUnderPixelLimit, effectivePixelLimit } from './pixelLimit';

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 /**
  * Reads a whole image file into memory, turning file-system failures into SmartResizeErrors a user understands.

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 // Elements whose href only navigates when clicked; every other href, src or url() loads something.
 const NAVIGATION_ELEMENTS = new Set(['a']);

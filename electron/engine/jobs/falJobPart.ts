@@ -9,7 +9,7 @@ import { DEFAULT_QUALITY } from '../local';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
-import { formatTargetSize, type TargetSize } from '../sizes/targetSize';
+import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import type { JobRecord } from '../store';
 import { cancelAtFal } from './cancelAtFal';
 import { writeAndRecordOutputs } from './jobOutputs';

@@ -1,7 +1,7 @@
-import { isSmartResizeError } from '../errors';
+import { isSmartResizeError } from '../../domain/errors';
 import { classifyFalError } from '../fal/falErrorClassification';
 import type { JobRecord, JobStore } from '../store';
-import { canTransition } from './jobStates';
+import { canTransition } from '../../domain/jobTransitions';
 import type { JobOutcome, StopReason } from './jobRunnerTypes';
 import { MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
 

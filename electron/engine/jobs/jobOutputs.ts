@@ -1,6 +1,7 @@
 import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOutputs';
 import { writeRenderedOutputs } from '../pipeline/writeRenderedOutputs';
-import { formatTargetSize } from '../sizes/targetSize';
+import type { Provider } from '../../domain/providers';
+import { formatTargetSize } from '../../domain/sizes/targetSize';
 import { withTransaction, type JobStore } from '../store';
 import { removeStaleOutputTemps } from './staleOutputTemps';
 
@@ -13,7 +14,7 @@ export async function writeAndRecordOutputs(
   jobId: string,
   placement: OutputPlacement,
   images: ReadonlyArray<RenderedImage & { readonly tier?: string | null }>,
-  provider: 'fal' | 'local',
+  provider: Provider,
   /** More store writes that belong to the same commit as the records (the fal request becoming completed). */
   alsoRecord?: () => void,
 ): Promise<void> {

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { loadSourceImage } from '../intake';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import type { Profile } from '../profiles';
-import { formatTargetSize, parseTargetSize, type TargetSize } from '../sizes/targetSize';
+import { formatTargetSize, parseTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type JobRecord, type RunnableJob } from '../store';
 import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';

@@ -3,7 +3,7 @@ import type { FalRunTimes } from '../fal/falRunTimes';
 import type { IntakeOptions } from '../intake/types';
 import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { JobRecord, JobStore } from '../store';
 
 /** How one run of a job ended, for the scheduler. */

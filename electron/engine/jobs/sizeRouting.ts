@@ -3,7 +3,7 @@ import { cropKeepsSubject, detectSubject } from '../local';
 import type { Box } from '../local/geometry';
 import type { Profile } from '../profiles';
 import type { JobProvider } from '../store';
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** Which engine makes each size of a job. */
 export interface SizeRoutes {

@@ -1,4 +1,4 @@
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { Dims } from './geometry';
 
 /**

@@ -1,5 +1,5 @@
 import type { Sharp } from 'sharp';
-import type { OutputFormat } from '../output/outputFormat';
+import type { OutputFormat } from '../../domain/outputFormats';
 
 /** How outputs are encoded; quality (1-100) applies to jpeg and webp. */
 export interface EncodeOptions {

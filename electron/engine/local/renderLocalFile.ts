@@ -1,6 +1,6 @@
 import { loadSourceImage } from '../intake';
 import type { ImageProbe, IntakeOptions } from '../intake/types';
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import { decodeScaleForTargets } from './decodeScale';
 import { type LocalOutput, type LocalRenderOptions, renderLocalSizes } from './renderLocalSizes';
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { RawImage, SourceImage } from '../intake/types';
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import { detectSubject } from './detectSubject';
 import type { EncodeOptions } from './encodeOutput';
 import type { Box } from './geometry';

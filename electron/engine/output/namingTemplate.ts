@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 /** Tokens a naming template may use. */
 export const NAMING_TOKENS = ['name', 'w', 'h', 'profile', 'n', 'ext', 'date', 'folder', 'dir'] as const;

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { SmartResizeError } from '../errors';
-import type { TargetSize } from '../sizes';
+import { SmartResizeError } from '../../domain/errors';
+import type { TargetSize } from '../../domain/sizes';
 import {
   DEFAULT_NAMING_TEMPLATE,
   parseNamingTemplate,
@@ -8,7 +8,8 @@ import {
   type NamingToken,
   type ParsedTemplate,
 } from './namingTemplate';
-import { extensionForFormat, type OutputFormat } from './outputFormat';
+import { extensionForFormat } from './outputFormat';
+import type { OutputFormat } from '../../domain/outputFormats';
 import { finishSegment, sanitizeTokenValue } from './sanitizeSegment';
 
 /** Tokens with one value each ({dir} may span several folders and is handled apart). */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, realpath, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
-import { SmartResizeError } from '../errors';
-import type { CollisionPolicy } from './outputFormat';
+import { SmartResizeError } from '../../domain/errors';
+import type { CollisionPolicy } from '../../domain/outputFormats';
 
 /** What happened to one output file. `path` is where it now is (with -N added under `suffix`). */
 export interface WriteOutcome {

@@ -1,6 +1,6 @@
 import type { IntakeOptions } from '../intake/types';
 import { renderLocalFile } from '../local';
-import type { TargetSize } from '../sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import { type OutputPlacement, type WrittenImage, writeRenderedOutputs } from './writeRenderedOutputs';
 
 /** A local resize of one file: which sizes, how to encode, where to write. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { resolveOutputPath, writeOutputFile, type CollisionPolicy, type OutputFormat, type ResolvedOutputPath } from '../output';
-import type { TargetSize } from '../sizes/targetSize';
+import { resolveOutputPath, writeOutputFile, type ResolvedOutputPath } from '../output';
+import type { CollisionPolicy, OutputFormat } from '../../domain/outputFormats';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** Where and how a job's outputs are written; shared by the local and the fal providers. */
 export interface OutputPlacement {

@@ -1,5 +1,5 @@
-import { SmartResizeError } from '../errors';
-import { possibleTiers, type FalResolution, type SizePolicy, type TargetSize } from '../sizes';
+import { SmartResizeError } from '../../domain/errors';
+import { possibleTiers, type FalResolution, type SizePolicy, type TargetSize } from '../../domain/sizes';
 import { VISION_FEE_CENTS, imagePriceCents } from './falPrices';
 
 /** A size to estimate; `policy` defaults to `fal` (the size is certainly sent). */

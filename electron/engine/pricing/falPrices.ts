@@ -1,4 +1,4 @@
-import type { FalResolution } from '../sizes';
+import type { FalResolution } from '../../domain/sizes';
 
 /** Flat fee fal charges once per smart-resize request for its vision analysis (FAL.md), in US cents. */
 export const VISION_FEE_CENTS = 5;

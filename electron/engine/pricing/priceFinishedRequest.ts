@@ -1,4 +1,4 @@
-import type { FalResolution } from '../sizes';
+import type { FalResolution } from '../../domain/sizes';
 import { VISION_FEE_CENTS, imagePriceCents } from './falPrices';
 
 /** The part of one `results[i]` entry of fal's smart-resize output that the price depends on. */

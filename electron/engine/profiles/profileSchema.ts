@@ -15,7 +15,7 @@ import {
   sideSchema,
 } from '../../shared/schemas/profileFields';
 import { DEFAULT_NAMING_TEMPLATE, parseNamingTemplate } from '../output';
-import { falCoverageProblem } from '../sizes';
+import { falCoverageProblem } from '../../domain/sizes';
 
 // The field rules are shared with the API contract's draft schema; this file adds defaults and engine-only checks.
 export { PROFILE_NAME_MAX, PROFILE_SIZES_MAX } from '../../shared/schemas/profileFields';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { BUILTIN_PROFILES, isBuiltinProfileId } from './builtinProfiles';
 import { freeProfileName, profileNameKey } from './profileNames';
 import { ProfileContentSchema, ProfileSchema, type Profile, type ProfileContent, type ProfileInput } from './profileSchema';

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import type { Profile, ProfileContent } from './profileSchema';
 import { ProfileContentSchema } from './profileSchema';
 import { invalidProfileError, toFieldIssues } from './profileValidation';

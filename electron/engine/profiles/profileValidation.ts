@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { ProfileContentSchema, type ProfileContent } from './profileSchema';
 
 /** One problem with one field, addressed the way form libraries (react-hook-form) name fields: "sizes.1.width". */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { ProfileSchema } from './profileSchema';
 import { invalidProfileError, toFieldIssues } from './profileValidation';
 

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
 import type { BudgetGuard } from '../jobs/jobRunnerTypes';
 import { providerForJob } from '../jobs/sizeRouting';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PIXEL_LIMIT } from '../intake/types';
-import { COLLISION_POLICIES } from '../output/outputFormat';
+import { COLLISION_POLICIES } from '../../domain/outputFormats';
 import { DEFAULT_NAMING_TEMPLATE } from '../output/namingTemplate';
 
 /** A watched ("hot") folder: images landing in it are resized with its profile. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import Conf from 'conf';
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { SettingsSchema, type Settings, type SettingsPatch, type WatchedFolder, WatchedFolderSchema } from './settingsSchema';
 
 /**

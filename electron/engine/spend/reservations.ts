@@ -1,7 +1,7 @@
-import { ACTIVE_STATES } from '../jobs/jobStates';
+import { RUNNING_JOB_STATES } from '../../domain/jobStates';
 import { allRows, getRow, run, type SqlDatabase } from '../store/sqlite';
 
-const ACTIVE_LIST = ACTIVE_STATES.map((state) => `'${state}'`).join(', ');
+const ACTIVE_LIST = RUNNING_JOB_STATES.map((state) => `'${state}'`).join(', ');
 
 /** One request's maximum estimate, held against the caps while it is at fal. */
 export interface Reservation {

@@ -1,7 +1,7 @@
 import { VISION_FEE_CENTS, estimateRequest, priceFinishedRequest, type FalResultForPricing, type RequestPrice } from '../pricing';
 import type { Profile } from '../profiles';
-import { possibleTiers, type TargetSize } from '../sizes';
-import { parseTargetSize } from '../sizes/targetSize';
+import { possibleTiers, type TargetSize } from '../../domain/sizes';
+import { parseTargetSize } from '../../domain/sizes/targetSize';
 import type { JobRecord, JobStore } from '../store';
 import { withTransaction } from '../store/sqlite';
 import { formatTiers, type NewLedgerEntry } from './ledgerTypes';

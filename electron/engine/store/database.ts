@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { SmartResizeError, describeError } from '../errors';
+import { SmartResizeError, describeError } from '../../domain/errors';
 import { runMigrations, type MigrationReport } from './migrate';
 import { JOB_DB_MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';

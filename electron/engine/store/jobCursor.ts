@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 
 /** Position after the last job of a page in newest-first order: its creation time and id (the tie-breaker). */
 export interface JobCursor {

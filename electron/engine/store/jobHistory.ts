@@ -1,5 +1,5 @@
-import { SmartResizeError } from '../errors';
-import { JOB_STATES, isJobState, type JobState } from '../jobs/jobStates';
+import { SmartResizeError } from '../../domain/errors';
+import { JOB_STATES, isJobState, type JobState } from '../../domain/jobStates';
 import { recentJobEvents } from './eventLog';
 import { decodeJobCursor, encodeJobCursor } from './jobCursor';
 import { findJob } from './jobTransition';

@@ -1,4 +1,5 @@
-import { ACTIVE_STATES, recoveryStateOnStart, resumeState, type JobState } from '../jobs/jobStates';
+import { RUNNING_JOB_STATES, type JobState } from '../../domain/jobStates';
+import { recoveryStateOnStart, resumeState } from '../../domain/jobTransitions';
 import { applyTransition, hasLiveRequest, requireJob } from './jobTransition';
 import { toJobRecord, type JobRow } from './rowMappers';
 import { allRows, run, withTransaction } from './sqlite';
@@ -31,7 +32,7 @@ export interface RecoveryAction {
 
 type RunnableRow = JobRow & { has_live_request: number };
 
-const ACTIVE_LIST = ACTIVE_STATES.map((s) => `'${s}'`).join(', ');
+const ACTIVE_LIST = RUNNING_JOB_STATES.map((s) => `'${s}'`).join(', ');
 
 /** The scheduler's view of the store: what may run, claiming it, holding it, and recovery at start. */
 export class JobQueue {

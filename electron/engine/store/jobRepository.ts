@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { SmartResizeError } from '../errors';
-import { isTerminal, resumeState, type JobState } from '../jobs/jobStates';
+import { SmartResizeError } from '../../domain/errors';
+import { isFinished, type JobState } from '../../domain/jobStates';
+import { resumeState } from '../../domain/jobTransitions';
 import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
 import { applyTransition, findJob, hasLiveRequest, requireJob, type TransitionPatch } from './jobTransition';
 import { toJobRecord, type JobRow } from './rowMappers';
@@ -116,7 +117,7 @@ export class JobRepository {
   cancel(jobId: string, reason = 'cancelled by the user'): CancelJobResult {
     return withTransaction(this.ctx.db, () => {
       const job = requireJob(this.ctx, jobId);
-      if (isTerminal(job.state)) {
+      if (isFinished(job.state)) {
         throw new SmartResizeError('invalid_job_transition', `${job.sourceName} is already ${job.state}.`);
       }
       const cancelled = allRows<{ request_id: string }>(

@@ -1,5 +1,6 @@
-import { SmartResizeError } from '../errors';
-import { canTransition, isActive, isTerminal, type JobState } from '../jobs/jobStates';
+import { SmartResizeError } from '../../domain/errors';
+import { isRunning, isFinished, type JobState } from '../../domain/jobStates';
+import { canTransition } from '../../domain/jobTransitions';
 import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
 import { toJobRecord, type JobRow } from './rowMappers';
 import { getRow } from './sqlite';
@@ -76,7 +77,7 @@ export function applyTransition(
     throw new SmartResizeError('invalid_job_transition', `A retry for job ${job.id} needs a time (nextAttemptAt).`);
   }
   const now = ctx.now();
-  const active = isActive(to);
+  const active = isRunning(to);
   const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' ? 1 : 0);
   const progress = patch.progress ?? (to === 'done' ? 1 : to === 'queued' ? 0 : job.progress);
   const row = getRow<JobRow>(
@@ -106,7 +107,7 @@ export function applyTransition(
       progress: Math.min(1, Math.max(0, progress)),
       now,
       active: active ? 1 : 0,
-      terminal: isTerminal(to) ? 1 : 0,
+      terminal: isFinished(to) ? 1 : 0,
       errorCode: to === 'done' ? null : patch.errorCode === undefined ? job.errorCode : patch.errorCode,
       errorMessage: to === 'done' ? null : patch.errorMessage === undefined ? job.errorMessage : patch.errorMessage,
     },

@@ -1,4 +1,4 @@
-import { SmartResizeError, describeError } from '../errors';
+import { SmartResizeError, describeError } from '../../domain/errors';
 import type { Migration } from './migrations/migration';
 import { allRows, run, withTransaction, type SqlDatabase } from './sqlite';
 

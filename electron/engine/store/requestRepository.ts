@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../errors';
+import { SmartResizeError } from '../../domain/errors';
 import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
 import { applyTransition, requireJob } from './jobTransition';
 import { toRequestRecord, type RequestRow } from './rowMappers';

@@ -1,4 +1,4 @@
-import { isJobState } from '../jobs/jobStates';
+import { isJobState } from '../../domain/jobStates';
 import type {
   JobOrigin,
   JobOutputRecord,

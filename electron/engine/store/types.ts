@@ -1,10 +1,10 @@
-import type { JobState } from '../jobs/jobStates';
+import type { JobState } from '../../domain/jobStates';
+import type { JobProvider, Provider } from '../../domain/providers';
+
+export type { JobProvider };
 
 /** How a job came in: a watched folder's event, a drop on the window, the CLI, or the reconcile scan. */
 export type JobOrigin = 'folder' | 'drop' | 'cli' | 'reconcile';
-
-/** Who makes the job's outputs: fal for every size, the local engine for every size, or a per-size mix. */
-export type JobProvider = 'fal' | 'local' | 'mixed';
 
 /** A job row. Times are epoch milliseconds. */
 export interface JobRecord {
@@ -79,7 +79,7 @@ export interface JobOutputRecord {
   readonly path: string;
   readonly width: number;
   readonly height: number;
-  readonly provider: 'fal' | 'local';
+  readonly provider: Provider;
   /** fal's reported resolution tier ("1K" | "2K" | "4K"); null for local outputs. */
   readonly tier: string | null;
   readonly bytes: number;

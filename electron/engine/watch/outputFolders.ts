@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_NAMING_TEMPLATE, finishSegment, parseNamingTemplate, sanitizeTokenValue, type NamingToken } from '../output';
-import type { TargetSize } from '../sizes';
+import type { TargetSize } from '../../domain/sizes';
 import type { WatchProfile } from './watchTypes';
 
 // Tokens whose value is the same for every output of one size of one folder; the others vary per source file.

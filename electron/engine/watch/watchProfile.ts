@@ -1,5 +1,5 @@
 import type { Profile, ProfileStore } from '../profiles';
-import type { SizePolicy } from '../sizes';
+import type { SizePolicy } from '../../domain/sizes';
 import type { JobProvider } from '../store';
 import type { WatchProfile } from './watchTypes';
 

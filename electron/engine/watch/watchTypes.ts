@@ -1,5 +1,5 @@
 import type { JobProvider, JobRecord, JobStore } from '../store';
-import type { TargetSize } from '../sizes';
+import type { TargetSize } from '../../domain/sizes';
 import type { watch } from 'chokidar';
 
 /** One hot folder as settings describe it. */

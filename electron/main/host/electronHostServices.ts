@@ -1,6 +1,6 @@
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { HostServices } from '../../engine/api/hostServices';
-import { SmartResizeError } from '../../engine/errors';
+import { SmartResizeError } from '../../domain/errors';
 import type { FalKeyStore } from '../../engine/settings/falKeyStore';
 import { applyStartAtLogin } from './loginItem';
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SafeStorage } from 'electron';
-import { describeError, SmartResizeError } from '../../engine/errors';
+import { describeError, SmartResizeError } from '../../domain/errors';
 import type { FalKeyStore } from '../../engine/settings/falKeyStore';
 
 /** The parts of Electron's safeStorage the key store uses (the asynchronous API: the sync one goes away in 46). */

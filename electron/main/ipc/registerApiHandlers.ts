@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { dispatchCall, ipcChannelFor, VERB_NAMES, type ApiHandlers, type CallResult, type VerbName } from '../../shared';
+import { dispatchCall } from '../../engine/api/dispatchCall';
+import { ipcChannelFor, VERB_NAMES, type ApiHandlers, type CallResult, type VerbName } from '../../shared';
 import { checkSender } from './senderCheck';
 
 /** The error code of a call refused because of where it came from. */

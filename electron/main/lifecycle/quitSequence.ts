@@ -1,5 +1,5 @@
 import type { App } from 'electron';
-import { describeError } from '../../engine/errors';
+import { describeError } from '../../domain/errors';
 
 /** Longest a clean shutdown may take before the app quits anyway (a stuck job must not keep a zombie app alive). */
 export const SHUTDOWN_LIMIT_MS = 10_000;

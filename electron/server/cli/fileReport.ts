@@ -1,5 +1,5 @@
-import { describeError, isSmartResizeError } from '../../engine/errors';
-import { formatTargetSize } from '../../engine/sizes/targetSize';
+import { describeError, isSmartResizeError } from '../../domain/errors';
+import { formatTargetSize } from '../../domain/sizes/targetSize';
 import type { LocalResizeResult } from '../../engine/pipeline/resizeFileLocally';
 
 /** Prints each file's outcome as it happens: a line per output for people, or one JSON object per file. */

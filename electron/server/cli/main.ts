@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { describeError } from '../../engine/errors';
+import { describeError } from '../../domain/errors';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
 import { registerServeCommand } from './commands/serveCommand';

@@ -1,7 +1,7 @@
-import { SmartResizeError } from '../../engine/errors';
-import type { CollisionPolicy, OutputFormat } from '../../engine/output';
+import { SmartResizeError } from '../../domain/errors';
+import type { CollisionPolicy, OutputFormat } from '../../domain/outputFormats';
 import type { Profile } from '../../engine/profiles';
-import type { TargetSize } from '../../engine/sizes/targetSize';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** The encoding, naming and sizes one CLI resize run applies to every file. */
 export interface ResizePlan {

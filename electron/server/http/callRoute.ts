@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers } from '../../shared/contract/types';
-import { dispatchCall } from '../../shared/dispatchCall';
+import { dispatchCall } from '../../engine/api/dispatchCall';
 import { BodyTooLargeError, readBody } from './readBody';
 import { sendError, sendJson, statusForErrorCode } from './respond';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApiEvent } from '../schemas/events';
 import type { ApiContract } from './apiContract';
-import type { CallResult } from '../dispatchCall';
+import type { CallResult } from '../callResult';
 import type { VerbSpec } from './verb';
 
 /** A feature group of the contract (`profiles`, `jobs`, ...). */

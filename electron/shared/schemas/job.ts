@@ -1,21 +1,15 @@
 import { z } from 'zod';
+import { JOB_STATES } from '../../domain/jobStates';
+import { JOB_PROVIDERS, PROVIDERS } from '../../domain/providers';
 import { CentsSchema, HostPathSchema, IdSchema, TimestampSchema } from './common';
-import { FalResolutionSchema } from './profile';
-import { JOB_STATES } from '../../engine/jobs/jobStates';
+import { FalResolutionSchema } from './profileFields';
 
-// One list of states for the engine's state machine and the contract, so they cannot drift apart.
-export { JOB_STATES };
+// The states and their groups live in electron/domain (one list for the engine's state machine, the contract and
+// the UI); the contract only validates them.
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
-/** States a job never leaves by itself. */
-export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
-/** States of a job being worked on right now. */
-export const RUNNING_JOB_STATES: readonly JobState[] = ['preparing', 'uploading', 'submitted', 'downloading', 'writing'];
-/** States of work not finished yet: running, queued or waiting. */
-export const PENDING_JOB_STATES: readonly JobState[] = JOB_STATES.filter((state) => !FINISHED_JOB_STATES.includes(state));
-
-export const ProviderSchema = z.enum(['fal', 'local']);
+export const ProviderSchema = z.enum(PROVIDERS);
 
 /** One written output file. `target` is the requested size ("1080x1350"); width/height are what was written. */
 export const JobOutputSchema = z.object({
@@ -41,7 +35,7 @@ export const JobSchema = z.object({
   /** Null for drops and CLI runs. */
   folderId: IdSchema.nullable(),
   /** Null until decided; `mixed` when per-size `auto` sent some sizes to each. */
-  provider: z.enum(['fal', 'local', 'mixed']).nullable(),
+  provider: z.enum(JOB_PROVIDERS).nullable(),
   progress: z.number().min(0).max(1),
   attempts: z.int().nonnegative(),
   error: JobErrorSchema.nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FAL_MAX_HEIGHT, FAL_MAX_WIDTH, isFalCoverable } from '../../engine/sizes/nanoBananaPresets';
+import { FAL_MAX_HEIGHT, FAL_MAX_WIDTH, isFalCoverable } from '../../domain/sizes/nanoBananaPresets';
 import { IdSchema, TimestampSchema } from './common';
 import {
   CollisionPolicySchema,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { LOCAL_MAX_SIDE } from '../../engine/sizes/targetSize';
+import { COLLISION_POLICIES, OUTPUT_FORMATS } from '../../domain/outputFormats';
+import { FAL_RESOLUTIONS } from '../../domain/sizes/nanoBananaPresets';
+import { SIZE_POLICIES } from '../../domain/sizes/sizePolicy';
+import { LOCAL_MAX_SIDE } from '../../domain/sizes/targetSize';
 
 /**
  * The rules of a profile's fields, one copy for both sides: the engine's stored profiles (which add defaults and
@@ -13,10 +16,10 @@ export const PROFILE_NAME_MAX = 80;
 export const PROFILE_SIZES_MAX = 40;
 
 /** Who renders one size: fal's smart-resize, the free local engine, or local when a crop keeps the subject. */
-export const SizePolicySchema = z.enum(['fal', 'local', 'auto']);
-export const OutputFormatSchema = z.enum(['png', 'jpeg', 'webp']);
-export const CollisionPolicySchema = z.enum(['suffix', 'overwrite', 'skip']);
-export const FalResolutionSchema = z.enum(['1K', '2K', '4K']);
+export const SizePolicySchema = z.enum(SIZE_POLICIES);
+export const OutputFormatSchema = z.enum(OUTPUT_FORMATS);
+export const CollisionPolicySchema = z.enum(COLLISION_POLICIES);
+export const FalResolutionSchema = z.enum(FAL_RESOLUTIONS);
 export const SafetyToleranceSchema = z.enum(['1', '2', '3', '4', '5', '6']);
 
 /** One side of a target size, in pixels. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOB_STATES, type JobState } from './job';
+import { JOB_STATES, type JobState } from '../../domain/jobStates';
 import { TimestampSchema } from './common';
 
 /** `paused` by the person or by a bad key/budget; `offline` while fal cannot be reached. */

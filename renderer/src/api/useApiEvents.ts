@@ -2,7 +2,7 @@ import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/r
 import { useEffect } from 'react';
 import type { ApiEvent, Folder, Job, JobChange, JobPage } from '../../../electron/shared';
 import { useHost } from './HostProvider';
-import { FINISHED_JOB_STATES } from './jobStateGroups';
+import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
 import { queryKeys } from './queryKeys';
 
 /** Calls `run` at most once per `ms`, trailing, so a burst of events makes one refetch. */

@@ -1,6 +1,6 @@
 import { Pause, Wifi, WifiOff } from 'lucide-react';
 import { useQueueState } from '../features/queue/useQueue';
-import { PENDING_JOB_STATES } from '../api/jobStateGroups';
+import { PENDING_JOB_STATES } from '../../../electron/domain/jobStates';
 import { Badge } from '../ui/Badge';
 
 /** The queue at a glance: running/paused/offline and how many jobs wait. */

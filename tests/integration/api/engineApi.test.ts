@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
-import { dispatchCall } from '../../../electron/shared/dispatchCall';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');

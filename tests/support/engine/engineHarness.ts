@@ -7,7 +7,7 @@ import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
 import type { SettingsPatch, WatchedFolder } from '../../../electron/engine/settings/settingsSchema';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import type { JobRecord, StoreEvent } from '../../../electron/engine/store';
-import type { JobState } from '../../../electron/engine/jobs/jobStates';
+import type { JobState } from '../../../electron/domain/jobStates';
 import { startFakeFal, type FakeFal, type RecordedRequest } from '../fakeFal';
 import { submitsForHash } from './outputChecks';
 import { pollUntil } from './pollUntil';

@@ -1,5 +1,5 @@
 import type { ApiEvent, Job, QueueState } from '../../../electron/shared';
-import { JOB_STATES } from '../../../electron/shared';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
 import { countFolderJobs } from './fakeFolderHandlers';
 import type { FakeState } from './fakeState';
 

@@ -1,6 +1,6 @@
-import { SmartResizeError } from '../../../electron/engine/errors';
+import { SmartResizeError } from '../../../electron/domain/errors';
 import type { ApiHandlers, Folder } from '../../../electron/shared';
-import { PENDING_JOB_STATES } from '../../../electron/shared';
+import { PENDING_JOB_STATES } from '../../../electron/domain/jobStates';
 import { nextFakeId, type FakeState } from './fakeState';
 
 function findFolder(state: FakeState, id: string): Folder {

@@ -1,5 +1,5 @@
 import type { JobDetail, JobState, Profile } from '../../../electron/shared';
-import { FINISHED_JOB_STATES } from '../../../electron/shared';
+import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
 
 /** What a seeded or enqueued fake job needs to know. */
 export interface FakeJobSpec {

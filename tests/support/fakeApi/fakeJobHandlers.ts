@@ -1,6 +1,6 @@
-import { SmartResizeError } from '../../../electron/engine/errors';
+import { SmartResizeError } from '../../../electron/domain/errors';
 import type { ApiEventHub, ApiHandlers, JobDetail } from '../../../electron/shared';
-import { FINISHED_JOB_STATES } from '../../../electron/shared';
+import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
 import { makeFakeJob } from './fakeJobFactory';
 import { queryFakeJobs } from './fakeJobQuery';
 import { jobChange } from './fakeEvents';

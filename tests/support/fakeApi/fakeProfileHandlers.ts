@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../../../electron/engine/errors';
+import { SmartResizeError } from '../../../electron/domain/errors';
 import { ProfileDraftSchema, type ApiHandlers, type Profile, type ProfileDraft } from '../../../electron/shared';
 import { FAKE_PRESETS } from './fakePresets';
 import { nextFakeId, type FakeState } from './fakeState';

@@ -1,4 +1,5 @@
-import { RUNNING_JOB_STATES as RUNNING, type ApiEventHub, type JobState } from '../../../electron/shared';
+import { RUNNING_JOB_STATES as RUNNING } from '../../../electron/domain/jobStates';
+import { type ApiEventHub, type JobState } from '../../../electron/shared';
 import { finishFakeJob } from './fakeJobFactory';
 import { fakeQueueState, folderChanges, jobChange } from './fakeEvents';
 import type { FakeState } from './fakeState';

@@ -1,4 +1,4 @@
-import { SmartResizeError } from '../../../electron/engine/errors';
+import { SmartResizeError } from '../../../electron/domain/errors';
 import type { ApiEventHub, ApiHandlers, EstimateInput, Estimate } from '../../../electron/shared';
 import { fakeQueueState } from './fakeEvents';
 import { fakeThumbnailDataUrl } from './fakeThumbnail';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SmartResizeError } from '../../../electron/engine/errors';
-import { dispatchCall, type ApiHandlers } from '../../../electron/shared';
+import { SmartResizeError } from '../../../electron/domain/errors';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
+import type { ApiHandlers } from '../../../electron/shared';
 
 /** Only the verbs a test touches are implemented; dispatchCall looks handlers up at call time. */
 function handlersWith(partial: Record<string, Record<string, (input: unknown) => Promise<unknown>>>): ApiHandlers {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VERB_NAMES, dispatchCall, type ApiEvent, type VerbName } from '../../../electron/shared';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
+import { VERB_NAMES, type ApiEvent, type VerbName } from '../../../electron/shared';
 import { createFakeApi } from '../../support/fakeApi/createFakeApi';
 
 // One valid input per verb, run through the same gate a host uses, so the fake's answers are checked by the

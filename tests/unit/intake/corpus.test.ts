@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSmartResizeError } from '../../../electron/engine/errors';
+import { isSmartResizeError } from '../../../electron/domain/errors';
 import { loadSourceImage, probeImage } from '../../../electron/engine/intake';
 import type { RawImage } from '../../../electron/engine/intake/types';
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventHub, IPC_EVENT_CHANNEL, JOB_STATES, type ApiEvent, type QueueState } from '../../../electron/shared';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
+import { createEventHub, IPC_EVENT_CHANNEL, type ApiEvent, type QueueState } from '../../../electron/shared';
 import { broadcastEvents } from '../../../electron/main/ipc/broadcastEvents';
 import { startDesktopNotifier } from '../../../electron/main/notifications/desktopNotifier';
 import { AppWindows } from '../../../electron/main/windows/appWindows';

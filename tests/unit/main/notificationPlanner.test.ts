@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES, type ApiEvent, type JobCounts, type JobState, type QueueState } from '../../../electron/shared';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
+import { type ApiEvent, type JobCounts, type JobState, type QueueState } from '../../../electron/shared';
 import { NotificationPlanner } from '../../../electron/main/notifications/notificationPlanner';
 import { USER_PAUSE_REASON } from '../../../electron/main/queueSummary';
 

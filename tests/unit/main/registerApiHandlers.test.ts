@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannelFor, JOB_STATES, VERB_NAMES, type ApiHandlers, type CallResult, type QueueState, type VerbName } from '../../../electron/shared';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
+import { ipcChannelFor, VERB_NAMES, type ApiHandlers, type CallResult, type QueueState, type VerbName } from '../../../electron/shared';
 import { FORBIDDEN_SENDER, registerApiHandlers } from '../../../electron/main/ipc/registerApiHandlers';
 import { AppWindows } from '../../../electron/main/windows/appWindows';
 import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain } from './fakeElectron';

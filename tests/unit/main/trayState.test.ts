@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { JOB_STATES, type JobCounts } from '../../../electron/shared';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
+import { type JobCounts } from '../../../electron/shared';
 import { Scheduler } from '../../../electron/engine/queue/scheduler';
 import { USER_PAUSE_REASON } from '../../../electron/main/queueSummary';
 import { trayMenuTemplate } from '../../../electron/main/tray/trayMenu';

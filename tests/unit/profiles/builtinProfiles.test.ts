@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROFILES, ProfileSchema, isBuiltinProfileId } from '../../../electron/engine/profiles';
-import { formatTargetSize, isFalCoverable } from '../../../electron/engine/sizes';
+import { formatTargetSize, isFalCoverable } from '../../../electron/domain/sizes';
 
 describe('built-in presets', () => {
   it('are the five documented presets with their exact sizes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES } from '../../../electron/engine/jobs/jobStates';
+import { JOB_STATES } from '../../../electron/domain/jobStates';
 import type { JobQuery } from '../../../electron/engine/store/jobHistory';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
 import { allRows, withTransaction } from '../../../electron/engine/store/sqlite';

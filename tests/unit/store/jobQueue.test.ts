@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_STATES, type JobState } from '../../../electron/engine/jobs/jobStates';
+import { RUNNING_JOB_STATES, type JobState } from '../../../electron/domain/jobStates';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
 import type { JobRecord, NewJob } from '../../../electron/engine/store/types';
 import { newJob, useFreshStore, type FakeClock } from './storeFixture';
@@ -83,7 +83,7 @@ describe('claimRunnable', () => {
 
 describe('recoverInterruptedJobs', () => {
   it('restarts jobs caught before submitted and resumes later ones by request id', () => {
-    const caught = Object.fromEntries(ACTIVE_STATES.map((s) => [s, jobIn(s)])) as Record<string, JobRecord>;
+    const caught = Object.fromEntries(RUNNING_JOB_STATES.map((s) => [s, jobIn(s)])) as Record<string, JobRecord>;
     const localWriting = insert({ provider: 'local' });
     store.jobs.transition(localWriting.id, 'preparing');
     store.jobs.transition(localWriting.id, 'writing');

@@ -4,7 +4,7 @@ import { resolveDataDir } from '../../../engine/dataDir';
 import { formatCents } from '../../../engine/pricing';
 import { estimateRequest } from '../../../engine/pricing';
 import { isBuiltinProfileId, type Profile, ProfileStore } from '../../../engine/profiles';
-import { formatTargetSize } from '../../../engine/sizes/targetSize';
+import { formatTargetSize } from '../../../domain/sizes/targetSize';
 
 interface StoreOptions {
   data?: string;

@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { collectSourceFiles } from '../../../engine/files/collectSourceFiles';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../../engine/output';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../../domain/outputFormats';
 import { resizeFileLocally } from '../../../engine/pipeline/resizeFileLocally';
 import { ProfileStore } from '../../../engine/profiles';
-import { parseTargetSizeList } from '../../../engine/sizes/targetSize';
+import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
 import { createFileReporter } from '../fileReport';
 import { resolveResizePlan } from '../resizePlan';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
-import { SmartResizeError } from '../../../engine/errors';
+import { SmartResizeError } from '../../../domain/errors';
 import { DEFAULT_RENDERER_DIR, startHeadlessServer } from '../../headless/startHeadlessServer';
 import { openWithSystem } from '../../headless/openWithSystem';
 

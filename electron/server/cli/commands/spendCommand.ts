@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
-import { SmartResizeError } from '../../../engine/errors';
+import { SmartResizeError } from '../../../domain/errors';
 import { readSpendSummary } from '../../../engine/spend/readSpendSummary';
 import { spendJson, spendText } from '../spendReport';
 

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
-import { SmartResizeError } from '../../../engine/errors';
+import { SmartResizeError } from '../../../domain/errors';
 import { formatCents } from '../../../engine/pricing';
 import { type Profile, ProfileStore } from '../../../engine/profiles';
 import { Engine } from '../../../engine/runtime/engine';

@@ -1,7 +1,7 @@
 import { Search } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { Folder, JobState, Profile } from '../../../../electron/shared';
-import { PENDING_JOB_STATES } from '../../api/jobStateGroups';
+import { PENDING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import type { HistoryFilters } from '../../api/queryKeys';
 
 const STATUS_OPTIONS: Record<string, JobState[] | undefined> = {

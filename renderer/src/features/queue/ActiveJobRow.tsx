@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import type { Job } from '../../../../electron/shared';
-import { RUNNING_JOB_STATES } from '../../api/jobStateGroups';
+import { RUNNING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import { formatDuration } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PENDING_JOB_STATES } from '../../api/jobStateGroups';
+import { PENDING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
 

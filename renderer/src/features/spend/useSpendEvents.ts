@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { FINISHED_JOB_STATES } from '../../api/jobStateGroups';
+import { FINISHED_JOB_STATES } from '../../../../electron/domain/jobStates';
 import { useHost } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
 

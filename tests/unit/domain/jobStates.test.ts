@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ACTIVE_STATES,
-  JOB_STATES,
-  TERMINAL_STATES,
-  WAITING_STATES,
-  allowedTransitions,
-  canTransition,
-  isActive,
-  isJobState,
-  isTerminal,
-  isWaiting,
-  recoveryStateOnStart,
-  resumeState,
-  type JobState,
-} from '../../../electron/engine/jobs/jobStates';
+import { RUNNING_JOB_STATES, JOB_STATES, FINISHED_JOB_STATES, WAITING_JOB_STATES, isRunning, isJobState, isFinished, isWaiting, type JobState } from '../../../electron/domain/jobStates';
+import { allowedTransitions, canTransition, recoveryStateOnStart, resumeState } from '../../../electron/domain/jobTransitions';
 
 describe('job state machine', () => {
   it('walks the fal happy path and the local path', () => {
@@ -37,7 +24,7 @@ describe('job state machine', () => {
 
   it('allows cancelling every non-terminal state and nothing terminal', () => {
     for (const state of JOB_STATES) {
-      expect(canTransition(state, 'cancelled')).toBe(!isTerminal(state));
+      expect(canTransition(state, 'cancelled')).toBe(!isFinished(state));
     }
   });
 
@@ -54,11 +41,11 @@ describe('job state machine', () => {
   });
 
   it('partitions the states into active, waiting and terminal', () => {
-    const all = [...ACTIVE_STATES, ...WAITING_STATES, ...TERMINAL_STATES].sort();
+    const all = [...RUNNING_JOB_STATES, ...WAITING_JOB_STATES, ...FINISHED_JOB_STATES].sort();
     expect(all).toEqual([...JOB_STATES].sort());
-    expect(JOB_STATES.filter(isActive)).toEqual(['preparing', 'uploading', 'submitted', 'downloading', 'writing']);
+    expect(JOB_STATES.filter(isRunning)).toEqual(['preparing', 'uploading', 'submitted', 'downloading', 'writing']);
     expect(JOB_STATES.filter(isWaiting)).toEqual(['queued', 'waiting_network', 'waiting_budget', 'retry_scheduled']);
-    expect(JOB_STATES.filter(isTerminal)).toEqual(['done', 'failed', 'cancelled']);
+    expect(JOB_STATES.filter(isFinished)).toEqual(['done', 'failed', 'cancelled']);
   });
 
   it('recognizes state names', () => {
@@ -93,14 +80,14 @@ describe('recoveryStateOnStart', () => {
   });
 
   it('leaves waiting and terminal states alone', () => {
-    for (const state of [...WAITING_STATES, ...TERMINAL_STATES]) {
+    for (const state of [...WAITING_JOB_STATES, ...FINISHED_JOB_STATES]) {
       expect(recoveryStateOnStart(state, true)).toBe(state);
       expect(recoveryStateOnStart(state, false)).toBe(state);
     }
   });
 
   it('only produces moves the transition table allows', () => {
-    for (const state of ACTIVE_STATES) {
+    for (const state of RUNNING_JOB_STATES) {
       for (const hasId of [true, false]) {
         const to = recoveryStateOnStart(state, hasId);
         expect(to === state || canTransition(state, to), `${state} -> ${to}`).toBe(true);

@@ -1,14 +1,8 @@
-import { isSmartResizeError, describeError } from '../engine/errors';
-import { ApiCallError, type ApiErrorBody } from './apiError';
-import type { ApiHandlers } from './contract/types';
-import { splitVerbName } from './contract/verbLookup';
-import { describeIssues, toFieldIssues, validateCall } from './validateCall';
-
-/** What a transport sends back for one call: never a thrown error, so IPC does not mangle messages. */
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
+import { isSmartResizeError, describeError } from '../../domain/errors';
+import { ApiCallError, describeIssues, splitVerbName, toFieldIssues, validateCall, type ApiErrorBody, type ApiHandlers, type CallResult } from '../../shared';
 
 /** Any thrown value as a transportable error body: engine refusals keep their code and message. */
-export function toErrorBody(error: unknown): ApiErrorBody {
+function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof ApiCallError) return error.toBody();
   if (isSmartResizeError(error)) return { code: error.code, message: error.message };
   return { code: 'internal', message: describeError(error) };

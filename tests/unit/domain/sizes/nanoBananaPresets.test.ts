@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SmartResizeError } from '../../../electron/engine/errors';
+import { SmartResizeError } from '../../../../electron/domain/errors';
 import {
   FAL_MAX_HEIGHT,
   FAL_MAX_WIDTH,
@@ -8,7 +8,7 @@ import {
   closestAspectPreset,
   isFalCoverable,
   presetsForTier,
-} from '../../../electron/engine/sizes';
+} from '../../../../electron/domain/sizes';
 
 function refusal(width: number, height: number): SmartResizeError {
   try {

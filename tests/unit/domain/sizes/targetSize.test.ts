@@ -5,7 +5,7 @@ import {
   parseTargetSize,
   parseTargetSizeList,
   validateTargetSize,
-} from '../../../electron/engine/sizes';
+} from '../../../../electron/domain/sizes';
 
 describe('target sizes', () => {
   it('parses WxH with x, X or ×, and spaces', () => {

@@ -5,7 +5,7 @@ import {
   possibleTiers,
   presetsForTier,
   type FalResolution,
-} from '../../../electron/engine/sizes';
+} from '../../../../electron/domain/sizes';
 
 const rank = (tier: FalResolution) => FAL_RESOLUTIONS.indexOf(tier);
 
