@@ -20,7 +20,11 @@ export function profileHandlers(engine: Engine): ApiHandlers['profiles'] {
       profiles.remove(id);
       return { ok: true as const };
     },
-    createFromPreset: async ({ presetId, name }) => toApiProfile(profiles.createFromPreset(presetId, name)),
+    createFromPreset: async ({ presetId, name }) => {
+      // New profiles take the naming the person chose in Settings; each profile keeps its own afterwards.
+      const { namingTemplate, collisionPolicy } = engine.settings.get();
+      return toApiProfile(profiles.createFromPreset(presetId, name, { template: namingTemplate, collision: collisionPolicy }));
+    },
     import: async ({ json }) => toApiProfile(profiles.importProfile(json).profile),
     export: async ({ id }) => {
       const profile = profiles.get(id);

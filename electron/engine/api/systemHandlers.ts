@@ -3,6 +3,7 @@ import type { Settings as ApiSettings } from '../../shared/schemas/settings';
 import { SmartResizeError } from '../../domain/errors';
 import { estimateRequest } from '../pricing';
 import { estimateJob } from '../spend/estimateJob';
+import { applySettingsChange } from '../runtime/applySettingsChange';
 import type { Engine } from '../runtime/engine';
 import type { HostServices } from './hostServices';
 import { queueState } from './queueState';
@@ -20,6 +21,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       namingTemplate: settings.namingTemplate,
       collisionPolicy: settings.collisionPolicy,
       falProxyUrl: settings.falProxyUrl ?? null,
+      settleMs: settings.settleMs,
       dataFolder: dataDir,
       closeToTray: settings.closeToTray,
       startAtLogin: settings.startAtLogin,
@@ -69,8 +71,9 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       get: async () => settingsView(),
       update: async (patch) => {
         const { falProxyUrl, ...rest } = patch;
+        const before = engine.settings.get();
         const saved = engine.settings.update({ ...rest, ...(falProxyUrl !== undefined && { falProxyUrl: falProxyUrl ?? undefined }) });
-        if (patch.concurrency !== undefined) engine.scheduler.setConcurrency(saved.concurrency);
+        applySettingsChange(engine, before, saved);
         host.onSettingsChanged?.({ startAtLogin: saved.startAtLogin, closeToTray: saved.closeToTray });
         return settingsView();
       },

@@ -145,14 +145,15 @@ export class ProfileStore {
     });
   }
 
-  /** A new editable profile copied from a built-in; `name` defaults to "<preset> (copy)". */
-  createFromPreset(presetIdOrName: string, name?: string): Profile {
+  /** A new editable profile copied from a built-in; `name` defaults to "<preset> (copy)", `naming` to the preset's. */
+  createFromPreset(presetIdOrName: string, name?: string, naming?: Profile['naming']): Profile {
     const preset = this.get(presetIdOrName);
     if (!isBuiltinProfileId(preset.id)) {
       throw new SmartResizeError('profile_not_found', `"${presetIdOrName}" is not a built-in preset.`);
     }
     const chosen = name ?? freeProfileName(preset.name, 'copy', (candidate) => this.#nameTaken(candidate));
-    return this.create({ ...contentOf(preset), name: chosen });
+    // The app's default naming (Settings) rather than the preset's, when the caller gives one.
+    return this.create({ ...contentOf(preset), name: chosen, ...(naming && { naming }) });
   }
 
   /** The profile as export-file JSON text (see serializeProfile). */

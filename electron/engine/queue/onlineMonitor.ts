@@ -6,8 +6,11 @@ export interface OnlineState {
 
 /** Options of the monitor; the intervals are short enough that work resumes within 5 s of the network returning. */
 export interface OnlineMonitorOptions {
-  /** A URL on fal's side (fal's queue host, the proxy, or the fake in tests): any HTTP answer means reachable. */
-  readonly probeUrl: string;
+  /**
+   * A URL on fal's side (fal's queue host, the proxy, or the fake in tests): any HTTP answer means reachable. A
+   * function is asked at every probe, so a proxy saved in Settings is what the next probe reaches.
+   */
+  readonly probeUrl: string | (() => string);
   readonly fetch?: typeof fetch;
   /** Probe period while offline (default 2 s) and while online (default 60 s). */
   readonly offlineIntervalMs?: number;
@@ -75,7 +78,8 @@ export class OnlineMonitor {
   private async probe(): Promise<void> {
     const fetchImpl = this.options.fetch ?? fetch;
     try {
-      const response = await fetchImpl(this.options.probeUrl, { method: 'HEAD', signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 4000) });
+      const url = typeof this.options.probeUrl === 'function' ? this.options.probeUrl() : this.options.probeUrl;
+      const response = await fetchImpl(url, { method: 'HEAD', signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 4000) });
       await response.body?.cancel().catch(() => undefined);
       this.set({ online: true, reason: 'fal is reachable' });
     } catch {

@@ -95,8 +95,9 @@ export class Engine {
       fetch: options.fetch,
     });
     const timing = options.timing ?? {};
+    const settingsOf = () => this.settings.get();
     this.online = new OnlineMonitor({
-      probeUrl: this.fal.probeUrl(),
+      probeUrl: () => this.fal.probeUrl(),
       fetch: options.fetch,
       offlineIntervalMs: timing.offlineProbeMs,
       onlineIntervalMs: timing.onlineProbeMs,
@@ -113,7 +114,10 @@ export class Engine {
         folderPlacement: (folderId) => this.folderById(folderId),
         falClient: () => this.fal.client(),
         fetch: options.fetch ?? fetch,
-        intake: { limitInputPixels: this.settings.get().pixelLimit },
+        // Read when each job starts, so a changed pixel limit applies to the next job.
+        get intake() {
+          return { limitInputPixels: settingsOf().pixelLimit };
+        },
         budget: options.budget ?? this.spend,
         spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,

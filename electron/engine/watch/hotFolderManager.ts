@@ -34,7 +34,6 @@ interface PendingContext {
  * here throws at the host: problems become folder states and events.
  */
 export class HotFolderManager {
-  private readonly settleMs: number;
   private readonly tracker: StabilityTracker<PendingContext>;
   private readonly intake: IntakeQueue;
   private readonly writer: BatchedIntakeWriter;
@@ -47,10 +46,9 @@ export class HotFolderManager {
   private running = false;
 
   constructor(private readonly options: HotFolderManagerOptions) {
-    this.settleMs = options.settleMs ?? 2000;
     this.writer = new BatchedIntakeWriter(options.store);
     this.tracker = new StabilityTracker<PendingContext>({
-      settleMs: this.settleMs,
+      settleMs: options.settleMs ?? 2000,
       onStable: (path, snapshot, { folderId, origin }) => this.intake.push({ path, snapshot, folderId, origin }),
       onError: (path, error, { folderId }) => this.fileError(folderId, path, error),
     });
@@ -102,6 +100,11 @@ export class HotFolderManager {
     this.intake.discardAll();
     await Promise.all(folders.map((folder) => folder.stop()));
     await this.intake.idle();
+  }
+
+  /** How long a file must stay unchanged before it is taken; applies to files already waiting too. */
+  setSettleMs(settleMs: number): void {
+    this.tracker.setSettleMs(settleMs);
   }
 
   /** Scans every folder now (the host also calls this on resume from sleep); reopens folders in error. */

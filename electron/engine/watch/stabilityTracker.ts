@@ -31,6 +31,8 @@ export interface StabilityTrackerOptions<C> {
 
 interface PendingFile<C> {
   snapshot: FileSnapshot;
+  /** When the snapshot was last seen to change: the settle time counts from here. */
+  observedAt: number;
   dueAt: number;
   context: C;
   /** Bumped on every change so a stat that started before it is not trusted. */
@@ -53,8 +55,10 @@ export class StabilityTracker<C> {
   private timer: NodeJS.Timeout | undefined;
   private timerDueAt = Infinity;
   private inFlight = 0;
+  private settleMs: number;
 
   constructor(private readonly options: StabilityTrackerOptions<C>) {
+    this.settleMs = options.settleMs;
     this.timerSlackMs = options.timerSlackMs ?? 10;
     this.statConcurrency = options.statConcurrency ?? 32;
     this.now = options.now ?? Date.now;
@@ -75,7 +79,22 @@ export class StabilityTracker<C> {
     const generation = entry ? entry.generation + 1 : 0;
     // Delete before set so the Map's order stays the order of due times.
     this.pending.delete(path);
-    this.pending.set(path, { snapshot, dueAt: this.now() + this.options.settleMs, context, generation, checking: false });
+    const observedAt = this.now();
+    this.pending.set(path, { snapshot, observedAt, dueAt: observedAt + this.settleMs, context, generation, checking: false });
+    this.schedule();
+  }
+
+  /**
+   * Changes the settle time (the setting was saved) for new files and for those already waiting, which keep their
+   * observation time: a file seen 5 s ago with a new settle time of 2 s is due now. The order of due times is the
+   * order of observation either way, so the Map stays sorted.
+   */
+  setSettleMs(settleMs: number): void {
+    this.settleMs = settleMs;
+    for (const entry of this.pending.values()) entry.dueAt = entry.observedAt + settleMs;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = Infinity;
     this.schedule();
   }
 

@@ -9,6 +9,8 @@ export const SettingsSchema = z.object({
   collisionPolicy: CollisionPolicySchema,
   /** Route fal calls through this proxy (fal's server-proxy protocol); null for direct calls. */
   falProxyUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }).nullable(),
+  /** How long a file in a watched folder must stay unchanged (size and time) before it is taken, in milliseconds. */
+  settleMs: z.int('Enter a whole number of milliseconds.').min(50, 'At least 0.05 seconds.').max(60_000, 'At most 60 seconds.'),
   dataFolder: z.string(),
   closeToTray: z.boolean(),
   startAtLogin: z.boolean(),
