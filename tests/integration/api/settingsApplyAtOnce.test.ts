@@ -8,7 +8,7 @@ import { Engine, type EngineOptions } from '../../../electron/engine/runtime/eng
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import type { SettingsPatch } from '../../../electron/engine/settings/settingsSchema';
-import { dispatchCall } from '../../../electron/shared/dispatchCall';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
 import { pollUntil } from '../../support/engine/pollUntil';
