@@ -13,8 +13,3 @@ export type PauseCause = (typeof PAUSE_CAUSES)[number];
 export function isAutomaticPause(cause: PauseCause | null | undefined): cause is Exclude<PauseCause, 'user'> {
   return cause !== null && cause !== undefined && cause !== 'user';
 }
-
-/** True when saving a fal key may fix what paused the queue, so it resumes. Never the person's own pause. */
-export function keyLiftsPause(cause: PauseCause | null | undefined): boolean {
-  return cause === 'auth';
-}

@@ -81,7 +81,7 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
     await writeTestJpeg(join(drop, 'good.jpg'), 302);
 
     // Queued while paused, so the file can vanish between intake (hashed, job made) and the run reading it.
-    harness.engine.scheduler.pause();
+    harness.engine.scheduler.pause('user');
     const names = [...Object.keys(svgs), 'hidden-frame.gif', 'giant.png', 'bogus-rows.tif', 'empty.jpg', 'vanishing.jpg', 'x.jpg', 'good.jpg'];
     const queued = await harness.engine.enqueuePaths(names.map((name) => join(drop, name)), harness.profile.id);
     expect(queued.refused).toEqual([]);

@@ -6,6 +6,7 @@ export function queueState(engine: Engine): QueueState {
   const status = engine.scheduler.status();
   return {
     state: status.state,
+    pauseCause: status.pauseCause ?? null,
     reason: status.reason ?? null,
     online: status.online,
     counts: engine.store.history.countByState(),

@@ -39,7 +39,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     queue: {
       state: async () => queueState(engine),
       pause: async () => {
-        engine.scheduler.pause();
+        engine.scheduler.pause('user');
         return queueState(engine);
       },
       resume: async () => {
@@ -82,8 +82,8 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       status: async () => keyStatus(),
       set: async ({ key }) => {
         engine.keyStore.write(key);
-        // A new key may fix a "bad key" pause; the next failure pauses again if not.
-        if (engine.scheduler.status().state === 'paused') engine.scheduler.resume();
+        // A new key may fix a "bad key" pause (the next refusal pauses again if not); the person's own pause stays.
+        engine.scheduler.liftPause('auth');
         return keyStatus();
       },
       clear: async () => {

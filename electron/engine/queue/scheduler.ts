@@ -1,3 +1,4 @@
+import type { PauseCause } from '../../domain/pauseCauses';
 import { FalRunTimes } from '../fal/falRunTimes';
 import { cancelAtFal } from '../jobs/cancelAtFal';
 import { runJob } from '../jobs/jobRunner';
@@ -10,6 +11,8 @@ import type { OnlineMonitor } from './onlineMonitor';
 /** The queue as the UI and the tray show it. */
 export interface QueueStatus {
   readonly state: 'running' | 'paused' | 'offline';
+  /** Why the queue is paused; absent unless it is. */
+  readonly pauseCause?: PauseCause;
   readonly reason?: string;
   readonly online: boolean;
   readonly running: number;
@@ -45,7 +48,7 @@ export interface SchedulerOptions {
  */
 export class Scheduler {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void>; needsFal: boolean }>();
-  private pausedReason: string | undefined;
+  private paused: { readonly cause: PauseCause; readonly reason: string } | undefined;
   private concurrency: number;
   private readonly falSlots: FalSlots;
   private readonly cpuGate: CpuGate;
@@ -89,20 +92,31 @@ export class Scheduler {
 
   status(): QueueStatus {
     const online = this.options.online.current.online || !this.options.falInUse();
-    const state = this.pausedReason !== undefined ? 'paused' : online ? 'running' : 'offline';
-    const reason = this.pausedReason ?? (online ? undefined : this.options.online.current.reason);
-    return { state, reason, online, running: this.running.size, concurrency: this.concurrency };
+    const state = this.paused ? 'paused' : online ? 'running' : 'offline';
+    const reason = this.paused?.reason ?? (online ? undefined : this.options.online.current.reason);
+    return { state, pauseCause: this.paused?.cause, reason, online, running: this.running.size, concurrency: this.concurrency };
   }
 
-  pause(reason = 'paused by the user'): void {
-    this.pausedReason = reason;
+  /**
+   * Stops starting jobs. A person's pause is never replaced by one the engine makes (a bad key found by a job still
+   * running): it stays theirs to lift, and the key problem shows again on the first fal call after they resume.
+   */
+  pause(cause: PauseCause, reason = cause === 'user' ? 'paused by the user' : 'paused'): void {
+    if (this.paused?.cause === 'user' && cause !== 'user') return;
+    this.paused = { cause, reason };
     this.emitStatus();
   }
 
+  /** Starts jobs again, whatever paused the queue (the person's Resume). */
   resume(): void {
-    this.pausedReason = undefined;
+    this.paused = undefined;
     this.emitStatus();
     this.pump();
+  }
+
+  /** Resumes only a pause of this cause (a saved key lifts an `auth` pause, never the person's own). */
+  liftPause(cause: PauseCause): void {
+    if (this.paused?.cause === cause) this.resume();
   }
 
   setConcurrency(concurrency: number): void {
@@ -129,7 +143,7 @@ export class Scheduler {
 
   /** Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick). */
   pump(): void {
-    if (!this.started || this.pausedReason !== undefined) return;
+    if (!this.started || this.paused) return;
     const ahead = this.options.prepareAhead ?? Math.min(this.concurrency, 4);
     const free = this.concurrency + ahead - this.running.size;
     if (free <= 0) return;
@@ -166,7 +180,7 @@ export class Scheduler {
       .then((outcome) => {
         this.running.delete(jobId);
         this.falStatusSeen.delete(jobId);
-        if (outcome.kind === 'auth') this.pause(outcome.message);
+        if (outcome.kind === 'auth') this.pause('auth', outcome.message);
         this.options.onOutcome?.(jobId, outcome);
         this.emitStatus();
         // Take the next job right away rather than at the next tick.

@@ -72,7 +72,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   };
 
   const tray = new AppTray(resourcePath(app, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'), {
-    pause: () => engine.scheduler.pause(),
+    pause: () => engine.scheduler.pause('user'),
     resume: () => engine.scheduler.resume(),
     openWindow,
     quit: () => app.quit(),

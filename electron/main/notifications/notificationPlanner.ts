@@ -1,5 +1,6 @@
+import { isAutomaticPause } from '../../domain/pauseCauses';
 import type { ApiEvent, JobCounts, Notice as HostNotice, QueueState } from '../../shared';
-import { isAutomaticPause, waitingCount } from '../queueSummary';
+import { waitingCount } from '../queueSummary';
 
 /** One desktop notification to show. */
 export interface Notice {
@@ -124,7 +125,7 @@ export class NotificationPlanner {
       const done = this.batchDone(queue.counts);
       if (done) notices.push(done);
     }
-    if (previous.state !== 'paused' && queue.state === 'paused' && isAutomaticPause(queue.reason)) {
+    if (previous.state !== 'paused' && queue.state === 'paused' && isAutomaticPause(queue.pauseCause)) {
       notices.push({ kind: 'queue_paused', title: 'Queue paused', body: `${queue.reason} Jobs are kept; resume from the tray or the Queue page.` });
     }
     if (previous.counts.waiting_budget === 0 && queue.counts.waiting_budget > 0) {

@@ -20,7 +20,7 @@ export class AppTray {
   }
 
   /** Shows the queue's state. */
-  update(queue: Pick<QueueState, 'state' | 'reason'>, counts: JobCounts): void {
+  update(queue: Pick<QueueState, 'state' | 'pauseCause' | 'reason'>, counts: JobCounts): void {
     const view = trayState(queue, counts);
     this.tray.setToolTip(view.tooltip);
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, this.actions)));

@@ -1,5 +1,6 @@
+import { isAutomaticPause } from '../../domain/pauseCauses';
 import type { JobCounts, QueueState } from '../../shared';
-import { isAutomaticPause, waitingCount } from '../queueSummary';
+import { waitingCount } from '../queueSummary';
 
 /** What the tray shows for a queue. */
 export interface TrayView {
@@ -14,16 +15,18 @@ export interface TrayView {
 const MAX_MENU_REASON = 60;
 
 /** The tray's words for the queue state and counts (a pure function, so every case is unit-tested). */
-export function trayState(status: Pick<QueueState, 'state' | 'reason'>, counts: JobCounts): TrayView {
+export function trayState(status: Pick<QueueState, 'state' | 'pauseCause' | 'reason'>, counts: JobCounts): TrayView {
   const waiting = `${waitingCount(counts)} waiting`;
   const reason = status.reason?.trim() ?? '';
+  // The engine's own pause says why (the person has to act on it); the person's own needs no reason.
+  const automatic = status.state === 'paused' && isAutomaticPause(status.pauseCause) && reason !== '';
   let headline: string;
   if (status.state === 'paused') {
-    headline = isAutomaticPause(reason) ? `Paused: ${shorten(reason)}` : `Paused · ${waiting}`;
+    headline = automatic ? `Paused: ${shorten(reason)}` : `Paused · ${waiting}`;
   } else {
     headline = `${status.state === 'offline' ? 'Offline' : 'Running'} · ${waiting}`;
   }
-  const detail = status.state === 'paused' && isAutomaticPause(reason) ? `Paused: ${reason} · ${waiting}` : headline;
+  const detail = automatic ? `Paused: ${reason} · ${waiting}` : headline;
   return { headline, tooltip: `Smart Resize Desktop — ${detail}`, paused: status.state === 'paused' };
 }
 

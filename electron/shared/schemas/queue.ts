@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { JOB_STATES, type JobState } from '../../domain/jobStates';
+import { PAUSE_CAUSES } from '../../domain/pauseCauses';
 import { TimestampSchema } from './common';
 
-/** `paused` by the person or by a bad key/budget; `offline` while fal cannot be reached. */
+/** `paused` by the person or by a bad key; `offline` while fal cannot be reached. */
 export const QueueRunStateSchema = z.enum(['running', 'paused', 'offline']);
+
+/** Who paused the queue (electron/domain/pauseCauses): the person, or fal refusing the key. */
+export const PauseCauseSchema = z.enum(PAUSE_CAUSES);
 
 const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int().nonnegative()])) as Record<
   JobState,
@@ -25,6 +29,8 @@ export const QueueBatchSchema = z.object({
 
 export const QueueStateSchema = z.object({
   state: QueueRunStateSchema,
+  /** Why the queue is paused; null unless `state` is `paused`. Saving a key resumes only an `auth` pause. */
+  pauseCause: PauseCauseSchema.nullable(),
   /** Why the queue is paused or offline, in words for the person ("fal refused the key: User is locked"). */
   reason: z.string().nullable(),
   online: z.boolean(),

@@ -39,7 +39,7 @@ describe('a burst of files into a hot folder', () => {
     const { engine, fake } = harness;
     const api = createEngineApi(engine, host, harness.dataDir);
     // Paused, so every file of the burst is still queued when the fourth arrives and the burst is seen.
-    engine.scheduler.pause();
+    engine.scheduler.pause('user');
     await land(harness, 'burst', 5, 100);
     const held = await pollUntil(() => {
       const jobs = withPrefix(harness!, 'burst');

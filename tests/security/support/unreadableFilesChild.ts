@@ -35,7 +35,7 @@ engine.events.on('notice', (notice: { message: string }) => notices.push(notice.
 await engine.start();
 
 // Readable when queued, unreadable when the run reads it.
-engine.scheduler.pause();
+engine.scheduler.pause('user');
 const queued = await engine.enqueuePaths([join(drop, 'locked-before.jpg'), join(drop, 'locked-later.jpg'), join(drop, 'good.jpg')], profile.id);
 await chmod(join(drop, 'locked-later.jpg'), 0o000);
 engine.scheduler.resume();

@@ -15,7 +15,7 @@ export function fakeQueueState(state: FakeState): QueueState {
   for (const job of state.jobs) counts[job.state] += 1;
   const runState = state.paused ? 'paused' : state.online ? 'running' : 'offline';
   const reason = state.paused ? state.paused.reason : state.online ? null : 'fal cannot be reached: jobs wait and go out when the network is back.';
-  return { state: runState, reason, online: state.online, counts, batch: state.batch };
+  return { state: runState, pauseCause: state.paused?.cause ?? null, reason, online: state.online, counts, batch: state.batch };
 }
 
 /** The `folder.changed` events of every folder (counts move as jobs finish). */

@@ -1,3 +1,4 @@
+import type { PauseCause } from '../../../electron/domain/pauseCauses';
 import type { Budget, Folder, FalKeyStatus, Job, JobDetail, Profile, QueueState, Settings } from '../../../electron/shared';
 
 /** The fake's budget: caps, burst rule, the jobs a burst holds and the money reserved for requests in flight. */
@@ -15,7 +16,7 @@ export interface FakeState {
   jobs: JobDetail[];
   settings: Settings;
   falKey: FalKeyStatus;
-  paused: { reason: string | null } | null;
+  paused: { cause: PauseCause; reason: string | null } | null;
   online: boolean;
   batch: QueueState['batch'];
   nextId: number;

@@ -35,7 +35,7 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
   return {
     queue: {
       state: async () => fakeQueueState(state),
-      pause: async () => ((state.paused = { reason: 'Paused from the app.' }), emitQueue()),
+      pause: async () => ((state.paused = { cause: 'user', reason: 'Paused from the app.' }), emitQueue()),
       resume: async () => ((state.paused = null), emitQueue()),
     },
     estimate: { batch: async (input) => fakeEstimate(state, input) },
@@ -45,7 +45,14 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
     },
     falKey: {
       status: async () => state.falKey,
-      set: async () => (state.falKey = { configured: true, storage: 'safeStorage' }),
+      set: async () => {
+        // As the engine does: a saved key lifts a pause fal caused by refusing the key, never the person's own.
+        if (state.paused?.cause === 'auth') {
+          state.paused = null;
+          emitQueue();
+        }
+        return (state.falKey = { configured: true, storage: 'safeStorage' });
+      },
       clear: async () => (state.falKey = { configured: false, storage: 'none' }),
     },
     shell: {

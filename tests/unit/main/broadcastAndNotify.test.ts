@@ -10,6 +10,7 @@ vi.mock('electron', () => import('./fakeElectron'));
 
 const queue: QueueState = {
   state: 'running',
+  pauseCause: null,
   reason: null,
   online: true,
   counts: Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as QueueState['counts'],

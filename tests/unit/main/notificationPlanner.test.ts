@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { JOB_STATES } from '../../../electron/domain/jobStates';
 import { type ApiEvent, type JobCounts, type JobState, type QueueState } from '../../../electron/shared';
 import { NotificationPlanner } from '../../../electron/main/notifications/notificationPlanner';
-import { USER_PAUSE_REASON } from '../../../electron/main/queueSummary';
 
 const timing = { failureWindowMs: 4_000, failureCooldownMs: 60_000 };
 
@@ -12,7 +11,7 @@ function counts(partial: Partial<JobCounts> = {}): JobCounts {
 
 function queue(partial: Partial<Omit<QueueState, 'counts'>> & { counts?: Partial<JobCounts> }): ApiEvent {
   const { counts: partialCounts, ...rest } = partial;
-  return { type: 'queue.changed', queue: { state: 'running', reason: null, online: true, batch: null, ...rest, counts: counts(partialCounts) } };
+  return { type: 'queue.changed', queue: { state: 'running', pauseCause: null, reason: null, online: true, batch: null, ...rest, counts: counts(partialCounts) } };
 }
 
 function jobChanged(id: string, state: JobState, message?: string): ApiEvent {
@@ -113,13 +112,13 @@ describe('NotificationPlanner', () => {
   it("tells when the engine pauses the queue (bad key), not when the person does", () => {
     const planner = new NotificationPlanner(timing);
     planner.observe(queue({}), 0);
-    expect(planner.observe(queue({ state: 'paused', reason: USER_PAUSE_REASON }), 1)).toEqual([]);
+    expect(planner.observe(queue({ state: 'paused', pauseCause: 'user', reason: 'paused by the user' }), 1)).toEqual([]);
     planner.observe(queue({}), 2);
-    const notices = planner.observe(queue({ state: 'paused', reason: 'fal refused the key: User is locked.', counts: { queued: 3 } }), 3);
+    const notices = planner.observe(queue({ state: 'paused', pauseCause: 'auth', reason: 'fal refused the key: User is locked.', counts: { queued: 3 } }), 3);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'queue_paused', title: 'Queue paused' });
     expect(notices[0]!.body).toContain('User is locked');
-    expect(planner.observe(queue({ state: 'paused', reason: 'fal refused the key: User is locked.' }), 4)).toEqual([]);
+    expect(planner.observe(queue({ state: 'paused', pauseCause: 'auth', reason: 'fal refused the key: User is locked.' }), 4)).toEqual([]);
   });
 
   it('tells when the budget starts holding work back', () => {

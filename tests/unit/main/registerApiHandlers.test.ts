@@ -11,6 +11,7 @@ const APP_URL = 'app://app/index.html';
 
 const queue: QueueState = {
   state: 'running',
+  pauseCause: null,
   reason: null,
   online: true,
   counts: Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as QueueState['counts'],

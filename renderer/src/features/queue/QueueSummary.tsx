@@ -35,7 +35,15 @@ export function QueueSummary({ queue }: { queue: QueueState }) {
       {queue.reason && (
         <div className="note note-warning">
           {queue.state === 'offline' ? <WifiOff size={16} /> : <Pause size={16} />}
-          <span>{queue.reason}</span>
+          <span>
+            {queue.reason}
+            {queue.pauseCause === 'auth' && (
+              <>
+                <br />
+                Saving a working fal key in Settings resumes the queue.
+              </>
+            )}
+          </span>
         </div>
       )}
       {batch && timing ? (
