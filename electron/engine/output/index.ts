@@ -3,3 +3,8 @@ export * from './namingTemplate';
 export * from './sanitizeSegment';
 export * from './outputPath';
 export * from './writeOutputFile';
+export * from './encoderSettings';
+export * from './budgetEncoder';
+export * from './autoFormat';
+export * from './rightsMetadata';
+export * from './outputMetadata';

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../../domain/errors';
+import { registerCheckCommand } from './commands/checkCommand';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
 import { registerServeCommand } from './commands/serveCommand';
+import { registerSpecsCommand } from './commands/specsCommand';
 import { registerSpendCommand } from './commands/spendCommand';
 import { registerWatchCommand } from './commands/watchCommand';
 
@@ -24,6 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerWatchCommand(program, setExitCode);
   registerServeCommand(program, setExitCode);
   registerSpendCommand(program, setExitCode);
+  registerCheckCommand(program, setExitCode);
+  registerSpecsCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
