@@ -3,30 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** Engine and shared code must load in plain Node (CLI, headless server, tests), so `electron` is banned there. */
-const noElectronInPureCode = {
-  files: ['electron/engine/**/*.ts', 'electron/shared/**/*.ts'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: [{ name: 'electron', message: 'electron/engine and electron/shared run in plain Node: never import electron here.' }],
-        patterns: [{ group: ['electron/*'], message: 'electron/engine and electron/shared run in plain Node: never import electron here.' }],
-      },
-    ],
-    'no-restricted-syntax': [
-      'error',
-      {
-        selector: "CallExpression[callee.name='require'][arguments.0.value='electron']",
-        message: 'electron/engine and electron/shared run in plain Node: never require electron here.',
-      },
-      {
-        selector: "ImportExpression[source.value='electron']",
-        message: 'electron/engine and electron/shared run in plain Node: never import electron here.',
-      },
-    ],
-  },
-};
+// Which folder may import which (electron/domain imports nothing, the engine never imports electron, ...) and the
+// ban on import cycles are checked on resolved paths by dependency-cruiser (.dependency-cruiser.cjs), from `npm run lint`.
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
@@ -40,5 +18,4 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  noElectronInPureCode,
 );

@@ -15,5 +15,3 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /** Codes the contract layer itself produces (handlers add the engine's own codes). */
 export type ContractErrorCode = 'unknown_verb' | 'invalid_input' | 'invalid_output' | 'internal';
-
-export { ApiCallError } from './apiCallError';

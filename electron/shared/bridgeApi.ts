@@ -1,4 +1,5 @@
-import { ApiCallError, ApiErrorBodySchema } from './apiError';
+import { ApiCallError } from './apiCallError';
+import { ApiErrorBodySchema } from './apiError';
 import type { ApiEventListener, ElectronBridge, RendererApi } from './contract/types';
 import { splitVerbName, VERB_NAMES } from './contract/verbLookup';
 import type { CallResult } from './callResult';

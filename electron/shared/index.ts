@@ -6,7 +6,8 @@ export { VERB_NAMES, isVerbName, getVerbSpec, splitVerbName } from './contract/v
 export { validateCall, toFieldIssues, describeIssues, type ValidatedCall } from './validateCall';
 export type { CallResult } from './callResult';
 export { rendererApiFromBridge, unwrapCallResult } from './bridgeApi';
-export { ApiCallError, ApiErrorBodySchema, type ApiErrorBody, type FieldIssue, type ContractErrorCode } from './apiError';
+export { ApiCallError } from './apiCallError';
+export { ApiErrorBodySchema, type ApiErrorBody, type FieldIssue, type ContractErrorCode } from './apiError';
 export { createEventHub, type ApiEventHub, type ApiEventSource } from './eventHub';
 export * from './transport';
 export * from './schemas/common';

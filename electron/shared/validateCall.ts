@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ApiCallError, type FieldIssue } from './apiError';
+import { ApiCallError } from './apiCallError';
+import type { FieldIssue } from './apiError';
 import type { VerbName } from './contract/types';
 import { getVerbSpec, isVerbName } from './contract/verbLookup';
 import type { VerbSpec } from './contract/verb';

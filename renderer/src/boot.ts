@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { connectHost, type Host } from './api/host';
+import { connectHost } from './api/host';
+import type { Host } from './api/hostTypes';
 import { createQueryClient } from './api/queryClient';
 import { loadPage } from './shell/pages';
 import { preloadPageData } from './shell/preloadPageData';

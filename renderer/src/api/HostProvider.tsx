@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RendererApi } from '../../../electron/shared';
-import type { Host } from './host';
+import type { Host } from './hostTypes';
 
 const HostContext = createContext<Host | null>(null);
 

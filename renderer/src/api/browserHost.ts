@@ -1,6 +1,6 @@
 import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import { createEventStream } from './eventStream';
-import type { DropFailure, Host } from './host';
+import type { DropFailure, Host } from './hostTypes';
 import { authHeaders, createHttpApi } from './httpApi';
 import { uploadFile } from './uploadFile';
 

@@ -1,6 +1,6 @@
 import type { ElectronBridge } from '../../../electron/shared';
 import { rendererApiFromBridge } from '../../../electron/shared/bridgeApi';
-import type { Host } from './host';
+import type { Host } from './hostTypes';
 
 /**
  * The desktop app's host: calls go over the preload bridge. Loaded only inside Electron, so the browser's start-up

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useHost } from '../../api/HostProvider';
-import type { DropFailure } from '../../api/host';
+import type { DropFailure } from '../../api/hostTypes';
 import { queryKeys } from '../../api/queryKeys';
 
 /** What a started drop produced. */

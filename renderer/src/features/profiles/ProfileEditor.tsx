@@ -3,7 +3,7 @@ import { Copy, Download, Lock, Save, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import type { Profile, ProfileDraft } from '../../../../electron/shared';
-import { ApiCallError } from '../../../../electron/shared/apiError';
+import { ApiCallError } from '../../../../electron/shared/apiCallError';
 import { ProfileDraftSchema } from '../../../../electron/shared/schemas/profile';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';

@@ -1,0 +1,19 @@
+import type { BrowseListing, RendererApi } from '../../../electron/shared';
+import type { ConnectionListener } from './eventStreamTypes';
+
+/** A dropped file that could not be handed to the host. */
+export interface DropFailure {
+  name: string;
+  message: string;
+}
+
+/** Everything the UI needs from whichever host it runs in. */
+export interface Host {
+  kind: 'electron' | 'browser';
+  api: RendererApi;
+  /** Paths on the host's disk for dropped files: the preload knows them; a browser uploads the files first. */
+  filesToPaths(files: File[]): Promise<{ paths: string[]; failures: DropFailure[] }>;
+  /** The server-side folder browser (browser only; Electron uses the native dialog verb). */
+  browseFolders?: (path?: string) => Promise<BrowseListing>;
+  onConnectionChange(listener: ConnectionListener): () => void;
+}
