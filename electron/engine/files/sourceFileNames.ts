@@ -1,9 +1,8 @@
 import { basename, extname } from 'node:path';
+import { SOURCE_IMAGE_EXTENSIONS } from '../../domain/sourceImages';
 
 /** Extensions the app takes as source images (decoded by sharp, or by the WASM HEIC decoder). */
-export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
-  '.jpg', '.jpeg', '.jpe', '.png', '.webp', '.avif', '.tif', '.tiff', '.gif', '.svg', '.heic', '.heif',
-]);
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(SOURCE_IMAGE_EXTENSIONS);
 
 // Browsers, editors and sync tools write these while a file is incomplete, or leave them as metadata.
 const PARTIAL_SUFFIXES = ['.part', '.crdownload', '.tmp', '.download', '.partial', '.opdownload', '.swp'];

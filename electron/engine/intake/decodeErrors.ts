@@ -1,5 +1,6 @@
 import { SmartResizeError } from '../../domain/errors';
 import type { ImageFormat } from './types';
+import { SUPPORTED_IMAGE_FORMATS_TEXT } from '../../domain/sourceImages';
 
 /** Decoder messages that mean the data stops early (libjpeg, giflib, libheif, libtiff wordings). */
 const TRUNCATION_WORDING = /premature end|unexpected end|truncat|end of file|not enough data|short read|out of data/i;
@@ -34,7 +35,7 @@ export function decodeFailure(error: unknown, fileName: string, bytes: Uint8Arra
   if (/unsupported image format/i.test(detail) && !sniffed) {
     return new SmartResizeError(
       'unsupported_format',
-      `"${fileName}" is not an image format Smart Resize can read (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIC, SVG).`,
+      `"${fileName}" is not an image format Smart Resize can read (${SUPPORTED_IMAGE_FORMATS_TEXT}).`,
       { cause: error },
     );
   }

@@ -8,6 +8,7 @@ import { readImageFile } from './readImageFile';
 import { sniffFormat, sniffHeifFamily } from './sniffFormat';
 import { assertSelfContainedSvg, looksLikeMarkup } from './svgReferences';
 import type { ImageFormat, ImageProbe, IntakeOptions } from './types';
+import { SUPPORTED_IMAGE_FORMATS_TEXT } from '../../domain/sourceImages';
 
 /** sharp's format names we accept; other loaders libvips may carry (PPM, FITS, Matlab, ...) are refused. */
 const ACCEPTED_SHARP_FORMATS: Readonly<Record<string, ImageFormat>> = {
@@ -65,7 +66,7 @@ async function probeWithSharp(path: string, bytes: Buffer, sniffed: ImageFormat 
   if (!format) {
     throw new SmartResizeError(
       'unsupported_format',
-      `"${fileName}" is a ${metadata.format.toUpperCase()} file, which Smart Resize does not accept (use JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIC or SVG).`,
+      `"${fileName}" is a ${metadata.format.toUpperCase()} file, which Smart Resize does not accept (use ${SUPPORTED_IMAGE_FORMATS_TEXT}).`,
     );
   }
   const width = metadata.autoOrient?.width ?? metadata.width;

@@ -1,4 +1,5 @@
 import type { ImageFormat } from './types';
+import { looksLikeSvgText } from '../../domain/sourceImages';
 
 /** Brands of an ISO-BMFF `ftyp` box that mean HEVC-coded HEIF, which prebuilt sharp cannot decode. */
 const HEVC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
@@ -38,8 +39,7 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
 }
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head);
+  return looksLikeSvgText(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'));
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { looksLikeSvgText } from '../../domain/sourceImages';
 
 /** How many leading bytes the sniffers need. */
 export const SNIFF_BYTES = 4100;
@@ -22,18 +23,14 @@ export interface SniffedImage {
   readonly extension: string;
 }
 
-function looksLikeSvg(head: Buffer): boolean {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'));
-}
-
 /**
  * Decides from the first bytes whether an upload is an image the engine can take, whatever its name says.
  * Returns null for anything else (documents, archives, executables, text).
  */
 export async function sniffImage(head: Buffer): Promise<SniffedImage | null> {
+  // First: file-type names an SVG with an XML declaration "xml", which is not one of the raster types below.
+  if (looksLikeSvgText(head.toString('utf8'))) return { extension: 'svg' };
   const type = await fileTypeFromBuffer(head);
   if (type && RASTER_MIME_TYPES.has(type.mime)) return { extension: type.ext };
-  if (!type && looksLikeSvg(head)) return { extension: 'svg' };
   return null;
 }

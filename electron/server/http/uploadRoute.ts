@@ -7,6 +7,7 @@ import type { UploadResult } from '../../shared/transport';
 import { sendError, sendJson } from './respond';
 import { SNIFF_BYTES, sniffImage, type SniffedImage } from './sniffImage';
 import { publishUpload, safeUploadName, temporaryUploadPath } from './uploadName';
+import { SUPPORTED_IMAGE_FORMATS_TEXT } from '../../domain/sourceImages';
 
 /** Why an upload was stopped while streaming. */
 class UploadRefused extends Error {
@@ -64,7 +65,7 @@ class ImageGate extends Transform {
     sniffImage(head).then(
       (sniffed) => {
         if (!sniffed) {
-          callback(new UploadRefused(415, 'not_an_image', 'That file is not an image the app can resize (JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIC or SVG).'));
+          callback(new UploadRefused(415, 'not_an_image', `That file is not an image the app can resize (${SUPPORTED_IMAGE_FORMATS_TEXT}).`));
           return;
         }
         this.sniffed = sniffed;

@@ -41,6 +41,26 @@ describe('POST /api/upload', () => {
     expect(await readdir(fixture.inboxDir)).toEqual(before);
   });
 
+  it('takes SVG as it is exported (XML declaration, comment, doctype), since SVG is a supported format', async () => {
+    const svg = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<!-- Generator: Adobe Illustrator 24.0 -->',
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#36f"/></svg>',
+    ];
+    for (const [name, text] of [['exported.svg', svg.join('\n')], ['declared.svg', `${svg[0]}\n${svg[3]}`], ['bare.svg', svg[3]!]] as const) {
+      const response = await upload(name, text);
+      expect({ name, status: response.status }).toEqual({ name, status: 200 });
+      expect((await readJson(response)).name).toBe(name);
+    }
+  });
+
+  it('refuses a text file with a message that does not claim it is a supported type', async () => {
+    const response = await upload('notes.txt', 'Shopping list: milk, eggs, bread.\n'.repeat(20));
+    expect(response.status).toBe(415);
+    expect((await readJson(response)).error.message).toMatch(/not an image the app can resize \(JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIC or SVG\)/);
+  });
+
   it('refuses a file over the size limit, declared or streamed', async () => {
     const big = Buffer.concat([png, Buffer.alloc(100 * 1024)]);
     const declared = await upload('big.png', new Uint8Array(big));

@@ -1,5 +1,6 @@
 import { Play } from 'lucide-react';
 import { useState } from 'react';
+import type { DropFailure } from '../../api/host';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -10,6 +11,8 @@ import { DropResult } from './DropResult';
 import { DropZone } from './DropZone';
 import { EstimateLine } from './EstimateLine';
 import { ProfileSummary } from './ProfileSummary';
+import { RefusedFiles } from './RefusedFiles';
+import { checkDroppedFiles } from './stagedFileChecks';
 import { StagedFiles } from './StagedFiles';
 import { useEstimate } from './useEstimate';
 import { useStartDrop } from './useStartDrop';
@@ -20,6 +23,7 @@ export function DropPage() {
   const profiles = useProfiles();
   const [profileId, setProfileId] = useState<string | undefined>(undefined);
   const [files, setFiles] = useState<File[]>([]);
+  const [refused, setRefused] = useState<DropFailure[]>([]);
   const profile = profiles.data?.find((candidate) => candidate.id === profileId) ?? profiles.data?.[0];
   const estimate = useEstimate(profile?.id, Math.max(1, files.length));
   const start = useStartDrop();
@@ -30,7 +34,14 @@ export function DropPage() {
       <PageHeader title="Drop images" subtitle="Resize a batch right now with one of your profiles." />
       <ErrorNote error={profiles.error} />
       <div className="drop-layout">
-        <DropZone hint={hint} onFiles={(added) => setFiles((current) => [...current, ...added])} />
+        <DropZone
+          hint={hint}
+          onFiles={(added) => {
+            const checked = checkDroppedFiles(added);
+            setFiles((current) => [...current, ...checked.staged]);
+            setRefused(checked.refused);
+          }}
+        />
         <Card title="Resize with" className="drop-side">
           <Field label="Profile">
             <select value={profile?.id ?? ''} onChange={(event) => setProfileId(event.target.value)}>
@@ -44,6 +55,7 @@ export function DropPage() {
           {profile && <ProfileSummary profile={profile} />}
           <EstimateLine estimate={estimate.data} staged={files.length} />
           <ErrorNote error={estimate.error} />
+          <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />
           {files.length > 0 && <StagedFiles files={files} onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))} />}
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { ImageUp } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
+import { ACCEPTED_FILE_TYPES } from './stagedFileChecks';
 
 /** A large target for dragged images; clicking it opens the file chooser instead. */
 export function DropZone({ onFiles, hint }: { onFiles: (files: File[]) => void; hint: string }) {
@@ -33,7 +34,7 @@ export function DropZone({ onFiles, hint }: { onFiles: (files: File[]) => void; 
         ref={input}
         type="file"
         multiple
-        accept="image/*,.heic,.heif"
+        accept={ACCEPTED_FILE_TYPES}
         hidden
         data-testid="drop-input"
         onChange={(event) => {
