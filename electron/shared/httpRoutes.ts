@@ -6,7 +6,7 @@ export const HTTP_ROUTES = {
   call: '/api/call/', // + verb, POST, JSON body = input
   events: '/api/events', // WebSocket
   upload: '/api/upload', // POST, raw bytes, ?name=
-  browse: '/api/browse', // GET ?path=
+  browse: '/api/browse', // GET ?path= lists a folder; POST {parent, name} creates one in it
 } as const;
 
 /** Cookie holding the launch token after the first page load. */

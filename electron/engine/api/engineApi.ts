@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Engine } from '../runtime/engine';
 import { folderHandlers } from './folderHandlers';
@@ -12,6 +13,8 @@ import { systemHandlers } from './systemHandlers';
 export interface EngineApiOptions {
   /** Which paths callers may name; absent (desktop) means any path the person drops or picks. */
   readonly pathPolicy?: PathPolicy;
+  /** What `~` means in a typed folder path (default: this user's home folder). */
+  readonly homeDir?: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface EngineApiOptions {
 export function createEngineApi(engine: Engine, host: HostServices, dataDir: string, options: EngineApiOptions = {}): ApiHandlers {
   return {
     profiles: profileHandlers(engine),
-    folders: folderHandlers(engine, options.pathPolicy),
+    folders: folderHandlers(engine, options.homeDir ?? homedir(), options.pathPolicy),
     jobs: jobHandlers(engine, options.pathPolicy),
     ...systemHandlers(engine, host, dataDir),
     ...spendHandlers(engine),

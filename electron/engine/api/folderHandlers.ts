@@ -2,27 +2,36 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Folder } from '../../shared/schemas/folder';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import type { Engine } from '../runtime/engine';
+import { ensureFolder, typedFolderPath } from './folderPaths';
 import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
 
 /**
  * folders.*: watched folders live in settings; their status comes from the hot-folder manager, counts from the
- * store. A path policy (headless host) limits where they may be.
+ * store. A typed path is made absolute (`~` is `homeDir`; relative paths are refused) and must be an existing
+ * folder, or one created on request; a path policy (headless host) limits where they may be.
  */
-export function folderHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandlers['folders'] {
+export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: PathPolicy): ApiHandlers['folders'] {
   const toApi = (folder: WatchedFolder) => toApiFolder(engine, folder);
+  const checkedFolder = async (typed: string, create: boolean) => {
+    const path = typedFolderPath(typed, homeDir);
+    // Allowed first: nothing is created outside the allowed places.
+    await assertFolderAllowed(path, pathPolicy);
+    await ensureFolder(path, create);
+    return path;
+  };
   return {
     list: async () => engine.settings.get().folders.map(toApi),
-    add: async (input) => {
+    add: async ({ createIfMissing, ...input }) => {
       engine.profiles.get(input.profileId);
-      await assertFolderAllowed(input.path, pathPolicy);
-      const folder = engine.settings.addFolder(input);
+      const path = await checkedFolder(input.path, createIfMissing);
+      const folder = engine.settings.addFolder({ ...input, path });
       engine.applyFolderSettings();
       return toApi(folder);
     },
     update: async ({ id, patch }) => {
       if (patch.profileId) engine.profiles.get(patch.profileId);
-      if (patch.path !== undefined) await assertFolderAllowed(patch.path, pathPolicy);
-      const folder = engine.settings.updateFolder(id, patch);
+      const path = patch.path === undefined ? undefined : await checkedFolder(patch.path, false);
+      const folder = engine.settings.updateFolder(id, { ...patch, ...(path !== undefined && { path }) });
       engine.applyFolderSettings();
       return toApi(folder);
     },

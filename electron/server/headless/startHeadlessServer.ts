@@ -44,7 +44,7 @@ export async function startHeadlessServer(options: {
     describeSourceRoots: 'the upload inbox and the watched folders',
     describeFolderRoots: allowed.length === 0 ? `your home folder (${homeDir})` : `your home folder (${homeDir}) and the folders allowed with --allow (${allowed.join(', ')})`,
   };
-  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir, { pathPolicy });
+  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir, { pathPolicy, homeDir });
   const detach = bridgeEngineEvents(engine, (event) => hub.emit(event));
   await engine.start();
   const http = await startHttpServer({

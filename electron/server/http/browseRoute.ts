@@ -15,6 +15,21 @@ function isInside(root: string, path: string): boolean {
  * Symlinks are resolved first, so no path, link or `..` can show anything outside the allowed roots.
  */
 export async function listFolder(rootDirs: readonly string[], requested: string | null): Promise<BrowseListing | 'outside' | 'missing'> {
+  const place = await realPlace(rootDirs, requested);
+  if (typeof place === 'string') return place;
+  const { path, existing } = place;
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
+  if (!entries) return 'missing';
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => ({ name: entry.name, path: join(path, entry.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
+    .slice(0, MAX_ENTRIES);
+  return { path, parent: existing.includes(path) ? null : dirname(path), folders, roots: existing };
+}
+
+/** A requested folder with symlinks resolved, if it exists and is inside one of the (existing) roots. */
+export async function realPlace(rootDirs: readonly string[], requested: string | null): Promise<{ path: string; existing: string[] } | 'outside' | 'missing'> {
   const roots = await Promise.all(rootDirs.map((root) => realpath(root).catch(() => null)));
   const existing = roots.filter((root): root is string => root !== null);
   const home = existing[0];
@@ -25,15 +40,7 @@ export async function listFolder(rootDirs: readonly string[], requested: string 
   } catch {
     return 'missing';
   }
-  if (!existing.some((root) => isInside(root, path))) return 'outside';
-  const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
-  if (!entries) return 'missing';
-  const folders = entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => ({ name: entry.name, path: join(path, entry.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
-    .slice(0, MAX_ENTRIES);
-  return { path, parent: existing.includes(path) ? null : dirname(path), folders, roots: existing };
+  return existing.some((root) => isInside(root, path)) ? { path, existing } : 'outside';
 }
 
 /** GET /api/browse?path=: one folder's subfolders, refused outside the allowed roots. */

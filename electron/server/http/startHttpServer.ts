@@ -5,6 +5,7 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { ApiEventSource } from '../../shared/eventHub';
 import { HTTP_ROUTES, TOKEN_QUERY, type UploadResult } from '../../shared/transport';
 import { handleBrowse } from './browseRoute';
+import { handleCreateFolder } from './createFolderRoute';
 import { handleCall } from './callRoute';
 import { createEventSocket } from './eventSocket';
 import { createLaunchToken, requestTokenSource, tokenCookieHeader } from './launchToken';
@@ -81,7 +82,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         onUpload: options.onUpload,
       });
     }
-    if (path === HTTP_ROUTES.browse) return handleBrowse(response, url, [options.homeDir, ...(options.extraBrowseRoots ?? [])]);
+    if (path === HTTP_ROUTES.browse) {
+      const roots = [options.homeDir, ...(options.extraBrowseRoots ?? [])];
+      return request.method === 'POST' ? handleCreateFolder(request, response, roots) : handleBrowse(response, url, roots);
+    }
     if (path.startsWith('/api/')) return sendError(response, 404, { code: 'not_found', message: 'No such API route.' });
     return serveStatic(request, response, options.rendererDir, path);
   }

@@ -7,7 +7,7 @@ import { verb } from './verb';
 export const folderVerbs = {
   list: verb({ summary: 'Every watched folder with its live status and counts.', input: NoInputSchema, output: z.array(FolderSchema) }),
   add: verb({
-    summary: 'Starts watching a folder.',
+    summary: 'Starts watching a folder (a full path, or ~/...); a missing one is refused unless createIfMissing.',
     input: z.strictObject({
       path: HostPathSchema,
       profileId: IdSchema,
@@ -15,6 +15,8 @@ export const folderVerbs = {
       recursive: z.boolean().default(false),
       polling: z.boolean().default(false),
       trusted: z.boolean().default(false),
+      /** Create the folder (and its parents) when it does not exist, rather than refusing with `folder_not_found`. */
+      createIfMissing: z.boolean().default(false),
     }),
     output: FolderSchema,
   }),

@@ -1,8 +1,18 @@
+import type { BrowseListing } from '../../../electron/shared';
 import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import { createEventStream } from './eventStream';
 import type { DropFailure, Host } from './hostTypes';
 import { authHeaders, createHttpApi } from './httpApi';
 import { uploadFile } from './uploadFile';
+
+/** A folder browser answer, or its error message thrown. */
+async function browseListing(response: Response, fallback: string): Promise<BrowseListing> {
+  const body: unknown = await response.json();
+  if (!response.ok) throw new Error((body as { error?: { message?: string } }).error?.message ?? fallback);
+  // The schema (and zod) load with the folder browser, not with the page.
+  const { BrowseListingSchema } = await import('../../../electron/shared/transport');
+  return BrowseListingSchema.parse(body);
+}
 
 /** The headless server's host: verbs over HTTP, events over a WebSocket, dropped files uploaded to its inbox. */
 export function browserHost(): Host {
@@ -32,11 +42,16 @@ export function browserHost(): Host {
     browseFolders: async (path) => {
       const query = path ? `?path=${encodeURIComponent(path)}` : '';
       const response = await fetch(`${HTTP_ROUTES.browse}${query}`, { headers: authHeaders(token), credentials: 'same-origin' });
-      const body: unknown = await response.json();
-      if (!response.ok) throw new Error((body as { error?: { message?: string } }).error?.message ?? 'Cannot list that folder.');
-      // The schema (and zod) load with the folder browser, not with the page.
-      const { BrowseListingSchema } = await import('../../../electron/shared/transport');
-      return BrowseListingSchema.parse(body);
+      return browseListing(response, 'Cannot list that folder.');
+    },
+    createFolder: async (parent, name) => {
+      const response = await fetch(HTTP_ROUTES.browse, {
+        method: 'POST',
+        headers: { ...authHeaders(token), 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ parent, name }),
+      });
+      return browseListing(response, 'Cannot create that folder.');
     },
     onConnectionChange: (listener) => events.onConnectionChange(listener),
   };

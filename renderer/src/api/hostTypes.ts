@@ -15,5 +15,7 @@ export interface Host {
   filesToPaths(files: File[]): Promise<{ paths: string[]; failures: DropFailure[] }>;
   /** The server-side folder browser (browser only; Electron uses the native dialog verb). */
   browseFolders?: (path?: string) => Promise<BrowseListing>;
+  /** Makes a folder `name` inside `parent` from the server-side folder browser (inside its places only). */
+  createFolder?: (parent: string, name: string) => Promise<BrowseListing>;
   onConnectionChange(listener: ConnectionListener): () => void;
 }

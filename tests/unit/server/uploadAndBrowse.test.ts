@@ -105,6 +105,43 @@ describe('GET /api/browse', () => {
   });
 });
 
+describe('POST /api/browse: a new folder from the folder browser', () => {
+  let fixture: ServerFixture;
+  beforeAll(async () => {
+    fixture = await startServerFixture();
+    await symlink(fixture.root, join(fixture.homeDir, 'escape-link'));
+  });
+  afterAll(() => fixture.close());
+  const create = (parent: string, name: string) =>
+    fixture.call('/api/browse', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ parent, name }) });
+
+  it('creates a folder inside an allowed place and answers its listing', async () => {
+    const response = await create(join(fixture.homeDir, 'Pictures'), 'Spring sale');
+    expect(response.status).toBe(200);
+    const listing = await readJson(response);
+    expect(listing).toMatchObject({ path: join(fixture.homeDir, 'Pictures', 'Spring sale'), parent: join(fixture.homeDir, 'Pictures'), folders: [] });
+    expect((await readdir(join(fixture.homeDir, 'Pictures'))).sort()).toEqual(['Campaign', 'Spring sale']);
+  });
+
+  it('refuses a parent outside the allowed places (by path, .. or symlink) and creates nothing there', async () => {
+    for (const parent of [fixture.root, join(fixture.homeDir, '..'), join(fixture.homeDir, 'escape-link')]) {
+      const response = await create(parent, 'planted');
+      expect(response.status, parent).toBe(403);
+    }
+    expect(await readdir(fixture.root)).not.toContain('planted');
+  });
+
+  it('refuses names that are not one plain folder name, and a name already taken', async () => {
+    for (const name of ['', '.', '..', 'a/b', '../up', 'a\\b', '.hidden-new', 'x'.repeat(256), 'nul\u0000']) {
+      const response = await create(fixture.homeDir, name);
+      expect({ name, status: response.status }).toEqual({ name, status: 400 });
+    }
+    const taken = await create(fixture.homeDir, 'Pictures');
+    expect(taken.status).toBe(409);
+    expect((await readJson(taken)).error.message).toBe('A folder named "Pictures" is already there.');
+  });
+});
+
 describe('listFolder with folders allowed beside home (serve --allow)', () => {
   it('browses each allowed root and below, stops at each root, and still refuses everything else', async () => {
     const base = await mkdtemp(join(tmpdir(), 'sr-browse-roots-'));

@@ -1,6 +1,6 @@
 import { Play } from 'lucide-react';
 import { useState } from 'react';
-import type { DropFailure } from '../../api/host';
+import type { DropFailure } from '../../api/hostTypes';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';

@@ -1,5 +1,5 @@
 import { FileX, X } from 'lucide-react';
-import type { DropFailure } from '../../api/host';
+import type { DropFailure } from '../../api/hostTypes';
 
 /** Files refused the moment they were dropped, each with its reason, until dismissed. */
 export function RefusedFiles({ refused, onDismiss }: { refused: readonly DropFailure[]; onDismiss: () => void }) {

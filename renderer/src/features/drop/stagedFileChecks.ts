@@ -1,5 +1,5 @@
 import { SOURCE_IMAGE_EXTENSIONS, sourceNameRefusal } from '../../../../electron/domain/sourceImages';
-import type { DropFailure } from '../../api/host';
+import type { DropFailure } from '../../api/hostTypes';
 
 /** What the file chooser offers: the source image types by extension (browsers' image/* would also offer others). */
 export const ACCEPTED_FILE_TYPES = ['image/*', ...SOURCE_IMAGE_EXTENSIONS].join(',');

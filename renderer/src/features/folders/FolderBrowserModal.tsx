@@ -1,18 +1,34 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CornerLeftUp, Folder, HardDrive } from 'lucide-react';
 import { useState } from 'react';
 import type { BrowseListing } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Modal } from '../../ui/Modal';
+import { NewFolderForm } from './NewFolderForm';
+
+interface Props {
+  browse: (path?: string) => Promise<BrowseListing>;
+  /** Makes a subfolder of the folder shown; absent when the host cannot. */
+  createFolder?: (parent: string, name: string) => Promise<BrowseListing>;
+  onPick: (path: string) => void;
+  onClose: () => void;
+}
 
 /**
  * The headless server's folder browser (the home folder and below, plus any folder the server was started to
- * allow, such as a NAS mount), for browsers that cannot pick local folders.
+ * allow, such as a NAS mount), for browsers that cannot pick local folders. A new folder can be made where it is.
  */
-export function FolderBrowserModal({ browse, onPick, onClose }: { browse: (path?: string) => Promise<BrowseListing>; onPick: (path: string) => void; onClose: () => void }) {
+export function FolderBrowserModal({ browse, createFolder, onPick, onClose }: Props) {
+  const client = useQueryClient();
   const [path, setPath] = useState<string | undefined>(undefined);
   const listing = useQuery({ queryKey: ['browse', path ?? ''], queryFn: () => browse(path) });
   const current = listing.data;
+  const created = (folder: BrowseListing) => {
+    // The parent now has one more subfolder; the new one is where the browser goes.
+    void client.invalidateQueries({ queryKey: ['browse'] });
+    client.setQueryData(['browse', folder.path], folder);
+    setPath(folder.path);
+  };
   return (
     <Modal
       title="Choose a folder"
@@ -54,6 +70,7 @@ export function FolderBrowserModal({ browse, onPick, onClose }: { browse: (path?
         ))}
         {current && current.folders.length === 0 && <li className="muted small">No subfolders here.</li>}
       </ul>
+      {current && createFolder && <NewFolderForm key={current.path} parent={current.path} create={createFolder} onCreated={created} />}
     </Modal>
   );
 }

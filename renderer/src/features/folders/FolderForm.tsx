@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { FolderSearch } from 'lucide-react';
+import { FolderPlus, FolderSearch } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FolderSettings, Profile } from '../../../../electron/shared';
+import { ApiCallError } from '../../../../electron/shared/apiCallError';
 import { FolderSettingsSchema } from '../../../../electron/shared/schemas/folder';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
@@ -18,7 +19,8 @@ interface Props {
   pathLocked?: boolean;
   saving: boolean;
   error: unknown;
-  onSave: (settings: FolderSettings) => void;
+  /** `createIfMissing`: the person chose "Create this folder" after the path was refused as missing. */
+  onSave: (settings: FolderSettings, options: { createIfMissing: boolean }) => void;
   onCancel: () => void;
 }
 
@@ -28,6 +30,13 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
   const [browsing, setBrowsing] = useState(false);
   const { register, handleSubmit, setValue, formState } = useForm<FolderSettings>({ resolver: zodResolver(FolderSettingsSchema), defaultValues: initial });
   const errors = formState.errors;
+  const [submitted, setSubmitted] = useState<FolderSettings | null>(null);
+  const save = (settings: FolderSettings) => {
+    setSubmitted(settings);
+    onSave(settings, { createIfMissing: false });
+  };
+  // The host refused the path because nothing is there: offer to make it rather than only saying no.
+  const missing = !pathLocked && submitted !== null && error instanceof ApiCallError && error.code === 'folder_not_found';
 
   const pick = async () => {
     if (host.browseFolders) return setBrowsing(true);
@@ -37,8 +46,8 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
 
   return (
     <Card title={title}>
-      <form className="folder-form" onSubmit={(event) => void handleSubmit(onSave)(event)} noValidate>
-        <Field label="Folder" error={errors.path?.message} hint="Outputs go to sibling folders next to it, never inside.">
+      <form className="folder-form" onSubmit={(event) => void handleSubmit(save)(event)} noValidate>
+        <Field label="Folder" error={errors.path?.message} hint="Its full path, or ~/ for your home folder. Outputs go to sibling folders next to it, never inside.">
           <div className="input-with-button">
             <input className="mono" aria-label="Folder path" placeholder="/home/you/Campaigns/Incoming" readOnly={pathLocked} {...register('path')} />
             {!pathLocked && (
@@ -63,7 +72,17 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
           <label className="checkbox"><input type="checkbox" {...register('polling')} /> <span><strong>Polling</strong><br /><span className="muted small">For network shares where change events do not arrive.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('trusted')} /> <span><strong>Trusted</strong><br /><span className="muted small">Bursts of files run without asking first.</span></span></label>
         </div>
-        <ErrorNote error={error} />
+        {missing ? (
+          <div className="note note-warning" role="alert">
+            <FolderPlus size={16} aria-hidden />
+            <span className="note-grow">{error.message}</span>
+            <button type="button" className="btn btn-small btn-primary" disabled={saving} onClick={() => onSave(submitted, { createIfMissing: true })}>
+              Create this folder
+            </button>
+          </div>
+        ) : (
+          <ErrorNote error={error} />
+        )}
         <div className="button-row">
           <button type="button" className="btn" onClick={onCancel}>Cancel</button>
           <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Saving…' : 'Save folder'}</button>
@@ -72,6 +91,7 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
       {browsing && host.browseFolders && (
         <FolderBrowserModal
           browse={host.browseFolders}
+          createFolder={host.createFolder}
           onClose={() => setBrowsing(false)}
           onPick={(path) => {
             setValue('path', path, { shouldValidate: true, shouldDirty: true });

@@ -44,9 +44,9 @@ export function FoldersPage() {
           saving={add.isPending || update.isPending}
           error={add.error ?? update.error}
           onCancel={() => setEditing(null)}
-          onSave={(settings) => {
+          onSave={(settings, { createIfMissing }) => {
             const done = { onSuccess: () => setEditing(null) };
-            if (editing === 'new') add.mutate(settings, done);
+            if (editing === 'new') add.mutate({ ...settings, createIfMissing }, done);
             else update.mutate({ id: editing.id, patch: settings }, done);
           }}
         />
