@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One problem with an input, at a dotted field path ("draft.sizes.0.width"; "" for the whole input). */
-export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
 
 /** How every transport carries a refusal: a stable code, a message for people, field issues for forms. */
 export const ApiErrorBodySchema = z.object({
@@ -12,6 +12,3 @@ export const ApiErrorBodySchema = z.object({
 
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
-
-/** Codes the contract layer itself produces (handlers add the engine's own codes). */
-export type ContractErrorCode = 'unknown_verb' | 'invalid_input' | 'invalid_output' | 'internal';

@@ -5,7 +5,7 @@ import { splitVerbName, VERB_NAMES } from './contract/verbLookup';
 import type { CallResult } from './callResult';
 
 /** The answer of a call, or the host's refusal thrown as an ApiCallError with its code, message and field issues. */
-export function unwrapCallResult(result: unknown): unknown {
+function unwrapCallResult(result: unknown): unknown {
   const answer = result as CallResult | undefined;
   if (answer?.ok === true) return answer.value;
   const body = ApiErrorBodySchema.safeParse(answer?.ok === false ? answer.error : undefined);

@@ -1,13 +1,12 @@
 // The API contract shared by the hosts and the renderer. Import from here rather than the files inside.
-export { apiContract, type ApiContract } from './contract/apiContract';
-export type { VerbSpec } from './contract/verb';
+export { apiContract } from './contract/apiContract';
 export type * from './contract/types';
-export { VERB_NAMES, isVerbName, getVerbSpec, splitVerbName } from './contract/verbLookup';
-export { validateCall, toFieldIssues, describeIssues, type ValidatedCall } from './validateCall';
+export { VERB_NAMES, splitVerbName } from './contract/verbLookup';
+export { validateCall, toFieldIssues, describeIssues } from './validateCall';
 export type { CallResult } from './callResult';
-export { rendererApiFromBridge, unwrapCallResult } from './bridgeApi';
+export { rendererApiFromBridge } from './bridgeApi';
 export { ApiCallError } from './apiCallError';
-export { ApiErrorBodySchema, type ApiErrorBody, type FieldIssue, type ContractErrorCode } from './apiError';
+export type { ApiErrorBody } from './apiError';
 export { createEventHub, type ApiEventHub, type ApiEventSource } from './eventHub';
 export * from './transport';
 export * from './schemas/common';

@@ -31,7 +31,7 @@ async function realLocation(path: string): Promise<string> {
 }
 
 /** True when `path`, symlinks followed, is one of `roots` or inside one. */
-export async function isInsideRoots(path: string, roots: readonly string[]): Promise<boolean> {
+async function isInsideRoots(path: string, roots: readonly string[]): Promise<boolean> {
   const real = await realLocation(path);
   for (const root of roots) {
     const inside = relative(await realLocation(root), real);

@@ -8,7 +8,7 @@ import { ApiError } from '@fal-ai/client';
  * - rejected: 422 and other 4xx; the job fails with fal's own reason text;
  * - aborted: we stopped waiting on purpose (cancel, shutdown).
  */
-export type FalFailureKind = 'offline' | 'retryable' | 'auth' | 'rejected' | 'aborted';
+type FalFailureKind = 'offline' | 'retryable' | 'auth' | 'rejected' | 'aborted';
 
 /** A classified failure: its kind, fal's HTTP status if any, and a message fit for a person. */
 export interface FalFailure {

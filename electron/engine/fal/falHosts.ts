@@ -5,7 +5,7 @@ import { SmartResizeError } from '../../domain/errors';
  * (`rest.fal.ai/storage/upload/initiate`). Storage upload PUTs and output downloads go to CDN URLs fal returns,
  * which are never rewritten.
  */
-export const FAL_API_HOSTS: readonly string[] = ['queue.fal.run', 'fal.run', 'rest.fal.ai'];
+const FAL_API_HOSTS: readonly string[] = ['queue.fal.run', 'fal.run', 'rest.fal.ai'];
 
 /**
  * Points a fal API URL at another origin, keeping path and query as they are on fal

@@ -9,7 +9,7 @@ const TRUNCATION_WORDING = /premature end|unexpected end|truncat|end of file|not
  * Whether the file's own structure says it was cut short: PNG without its IEND chunk, WebP shorter than its RIFF
  * header declares, GIF without its trailer byte. Decoders report these as generic read errors, so we look ourselves.
  */
-export function looksTruncated(bytes: Uint8Array, format: ImageFormat | null): boolean {
+function looksTruncated(bytes: Uint8Array, format: ImageFormat | null): boolean {
   if (format === 'png') {
     const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 12))).toString('latin1');
     return !tail.includes('IEND');

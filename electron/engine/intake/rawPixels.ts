@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { RawImage } from './types';
 
 /** True when every pixel of an RGBA buffer is fully opaque (the alpha channel carries nothing). */
-export function isFullyOpaque(raw: RawImage): boolean {
+function isFullyOpaque(raw: RawImage): boolean {
   if (raw.channels !== 4) return true;
   const { data } = raw;
   for (let index = 3; index < data.length; index += 4) {

@@ -26,7 +26,7 @@ export interface JobProgress {
 }
 
 /** Where a watched folder's outputs go; drops and CLI jobs have none (outputs go beside the source's folder). */
-export interface FolderPlacement {
+interface FolderPlacement {
   readonly path: string;
   readonly outputRoot?: string;
 }
@@ -48,9 +48,6 @@ export interface SpendHooks {
   mayBeBilled(job: JobRecord, requestId: string): void;
   saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): void;
 }
-
-/** A guard that admits everything: spend limits are off. */
-export const UNLIMITED_BUDGET: BudgetGuard = { admit: () => ({ ok: true }) };
 
 /**
  * Bounds the requests at fal at once (the concurrency setting). A job holds a slot from submit (or resume) until

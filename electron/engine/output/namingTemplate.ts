@@ -1,7 +1,7 @@
 import { SmartResizeError } from '../../domain/errors';
 
 /** Tokens a naming template may use. */
-export const NAMING_TOKENS = ['name', 'w', 'h', 'profile', 'n', 'ext', 'date', 'folder', 'dir'] as const;
+const NAMING_TOKENS = ['name', 'w', 'h', 'profile', 'n', 'ext', 'date', 'folder', 'dir'] as const;
 
 /** One of NAMING_TOKENS. */
 export type NamingToken = (typeof NAMING_TOKENS)[number];
@@ -10,7 +10,7 @@ export type NamingToken = (typeof NAMING_TOKENS)[number];
 export const DEFAULT_NAMING_TEMPLATE = '{folder}-{w}x{h}/{dir}/{name}.{ext}';
 
 /** A template piece: literal text or a token. */
-export type TemplatePart = { readonly literal: string } | { readonly token: NamingToken };
+type TemplatePart = { readonly literal: string } | { readonly token: NamingToken };
 
 /** A parsed template: one list of parts per path segment ('/' separates segments). */
 export type ParsedTemplate = readonly (readonly TemplatePart[])[];

@@ -16,7 +16,7 @@ export interface EstimateOptions {
 }
 
 /** The price range of one size. */
-export interface SizeEstimate {
+interface SizeEstimate {
   readonly size: TargetSize;
   readonly policy: SizePolicy;
   /** The tiers fal may use, or null when the size is made locally for certain. */

@@ -8,7 +8,7 @@ export interface FalResultForPricing {
 }
 
 /** The cost of one target of a finished request. */
-export interface PricedSize {
+interface PricedSize {
   /** Position in fal's `results`, which follows the order of `target_sizes`. */
   readonly index: number;
   /** The tier fal reported, verbatim, or null when it reported none. */

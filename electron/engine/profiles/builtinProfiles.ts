@@ -1,7 +1,7 @@
 import { ProfileSchema, type Profile } from './profileSchema';
 
 /** Ids of built-in profiles start with this; they are read-only (copy one with createFromPreset to edit it). */
-export const BUILTIN_ID_PREFIX = 'builtin:';
+const BUILTIN_ID_PREFIX = 'builtin:';
 
 /** A fixed date so built-ins compare equal across runs and machines. */
 const BUILTIN_DATE = '2025-01-01T00:00:00.000Z';

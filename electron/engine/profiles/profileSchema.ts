@@ -18,10 +18,10 @@ import { DEFAULT_NAMING_TEMPLATE, parseNamingTemplate } from '../output';
 import { falCoverageProblem } from '../../domain/sizes';
 
 // The field rules are shared with the API contract's draft schema; this file adds defaults and engine-only checks.
-export { PROFILE_NAME_MAX, PROFILE_SIZES_MAX } from '../../shared/schemas/profileFields';
+export { PROFILE_NAME_MAX } from '../../shared/schemas/profileFields';
 
 /** One target size and who makes it. Sizes that may go to fal (`fal`, `auto`) must fit one of fal's 4K canvases. */
-export const ProfileSizeSchema = z
+const ProfileSizeSchema = z
   .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema.default('auto') })
   .superRefine((size, ctx) => {
     const problem = size.policy === 'local' ? undefined : falCoverageProblem(size);
@@ -29,13 +29,13 @@ export const ProfileSizeSchema = z
   });
 
 /** How outputs are encoded. Quality applies to JPEG and WebP. */
-export const ProfileOutputSchema = z.object({
+const ProfileOutputSchema = z.object({
   format: OutputFormatSchema.default('png'),
   quality: QualitySchema.default(90),
 });
 
 /** Where outputs go (a template under the output root, see electron/engine/output) and what to do on a clash. */
-export const ProfileNamingSchema = z.object({
+const ProfileNamingSchema = z.object({
   template: z
     .string()
     .default(DEFAULT_NAMING_TEMPLATE)
@@ -50,7 +50,7 @@ export const ProfileNamingSchema = z.object({
 });
 
 /** fal smart-resize options other than the image and the sizes (FAL.md gives the ranges and defaults). */
-export const ProfileFalOptionsSchema = z.object({
+const ProfileFalOptionsSchema = z.object({
   prompt: FalPromptSchema.default(''),
   numImagesPerSize: ImagesPerSizeSchema.default(1),
   resolution: FalResolutionSchema.default('1K'),
@@ -87,7 +87,3 @@ export type ProfileInput = z.input<typeof ProfileContentSchema>;
 export type ProfileContent = z.output<typeof ProfileContentSchema>;
 /** One stored version of a profile. */
 export type Profile = z.output<typeof ProfileSchema>;
-export type ProfileSize = z.output<typeof ProfileSizeSchema>;
-export type ProfileOutput = z.output<typeof ProfileOutputSchema>;
-export type ProfileNaming = z.output<typeof ProfileNamingSchema>;
-export type ProfileFalOptions = z.output<typeof ProfileFalOptionsSchema>;

@@ -6,7 +6,7 @@ import { invalidProfileError, toFieldIssues } from './profileValidation';
 /** The `format` marker of an exported profile file. */
 export const PROFILE_FILE_FORMAT = 'smart-resize-profile';
 /** The file layout version this build writes and reads. */
-export const PROFILE_FILE_VERSION = 1;
+const PROFILE_FILE_VERSION = 1;
 
 /** An exported profile as pretty JSON text: `{"format":"smart-resize-profile","formatVersion":1,"profile":{...}}`. */
 export function serializeProfile(profile: Profile): string {

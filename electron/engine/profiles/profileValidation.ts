@@ -24,7 +24,7 @@ export function toFieldIssues(error: z.ZodError, prefix: readonly PropertyKey[] 
 }
 
 /** A readable multi-line list, one "path: message" per line, for CLI output and error messages. */
-export function describeFieldIssues(issues: readonly ProfileFieldIssue[]): string {
+function describeFieldIssues(issues: readonly ProfileFieldIssue[]): string {
   return issues.map((issue) => `- ${issue.path || '(profile)'}: ${issue.message}`).join('\n');
 }
 

@@ -27,17 +27,11 @@ export interface SchedulerOptions {
   readonly falInUse: () => boolean;
   /** Requests at fal at once (the setting). */
   readonly concurrency: number;
-  /**
-   * Jobs run beyond `concurrency` so the next ones are decoded and uploaded while others wait on fal, and a freed
-   * fal slot is refilled at once; default min(concurrency, 4). fal slots still bound the requests at fal.
-   */
-  readonly prepareAhead?: number;
   /** CPU-heavy job steps (decode, local render, upload encode) at once; default: the machine's cores. */
   readonly cpuWidth?: number;
   /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
   readonly tickMs?: number;
   readonly onStatus?: (status: QueueStatus) => void;
-  readonly onOutcome?: (jobId: string, outcome: JobOutcome) => void;
 }
 
 /**
@@ -144,7 +138,9 @@ export class Scheduler {
   /** Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick). */
   pump(): void {
     if (!this.started || this.paused) return;
-    const ahead = this.options.prepareAhead ?? Math.min(this.concurrency, 4);
+    // Jobs run beyond `concurrency` so the next ones are decoded and uploaded while others wait on fal, and a freed
+    // fal slot is refilled at once; fal slots still bound the requests at fal.
+    const ahead = Math.min(this.concurrency, 4);
     const free = this.concurrency + ahead - this.running.size;
     if (free <= 0) return;
     const { deps } = this.options;
@@ -181,7 +177,6 @@ export class Scheduler {
         this.running.delete(jobId);
         this.falStatusSeen.delete(jobId);
         if (outcome.kind === 'auth') this.pause('auth', outcome.message);
-        this.options.onOutcome?.(jobId, outcome);
         this.emitStatus();
         // Take the next job right away rather than at the next tick.
         if (outcome.kind !== 'offline') this.pump();

@@ -1,6 +1,5 @@
 import { SmartResizeError } from '../../domain/errors';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
-import type { BudgetGuard } from '../jobs/jobRunnerTypes';
 import { providerForJob } from '../jobs/sizeRouting';
 import { ProfileStore } from '../profiles';
 import { OnlineMonitor } from '../queue/onlineMonitor';
@@ -28,8 +27,6 @@ export interface EngineOptions {
   readonly forceProvider?: 'local';
   /** Folders to watch instead of the ones in settings (the `watch` command's single folder). */
   readonly folders?: readonly WatchedFolder[];
-  /** Replaces the spend service's guard (caps and bursts); tests of other concerns pass an unlimited one. */
-  readonly budget?: BudgetGuard;
   readonly fetch?: typeof fetch;
   /** Timing knobs; tests shorten them. */
   readonly timing?: {
@@ -118,7 +115,7 @@ export class Engine {
         get intake() {
           return { limitInputPixels: settingsOf().pixelLimit };
         },
-        budget: options.budget ?? this.spend,
+        budget: this.spend,
         spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,
         onProgress: (progress: JobProgress) => this.events.emit('progress', progress),

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 
 /** Where the fal key is kept: the OS keychain through Electron's safeStorage, or a file only the user can read. */
-export type FalKeyStorage = 'safeStorage' | 'plaintext-fallback' | 'file';
+type FalKeyStorage = 'safeStorage' | 'plaintext-fallback' | 'file';
 
 /**
  * Keeps the fal key. The Electron host implements it with safeStorage; the headless host and the CLI use

@@ -4,7 +4,7 @@ import { net, powerMonitor } from 'electron';
 export type HostSignal = 'online' | 'offline' | 'resume';
 
 /** How often the OS network state is looked at. Cheap (no traffic); the engine's own probe confirms fal is up. */
-export const NETWORK_POLL_MS = 5_000;
+const NETWORK_POLL_MS = 5_000;
 
 /**
  * Feeds the engine what only Electron knows: the OS network state (`net.isOnline()`, polled, since Electron has

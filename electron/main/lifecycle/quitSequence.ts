@@ -2,7 +2,7 @@ import type { App } from 'electron';
 import { describeError } from '../../domain/errors';
 
 /** Longest a clean shutdown may take before the app quits anyway (a stuck job must not keep a zombie app alive). */
-export const SHUTDOWN_LIMIT_MS = 10_000;
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 /**
  * Makes every quit (tray, menu, OS logout) stop the engine cleanly first: the first `before-quit` is held back,

@@ -26,7 +26,7 @@ function refusal(status: number, reason: string): Response {
  * with its MIME type and the CSP. Anything else is a 4xx: another host, another method, a path that tries to leave
  * the folder (`..`, encoded separators, backslashes, NUL, symlinks out), a folder or a missing file.
  */
-export async function rendererResponse(rendererDir: string, request: Request): Promise<Response> {
+async function rendererResponse(rendererDir: string, request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'method not allowed');
   let url: URL;
   try {

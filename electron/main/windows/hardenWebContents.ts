@@ -24,7 +24,7 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
 }
 
 /** Opens a link in the default browser when it is a real http(s) URL; anything else is dropped, and logged. */
-export function openExternally(url: string): void {
+function openExternally(url: string): void {
   if (!isExternalWebUrl(url)) {
     console.warn(`Refused to open a non-web link: ${url.slice(0, 200)}`);
     return;

@@ -8,7 +8,7 @@ export function createLaunchToken(): string {
 }
 
 /** Compares in constant time so the token cannot be guessed byte by byte from response timings. */
-export function tokensMatch(expected: string, given: string | undefined): boolean {
+function tokensMatch(expected: string, given: string | undefined): boolean {
   if (given === undefined) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);

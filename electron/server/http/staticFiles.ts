@@ -6,7 +6,7 @@ import { rendererContentType } from '../../shared/rendererContentTypes';
 import { BASE_SECURITY_HEADERS, sendError } from './respond';
 
 /** The page may load only its own scripts and styles, talk only to this server, and never be framed. */
-export const RENDERER_CSP = [
+const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

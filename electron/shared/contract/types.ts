@@ -11,7 +11,7 @@ export type GroupName = keyof ApiContract & string;
 export type VerbName = { [G in GroupName]: `${G}.${keyof ApiContract[G] & string}` }[GroupName];
 
 /** The spec of a verb given its wire name. */
-export type SpecOf<V extends VerbName> = V extends `${infer G extends GroupName}.${infer N}`
+type SpecOf<V extends VerbName> = V extends `${infer G extends GroupName}.${infer N}`
   ? N extends keyof ApiContract[G]
     ? ApiContract[G][N]
     : never

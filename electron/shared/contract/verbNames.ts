@@ -25,4 +25,4 @@ type Expect<T extends true> = T;
 type MissingVerb = { [G in GroupName]: Exclude<keyof ApiContract[G] & string, (typeof VERB_GROUPS)[G][number]> }[GroupName];
 
 /** Compiles only while VERB_GROUPS names every verb of the contract. */
-export type VerbGroupsComplete = Expect<[MissingVerb] extends [never] ? true : false>;
+type _VerbGroupsComplete = Expect<[MissingVerb] extends [never] ? true : false>;

@@ -8,7 +8,7 @@ export const EstimateInputSchema = z.strictObject({
 });
 
 /** One size of the estimate: its policy, and the range it may cost per source image (0..0 for local). */
-export const EstimateSizeSchema = z.object({
+const EstimateSizeSchema = z.object({
   width: z.int().positive(),
   height: z.int().positive(),
   policy: SizePolicySchema,

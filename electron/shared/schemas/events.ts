@@ -7,7 +7,7 @@ import { QueueStateSchema } from './queue';
  * Something the person should hear about that is not a job's own state: a file in a watched folder that could not
  * be read (it never became a job), a burst of files held before spending, a budget cap reached.
  */
-export const NoticeSchema = z.object({
+const NoticeSchema = z.object({
   /** `file`: a watched folder's file could not be read; `burst`: files held before spending; `budget`: a cap hold. */
   kind: z.enum(['file', 'burst', 'budget']),
   level: z.enum(['info', 'warning', 'error']),
@@ -28,4 +28,3 @@ export const ApiEventSchema = z.discriminatedUnion('type', [
 
 export type ApiEvent = z.infer<typeof ApiEventSchema>;
 export type Notice = z.infer<typeof NoticeSchema>;
-export type ApiEventType = ApiEvent['type'];

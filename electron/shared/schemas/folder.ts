@@ -5,10 +5,10 @@ import { HostPathSchema, IdSchema } from './common';
  * Live state of a watched folder: `standby` when the folder is gone (unplugged drive, lost share) and will resume by
  * itself, `error` when the watcher failed, `disabled` when the person switched it off.
  */
-export const FolderStatusSchema = z.enum(['watching', 'standby', 'error', 'disabled']);
+const FolderStatusSchema = z.enum(['watching', 'standby', 'error', 'disabled']);
 
 /** Jobs of one folder by outcome; `waiting` counts every job not finished yet. */
-export const FolderCountsSchema = z.object({
+const FolderCountsSchema = z.object({
   waiting: z.int().nonnegative(),
   done: z.int().nonnegative(),
   failed: z.int().nonnegative(),
@@ -39,7 +39,5 @@ export const FolderSchema = FolderSettingsSchema.extend({
 export const FolderStatusChangeSchema = FolderSchema.pick({ id: true, status: true, statusReason: true, counts: true });
 
 export type FolderStatus = z.infer<typeof FolderStatusSchema>;
-export type FolderCounts = z.infer<typeof FolderCountsSchema>;
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>;
 export type Folder = z.infer<typeof FolderSchema>;
-export type FolderStatusChange = z.infer<typeof FolderStatusChangeSchema>;

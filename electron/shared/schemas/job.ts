@@ -6,13 +6,13 @@ import { FalResolutionSchema } from './profileFields';
 
 // The states and their groups live in electron/domain (one list for the engine's state machine, the contract and
 // the UI); the contract only validates them.
-export const JobStateSchema = z.enum(JOB_STATES);
+const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
-export const ProviderSchema = z.enum(PROVIDERS);
+const ProviderSchema = z.enum(PROVIDERS);
 
 /** One written output file. `target` is the requested size ("1080x1350"); width/height are what was written. */
-export const JobOutputSchema = z.object({
+const JobOutputSchema = z.object({
   path: HostPathSchema,
   width: z.int().positive(),
   height: z.int().positive(),
@@ -23,7 +23,7 @@ export const JobOutputSchema = z.object({
 });
 
 /** Why a job failed or is waiting, with a stable code and fal's or the engine's own words. */
-export const JobErrorSchema = z.object({ code: z.string(), message: z.string() });
+const JobErrorSchema = z.object({ code: z.string(), message: z.string() });
 
 export const JobSchema = z.object({
   id: IdSchema,
@@ -50,7 +50,7 @@ export const JobSchema = z.object({
 });
 
 /** One line of a job's event log. */
-export const JobLogEntrySchema = z.object({ at: TimestampSchema, state: JobStateSchema, message: z.string() });
+const JobLogEntrySchema = z.object({ at: TimestampSchema, state: JobStateSchema, message: z.string() });
 
 /** A job with what the detail view shows beyond the list row. */
 export const JobDetailSchema = JobSchema.extend({
@@ -86,7 +86,6 @@ export const JobQuerySchema = z.strictObject({
 export const JobPageSchema = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() });
 
 export type JobOutput = z.infer<typeof JobOutputSchema>;
-export type JobError = z.infer<typeof JobErrorSchema>;
 export type Job = z.infer<typeof JobSchema>;
 export type JobDetail = z.infer<typeof JobDetailSchema>;
 export type JobChange = z.infer<typeof JobChangeSchema>;

@@ -17,13 +17,13 @@ import {
   sideSchema,
 } from './profileFields';
 
-export { CollisionPolicySchema, FalResolutionSchema, OutputFormatSchema, SafetyToleranceSchema, SizePolicySchema } from './profileFields';
+export { CollisionPolicySchema, SizePolicySchema } from './profileFields';
 
 /**
  * One target size of a profile. A size that may go to fal (`fal` or `auto`) must fit one of fal's 4K canvases,
  * so the editor refuses it at the field instead of fal refusing it after a paid upload.
  */
-export const ProfileSizeSchema = z
+const ProfileSizeSchema = z
   .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema })
   .superRefine((size, ctx) => {
     if (size.policy === 'local' || isFalCoverable(size)) return;
@@ -34,18 +34,18 @@ export const ProfileSizeSchema = z
     });
   });
 
-export const ProfileOutputSchema = z.object({
+const ProfileOutputSchema = z.object({
   format: OutputFormatSchema,
   quality: QualitySchema,
 });
 
-export const ProfileNamingSchema = z.object({
+const ProfileNamingSchema = z.object({
   template: z.string().trim().min(1, 'A naming template is required.').max(300, 'The template is too long.'),
   collision: CollisionPolicySchema,
 });
 
 /** Every option of fal's smart-resize except the image and sizes, which come from the job and the size list. */
-export const ProfileFalOptionsSchema = z.object({
+const ProfileFalOptionsSchema = z.object({
   prompt: FalPromptSchema,
   numImagesPerSize: ImagesPerSizeSchema,
   resolution: FalResolutionSchema,
@@ -86,9 +86,6 @@ export const ProfilePresetSchema = z.object({
 });
 
 export type SizePolicy = z.infer<typeof SizePolicySchema>;
-export type OutputFormat = z.infer<typeof OutputFormatSchema>;
-export type CollisionPolicy = z.infer<typeof CollisionPolicySchema>;
-export type FalResolution = z.infer<typeof FalResolutionSchema>;
 export type ProfileSize = z.infer<typeof ProfileSizeSchema>;
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -4,10 +4,10 @@ import { PAUSE_CAUSES } from '../../domain/pauseCauses';
 import { TimestampSchema } from './common';
 
 /** `paused` by the person or by a bad key; `offline` while fal cannot be reached. */
-export const QueueRunStateSchema = z.enum(['running', 'paused', 'offline']);
+const QueueRunStateSchema = z.enum(['running', 'paused', 'offline']);
 
 /** Who paused the queue (electron/domain/pauseCauses): the person, or fal refusing the key. */
-export const PauseCauseSchema = z.enum(PAUSE_CAUSES);
+const PauseCauseSchema = z.enum(PAUSE_CAUSES);
 
 const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int().nonnegative()])) as Record<
   JobState,
@@ -15,13 +15,13 @@ const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int()
 >;
 
 /** Number of jobs in each state. */
-export const JobCountsSchema = z.object(countsShape);
+const JobCountsSchema = z.object(countsShape);
 
 /**
  * The run since the queue was last empty: "`finished` of `total`", started at `startedAt`. The UI derives the ETA
  * from it; null while nothing is pending.
  */
-export const QueueBatchSchema = z.object({
+const QueueBatchSchema = z.object({
   total: z.int().nonnegative(),
   finished: z.int().nonnegative(),
   startedAt: TimestampSchema,
@@ -38,7 +38,6 @@ export const QueueStateSchema = z.object({
   batch: QueueBatchSchema.nullable(),
 });
 
-export type QueueRunState = z.infer<typeof QueueRunStateSchema>;
 export type JobCounts = z.infer<typeof JobCountsSchema>;
 export type QueueBatch = z.infer<typeof QueueBatchSchema>;
 export type QueueState = z.infer<typeof QueueStateSchema>;

@@ -24,7 +24,7 @@ export const SettingsPatchSchema = SettingsSchema.omit({ dataFolder: true }).par
  * a file only the user can read (the headless server: a server has no keychain to ask), the FAL_KEY environment
  * variable (cannot be cleared from the UI), or nowhere.
  */
-export const FalKeyStorageSchema = z.enum(['safeStorage', 'plaintext-fallback', 'file', 'env', 'none']);
+const FalKeyStorageSchema = z.enum(['safeStorage', 'plaintext-fallback', 'file', 'env', 'none']);
 
 /** The only thing the renderer ever learns about the key. */
 export const FalKeyStatusSchema = z.object({ configured: z.boolean(), storage: FalKeyStorageSchema });

@@ -7,7 +7,7 @@ import { CentsSchema, IdSchema, TimestampSchema } from './common';
  * requests cancelled while fal ran them, which fal may still bill (GPU time was spent), shown apart; `saving` rows record what fal would have cost for sizes the local
  * engine made for free under the `auto` policy (never counted as spend).
  */
-export const LedgerKindSchema = z.enum(['charge', 'may_be_billed', 'saving']);
+const LedgerKindSchema = z.enum(['charge', 'may_be_billed', 'saving']);
 
 export const LedgerRowSchema = z.object({
   id: z.int().positive(),
@@ -25,7 +25,7 @@ export const LedgerRowSchema = z.object({
   tiers: z.string(),
 });
 
-export const SpendPeriodSchema = z.object({ spentCents: CentsSchema, capCents: CentsSchema.nullable() });
+const SpendPeriodSchema = z.object({ spentCents: CentsSchema, capCents: CentsSchema.nullable() });
 
 export const SpendSummarySchema = z.object({
   today: SpendPeriodSchema,
@@ -67,7 +67,6 @@ export const HeldWorkSchema = z.object({
   cap: z.object({ jobs: z.int().nonnegative(), reason: z.string().nullable() }),
 });
 
-export type LedgerKind = z.infer<typeof LedgerKindSchema>;
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 export type SpendSummary = z.infer<typeof SpendSummarySchema>;
 export type Budget = z.infer<typeof BudgetSchema>;

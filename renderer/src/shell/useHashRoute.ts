@@ -13,8 +13,3 @@ function subscribe(onChange: () => void): () => void {
 export function useHashRoute(): PageId {
   return useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash));
 }
-
-/** Goes to a page. */
-export function navigate(page: PageId): void {
-  window.location.hash = `#/${page}`;
-}

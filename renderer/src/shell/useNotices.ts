@@ -8,7 +8,7 @@ export interface ShownNotice extends Notice {
 }
 
 /** At most this many at once: a burst of unreadable files must not bury the page. */
-export const MAX_SHOWN_NOTICES = 4;
+const MAX_SHOWN_NOTICES = 4;
 /** Info and warnings leave by themselves after this long; errors stay until dismissed. */
 const AUTO_DISMISS_MS = 15_000;
 

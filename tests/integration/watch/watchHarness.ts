@@ -11,7 +11,7 @@ import {
 } from '../../../electron/engine/watch';
 
 /** Settle time of the watch tests: short, but well above the gaps of the slow writers below. */
-export const SETTLE_MS = 300;
+const SETTLE_MS = 300;
 const WAIT_LIMIT_MS = 15_000;
 
 /** A watched folder config with test defaults. */

@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppServer } from './appServer';
 
 /** Where the app specs save their screenshots, to be looked at by a person. */
-export const SCREENSHOT_DIR = 'test-results/screenshots';
+const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /**
  * Collects what the page logs as errors (console errors, uncaught exceptions, CSP violations). Specs assert the list

@@ -37,7 +37,7 @@ export interface AppServerOptions {
  * Short engine timing for end-to-end runs: files settle fast and the queue polls often, so the UI shows results
  * within a second or two. The online probe stays slower than the offline one, as in production.
  */
-export const E2E_TIMING: NonNullable<EngineOptions['timing']> = {
+const E2E_TIMING: NonNullable<EngineOptions['timing']> = {
   settleMs: 200,
   pollIntervalMs: 50,
   standbyPollMs: 200,

@@ -6,7 +6,7 @@ import type { FakeFal, RecordedRequest } from '../fakeFal';
 import { uploadPrefixFor } from './testImages';
 
 /** Every file under `root` (recursively), skipping folders whose name is in `skip`. */
-export function listFilesDeep(root: string, skip: readonly string[] = []): string[] {
+function listFilesDeep(root: string, skip: readonly string[] = []): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const path = join(root, entry.name);

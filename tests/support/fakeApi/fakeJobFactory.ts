@@ -15,7 +15,7 @@ export interface FakeJobSpec {
 }
 
 /** The output folder the engine's default template gives: `<parent>/<folder>-<W>x<H>/<name>.<ext>`. */
-export function fakeOutputPath(sourcePath: string, width: number, height: number, extension: string): string {
+function fakeOutputPath(sourcePath: string, width: number, height: number, extension: string): string {
   const slash = sourcePath.lastIndexOf('/');
   const folder = sourcePath.slice(0, slash);
   const name = sourcePath.slice(slash + 1).replace(/\.[^.]+$/, '');

@@ -2,7 +2,7 @@ import type { PauseCause } from '../../../electron/domain/pauseCauses';
 import type { Budget, Folder, FalKeyStatus, Job, JobDetail, Profile, QueueState, Settings } from '../../../electron/shared';
 
 /** The fake's budget: caps, burst rule, the jobs a burst holds and the money reserved for requests in flight. */
-export interface FakeSpendState {
+interface FakeSpendState {
   budget: Budget;
   burstJobIds: Set<string>;
   reservedCents: number;

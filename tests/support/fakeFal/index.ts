@@ -34,11 +34,10 @@
 import { FakeFal } from './fakeFalServer';
 import type { FakeFalOptions } from './types';
 
-export { FakeFal, type RouteSelector } from './fakeFalServer';
-export type { FaultHandle, StallHandle } from './faults';
+export { FakeFal } from './fakeFalServer';
 export { sha256 } from './fileStore';
-export { coveringPreset, type CoveringPreset, type FalTier } from './presets';
-export { USER_LOCKED_DETAIL, MISSING_KEY_DETAIL, WRONG_KEY_DETAIL } from './falErrors';
+export { coveringPreset } from './presets';
+export { USER_LOCKED_DETAIL, WRONG_KEY_DETAIL } from './falErrors';
 export type * from './types';
 
 /** Starts a fake fal server on a free loopback port (or `options.port`). Close it with `fake.close()`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
+import { ApiEventSchema } from '../../../electron/shared/schemas/events';
 import { VERB_NAMES, type ApiEvent, type VerbName } from '../../../electron/shared';
 import { createFakeApi } from '../../support/fakeApi/createFakeApi';
 
@@ -99,6 +100,8 @@ describe('the fake API', () => {
     await fake.handlers.queue.resume();
     for (let step = 0; step < 30; step += 1) fake.tick();
     expect(events.some((event) => event.type === 'job.changed' && event.job.state === 'done')).toBe(true);
+    // The fake's events are what the contract says events are, so the UI tests against it see real shapes.
+    for (const event of events) expect(ApiEventSchema.safeParse(event).error, event.type).toBeUndefined();
     const queue = await fake.handlers.queue.state();
     expect(queue.counts.queued + queue.counts.uploading + queue.counts.downloading).toBe(0);
     expect(queue.batch).toBeNull();

@@ -128,7 +128,10 @@ export const session = {
   },
 };
 
-/** safeStorage with a keychain: reversible "encryption" that never contains its input. */
+/**
+ * safeStorage with a keychain: reversible "encryption" that never contains its input.
+ * @public The code under test imports it as `electron` through vi.mock, which knip cannot follow.
+ */
 export const safeStorage = {
   isAsyncEncryptionAvailable: vi.fn(async () => true),
   encryptStringAsync: vi.fn(async (text: string) => Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
@@ -165,8 +168,10 @@ export class Tray extends EventEmitter {
   }
 }
 
+/** @public Imported as `electron` by the tray under test (through vi.mock). */
 export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
 
+/** @public Imported as `electron` by the tray under test (through vi.mock). */
 export const nativeImage = { createFromPath: (path: string) => ({ path }) };
 
 export const net = { isOnline: vi.fn(() => true) };

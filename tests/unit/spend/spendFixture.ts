@@ -19,7 +19,7 @@ export interface SpendFixture {
 }
 
 /** The profile every fixture job uses: two fal sizes, one image each, 1K hint. */
-export const FIXTURE_PROFILE: Profile = ProfileSchema.parse({
+const FIXTURE_PROFILE: Profile = ProfileSchema.parse({
   id: 'meta-ads',
   version: 1,
   name: 'Meta ads',
@@ -33,7 +33,7 @@ export const FIXTURE_PROFILE: Profile = ProfileSchema.parse({
 });
 
 /** Opens the fixture; `start` is the clock's first instant (local time matters for days and months). */
-export function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getTime()): SpendFixture {
+function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getTime()): SpendFixture {
   const clock = fakeClock(start);
   const store = openTestStore(dataDir, clock);
   const notices: string[] = [];
