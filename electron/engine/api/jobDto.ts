@@ -29,6 +29,8 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
       target: output.target,
       provider: output.provider,
       tier: output.tier && TIERS.has(output.tier) ? (output.tier as '1K' | '2K' | '4K') : null,
+      // Set by withLocalFallbackMarks, which knows the profile version's policies.
+      askedForFal: false,
     })),
     costCents,
   };

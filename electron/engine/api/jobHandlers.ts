@@ -3,6 +3,7 @@ import { SmartResizeError } from '../../domain/errors';
 import type { Engine } from '../runtime/engine';
 import { jobChargeCents } from '../spend';
 import { toApiJob, toJobDetail } from './jobDto';
+import { withLocalFallbackMarks } from './localFallbacks';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
 
 /**
@@ -14,7 +15,7 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
   const jobWithOutputs = (id: string) => {
     const job = store.jobs.getJob(id);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-    return toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id));
+    return withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id)));
   };
   return {
     enqueuePaths: async ({ paths, profileId }) => {
@@ -35,13 +36,13 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
     },
     query: async (query) => {
       const page = store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
-      const item = (job: (typeof page.jobs)[number]) => toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id));
+      const item = (job: (typeof page.jobs)[number]) => withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id)));
       return { items: page.jobs.map(item), nextCursor: page.nextCursor };
     },
     detail: async ({ id }) => {
       const detail = toJobDetail(store, id);
       if (!detail) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-      return detail;
+      return withLocalFallbackMarks(engine, detail);
     },
     retry: async ({ id }) => {
       engine.retry(id);

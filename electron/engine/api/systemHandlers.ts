@@ -50,9 +50,12 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     estimate: {
       batch: async ({ profileId, fileCount }) => {
         const profile = engine.profiles.get(profileId);
+        // No key (or fal turned off): every size is made locally, so nothing is quoted at fal's prices.
+        const localOnly = engine.fal.localOnlyReason() ?? null;
         const perFile = estimateRequest(profile.sizes, profile.fal);
         // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several).
-        const total = estimateJob(profile);
+        const total = localOnly ? { minCents: 0, maxCents: 0 } : estimateJob(profile);
+        const cents = (value: number | undefined) => (localOnly ? 0 : (value ?? 0) * fileCount);
         return {
           fileCount,
           minCents: total.minCents * fileCount,
@@ -61,9 +64,10 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
             width: size.width,
             height: size.height,
             policy: size.policy,
-            minCents: (perFile.perSize[index]?.minCents ?? 0) * fileCount,
-            maxCents: (perFile.perSize[index]?.maxCents ?? 0) * fileCount,
+            minCents: cents(perFile.perSize[index]?.minCents),
+            maxCents: cents(perFile.perSize[index]?.maxCents),
           })),
+          localOnly,
         };
       },
     },

@@ -11,6 +11,7 @@ import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';
 import { settleFailure } from './jobFailure';
 import { writeAndRecordOutputs } from './jobOutputs';
+import { localFallbackNote } from './localFallbackNote';
 import type { JobOutcome, JobRunnerDeps, StopReason } from './jobRunnerTypes';
 import { batchTargets } from '../fal/smartResizeInput';
 import { routeSizes } from './sizeRouting';
@@ -55,6 +56,8 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       const { routes, rendered, notes } = prepared;
       // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.
       if (notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: notes.join('; '), state: 'preparing' });
+      const fallback = client ? undefined : localFallbackNote(profile, routes.local, deps.localOnlyReason?.());
+      if (fallback) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: fallback, state: 'preparing' });
       upload = prepared.encoded;
       falTargets = routes.fal;
       if (routes.local.length > 0) {

@@ -3,6 +3,7 @@ import type { FalRunTimes } from '../fal/falRunTimes';
 import type { IntakeOptions } from '../intake/types';
 import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
+import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { JobRecord, JobStore } from '../store';
 
@@ -74,6 +75,8 @@ export interface JobRunnerDeps {
   readonly folderPlacement: (folderId: string | null) => FolderPlacement | undefined;
   /** A fal client, or undefined when no key is configured (the local engine does everything). */
   readonly falClient: () => FalClient | undefined;
+  /** Why there is no fal client (every size is then made locally), for the job's log. */
+  readonly localOnlyReason?: () => LocalOnlyReason | undefined;
   /** Downloads of fal's output files (tests route them to the fake). */
   readonly fetch: typeof fetch;
   readonly intake: IntakeOptions;

@@ -88,7 +88,7 @@ export class Engine {
       env,
       proxyUrl: () => this.settings.get().falProxyUrl,
       hostOverride: options.falHostOverride,
-      enabled: () => options.forceProvider !== 'local' && this.settings.get().defaultProvider === 'fal',
+      localOnly: () => (options.forceProvider === 'local' ? 'forced_local' : this.settings.get().defaultProvider === 'local' ? 'provider_local' : undefined),
       fetch: options.fetch,
     });
     const timing = options.timing ?? {};
@@ -110,6 +110,7 @@ export class Engine {
         profileVersion: (id, version) => this.profiles.get(id, version),
         folderPlacement: (folderId) => this.folderById(folderId),
         falClient: () => this.fal.client(),
+        localOnlyReason: () => this.fal.localOnlyReason(),
         fetch: options.fetch ?? fetch,
         // Read when each job starts, so a changed pixel limit applies to the next job.
         get intake() {

@@ -1,4 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
+import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
 import { createSmartResizeFalClient } from '../fal/falClient';
 import { resolveFalKey, resolveFalProxyUrl } from '../fal/falSettings';
 import type { FalKeyStore } from '../settings/falKeyStore';
@@ -10,8 +11,8 @@ export interface FalAccessOptions {
   readonly proxyUrl: () => string | undefined;
   /** Send fal's hosts to this origin (tests' fake fal server; a self-hosted gateway). */
   readonly hostOverride?: string;
-  /** False when fal must not be used at all (`--provider local`, or the default provider set to local). */
-  readonly enabled: () => boolean;
+  /** Set when fal must not be used at all: the default provider is local, or the run is `--provider local`. */
+  readonly localOnly: () => Exclude<LocalOnlyReason, 'no_key'> | undefined;
   readonly fetch?: typeof fetch;
 }
 
@@ -27,8 +28,15 @@ export class FalAccess {
     return resolveFalKey(undefined, this.options.env) ? 'env' : 'none';
   }
 
+  /** Why fal is not in use now (so every size is made locally), or undefined when a client would be handed out. */
+  localOnlyReason(): LocalOnlyReason | undefined {
+    const off = this.options.localOnly();
+    if (off) return off;
+    return resolveFalKey(this.options.keyStore.read(), this.options.env) ? undefined : 'no_key';
+  }
+
   client(): FalClient | undefined {
-    if (!this.options.enabled()) return undefined;
+    if (this.options.localOnly()) return undefined;
     const key = resolveFalKey(this.options.keyStore.read(), this.options.env);
     if (!key) return undefined;
     const proxyUrl = this.options.hostOverride ? undefined : resolveFalProxyUrl(this.options.proxyUrl(), this.options.env);

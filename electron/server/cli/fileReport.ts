@@ -18,11 +18,25 @@ export function errorJson(error: unknown): { code: string; message: string } {
   return { code: 'internal_error', message: describeError(error) };
 }
 
-/** A reporter writing to stdout (results) and stderr (failures, in human mode). */
-export function createFileReporter(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): FileReporter {
+/**
+ * A reporter writing to stdout (results) and stderr (failures, in human mode). `falTargets`: the sizes the profile
+ * sets to fal, which this local-only command makes locally; their outputs say so ("asked for fal, made locally").
+ */
+export function createFileReporter(
+  json: boolean,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  falTargets: ReadonlySet<string> = new Set(),
+): FileReporter {
   const line = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
   return {
     done(source, result) {
+      const askedForFal = (target: string) => falTargets.has(target);
+      const fallbacks = result.outputs.map((output) => formatTargetSize(output.target)).filter(askedForFal);
+      const notes = [
+        ...result.notes,
+        ...(fallbacks.length > 0 ? [`${fallbacks.join(', ')} ${fallbacks.length === 1 ? 'was' : 'were'} set to fal and made by the local engine: the resize command uses the local engine only.`] : []),
+      ];
       if (json) {
         line(out, JSON.stringify({
           source,
@@ -33,9 +47,11 @@ export function createFileReporter(json: boolean, out: NodeJS.WritableStream = p
             height: output.height,
             target: formatTargetSize(output.target),
             method: output.method,
+            provider: 'local',
+            askedForFal: askedForFal(formatTargetSize(output.target)),
             written: output.status === 'written',
           })),
-          notes: result.notes,
+          notes,
         }));
         return;
       }
@@ -43,7 +59,8 @@ export function createFileReporter(json: boolean, out: NodeJS.WritableStream = p
       for (const note of result.notes) line(out, `    note: ${note}`);
       for (const output of result.outputs) {
         const skipped = output.status === 'skipped' ? ' (exists, skipped)' : '';
-        line(out, `    ${formatTargetSize(output.target)} ${output.method} → ${output.path}${skipped}`);
+        const fallback = askedForFal(formatTargetSize(output.target)) ? ' (asked for fal, made locally)' : '';
+        line(out, `    ${formatTargetSize(output.target)} ${output.method} → ${output.path}${skipped}${fallback}`);
       }
     },
     failed(source, error) {

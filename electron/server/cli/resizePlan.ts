@@ -1,7 +1,7 @@
 import { SmartResizeError } from '../../domain/errors';
 import type { CollisionPolicy, OutputFormat } from '../../domain/outputFormats';
 import type { Profile } from '../../engine/profiles';
-import type { TargetSize } from '../../domain/sizes/targetSize';
+import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 
 /** The encoding, naming and sizes one CLI resize run applies to every file. */
 export interface ResizePlan {
@@ -12,6 +12,8 @@ export interface ResizePlan {
   readonly collision: CollisionPolicy;
   readonly profileName?: string;
   readonly limitInputPixels?: number;
+  /** The profile's sizes set to fal ("1080x1080"): made locally by this command, and said so. */
+  readonly falTargets: ReadonlySet<string>;
 }
 
 /** Merges a profile (if named) with the command's flags; flags win. Refuses a run with no sizes at all. */
@@ -34,6 +36,8 @@ export function resolveResizePlan(input: {
     collision: input.profile?.naming.collision ?? 'suffix',
     profileName: input.profile?.name,
     limitInputPixels: input.pixelLimit !== undefined ? parseWholeNumber('--pixel-limit', input.pixelLimit, 1, Number.MAX_SAFE_INTEGER) : undefined,
+    // Only sizes taken from the profile asked for anything; --sizes are plain local sizes.
+    falTargets: new Set(input.sizes ? [] : (input.profile?.sizes ?? []).filter((size) => size.policy === 'fal').map(formatTargetSize)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CentsSchema, IdSchema } from './common';
 import { SizePolicySchema } from './profile';
+import { LOCAL_ONLY_REASONS } from '../../domain/localOnlyReasons';
 
 export const EstimateInputSchema = z.strictObject({
   profileId: IdSchema,
@@ -22,6 +23,8 @@ export const EstimateSchema = z.object({
   minCents: CentsSchema,
   maxCents: CentsSchema,
   sizes: z.array(EstimateSizeSchema),
+  /** Set when every size will be made locally whatever its policy (so the batch is free), with why; else null. */
+  localOnly: z.enum(LOCAL_ONLY_REASONS).nullable().default(null),
 });
 
 export type EstimateInput = z.infer<typeof EstimateInputSchema>;

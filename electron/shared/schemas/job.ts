@@ -20,6 +20,8 @@ const JobOutputSchema = z.object({
   provider: ProviderSchema,
   /** The tier fal reported for this output; null for local outputs. */
   tier: FalResolutionSchema.nullable(),
+  /** The size was set to fal but the local engine made it (no fal key, or fal turned off): "asked for fal, made locally". */
+  askedForFal: z.boolean().default(false),
 });
 
 /** Why a job failed or is waiting, with a stable code and fal's or the engine's own words. */

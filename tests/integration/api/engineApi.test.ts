@@ -109,7 +109,10 @@ describe('the engine behind the API contract', () => {
   });
 
   it('estimates a batch as a min..max range in cents', async () => {
+    // With a key: without one every size is free on the local engine (see noKeyMode.test).
+    await call('falKey.set', { key: 'estimate-only-key-123' });
     const estimate = (await call('estimate.batch', { profileId: 'builtin:youtube', fileCount: 3 })) as { minCents: number; maxCents: number };
+    await call('falKey.clear');
     expect(estimate.minCents).toBeLessThanOrEqual(estimate.maxCents);
     // 2 sizes, auto policy: at most 3 x (5 vision + 2 x 30 if both end up 4K).
     expect(estimate.maxCents).toBeLessThanOrEqual(3 * (5 + 2 * 30));

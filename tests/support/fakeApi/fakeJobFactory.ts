@@ -28,7 +28,7 @@ export function finishFakeJob(job: JobDetail, profile: Profile, finishedAt: numb
   job.outputs = profile.sizes.map((size) => {
     const provider = size.policy === 'local' || (size.policy === 'auto' && size.width === size.height) ? 'local' : 'fal';
     const tier = provider === 'local' ? null : size.width > 2048 || size.height > 2048 ? ('4K' as const) : ('1K' as const);
-    return { path: fakeOutputPath(job.sourcePath, size.width, size.height, extension), width: size.width, height: size.height, target: `${size.width}x${size.height}`, provider, tier };
+    return { path: fakeOutputPath(job.sourcePath, size.width, size.height, extension), width: size.width, height: size.height, target: `${size.width}x${size.height}`, provider, tier, askedForFal: false };
   });
   const falOutputs = job.outputs.filter((output) => output.provider === 'fal');
   const providers = new Set(job.outputs.map((output) => output.provider));

@@ -22,7 +22,7 @@ function fakeEstimate(state: FakeState, { profileId, fileCount }: EstimateInput)
   const requestMax = profile.sizes.some((size) => size.policy !== 'local') ? 5 : 0;
   const perFileMin = requestMin + sizes.reduce((sum, size) => sum + size.minCents, 0);
   const perFileMax = requestMax + sizes.reduce((sum, size) => sum + size.maxCents, 0);
-  return { fileCount, minCents: perFileMin * fileCount, maxCents: perFileMax * fileCount, sizes };
+  return { fileCount, minCents: perFileMin * fileCount, maxCents: perFileMax * fileCount, sizes, localOnly: null };
 }
 
 /** Queue, settings, key, shell, dialog and media verbs of the fake host. Calls to the shell are recorded. */

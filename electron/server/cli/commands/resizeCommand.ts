@@ -45,7 +45,7 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
         quality: options.quality,
         pixelLimit: options.pixelLimit,
       });
-      const report = createFileReporter(options.json ?? false);
+      const report = createFileReporter(options.json ?? false, process.stdout, process.stderr, plan.falTargets);
       const sources = await collectSourceFiles(paths, { recursive: options.recursive });
       if (sources.length === 0) report.nothingFound(paths);
       let failures = sources.length === 0 ? 1 : 0;

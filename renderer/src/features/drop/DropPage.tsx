@@ -52,7 +52,7 @@ export function DropPage() {
               ))}
             </select>
           </Field>
-          {profile && <ProfileSummary profile={profile} />}
+          {profile && <ProfileSummary profile={profile} localOnly={Boolean(estimate.data?.localOnly)} />}
           <EstimateLine estimate={estimate.data} staged={files.length} />
           <ErrorNote error={estimate.error} />
           <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />

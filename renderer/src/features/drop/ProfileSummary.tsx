@@ -8,8 +8,11 @@ const POLICY: Record<SizePolicy, [label: string, icon: React.JSX.Element]> = {
   auto: ['auto', <Wand2 key="auto" size={12} />],
 };
 
-/** The sizes a drop will produce, each with its shape and who makes it. */
-export function ProfileSummary({ profile }: { profile: Profile }) {
+/**
+ * The sizes a drop will produce, each with its shape and who makes it. `localOnly`: fal is not in use (no key, or
+ * turned off), so sizes set to fal or auto are made locally: their chips say "fal → local".
+ */
+export function ProfileSummary({ profile, localOnly = false }: { profile: Profile; localOnly?: boolean }) {
   return (
     <ul className="size-chips">
       {profile.sizes.map((size) => (
@@ -18,10 +21,17 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
           <span className="mono">
             {size.width}×{size.height}
           </span>
-          <span className={`policy policy-${size.policy}`}>
-            {POLICY[size.policy][1]}
-            {POLICY[size.policy][0]}
-          </span>
+          {localOnly && size.policy !== 'local' ? (
+            <span className="policy policy-local" title={`Set to ${size.policy}; made by the local engine while fal is not in use.`}>
+              {POLICY.local[1]}
+              {size.policy} → local
+            </span>
+          ) : (
+            <span className={`policy policy-${size.policy}`}>
+              {POLICY[size.policy][1]}
+              {POLICY[size.policy][0]}
+            </span>
+          )}
         </li>
       ))}
     </ul>

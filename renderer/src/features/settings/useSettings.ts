@@ -11,7 +11,11 @@ export function useSettings() {
     settings: useQuery({ queryKey: queryKeys.settings, queryFn: () => api.settings.get() }),
     update: useMutation({
       mutationFn: (patch: SettingsPatch) => api.settings.update(patch),
-      onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+      onSuccess: (settings) => {
+        client.setQueryData(queryKeys.settings, settings);
+        // The default provider decides whether a drop is quoted at fal or free on the local engine.
+        void client.invalidateQueries({ queryKey: ['estimate'] });
+      },
     }),
   };
 }
@@ -20,7 +24,11 @@ export function useSettings() {
 export function useFalKey() {
   const api = useApi();
   const client = useQueryClient();
-  const store = (status: Awaited<ReturnType<typeof api.falKey.status>>) => client.setQueryData(queryKeys.falKey, status);
+  const store = (status: Awaited<ReturnType<typeof api.falKey.status>>) => {
+    client.setQueryData(queryKeys.falKey, status);
+    // With or without a key, a drop is quoted differently (fal's prices, or free on the local engine).
+    void client.invalidateQueries({ queryKey: ['estimate'] });
+  };
   return {
     status: useQuery({ queryKey: queryKeys.falKey, queryFn: () => api.falKey.status() }),
     set: useMutation({ mutationFn: (key: string) => api.falKey.set({ key }), onSuccess: store }),
