@@ -5,7 +5,7 @@ export const SOURCE_IMAGE_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.jp
 export const SUPPORTED_IMAGE_FORMATS_TEXT = 'JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIC or SVG';
 
 /** The extension of a file name, lower-cased with its dot (`"Photo.JPG"` -> `".jpg"`), or `""` when it has none. */
-export function fileExtension(fileName: string): string {
+function fileExtension(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';

@@ -6,7 +6,7 @@ import { BodyTooLargeError, readBody } from './readBody';
 import { sendError, sendJson } from './respond';
 
 /** Why a new folder's name is refused, or null for one plain, visible folder name. */
-export function folderNameRefusal(name: string): string | null {
+function folderNameRefusal(name: string): string | null {
   if (name.trim() === '') return 'Give the new folder a name.';
   if (name !== name.trim()) return 'A folder name cannot start or end with a space.';
   if (/[/\\\0]/.test(name)) return 'A folder name cannot contain / or \\.';
