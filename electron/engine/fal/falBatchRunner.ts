@@ -1,5 +1,6 @@
 import type { FalClient } from '@fal-ai/client';
 import { setTimeout as delay } from 'node:timers/promises';
+import { abortError } from '../async/abortError';
 import { SMART_RESIZE_ENDPOINT } from './falClient';
 import { steadyPolls, type PollSchedule } from './falRunTimes';
 import type { SmartResizeInput } from './smartResizeInput';
@@ -83,7 +84,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   if (!signal) return promise;
   // Abandoned, it still fails later (its next call sees the aborted signal): that must not go unhandled.
   promise.catch(() => undefined);
-  const aborted = () => Object.assign(new Error('Stopped waiting for fal.'), { name: 'AbortError' });
+  const aborted = () => abortError('Stopped waiting for fal.');
   if (signal.aborted) return Promise.reject(aborted());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(aborted());

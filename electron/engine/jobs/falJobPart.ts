@@ -1,4 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
+import { abortError } from '../async/abortError';
 import { DEFAULT_POLL_MS, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
 import { steadyPolls } from '../fal/falRunTimes';
 import { fetchOutputs } from '../fal/fetchOutputs';
@@ -126,7 +127,7 @@ function moveTo(deps: JobRunnerDeps, jobId: string, state: 'uploading' | 'downlo
     deps.store.jobs.transition(jobId, state);
   } catch (error) {
     // Only a cancel (job now cancelled) may legitimately refuse: stop the run there.
-    if (deps.store.jobs.getJob(jobId)?.state === 'cancelled') throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+    if (deps.store.jobs.getJob(jobId)?.state === 'cancelled') throw abortError('cancelled');
     if (state !== 'uploading') throw error;
   }
 }

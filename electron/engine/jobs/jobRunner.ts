@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
+import { abortError } from '../async/abortError';
 import { loadSourceImage } from '../intake';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
@@ -129,5 +130,5 @@ function autoSizes(profile: Profile, local: readonly TargetSize[]): TargetSize[]
 }
 
 function throwIfStopped(signal: AbortSignal): void {
-  if (signal.aborted) throw Object.assign(new Error('stopped'), { name: 'AbortError' });
+  if (signal.aborted) throw abortError('stopped');
 }

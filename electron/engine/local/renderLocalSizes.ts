@@ -4,7 +4,7 @@ import type { TargetSize } from '../../domain/sizes/targetSize';
 import { detectSubject } from './detectSubject';
 import type { EncodeOptions } from './encodeOutput';
 import type { Box } from './geometry';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { mapWithConcurrency } from '../async/mapWithConcurrency';
 import { type LayoutPlan, planLayout } from './planLayout';
 import { renderCrop } from './renderCrop';
 import { renderPad } from './renderPad';

@@ -1,4 +1,5 @@
 import type { FalSlotGate } from '../jobs/jobRunnerTypes';
+import { abortError } from '../async/abortError';
 
 interface Waiter {
   readonly grant: (release: () => void) => void;
@@ -27,14 +28,18 @@ export class FalSlots implements FalSlotGate {
     this.grantWaiting();
   }
 
-  /** Resolves with the slot's release function once one is free; rejects with an AbortError if `signal` aborts first. */
+  /**
+   * Resolves with the slot's release function once one is free; rejects with an AbortError if `signal` aborts first.
+   * Hand-rolled rather than p-queue on purpose: a slot is given back early, while its job runs on (fal finished,
+   * the download has not), and the limit follows the setting at run time.
+   */
   acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(abortError());
+    if (signal?.aborted) return Promise.reject(abortError('Stopped waiting for a fal slot.'));
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         const index = this.waiters.indexOf(waiter);
         if (index >= 0) this.waiters.splice(index, 1);
-        reject(abortError());
+        reject(abortError('Stopped waiting for a fal slot.'));
       };
       const waiter: Waiter = {
         grant: (release) => {
@@ -61,8 +66,4 @@ export class FalSlots implements FalSlotGate {
       });
     }
   }
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('Stopped waiting for a fal slot.'), { name: 'AbortError' });
 }

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
+import PQueue from 'p-queue';
 import { BatchedIntakeWriter } from './batchedIntakeWriter';
 import { FolderFilter } from './folderFilter';
 import { FolderWatch } from './folderWatch';
@@ -7,7 +8,6 @@ import { hashFile } from './hashFile';
 import { intakeStableFile, type StableFile } from './intakeStableFile';
 import { IntakeQueue, type Announcement } from './intakeQueue';
 import { templateOutputFolders } from './outputFolders';
-import { Semaphore } from './semaphore';
 import { StabilityTracker, sameSnapshot, type FileSnapshot } from './stabilityTracker';
 import { errorCode } from './watchErrors';
 import type {
@@ -52,8 +52,8 @@ export class HotFolderManager {
       onStable: (path, snapshot, { folderId, origin }) => this.intake.push({ path, snapshot, folderId, origin }),
       onError: (path, error, { folderId }) => this.fileError(folderId, path, error),
     });
-    const hashing = new Semaphore(options.hashConcurrency ?? 8);
-    this.hash = (path) => hashing.run(() => hashFile(path));
+    const hashing = new PQueue({ concurrency: options.hashConcurrency ?? 8 });
+    this.hash = (path) => hashing.add(() => hashFile(path));
     // Files past hashing wait for their batch's commit without holding a file open, so many of them can share
     // one fsync: a 10k-file start is disk-bound on commits, and bigger batches mean fewer of them.
     this.intake = new IntakeQueue(FILES_IN_FLIGHT, (file) => this.takeIn(file), (error, file) =>

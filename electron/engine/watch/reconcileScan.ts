@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapWithConcurrency } from '../local/mapWithConcurrency';
+import { mapWithConcurrency } from '../async/mapWithConcurrency';
 import type { FolderFilter } from './folderFilter';
 import type { FileSnapshot } from './stabilityTracker';
 
