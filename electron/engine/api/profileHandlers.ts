@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../../domain/errors';
+import { isBuiltinProfileId } from '../profiles/builtinProfiles';
 import type { Engine } from '../runtime/engine';
 import { apiPresets, toApiProfile, toProfileInput, toProfilePatch } from './profileDto';
 
@@ -25,7 +26,16 @@ export function profileHandlers(engine: Engine): ApiHandlers['profiles'] {
       const { namingTemplate, collisionPolicy } = engine.settings.get();
       return toApiProfile(profiles.createFromPreset(presetId, name, { template: namingTemplate, collision: collisionPolicy }));
     },
-    import: async ({ json }) => toApiProfile(profiles.importProfile(json).profile),
+    import: async ({ json, ifExists }) => {
+      const asked = profiles.importProfile(json, { reportConflict: true });
+      const canReplace = !isBuiltinProfileId(asked.profile.id);
+      if (asked.outcome !== 'conflict' || ifExists === 'ask') return { outcome: asked.outcome, profile: toApiProfile(asked.profile), canReplace };
+      if (ifExists === 'replace' && !canReplace) {
+        throw new SmartResizeError('invalid_profile', `"${asked.profile.name}" is a built-in preset and cannot be replaced: keep both instead.`);
+      }
+      const saved = profiles.importProfile(json, { replaceExisting: ifExists === 'replace' });
+      return { outcome: saved.outcome, profile: toApiProfile(saved.profile), canReplace };
+    },
     export: async ({ id }) => {
       const profile = profiles.get(id);
       const fileName = `${profile.name.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'profile'}.json`;

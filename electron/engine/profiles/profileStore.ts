@@ -29,9 +29,10 @@ export interface ProfilePatch {
  * exactly that content already exists (importing twice is harmless). `renamed`: the name was taken by a different
  * profile, so the import was saved beside it as "Name (imported)" rather than silently changing a profile that
  * folders and jobs may use. `new_version`: asked for with `replaceExisting`, the file became the next version of
- * the same-named profile (the "update my profile from this file" case).
+ * the same-named profile (the "update my profile from this file" case). `conflict`: asked for with `reportConflict`,
+ * nothing was saved because a different profile has that name; `profile` is that one (the person then chooses).
  */
-export type ImportOutcome = 'created' | 'unchanged' | 'renamed' | 'new_version';
+export type ImportOutcome = 'created' | 'unchanged' | 'renamed' | 'new_version' | 'conflict';
 
 /**
  * User profiles with every version kept, plus the read-only built-ins, persisted with `conf` (atomic JSON writes).
@@ -162,11 +163,12 @@ export class ProfileStore {
   }
 
   /** Imports an exported profile file; see ImportOutcome for what happens when the name is already in use. */
-  importProfile(text: string, options: { readonly replaceExisting?: boolean } = {}): { profile: Profile; outcome: ImportOutcome } {
+  importProfile(text: string, options: { readonly replaceExisting?: boolean; readonly reportConflict?: boolean } = {}): { profile: Profile; outcome: ImportOutcome } {
     const content = parseProfileFile(text);
     const existing = this.#visibleByName(content.name);
     if (!existing) return { profile: this.create(content), outcome: 'created' };
     if (sameContent(content, existing)) return { profile: existing, outcome: 'unchanged' };
+    if (options.reportConflict) return { profile: existing, outcome: 'conflict' };
     if (options.replaceExisting && !isBuiltinProfileId(existing.id)) {
       return { profile: this.update(existing.id, { ...content, fal: { ...content.fal, seed: content.fal.seed ?? null } }), outcome: 'new_version' };
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ByIdSchema, IdSchema, NoInputSchema, OkSchema } from '../schemas/common';
-import { ProfileDraftSchema, ProfilePresetSchema, ProfileSchema } from '../schemas/profile';
+import { ProfileDraftSchema, ProfileImportSchema, ProfilePresetSchema, ProfileSchema } from '../schemas/profile';
 import { verb } from './verb';
 
 /** Profiles: the saved size sets and smart-resize options jobs run with. */
@@ -21,9 +21,16 @@ export const profileVerbs = {
     output: ProfileSchema,
   }),
   import: verb({
-    summary: 'Saves a profile from exported JSON text.',
-    input: z.strictObject({ json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a profile.') }),
-    output: ProfileSchema,
+    summary: 'Saves a profile from exported JSON text; a taken name is reported, kept beside, or replaced as asked.',
+    input: z.strictObject({
+      json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a profile.'),
+      /**
+       * When a different profile already has the file's name: `ask` saves nothing and answers `conflict` with that
+       * profile; `keep_both` saves the file as "Name (imported)"; `replace` saves it as that profile's next version.
+       */
+      ifExists: z.enum(['ask', 'keep_both', 'replace']).default('ask'),
+    }),
+    output: ProfileImportSchema,
   }),
   export: verb({
     summary: 'A profile as JSON text, with a file name to save it under.',

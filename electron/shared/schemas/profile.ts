@@ -77,6 +77,17 @@ export const ProfileSchema = z.object({
   updatedAt: TimestampSchema,
 });
 
+/**
+ * What an import did: `created` (new), `unchanged` (an identical profile has the name: nothing saved), `renamed`
+ * (saved beside it as "Name (imported)"), `new_version` (saved over it as its next version), or `conflict` (a
+ * different profile has the name and nothing was saved yet; `profile` is that one, `canReplace` false for a preset).
+ */
+export const ProfileImportSchema = z.object({
+  outcome: z.enum(['created', 'unchanged', 'renamed', 'new_version', 'conflict']),
+  profile: ProfileSchema,
+  canReplace: z.boolean(),
+});
+
 /** A built-in starting point (Meta feed/stories, IAB display, YouTube, ...). */
 export const ProfilePresetSchema = z.object({
   id: IdSchema,
@@ -90,3 +101,4 @@ export type ProfileSize = z.infer<typeof ProfileSizeSchema>;
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ProfilePreset = z.infer<typeof ProfilePresetSchema>;
+export type ProfileImport = z.infer<typeof ProfileImportSchema>;

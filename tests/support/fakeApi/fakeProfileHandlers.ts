@@ -41,7 +41,7 @@ export function fakeProfileHandlers(state: FakeState): ApiHandlers['profiles'] {
       if (!preset) throw new SmartResizeError('profile_not_found', `There is no preset "${presetId}".`);
       return saveNew(state, { ...preset.draft, name: name ?? preset.name });
     },
-    import: async ({ json }) => {
+    import: async ({ json, ifExists }) => {
       let parsed: unknown;
       try {
         parsed = JSON.parse(json);
@@ -51,7 +51,15 @@ export function fakeProfileHandlers(state: FakeState): ApiHandlers['profiles'] {
       const body = (parsed as { profile?: unknown }).profile ?? parsed;
       const draft = ProfileDraftSchema.safeParse(body);
       if (!draft.success) throw new SmartResizeError('invalid_profile', `That file is not a valid profile: ${draft.error.issues[0]?.message}`);
-      return saveNew(state, draft.data);
+      // Like the real store: a taken name is asked about (the fake never compares contents).
+      const taken = state.profiles.find((profile) => profile.name.toLowerCase() === draft.data.name.toLowerCase());
+      if (taken && ifExists === 'ask') return { outcome: 'conflict' as const, profile: taken, canReplace: !taken.builtIn };
+      if (taken && ifExists === 'keep_both') return { outcome: 'renamed' as const, profile: saveNew(state, { ...draft.data, name: `${draft.data.name} (imported)` }), canReplace: !taken.builtIn };
+      if (taken) {
+        Object.assign(taken, structuredClone(draft.data), { version: taken.version + 1, updatedAt: Date.now() });
+        return { outcome: 'new_version' as const, profile: taken, canReplace: true };
+      }
+      return { outcome: 'created' as const, profile: saveNew(state, draft.data), canReplace: true };
     },
     export: async ({ id }) => {
       const { name, sizes, output, naming, fal } = findProfile(state, id);

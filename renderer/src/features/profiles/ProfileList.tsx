@@ -1,8 +1,9 @@
 import { FileUp, Lock, Plus } from 'lucide-react';
-import { useRef } from 'react';
-import type { Profile } from '../../../../electron/shared';
+import { useRef, useState } from 'react';
+import type { Profile, ProfileImport } from '../../../../electron/shared';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { ImportOutcomeNote } from './ImportOutcomeNote';
 import { useProfileMutations, usePresets } from './useProfiles';
 
 /** The saved profiles, plus the two ways to get a new one: from a preset or from an exported file. */
@@ -10,11 +11,16 @@ export function ProfileList({ profiles, selectedId, onSelect }: { profiles: Prof
   const presets = usePresets();
   const { fromPreset, importJson } = useProfileMutations();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [imported, setImported] = useState<{ file: { name: string; json: string }; result: ProfileImport } | null>(null);
 
+  // A taken name is asked about first (nothing saved); the person's answer sends the same file again.
+  const importText = async (file: { name: string; json: string }, ifExists: 'ask' | 'keep_both' | 'replace') => {
+    const result = await importJson.mutateAsync({ json: file.json, ifExists }).catch(() => null);
+    setImported(result && { file, result });
+    if (result && result.outcome !== 'conflict') onSelect(result.profile.id);
+  };
   const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const profile = await importJson.mutateAsync(await file.text()).catch(() => null);
-    if (profile) onSelect(profile.id);
+    if (file) await importText({ name: file.name, json: await file.text() }, 'ask');
   };
 
   return (
@@ -55,8 +61,29 @@ export function ProfileList({ profiles, selectedId, onSelect }: { profiles: Prof
         <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
           <FileUp size={16} /> Import…
         </button>
-        <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(event) => void importFile(event.target.files?.[0])} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="profile-import-input"
+          onChange={(event) => {
+            void importFile(event.target.files?.[0]);
+            // The same file may be imported again (after a Cancel, say).
+            event.target.value = '';
+          }}
+        />
       </div>
+      {imported && (
+        <ImportOutcomeNote
+          result={imported.result}
+          fileName={imported.file.name}
+          busy={importJson.isPending}
+          onKeepBoth={() => void importText(imported.file, 'keep_both')}
+          onReplace={() => void importText(imported.file, 'replace')}
+          onDismiss={() => setImported(null)}
+        />
+      )}
       <ErrorNote error={fromPreset.error ?? importJson.error} />
       {fromPreset.isPending && <p className="muted small"><Plus size={12} /> Creating…</p>}
     </Card>

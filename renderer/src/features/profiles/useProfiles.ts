@@ -31,7 +31,10 @@ export function useProfileMutations() {
       onSuccess: refresh,
     }),
     fromPreset: useMutation({ mutationFn: (presetId: string) => api.profiles.createFromPreset({ presetId }), onSuccess: refresh }),
-    importJson: useMutation({ mutationFn: (json: string) => api.profiles.import({ json }), onSuccess: refresh }),
+    importJson: useMutation({
+      mutationFn: ({ json, ifExists }: { json: string; ifExists: 'ask' | 'keep_both' | 'replace' }) => api.profiles.import({ json, ifExists }),
+      onSuccess: refresh,
+    }),
     remove: useMutation({ mutationFn: (id: string) => api.profiles.remove({ id }), onSuccess: refresh }),
     exportJson: useMutation({ mutationFn: (id: string) => api.profiles.export({ id }) }),
   };
