@@ -23,7 +23,7 @@ export interface DispatchDeps {
 
 const TARGET_URL_HEADER = 'x-fal-target-url';
 
-type FaultVerdict = 'answered' | 'proceed' | 'answerLost';
+type FaultVerdict = 'answered' | 'proceed' | 'answerLost' | { readonly holdAnswer: Promise<void> };
 
 function summarizeBody(route: FakeFalRoute | undefined, body: Buffer, json: unknown): unknown {
   if (route === 'upload') return { bytes: body.length, sha256: sha256(body) };
@@ -134,6 +134,7 @@ export class CallDispatcher {
       const call: Call = { res, record, target, body, json, ...subject };
       const verdict = await this.applyFault(call, match.route, about);
       if (verdict === 'answered') return;
+      if (typeof verdict === 'object') call.answerGate = verdict.holdAnswer;
       if (AUTHED_ROUTES.includes(match.route) && record.auth !== 'valid') {
         respond(call, 401, { detail: record.auth === 'missing' ? MISSING_KEY_DETAIL : WRONG_KEY_DETAIL });
       } else {
@@ -149,12 +150,17 @@ export class CallDispatcher {
 
   /**
    * Applies an injected fault: `answered` when it decided the answer, `proceed` to answer normally (no fault, or a
-   * released stall), `answerLost` to act normally on a connection already cut (drop with afterHandling).
+   * released stall), `answerLost` to act normally on a connection already cut (drop with afterHandling), or a
+   * `holdAnswer` gate: act normally now, send the answer once the gate opens (if the client is still there).
    */
   private async applyFault(call: Call, route: FakeFalRoute, about: FakeFalUpload | undefined): Promise<FaultVerdict> {
     const hit = this.deps.faults.takeRouteFault({ route, requestId: call.requestId, upload: about });
     if (!hit) return 'proceed';
     const { fault, stall } = hit;
+    if ('holdAnswer' in fault) {
+      call.record.fault = 'answer held';
+      return { holdAnswer: stall?.hold((onGone) => call.res.once('close', onGone)) ?? Promise.resolve() };
+    }
     if ('stall' in fault) {
       call.record.fault = 'stall';
       await stall?.hold((onGone) => call.res.once('close', onGone));

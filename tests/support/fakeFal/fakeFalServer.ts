@@ -53,7 +53,13 @@ export class FakeFal {
     this.queue = new FakeJobQueue(timing, (job) =>
       runSmartResize({ requestId: job.requestId, rawInput: job.input, files: this.files, fault: job.fault, renderMode }),
     );
-    const state: FakeFalState = { files: this.files, queue: this.queue, faults: this.faults, validateAt: options.validateAt ?? 'result' };
+    const state: FakeFalState = {
+      files: this.files,
+      queue: this.queue,
+      faults: this.faults,
+      validateAt: options.validateAt ?? 'result',
+      history: { listsInFlight: options.history?.listsInFlight ?? false, lagMs: options.history?.lagMs ?? 0 },
+    };
     this.dispatcher = new CallDispatcher({
       key: this.key,
       baseUrl: () => this.url,
@@ -133,15 +139,28 @@ export class FakeFal {
    */
   failNext(routes: RouteSelector, fault: FakeFalFault, rule?: FakeFalFaultRule): FaultHandle {
     if ('stall' in fault) return this.stallNext(routes, rule);
+    if ('holdAnswer' in fault) return this.holdAnswerNext(routes, rule);
     return this.faults.addRouteFault(typeof routes === 'string' && routes !== '*' ? [routes] : routes, fault, rule);
   }
 
   /** The next matching call(s) are held unanswered until `handle.release()`, then answered normally. */
   stallNext(routes: RouteSelector, rule?: FakeFalFaultRule): StallHandle & FaultHandle {
+    return this.holdingFault(routes, { stall: true }, rule);
+  }
+
+  /**
+   * The next matching call(s) are acted on at once (a submit creates its request, which runs and bills) while their
+   * answer is held until `handle.release()` or the client goes away: `waitUntilStalled()` resolves when one is held.
+   */
+  holdAnswerNext(routes: RouteSelector, rule?: FakeFalFaultRule): StallHandle & FaultHandle {
+    return this.holdingFault(routes, { holdAnswer: true }, rule);
+  }
+
+  private holdingFault(routes: RouteSelector, fault: FakeFalFault, rule?: FakeFalFaultRule): StallHandle & FaultHandle {
     const stall = new StallHandle();
     this.stalls.add(stall);
     const selector = typeof routes === 'string' && routes !== '*' ? [routes] : routes;
-    const handle = this.faults.addRouteFault(selector, { stall: true }, rule, stall);
+    const handle = this.faults.addRouteFault(selector, fault, rule, stall);
     // defineProperty, not Object.assign: assign would copy `remaining` once instead of keeping it live.
     return Object.defineProperties(stall, {
       cancel: { value: handle.cancel },

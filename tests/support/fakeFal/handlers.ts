@@ -4,7 +4,8 @@ import type { FileStore } from './fileStore';
 import { sendBytes, sendJson } from './http';
 import type { FakeJobQueue, QueuedJob } from './jobQueue';
 import { SMART_RESIZE_PATH } from './routes';
-import type { FakeFalRoute, FakeFalUpload, RecordedRequest } from './types';
+import { requestHistory } from './requestHistory';
+import type { FakeFalHistoryOptions, FakeFalRoute, FakeFalUpload, RecordedRequest } from './types';
 import { validateSmartResizeInput } from './validateInput';
 
 /** One call being answered. */
@@ -16,6 +17,8 @@ export interface Call {
   readonly json: unknown;
   readonly requestId: string | undefined;
   readonly upload: FakeFalUpload | undefined;
+  /** Set by a holdAnswer fault: the handler acts at once, its answer waits for this (see `respond`). */
+  answerGate?: Promise<void>;
 }
 
 /** The fake's state the handlers work on. */
@@ -24,12 +27,21 @@ export interface FakeFalState {
   readonly queue: FakeJobQueue;
   readonly faults: FaultBook;
   readonly validateAt: 'result' | 'submit';
+  readonly history: Required<FakeFalHistoryOptions>;
 }
 
 /** Answers and notes the status in the call's record. */
 export function respond(call: Call, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  call.record.outcome = status;
-  sendJson(call.res, status, body, headers);
+  if (!call.answerGate) {
+    call.record.outcome = status;
+    sendJson(call.res, status, body, headers);
+    return;
+  }
+  // Held: the request exists at "fal" already; whether the client ever hears of it depends on who goes first.
+  void call.answerGate.then(() => {
+    call.record.outcome = call.res.destroyed ? 'dropped' : status;
+    sendJson(call.res, status, body, headers);
+  });
 }
 
 const queueUrls = (requestId: string) => {
@@ -111,6 +123,10 @@ export function handleRoute(route: FakeFalRoute, call: Call, state: FakeFalState
   if (route === 'upload') return upload(call, state);
   if (route === 'submit') return submit(call, state);
   if (route === 'download') return download(call, state);
+  if (route === 'history') {
+    const answer = requestHistory(call.target.searchParams, state.queue.all(), state.history, Date.now());
+    return respond(call, answer.status, answer.body);
+  }
   const job = call.requestId ? state.queue.get(call.requestId) : undefined;
   if (route === 'cancel') return cancel(call, state, call.requestId ?? '');
   if (!job) return notFound(call);

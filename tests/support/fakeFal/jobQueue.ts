@@ -130,6 +130,8 @@ export class FakeJobQueue {
     this.running += 1;
     job.state = 'IN_PROGRESS';
     job.startedAt = Date.now();
+    // A runner that never finishes: only a cancel ends it (and frees its place).
+    if (job.fault?.kind === 'hang') return;
     const model = this.runModel(job).catch(
       (error: unknown): ModelOutcome => ({ status: 500, body: { detail: `Runner error: ${String(error)}` }, outputUrls: [] }),
     );

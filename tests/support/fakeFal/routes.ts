@@ -17,7 +17,11 @@ const ROUTE_HOSTS: Partial<Record<FakeFalRoute, string>> = {
   status: 'queue.fal.run',
   result: 'queue.fal.run',
   cancel: 'queue.fal.run',
+  history: 'api.fal.ai',
 };
+
+/** fal's Platform API path listing an endpoint's requests (FAL.md, "Request history"). */
+export const REQUEST_HISTORY_PATH = '/v1/models/requests/by-endpoint';
 
 function identify(method: string, pathname: string): RouteMatch {
   const found = (route: FakeFalRoute, requestId?: string): RouteMatch => ({ route, requestId });
@@ -26,6 +30,7 @@ function identify(method: string, pathname: string): RouteMatch {
   if (pathname.startsWith('/upload/')) return method === 'PUT' ? found('upload') : notAllowed;
   if (pathname.startsWith('/files/')) return method === 'GET' ? found('download') : notAllowed;
   if (pathname === SMART_RESIZE_PATH) return method === 'POST' ? found('submit') : notAllowed;
+  if (pathname === REQUEST_HISTORY_PATH) return method === 'GET' ? found('history') : notAllowed;
   const queue = QUEUE_PATTERN.exec(pathname);
   if (queue) {
     const [, requestId, suffix] = queue;

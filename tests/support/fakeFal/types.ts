@@ -1,8 +1,8 @@
 /** The calls the fake answers, named after what they are on fal. */
-export type FakeFalRoute = 'initiate' | 'upload' | 'submit' | 'status' | 'result' | 'cancel' | 'download';
+export type FakeFalRoute = 'initiate' | 'upload' | 'submit' | 'status' | 'result' | 'cancel' | 'download' | 'history';
 
 /** Every route that carries `Authorization: Key ...` (all but the upload PUT and the public CDN downloads). */
-export const AUTHED_ROUTES: readonly FakeFalRoute[] = ['initiate', 'submit', 'status', 'result', 'cancel'];
+export const AUTHED_ROUTES: readonly FakeFalRoute[] = ['initiate', 'submit', 'status', 'result', 'cancel', 'history'];
 
 /** Options of `startFakeFal`. Every field has a default; latency fields can be changed later with `configure`. */
 export interface FakeFalOptions {
@@ -23,6 +23,19 @@ export interface FakeFalOptions {
    */
   readonly renderMode?: 'resize' | 'flat';
   readonly latency?: FakeFalLatency;
+  readonly history?: FakeFalHistoryOptions;
+}
+
+/**
+ * How fal's request history (`GET api.fal.ai/v1/models/requests/by-endpoint`) lists requests where FAL.md says fal
+ * publishes nothing: by default only requests that have ended are listed (items carry `ended_at` and are sorted by
+ * it), and they are listed as soon as they end.
+ */
+export interface FakeFalHistoryOptions {
+  /** List queued and running requests too (with `ended_at: null`). Default false. */
+  readonly listsInFlight?: boolean;
+  /** An ended request shows up this long after it ended (indexing lag). Default 0. */
+  readonly lagMs?: number;
 }
 
 /** Timing of fal's queue as the fake simulates it. */
@@ -54,7 +67,12 @@ export type FakeFalFault =
    */
   | { readonly drop: true; readonly afterHandling?: boolean }
   /** Hold the call without an answer until released (see `stallNext`). */
-  | { readonly stall: true };
+  | { readonly stall: true }
+  /**
+   * Act on the call as fal does (a submit creates its request), then hold its answer until released or until the
+   * client goes away (see `holdAnswerNext`): the window where a crash loses the answer of a request fal has.
+   */
+  | { readonly holdAnswer: true };
 
 /** Which calls a fault or job fault applies to, and how often. */
 export interface FakeFalFaultRule {
@@ -71,7 +89,9 @@ export type FakeFalJobFault =
   /** The request COMPLETEs, then the result call answers `status` (default 422) with `detail: [{type, msg, ...}]`. */
   | { readonly kind: 'error'; readonly type: string; readonly status?: number; readonly msg?: string }
   /** The request succeeds but its first output file's pixel size differs from the target (reported sizes do not). */
-  | { readonly kind: 'wrongSize' };
+  | { readonly kind: 'wrongSize' }
+  /** The request starts and stays IN_PROGRESS for ever (until cancelled): a runner that never finishes. */
+  | { readonly kind: 'hang' };
 
 /** One call as the fake received it. Secrets are not kept: the Authorization header is redacted. */
 export interface RecordedRequest {
