@@ -1,9 +1,10 @@
 import type { FalClient } from '@fal-ai/client';
 import { setTimeout as delay } from 'node:timers/promises';
 import { abortError } from '../async/abortError';
+import { isFalCallTimeout } from './falCallTimeouts';
 import { SMART_RESIZE_ENDPOINT } from './falClient';
+import { FalDeadlineError } from './falDeadline';
 import { steadyPolls, type PollSchedule } from './falRunTimes';
-import type { SmartResizeInput } from './smartResizeInput';
 import type { SmartResizeResultBody } from './smartResizeResult';
 
 /** The client's own status poll interval. */
@@ -15,13 +16,8 @@ export interface FalQueueProgress {
   readonly queuePosition?: number;
 }
 
-/** What a batch run needs from its caller. */
-export interface FalBatchHooks {
-  /**
-   * Called the moment fal answers the submit, before any waiting: the caller persists the request id here
-   * (synchronously, durably), so a crash after this point resumes the request instead of paying for another.
-   */
-  readonly onRequestId: (requestId: string) => void;
+/** What waiting for a request needs from its caller. */
+export interface FalWaitHooks {
   readonly onProgress?: (progress: FalQueueProgress) => void;
   readonly signal?: AbortSignal;
   /** When to poll the status; default: every 500 ms, the client's own default. */
@@ -31,25 +27,20 @@ export interface FalBatchHooks {
    * concurrent runs, so the caller can let the next request go out while this result comes back.
    */
   readonly onLeftFal?: () => void;
+  /**
+   * The request's deadline (epoch ms, `now`'s clock) and how long it had from its submit: not COMPLETED by then,
+   * the wait ends with a FalDeadlineError (the caller cancels it at fal). A COMPLETED status is taken even late.
+   */
+  readonly deadline?: { readonly at: number; readonly totalMs: number };
+  readonly now?: () => number;
 }
 
 /**
- * Submits one smart-resize request, persists its id through the hook, waits for it and returns the result. The
- * submit itself is not aborted: cutting it off could lose the id of a request fal already took (and bills), so a
- * stop takes effect once the id is persisted.
+ * Waits for a submitted request (also after a restart) and fetches its result: never submits again. A status poll
+ * that gets no answer in time (its call timeout) is a missed poll, not a failure: the next one goes out, and the
+ * deadline bounds them all.
  */
-export async function submitAndWait(client: FalClient, input: SmartResizeInput, hooks: FalBatchHooks): Promise<SmartResizeResultBody> {
-  const submitted = await client.queue.submit(SMART_RESIZE_ENDPOINT, { input: input as never });
-  hooks.onRequestId(submitted.request_id);
-  return waitForResult(client, submitted.request_id, hooks);
-}
-
-/** Waits for an already submitted request (also after a restart) and fetches its result: never submits again. */
-export async function waitForResult(
-  client: FalClient,
-  requestId: string,
-  hooks: Omit<FalBatchHooks, 'onRequestId'>,
-): Promise<SmartResizeResultBody> {
+export async function waitForResult(client: FalClient, requestId: string, hooks: FalWaitHooks): Promise<SmartResizeResultBody> {
   await pollUntilCompleted(client, requestId, hooks);
   hooks.onLeftFal?.();
   const result = await untilAborted(client.queue.result(SMART_RESIZE_ENDPOINT, { requestId, abortSignal: hooks.signal }), hooks.signal);
@@ -60,18 +51,48 @@ export async function waitForResult(
  * Polls the request's status as the client's own subscribeToStatus does (first poll at once, the next one a delay
  * after each answer), but with the delay from the schedule, which polls faster where the request may finish.
  */
-async function pollUntilCompleted(client: FalClient, requestId: string, hooks: Omit<FalBatchHooks, 'onRequestId'>): Promise<void> {
+async function pollUntilCompleted(client: FalClient, requestId: string, hooks: FalWaitHooks): Promise<void> {
   const schedule = hooks.schedule ?? steadyPolls(DEFAULT_POLL_MS);
+  const now = hooks.now ?? Date.now;
   const startedAt = performance.now();
+  let lastStatus: FalQueueProgress['status'] | undefined;
   for (;;) {
-    const status = await untilAborted(client.queue.status(SMART_RESIZE_ENDPOINT, { requestId, logs: false, abortSignal: hooks.signal }), hooks.signal);
-    hooks.onProgress?.({ status: status.status, queuePosition: status.status === 'IN_QUEUE' ? status.queue_position : undefined });
+    const untilDeadline = hooks.deadline ? hooks.deadline.at - now() : Infinity;
+    const status = await pollOnce(client, requestId, hooks.signal, untilDeadline);
     const elapsedMs = performance.now() - startedAt;
-    if (status.status === 'COMPLETED') {
-      schedule.completed(elapsedMs);
-      return;
+    if (status) {
+      lastStatus = status.status;
+      hooks.onProgress?.({ status: status.status, queuePosition: status.status === 'IN_QUEUE' ? status.queue_position : undefined });
+      if (status.status === 'COMPLETED') {
+        schedule.completed(elapsedMs);
+        return;
+      }
     }
-    await delay(schedule.nextDelay(elapsedMs), undefined, { signal: hooks.signal });
+    const left = hooks.deadline ? hooks.deadline.at - now() : Infinity;
+    if (hooks.deadline && left <= 0) throw new FalDeadlineError(requestId, hooks.deadline.totalMs, lastStatus);
+    await delay(Math.min(schedule.nextDelay(elapsedMs), left), undefined, { signal: hooks.signal });
+  }
+}
+
+type StatusAnswer = Awaited<ReturnType<FalClient['queue']['status']>>;
+
+/** The least time a status poll is waited for, however close the deadline. */
+const LAST_POLL_MS = 2_000;
+
+/**
+ * One status poll, or undefined when it got no answer before its call timeout or the deadline (the client may be
+ * sleeping between its own retries of it; we stop waiting there too). A stop of the job's signal still throws.
+ */
+async function pollOnce(client: FalClient, requestId: string, signal: AbortSignal | undefined, untilDeadlineMs: number): Promise<StatusAnswer | undefined> {
+  // Even past the deadline one poll gets its chance: a request resumed late may well be COMPLETED.
+  const bound = Number.isFinite(untilDeadlineMs) ? AbortSignal.timeout(Math.max(LAST_POLL_MS, untilDeadlineMs)) : undefined;
+  const waitSignal = bound && signal ? AbortSignal.any([signal, bound]) : (bound ?? signal);
+  try {
+    return await untilAborted(client.queue.status(SMART_RESIZE_ENDPOINT, { requestId, logs: false, abortSignal: signal }), waitSignal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (isFalCallTimeout(error) || bound?.aborted) return undefined;
+    throw error;
   }
 }
 

@@ -1,9 +1,10 @@
 import { ApiError } from '@fal-ai/client';
+import { isFalCallTimeout } from './falCallTimeouts';
 
 /**
  * What a failure of a fal call means for the job (ARCHITECTURE.md, "Errors"):
  * - offline: the network or fal's host is unreachable; the job waits and no attempt is counted;
- * - retryable: 429, 5xx, request timeouts; back off and try again (fal does not bill 5xx);
+ * - retryable: 429, 5xx, request timeouts, a call fal left unanswered; back off and try again (fal does not bill 5xx);
  * - auth: 401/403 (bad key, "User is locked", no credit); the whole queue pauses with the reason shown;
  * - rejected: 422 and other 4xx; the job fails with fal's own reason text;
  * - aborted: we stopped waiting on purpose (cancel, shutdown).
@@ -26,6 +27,8 @@ const NETWORK_CODES = new Set([
 
 /** Sorts any error thrown by @fal-ai/client (or fetch) into what the scheduler should do with the job. */
 export function classifyFalError(error: unknown): FalFailure {
+  // Named TimeoutError (so the client does not retry it), but it is fal's silence, not a stop of ours.
+  if (isFalCallTimeout(error)) return { kind: 'retryable', message: error.message };
   if (isAbort(error)) return { kind: 'aborted', message: 'Stopped waiting for fal.' };
   if (error instanceof ApiError) return classifyApiError(error);
   const code = networkCode(error);

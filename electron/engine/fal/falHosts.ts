@@ -1,11 +1,11 @@
 import { SmartResizeError } from '../../domain/errors';
 
 /**
- * The fal hosts @fal-ai/client 1.10 calls for our use: the queue, direct runs, and the storage REST API
- * (`rest.fal.ai/storage/upload/initiate`). Storage upload PUTs and output downloads go to CDN URLs fal returns,
- * which are never rewritten.
+ * The fal hosts called for our use: the queue, direct runs, the storage REST API (`rest.fal.ai/storage/upload/
+ * initiate`) and the Platform API's request history (`api.fal.ai`). Storage upload PUTs and output downloads go to
+ * CDN URLs fal returns, which are never rewritten.
  */
-const FAL_API_HOSTS: readonly string[] = ['queue.fal.run', 'fal.run', 'rest.fal.ai'];
+const FAL_API_HOSTS: readonly string[] = ['queue.fal.run', 'fal.run', 'rest.fal.ai', 'api.fal.ai'];
 
 /**
  * Points a fal API URL at another origin, keeping path and query as they are on fal

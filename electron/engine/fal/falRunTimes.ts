@@ -14,6 +14,10 @@ export function steadyPolls(baseMs: number): PollSchedule {
 const REMEMBERED = 16;
 /** The quickest status poll near an expected finish, whatever the base interval. */
 const FASTEST_POLL_MS = 25;
+/** A request taking this many times longer than the slowest recent one is taken as stuck. */
+const DEADLINE_FACTOR = 3;
+/** A learned deadline is never shorter than this: fal's speed varies with its load. */
+const DEADLINE_FLOOR_MS = 60_000;
 
 /**
  * How long fal's recent requests took (submit answered to COMPLETED seen), per number of sizes in the request, and
@@ -31,6 +35,22 @@ export class FalRunTimes {
       nextDelay: (elapsedMs) => this.nextPollDelay(sizeCount, elapsedMs, baseMs),
       completed: (elapsedMs) => this.record(sizeCount, elapsedMs),
     };
+  }
+
+  /**
+   * How long a request of `sizeCount` sizes may take from its submit before it is given up: three times the slowest
+   * recent one (at least a minute), never more than `ceilingMs` (the setting), and the ceiling itself with no history.
+   */
+  deadlineMs(sizeCount: number, ceilingMs: number): number {
+    const slowest = this.slowestMs(sizeCount);
+    if (slowest === undefined) return ceilingMs;
+    return Math.min(ceilingMs, Math.max(DEADLINE_FLOOR_MS, DEADLINE_FACTOR * slowest));
+  }
+
+  /** The slowest recent request of `sizeCount` sizes, or undefined with none seen yet. */
+  slowestMs(sizeCount: number): number | undefined {
+    const list = this.recent.get(sizeCount);
+    return list && list.length > 0 ? Math.max(...list) : undefined;
   }
 
   /** Remembers one request's time from its submit answer to the status poll that saw it COMPLETED. */

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { withEncoder } from '../local/encodeOutput';
 import type { OutputFormat } from '../../domain/outputFormats';
 import type { TargetSize } from '../../domain/sizes/targetSize';
+import { FalCallTimeoutError } from './falCallTimeouts';
 
 /** One output image of a fal result, paired with its target through `results[i]`. */
 export interface FalOutputRef {
@@ -37,10 +38,21 @@ export async function fetchOutputs(
   return Promise.all(refs.map((ref) => fetchOne(ref, format, quality, fetchImpl, signal)));
 }
 
+/** One output download may take this long (fal's CDN; a few MB at a slow link's speed). */
+export const DOWNLOAD_TIMEOUT_MS = 120_000;
+
 async function fetchOne(ref: FalOutputRef, format: OutputFormat, quality: number, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<FetchedOutput> {
-  const response = await fetchImpl(ref.url, { signal });
-  if (!response.ok) throw new Error(`Downloading a fal output failed: HTTP ${response.status} for ${ref.url}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
+  // A download whose connection stays open with no bytes must not hold the job: it fails as fal's silence.
+  const timer = new AbortController();
+  const timeout = setTimeout(() => timer.abort(new FalCallTimeoutError('transfer', DOWNLOAD_TIMEOUT_MS)), DOWNLOAD_TIMEOUT_MS);
+  let bytes: Buffer;
+  try {
+    const response = await fetchImpl(ref.url, { signal: signal ? AbortSignal.any([signal, timer.signal]) : timer.signal });
+    if (!response.ok) throw new Error(`Downloading a fal output failed: HTTP ${response.status} for ${ref.url}`);
+    bytes = Buffer.from(await response.arrayBuffer());
+  } finally {
+    clearTimeout(timeout);
+  }
   const meta = await sharp(bytes).metadata();
   const sameSize = meta.width === ref.target.width && meta.height === ref.target.height;
   if (sameSize && meta.format === format) {

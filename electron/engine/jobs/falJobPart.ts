@@ -1,18 +1,20 @@
-import type { FalClient } from '@fal-ai/client';
 import { abortError } from '../async/abortError';
-import { DEFAULT_POLL_MS, submitAndWait, untilAborted, waitForResult } from '../fal/falBatchRunner';
+import { DEFAULT_POLL_MS, untilAborted, waitForResult, type FalQueueProgress } from '../fal/falBatchRunner';
+import type { SmartResizeFalClient } from '../fal/falClient';
+import { isFalDeadline, type FalDeadlineError } from '../fal/falDeadline';
 import { steadyPolls } from '../fal/falRunTimes';
 import { fetchOutputs } from '../fal/fetchOutputs';
 import type { UploadImage } from '../fal/prepareUpload';
-import { buildSmartResizeInput } from '../fal/smartResizeInput';
+import { buildSmartResizeInput, type SmartResizeInput } from '../fal/smartResizeInput';
 import { outputRefsFromResult, type SmartResizeResultBody } from '../fal/smartResizeResult';
 import { DEFAULT_QUALITY } from '../local';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
-import type { JobRecord } from '../store';
+import type { JobRecord, JobRequestRecord } from '../store';
 import { cancelAtFal } from './cancelAtFal';
+import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
 import { writeAndRecordOutputs } from './jobOutputs';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
 
@@ -29,14 +31,17 @@ interface FalPartContext {
   readonly profile: Profile;
   readonly placement: OutputPlacement;
   readonly plans: readonly FalBatchPlan[];
-  readonly client: FalClient;
+  readonly client: SmartResizeFalClient;
   /** The source encoded for upload; absent on a pure resume, where nothing new is uploaded. */
   readonly upload?: UploadImage;
   readonly signal: AbortSignal;
   /** The request being waited on, so a failure can be pinned on it. */
   readonly tracker: { requestId?: string };
-  readonly report: (extra?: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number }) => void;
+  readonly report: (extra?: { falStatus?: FalQueueProgress['status']; queuePosition?: number }) => void;
 }
+
+/** The longest a request may run at fal when the settings say nothing (the setting's default). */
+export const DEFAULT_FAL_DEADLINE_MS = 10 * 60_000;
 
 /**
  * Runs the job's fal requests one after another: new ones are budget-checked, uploaded once and submitted with
@@ -44,60 +49,156 @@ interface FalPartContext {
  * Returns a `held` outcome when the budget refuses a new request, else undefined when all are written.
  */
 export async function runFalBatches(context: FalPartContext): Promise<JobOutcome | undefined> {
-  const { deps, job, profile, client, signal } = context;
+  const { deps, job, profile, signal } = context;
   const { store } = deps;
-  let imageUrl: string | undefined;
+  const uploads = uploadOnce(context);
   for (const plan of context.plans) {
-    let body: SmartResizeResultBody;
-    const pollMs = deps.pollIntervalMs ?? DEFAULT_POLL_MS;
-    const hooks = {
-      signal,
-      onProgress: (progress: { status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number }) =>
-        context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }),
-    };
-    if (plan.requestId) {
-      const requestId = plan.requestId;
-      context.tracker.requestId = requestId;
-      body = await withFalSlot(deps, signal, (onLeftFal) => waitForResult(client, requestId, { ...hooks, onLeftFal, schedule: steadyPolls(pollMs) }));
-    } else {
-      const { maxCents } = estimateRequest(plan.targets, profile.fal);
-      const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
-      if (!admission.ok) {
-        store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
-        return { kind: 'held', reason: admission.reason };
-      }
-      if (!context.upload) throw new Error('the source image is needed to submit a new fal request');
-      moveTo(deps, job.id, 'uploading');
-      imageUrl ??= await untilAborted(uploadToFalStorage(client, context.upload), signal);
-      const input = buildSmartResizeInput(imageUrl, plan.targets, profile.fal, profile.output.format);
-      body = await withFalSlot(deps, signal, (onLeftFal) => submitAndWait(client, input, {
-        ...hooks,
-        onLeftFal,
-        schedule: deps.falRunTimes?.scheduleFor(plan.targets.length, pollMs) ?? steadyPolls(pollMs),
-        onRequestId: (requestId) => {
-          context.tracker.requestId = requestId;
-          const recorded = store.requests.recordRequestId(job.id, plan.batchIndex, requestId, plan.targets.map(formatTargetSize));
-          // Cancelled while the submit was in flight: fal must be told, or it runs (and bills) anyway.
-          if (recorded.cancelNeeded) void cancelAtFal(client, job, requestId, deps.spend).catch(() => undefined);
-        },
-      }));
-    }
+    const got = await requestAndWait(context, plan, uploads);
+    if (got.kind === 'held') return got;
+    const { body, requestId } = got;
     // fal billed the request once its result exists: price it before anything here can fail.
-    const pricedId = context.tracker.requestId ?? plan.requestId;
-    if (pricedId) deps.spend?.charged(job, pricedId, body.results ?? []);
+    deps.spend?.charged(job, requestId, body.results ?? []);
     moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
     const fetched = await fetchOutputs(refs, profile.output.format, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
     moveTo(deps, job.id, 'writing');
-    const finishedId = context.tracker.requestId ?? plan.requestId ?? '';
     // The request is complete in the same commit that records its outputs.
-    await writeAndRecordOutputs(store, job.id, context.placement, fetched, 'fal', () => store.requests.finishRequest(finishedId, 'completed'));
+    await writeAndRecordOutputs(store, job.id, context.placement, fetched, 'fal', () => store.requests.finishRequest(requestId, 'completed'));
     context.tracker.requestId = undefined;
     context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.
     if (plan !== context.plans.at(-1)) moveTo(deps, job.id, 'submitted');
   }
   return undefined;
+}
+
+type Waited = { readonly kind: 'result'; readonly body: SmartResizeResultBody; readonly requestId: string } | Extract<JobOutcome, { kind: 'held' }>;
+
+/**
+ * Gets the batch's request (resumed by id, found again after a lost submit answer, or submitted) and waits for its
+ * result inside a fal slot, until its deadline. A new request's budget check and upload happen before the slot, so
+ * they overlap other jobs' waits on fal.
+ */
+async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploads: UploadOnce): Promise<Waited> {
+  const { deps, job, client, signal } = context;
+  const sizes = plan.targets.map(formatTargetSize);
+  const submission: SubmissionContext = { deps, job, client, batchIndex: plan.batchIndex, sizes, signal };
+  let request = plan.requestId ? deps.store.requests.findByRequestId(plan.requestId) : undefined;
+  const hasOpenSubmit = !request && deps.store.requests.openSubmit(job.id, plan.batchIndex) !== undefined;
+  let input: SmartResizeInput | undefined;
+  if (!request && !hasOpenSubmit) {
+    const held = admit(context, plan);
+    if (held) return held;
+    moveTo(deps, job.id, 'uploading');
+    input = buildInput(context, plan, await uploads.url());
+  }
+  if (hasOpenSubmit) moveTo(deps, job.id, 'uploading');
+  return withFalSlot(deps, signal, async (onLeftFal): Promise<Waited> => {
+    let submittedNow = false;
+    request ??= await recoverOpenSubmit(submission);
+    while (!request) {
+      if (!input) {
+        const held = admit(context, plan);
+        if (held) return held;
+        input = buildInput(context, plan, await uploads.url());
+      }
+      request = await submitRecorded(submission, input, estimateRequest(plan.targets, context.profile.fal).minCents);
+      submittedNow = request !== undefined;
+      // fal has no request for a lost submit: the next one carries a new upload URL, so the two are never confused.
+      if (!request) uploads.discard();
+      input = undefined;
+    }
+    context.tracker.requestId = request.requestId;
+    return { kind: 'result', body: await waitWithDeadline(context, plan, request, submittedNow, onLeftFal), requestId: request.requestId };
+  });
+}
+
+/** Waits for the request until its deadline; past it, cancels it at fal (see giveUpAtDeadline). */
+async function waitWithDeadline(
+  context: FalPartContext,
+  plan: FalBatchPlan,
+  request: JobRequestRecord,
+  submittedNow: boolean,
+  onLeftFal: () => void,
+): Promise<SmartResizeResultBody> {
+  const { deps, client, signal } = context;
+  const pollMs = deps.pollIntervalMs ?? DEFAULT_POLL_MS;
+  const ceilingMs = deps.falDeadlineCeilingMs?.() ?? DEFAULT_FAL_DEADLINE_MS;
+  const deadlineMs = deps.falRunTimes?.deadlineMs(plan.targets.length, ceilingMs) ?? ceilingMs;
+  try {
+    return await waitForResult(client, request.requestId, {
+      signal,
+      onLeftFal,
+      now: deps.now,
+      deadline: { at: request.submittedAt + deadlineMs, totalMs: deadlineMs },
+      // A request found again or resumed was not sent by this run: its time would teach the schedule nothing true.
+      schedule: submittedNow ? (deps.falRunTimes?.scheduleFor(plan.targets.length, pollMs) ?? steadyPolls(pollMs)) : steadyPolls(pollMs),
+      onProgress: (progress) => context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }),
+    });
+  } catch (error) {
+    if (!isFalDeadline(error)) throw error;
+    // The request no longer counts against the concurrency setting: the next job may go while fal is told.
+    onLeftFal();
+    return giveUpAtDeadline(context, error);
+  }
+}
+
+/**
+ * A request past its deadline is cancelled at fal and booked as cancels are (may be billed if it had started). If
+ * fal finished it meanwhile, it was billed in full: its result is used. If the cancel cannot be sent, the request
+ * stays live (the job's next run tries again) and is booked as may-be-billed now.
+ */
+async function giveUpAtDeadline(context: FalPartContext, error: FalDeadlineError): Promise<SmartResizeResultBody> {
+  const { deps, job, client } = context;
+  let finished: SmartResizeResultBody | undefined;
+  try {
+    finished = await cancelAtFal(client, job, error.requestId, deps.spend, error.lastStatus);
+  } catch (cancelError) {
+    deps.spend?.mayBeBilled(job, error.requestId);
+    throw cancelError;
+  }
+  if (finished) return finished;
+  deps.store.requests.finishRequest(error.requestId, 'cancelled');
+  throw error;
+}
+
+/** The budget check of a new request: a refusal parks the job in `waiting_budget`. */
+function admit(context: FalPartContext, plan: FalBatchPlan): Extract<JobOutcome, { kind: 'held' }> | undefined {
+  const { deps, job, profile } = context;
+  const { maxCents } = estimateRequest(plan.targets, profile.fal);
+  const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
+  if (admission.ok) return undefined;
+  deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
+  return { kind: 'held', reason: admission.reason };
+}
+
+function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: string): SmartResizeInput {
+  return buildSmartResizeInput(imageUrl, plan.targets, context.profile.fal, context.profile.output.format);
+}
+
+interface UploadOnce {
+  /** The source's URL at fal storage, uploaded on first use and shared by the job's batches. */
+  url(): Promise<string>;
+  /** Forget the URL: the next submit gets a fresh upload. */
+  discard(): void;
+}
+
+function uploadOnce(context: FalPartContext): UploadOnce {
+  let pending: Promise<string> | undefined;
+  return {
+    url: () => {
+      const upload = context.upload;
+      if (!upload) return Promise.reject(new Error('the source image is needed to submit a new fal request'));
+      pending ??= untilAborted(
+        context.client.storage.upload(new File([new Uint8Array(upload.bytes)], upload.fileName, { type: upload.contentType })),
+        context.signal,
+      );
+      return pending;
+    },
+    discard: () => {
+      pending = undefined;
+    },
+  };
 }
 
 /**
@@ -113,10 +214,6 @@ async function withFalSlot<T>(deps: JobRunnerDeps, signal: AbortSignal, atFal: (
   } finally {
     release();
   }
-}
-
-function uploadToFalStorage(client: FalClient, upload: UploadImage): Promise<string> {
-  return client.storage.upload(new File([new Uint8Array(upload.bytes)], upload.fileName, { type: upload.contentType }));
 }
 
 /** Moves the job on when the state machine allows it from where it is; a later batch may already be past it. */

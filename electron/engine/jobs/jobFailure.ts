@@ -1,4 +1,5 @@
 import { isSmartResizeError } from '../../domain/errors';
+import { isFalDeadline } from '../fal/falDeadline';
 import { classifyFalError } from '../fal/falErrorClassification';
 import type { JobRecord, JobStore } from '../store';
 import { canTransition } from '../../domain/jobTransitions';
@@ -30,6 +31,8 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
     return { kind: 'stopped' };
   }
   if (context.stopReason === 'offline') return parkForNetwork(context);
+  // Its request was cancelled at fal already (see giveUpAtDeadline): a new attempt submits afresh.
+  if (isFalDeadline(error)) return retryOrFail(context, 'fal_deadline', `${error.message} It was cancelled at fal.`);
   if (isSmartResizeError(error)) {
     if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
     return fail(context, error.code, error.message);
@@ -50,14 +53,22 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
     case 'aborted':
       store.queue.requeue(job.id, 'stopped waiting for fal');
       return { kind: 'stopped' };
-    case 'retryable': {
-      const attempts = (store.jobs.getJob(job.id)?.attempts ?? job.attempts) + 1;
-      if (attempts >= MAX_ATTEMPTS) return fail(context, failure.type ?? 'fal_unavailable', `${failure.message} (gave up after ${attempts} attempts)`);
-      const at = context.now + retryDelayMs(attempts);
-      store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: at, reason: failure.message });
-      return { kind: 'retry', at };
-    }
+    case 'retryable':
+      return retryOrFail(context, failure.type ?? 'fal_unavailable', failure.message);
   }
+}
+
+/**
+ * A retryable failure uses an attempt: the job is retried with backoff, or after MAX_ATTEMPTS it fails with the
+ * reason. The failing attempt is counted in the job's `attempts` too, so the count the message says is the job's.
+ */
+function retryOrFail(context: FailureContext, code: string, message: string): JobOutcome {
+  const { store, job } = context;
+  const attempts = (store.jobs.getJob(job.id)?.attempts ?? job.attempts) + 1;
+  if (attempts >= MAX_ATTEMPTS) return fail(context, code, `${message} (gave up after ${attempts} attempts)`, true);
+  const at = context.now + retryDelayMs(attempts);
+  store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: at, reason: message });
+  return { kind: 'retry', at };
 }
 
 /**
@@ -75,8 +86,8 @@ function parkForNetwork(context: FailureContext): JobOutcome {
   return { kind: 'offline' };
 }
 
-function fail(context: FailureContext, code: string, message: string): JobOutcome {
-  context.store.jobs.transition(context.job.id, 'failed', { errorCode: code, errorMessage: message, reason: message });
+function fail(context: FailureContext, code: string, message: string, countsAttempt = false): JobOutcome {
+  context.store.jobs.transition(context.job.id, 'failed', { errorCode: code, errorMessage: message, reason: message, countsAttempt });
   return { kind: 'failed', message };
 }
 

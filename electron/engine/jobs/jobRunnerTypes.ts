@@ -1,4 +1,4 @@
-import type { FalClient } from '@fal-ai/client';
+import type { SmartResizeFalClient } from '../fal/falClient';
 import type { FalRunTimes } from '../fal/falRunTimes';
 import type { IntakeOptions } from '../intake/types';
 import type { FalResultForPricing } from '../pricing';
@@ -74,7 +74,7 @@ export interface JobRunnerDeps {
   readonly profileVersion: (profileId: string, version: number) => Profile;
   readonly folderPlacement: (folderId: string | null) => FolderPlacement | undefined;
   /** A fal client, or undefined when no key is configured (the local engine does everything). */
-  readonly falClient: () => FalClient | undefined;
+  readonly falClient: () => SmartResizeFalClient | undefined;
   /** Why there is no fal client (every size is then made locally), for the job's log. */
   readonly localOnlyReason?: () => LocalOnlyReason | undefined;
   /** Downloads of fal's output files (tests route them to the fake). */
@@ -91,10 +91,26 @@ export interface JobRunnerDeps {
   readonly pollIntervalMs?: number;
   /** How long recent fal requests took, so status polls speed up where a request may finish; absent: steady polls. */
   readonly falRunTimes?: FalRunTimes;
+  /** The longest a fal request may take before it is cancelled (the setting); learned deadlines stay below it. */
+  readonly falDeadlineCeilingMs?: () => number;
+  /** How long a submit whose answer was lost is looked for in fal's request history; defaults in LOST_SUBMIT_TIMING. */
+  readonly lostSubmit?: Partial<LostSubmitTiming>;
   readonly onProgress: (progress: JobProgress) => void;
   /** Called when a fal call finds the network gone, so dispatch stops at once rather than at the next probe. */
   readonly onOffline: () => void;
   readonly now: () => number;
+}
+
+/**
+ * Looking for the request of a submit whose answer was lost: fal does not say whether requests still queued or
+ * running are listed in its history, so "not found" means "not yet" until the request's expected run time (the
+ * slowest recent one, or `defaultRunMs` with none) plus `marginMs` have passed since it was sent.
+ */
+export interface LostSubmitTiming {
+  readonly defaultRunMs: number;
+  readonly marginMs: number;
+  /** Between two look-ups. */
+  readonly lookupEveryMs: number;
 }
 
 /** Why a running job's signal was aborted: the user cancelled it, the engine is shutting down, or fal went offline. */

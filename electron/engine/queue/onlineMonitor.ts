@@ -60,6 +60,14 @@ export class OnlineMonitor {
     this.schedule();
   }
 
+  /**
+   * A fal call's connection broke or got no answer in time: maybe the network, maybe one bad call. Probe now (at
+   * most one at a time), so going offline is seen in seconds rather than at the next scheduled probe.
+   */
+  suspect(): void {
+    if (!this.stopped) void this.probeNow();
+  }
+
   /** The host says the network changed (Electron `net`) or the machine woke up: check now rather than later. */
   hostSignal(kind: 'online' | 'offline' | 'resume'): void {
     if (kind === 'offline') this.reportOffline('the computer is offline');

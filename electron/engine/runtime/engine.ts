@@ -1,5 +1,6 @@
 import { SmartResizeError } from '../../domain/errors';
-import type { JobProgress } from '../jobs/jobRunnerTypes';
+import type { FalCallTimeouts } from '../fal/falCallTimeouts';
+import type { JobProgress, LostSubmitTiming } from '../jobs/jobRunnerTypes';
 import { providerForJob } from '../jobs/sizeRouting';
 import { ProfileStore } from '../profiles';
 import { OnlineMonitor } from '../queue/onlineMonitor';
@@ -39,6 +40,10 @@ export interface EngineOptions {
     readonly tickMs?: number;
     /** How often held budget work is looked at again (day or month rolled over, money freed). */
     readonly budgetCheckMs?: number;
+    /** Per-attempt timeouts of fal calls. */
+    readonly falCallTimeouts?: Partial<FalCallTimeouts>;
+    /** How long the request of a submit whose answer was lost is looked for in fal's history. */
+    readonly lostSubmit?: Partial<LostSubmitTiming>;
   };
   readonly now?: () => number;
 }
@@ -83,6 +88,7 @@ export class Engine {
       notice: (kind, message, folderId) => this.events.emit('notice', { kind, level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
     });
     this.keyStore = options.keyStore ?? new FileFalKeyStore(options.dataDir);
+    const timing = options.timing ?? {};
     this.fal = new FalAccess({
       keyStore: this.keyStore,
       env,
@@ -90,8 +96,12 @@ export class Engine {
       hostOverride: options.falHostOverride,
       localOnly: () => (options.forceProvider === 'local' ? 'forced_local' : this.settings.get().defaultProvider === 'local' ? 'provider_local' : undefined),
       fetch: options.fetch,
+      calls: {
+        callTimeouts: timing.falCallTimeouts,
+        // A failed fal connection is news at once, not after the client's own retries (up to 31 s).
+        networkObserver: { unreachable: () => this.online.reportOffline(), suspect: () => this.online.suspect() },
+      },
     });
-    const timing = options.timing ?? {};
     const settingsOf = () => this.settings.get();
     this.online = new OnlineMonitor({
       probeUrl: () => this.fal.probeUrl(),
@@ -119,6 +129,8 @@ export class Engine {
         budget: this.spend,
         spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,
+        falDeadlineCeilingMs: () => this.settings.get().falDeadlineSeconds * 1000,
+        lostSubmit: timing.lostSubmit,
         onProgress: (progress: JobProgress) => this.events.emit('progress', progress),
         onOffline: () => this.online.reportOffline(),
         now: this.now,

@@ -1,6 +1,5 @@
-import type { FalClient } from '@fal-ai/client';
 import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
-import { createSmartResizeFalClient } from '../fal/falClient';
+import { createSmartResizeFalClient, type SmartResizeFalClient, type SmartResizeFalClientOptions } from '../fal/falClient';
 import { resolveFalKey, resolveFalProxyUrl } from '../fal/falSettings';
 import type { FalKeyStore } from '../settings/falKeyStore';
 
@@ -14,11 +13,13 @@ export interface FalAccessOptions {
   /** Set when fal must not be used at all: the default provider is local, or the run is `--provider local`. */
   readonly localOnly: () => Exclude<LocalOnlyReason, 'no_key'> | undefined;
   readonly fetch?: typeof fetch;
+  /** Call timeouts and the network observer every client gets (see SmartResizeFalClientOptions). */
+  readonly calls?: Pick<SmartResizeFalClientOptions, 'callTimeouts' | 'networkObserver'>;
 }
 
 /** Hands out one fal client per configuration, or undefined when no key is set or fal is turned off. */
 export class FalAccess {
-  private cached: { signature: string; client: FalClient } | undefined;
+  private cached: { signature: string; client: SmartResizeFalClient } | undefined;
 
   constructor(private readonly options: FalAccessOptions) {}
 
@@ -35,7 +36,7 @@ export class FalAccess {
     return resolveFalKey(this.options.keyStore.read(), this.options.env) ? undefined : 'no_key';
   }
 
-  client(): FalClient | undefined {
+  client(): SmartResizeFalClient | undefined {
     if (this.options.localOnly()) return undefined;
     const key = resolveFalKey(this.options.keyStore.read(), this.options.env);
     if (!key) return undefined;
@@ -44,7 +45,7 @@ export class FalAccess {
     if (this.cached?.signature !== signature) {
       this.cached = {
         signature,
-        client: createSmartResizeFalClient({ credentials: key, proxyUrl, hostOverride: this.options.hostOverride, fetch: this.options.fetch }),
+        client: createSmartResizeFalClient({ credentials: key, proxyUrl, hostOverride: this.options.hostOverride, fetch: this.options.fetch, ...this.options.calls }),
       };
     }
     return this.cached.client;

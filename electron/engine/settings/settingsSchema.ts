@@ -30,6 +30,11 @@ export const SettingsSchema = z.object({
   falProxyUrl: z.string().url().optional(),
   /** The decompression-bomb guard: images with more pixels are refused. */
   pixelLimit: z.number().int().min(1).default(DEFAULT_PIXEL_LIMIT),
+  /**
+   * The longest a fal request may take from its submit before it is cancelled at fal and retried (or failed with
+   * "fal did not finish in time"). Deadlines learned from recent run times stay below it.
+   */
+  falDeadlineSeconds: z.number().int().min(1).max(3600).default(600),
   /** How long a file's size and mtime must stay still before it is taken. */
   settleMs: z.number().int().min(50).max(60_000).default(2000),
   folders: z.array(WatchedFolderSchema).default([]),

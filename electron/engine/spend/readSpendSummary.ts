@@ -19,6 +19,7 @@ export function readSpendSummary(dataDir: string, range: SpendRange = {}, now = 
         db: store.db,
         ledger: new SpendLedger(store.db, () => now),
         reservedCents: new Reservations(store.db, () => now).total(),
+        unknownSubmitCents: store.requests.unknownSubmitCents(range),
         caps: settings,
         now,
         folderPath: (folderId) => folders.get(folderId),

@@ -98,6 +98,7 @@ export class SpendService implements BudgetGuard {
         db: this.options.store.db,
         ledger: this.ledger,
         reservedCents: this.reservations.total(),
+        unknownSubmitCents: this.options.store.requests.unknownSubmitCents(range),
         caps: budget,
         now: this.options.now(),
         folderPath: (folderId) => this.options.folder(folderId)?.path,

@@ -31,6 +31,8 @@ export interface SummarySources {
   readonly db: SqlDatabase;
   readonly ledger: SpendLedger;
   readonly reservedCents: number;
+  /** What fal may bill for submits whose request is not known yet (answer lost, or a crash before it was stored). */
+  readonly unknownSubmitCents: number;
   readonly caps: SummaryCaps;
   readonly now: number;
   readonly folderPath: (folderId: string) => string | undefined;
@@ -40,7 +42,8 @@ const MOST_EXPENSIVE = 10;
 
 /**
  * Today / this week / this month (local calendar) against the caps, plus the range's totals and breakdowns of
- * charges. may-be-billed and savings are summed apart and never enter `totalCents`.
+ * charges. may-be-billed (with submits whose request is not known yet) and savings are summed apart and never enter
+ * `totalCents`.
  */
 export function buildSpendSummary(sources: SummarySources, range: SpendRange = {}): SpendSummaryData {
   const { db, ledger, caps, now } = sources;
@@ -83,7 +86,7 @@ export function buildSpendSummary(sources: SummarySources, range: SpendRange = {
     week: { spentCents: ledger.sum('charge', { since: periods.weekStart }), capCents: null },
     month: { spentCents: ledger.sum('charge', { since: periods.monthStart }), capCents: caps.monthlyCapCents },
     totalCents,
-    mayBeBilledCents: ledger.sum('may_be_billed', range),
+    mayBeBilledCents: ledger.sum('may_be_billed', range) + sources.unknownSubmitCents,
     reservedCents: sources.reservedCents,
     savingsCents: ledger.sum('saving', range),
     outputs,

@@ -19,6 +19,8 @@ export interface TransitionPatch {
   readonly errorMessage?: string | null;
   /** 0..1; defaults to 1 for `done`, 0 for `queued`, unchanged otherwise. */
   readonly progress?: number;
+  /** This move ends a retryable attempt (`failed` after the last one): count it, as `retry_scheduled` does. */
+  readonly countsAttempt?: boolean;
 }
 
 /** Store-internal knobs of a transition that callers of the public API do not get. */
@@ -78,7 +80,7 @@ export function applyTransition(
   }
   const now = ctx.now();
   const active = isRunning(to);
-  const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' ? 1 : 0);
+  const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' || patch.countsAttempt ? 1 : 0);
   const progress = patch.progress ?? (to === 'done' ? 1 : to === 'queued' ? 0 : job.progress);
   const row = getRow<JobRow>(
     ctx.db,

@@ -68,6 +68,8 @@ export const HARNESS_TIMING: NonNullable<EngineOptions['timing']> = {
   offlineProbeMs: 300,
   onlineProbeMs: 2_000,
   tickMs: 100,
+  // A lost submit's request is looked for about a second (fake requests run 100 ms and are listed once ended).
+  lostSubmit: { defaultRunMs: 300, marginMs: 700, lookupEveryMs: 100 },
 };
 
 /** Starts the fake, creates the profile and the watched folder, and starts an engine pointed at the fake. */
