@@ -25,7 +25,12 @@
  * `failNext('result', {status: 422, type: 'image_too_large'})`, `failNext('status', {drop: true})`,
  * `failNext('submit', {drop: true, afterHandling: true})` (request created, answer lost),
  * `stallNext('download').release()`, `failNextJob({kind: 'error', type: 'content_policy_violation'})`,
- * `failNextJob({kind: 'wrongSize'})`, `stop()` / `start()` (ECONNREFUSED while down, same port after).
+ * `failNextJob({kind: 'wrongSize'})`, `failNextJob({kind: 'hang'})` (IN_PROGRESS for ever, until cancelled),
+ * `holdAnswerNext('submit')` (the request is created, its answer held until released or the client is gone),
+ * `stop()` / `start()` (ECONNREFUSED while down, same port after).
+ * Request history: `GET /v1/models/requests/by-endpoint` (api.fal.ai) lists requests with `expand=payloads`,
+ * `status`, `request_id`, `cursor`/`limit`; by default only requests that have ended, as soon as they end (fal
+ * publishes neither): `history: {listsInFlight, lagMs}` changes that.
  * Rules take `{times, imageKey, requestId}`; imageKey = sha256 of the uploaded bytes or the upload's file_name.
  *
  * Evidence: `requests(filter)`, `countSubmits()`, `submitsFor(imageKey)`, `requestsFor(requestId)`,

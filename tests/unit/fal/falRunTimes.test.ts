@@ -47,3 +47,23 @@ describe('FalRunTimes.nextPollDelay', () => {
     expect(times.scheduleFor(4, 100).nextDelay(1_950)).toBe(25);
   });
 });
+
+describe('FalRunTimes.deadlineMs', () => {
+  it('is the ceiling (the setting) while no request of that size count has completed', () => {
+    const times = new FalRunTimes();
+    times.record(3, 20_000);
+    expect(times.deadlineMs(1, 600_000)).toBe(600_000);
+  });
+
+  it('learns three times the slowest recent request, at least a minute, never past the ceiling', () => {
+    const times = new FalRunTimes();
+    times.record(2, 5_000);
+    expect(times.deadlineMs(2, 600_000)).toBe(60_000);
+    times.record(2, 40_000);
+    expect(times.deadlineMs(2, 600_000)).toBe(120_000);
+    times.record(2, 300_000);
+    expect(times.deadlineMs(2, 600_000)).toBe(600_000);
+    expect(times.deadlineMs(2, 2_000)).toBe(2_000);
+    expect(times.slowestMs(2)).toBe(300_000);
+  });
+});
