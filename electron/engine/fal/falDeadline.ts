@@ -1,5 +1,3 @@
-import type { FalQueueProgress } from './falBatchRunner';
-
 /** A request fal did not finish by its deadline: it is cancelled at fal and the job retried or failed. */
 export class FalDeadlineError extends Error {
   override readonly name = 'FalDeadlineError';
@@ -9,7 +7,7 @@ export class FalDeadlineError extends Error {
     /** How long the request had, from its submit to the deadline. */
     readonly deadlineMs: number,
     /** Its last status seen at fal (undefined: no status call ever answered). */
-    readonly lastStatus: FalQueueProgress['status'] | undefined,
+    readonly lastStatus: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | undefined,
   ) {
     super(`fal did not finish the request in time (no result ${formatSeconds(deadlineMs)} after it was sent).`);
   }
