@@ -33,7 +33,7 @@ export interface SmartResizeFalClientOptions {
 }
 
 /** The calls the app makes itself instead of through the client, with the same routing, key and timeouts. */
-export interface FalDirectCalls {
+interface FalDirectCalls {
   /** One smart-resize submit without the client's blind retry (see submitOnce); resolves with the request id. */
   submit(input: unknown): Promise<string>;
   /** The request a submit created, from fal's request history (see findSubmittedRequest). */

@@ -39,7 +39,7 @@ export async function fetchOutputs(
 }
 
 /** One output download may take this long (fal's CDN; a few MB at a slow link's speed). */
-export const DOWNLOAD_TIMEOUT_MS = 120_000;
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 async function fetchOne(ref: FalOutputRef, format: OutputFormat, quality: number, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<FetchedOutput> {
   // A download whose connection stays open with no bytes must not hold the job: it fails as fal's silence.

@@ -41,7 +41,7 @@ interface FalPartContext {
 }
 
 /** The longest a request may run at fal when the settings say nothing (the setting's default). */
-export const DEFAULT_FAL_DEADLINE_MS = 10 * 60_000;
+const DEFAULT_FAL_DEADLINE_MS = 10 * 60_000;
 
 /**
  * Runs the job's fal requests one after another: new ones are budget-checked, uploaded once and submitted with

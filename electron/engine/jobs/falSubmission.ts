@@ -9,7 +9,7 @@ import { cancelAtFal } from './cancelAtFal';
 import type { JobRunnerDeps, LostSubmitTiming } from './jobRunnerTypes';
 
 /** Production timing of the look-up for a lost submit's request: about four minutes at most with no history. */
-export const LOST_SUBMIT_TIMING: LostSubmitTiming = { defaultRunMs: 120_000, marginMs: 120_000, lookupEveryMs: 5_000 };
+const LOST_SUBMIT_TIMING: LostSubmitTiming = { defaultRunMs: 120_000, marginMs: 120_000, lookupEveryMs: 5_000 };
 
 /** One batch's submission. */
 export interface SubmissionContext {

@@ -6,7 +6,7 @@ export type { Migration } from './migrations/migration';
 export { withTransaction, type SqlDatabase, type SqlParams, type SqlValue } from './sqlite';
 export type { InsertJobResult, CancelJobResult, JobRepository } from './jobRepository';
 export type { TransitionPatch } from './jobTransition';
-export type { FalSubmitRecord, NewFalSubmit, RecordRequestResult, RequestOutcome, RequestRepository, SubmitState } from './requestRepository';
+export type { FalSubmitRecord, RecordRequestResult, RequestOutcome, RequestRepository } from './requestRepository';
 export type { OutputRepository } from './outputRepository';
 export type { RunnableJob, RunnableOptions, RecoveryAction, JobQueue } from './jobQueue';
 export {

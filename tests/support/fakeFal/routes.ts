@@ -21,7 +21,7 @@ const ROUTE_HOSTS: Partial<Record<FakeFalRoute, string>> = {
 };
 
 /** fal's Platform API path listing an endpoint's requests (FAL.md, "Request history"). */
-export const REQUEST_HISTORY_PATH = '/v1/models/requests/by-endpoint';
+const REQUEST_HISTORY_PATH = '/v1/models/requests/by-endpoint';
 
 function identify(method: string, pathname: string): RouteMatch {
   const found = (route: FakeFalRoute, requestId?: string): RouteMatch => ({ route, requestId });
