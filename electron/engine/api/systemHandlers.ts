@@ -94,6 +94,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
         engine.keyStore.clear();
         return keyStatus();
       },
+      test: async (input) => engine.fal.testKey(input?.key),
     },
     shell: {
       openPath: async ({ path }) => {

@@ -2,7 +2,7 @@ import { createFalClient, type FalClient, type RequestMiddleware } from '@fal-ai
 import { SmartResizeError } from '../../domain/errors';
 import { withFalCallTimeouts, type FalNetworkObserver } from './falCallFetch';
 import { DEFAULT_FAL_CALL_TIMEOUTS, type FalCallTimeouts } from './falCallTimeouts';
-import type { FalRoute } from './falDirectCall';
+import { callFal, type FalRoute } from './falDirectCall';
 import { parseHttpUrl, rewriteFalUrl } from './falHosts';
 import { findSubmittedRequest, type FoundRequest, type SubmitIdentity } from './falRequestHistory';
 import { submitOnce } from './falSubmit';
@@ -38,6 +38,8 @@ interface FalDirectCalls {
   submit(input: unknown): Promise<string>;
   /** The request a submit created, from fal's request history (see findSubmittedRequest). */
   findSubmitted(identity: Omit<SubmitIdentity, 'endpointId'>): Promise<FoundRequest | undefined>;
+  /** One authenticated read that changes nothing and costs nothing (the request history, one item): is the key taken? */
+  checkKey(): Promise<void>;
 }
 
 /** fal's client, plus the calls the app makes itself. */
@@ -78,6 +80,9 @@ export function createSmartResizeFalClient(options: SmartResizeFalClientOptions)
   const direct: FalDirectCalls = {
     submit: (input) => submitOnce(route, SMART_RESIZE_ENDPOINT, input),
     findSubmitted: (identity) => findSubmittedRequest(route, { ...identity, endpointId: SMART_RESIZE_ENDPOINT }),
+    checkKey: async () => {
+      await callFal(route, { method: 'GET', url: `https://api.fal.ai/v1/models/requests/by-endpoint?endpoint_id=${SMART_RESIZE_ENDPOINT}&limit=1` });
+    },
   };
   return Object.assign(client, { direct });
 }

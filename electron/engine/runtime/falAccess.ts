@@ -1,7 +1,9 @@
 import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
 import { createSmartResizeFalClient, type SmartResizeFalClient, type SmartResizeFalClientOptions } from '../fal/falClient';
 import { resolveFalKey, resolveFalProxyUrl } from '../fal/falSettings';
+import type { FalKeyTest } from '../../shared/schemas/settings';
 import type { FalKeyStore } from '../settings/falKeyStore';
+import { checkFalKey } from './falKeyCheck';
 
 /** How the engine reaches fal, re-read on every use so a key or proxy change applies to the next job. */
 export interface FalAccessOptions {
@@ -40,21 +42,35 @@ export class FalAccess {
     if (this.options.localOnly()) return undefined;
     const key = resolveFalKey(this.options.keyStore.read(), this.options.env);
     if (!key) return undefined;
-    const proxyUrl = this.options.hostOverride ? undefined : resolveFalProxyUrl(this.options.proxyUrl(), this.options.env);
-    const signature = JSON.stringify([key.length, hashKey(key), proxyUrl, this.options.hostOverride]);
-    if (this.cached?.signature !== signature) {
-      this.cached = {
-        signature,
-        client: createSmartResizeFalClient({ credentials: key, proxyUrl, hostOverride: this.options.hostOverride, fetch: this.options.fetch, ...this.options.calls }),
-      };
-    }
+    const signature = JSON.stringify([key.length, hashKey(key), this.proxyUrl(), this.options.hostOverride]);
+    if (this.cached?.signature !== signature) this.cached = { signature, client: this.build(key, this.options.calls) };
     return this.cached.client;
+  }
+
+  /**
+   * One authenticated call to fal with `typedKey` (not saved), or else the key in use, through the same proxy or
+   * host override as jobs: valid, invalid or unreachable, in words.
+   */
+  testKey(typedKey?: string): Promise<FalKeyTest> {
+    const key = typedKey?.trim() || resolveFalKey(this.options.keyStore.read(), this.options.env);
+    if (!key) return Promise.resolve({ result: 'no_key', message: 'No fal key is set: type one to test it.' });
+    // The job clients' timeouts, but not their network observer: a test must not take the queue offline.
+    const client = this.build(key, { callTimeouts: this.options.calls?.callTimeouts });
+    return checkFalKey(client, this.proxyUrl() !== undefined);
+  }
+
+  /** The proxy fal calls go through (Settings, else FAL_PROXY_URL), unless a host override sends them elsewhere. */
+  private proxyUrl(): string | undefined {
+    return this.options.hostOverride ? undefined : resolveFalProxyUrl(this.options.proxyUrl(), this.options.env);
+  }
+
+  private build(key: string, calls: FalAccessOptions['calls']): SmartResizeFalClient {
+    return createSmartResizeFalClient({ credentials: key, proxyUrl: this.proxyUrl(), hostOverride: this.options.hostOverride, fetch: this.options.fetch, ...calls });
   }
 
   /** The URL the online monitor probes: the fake or gateway, the proxy, or fal's queue host. */
   probeUrl(): string {
-    if (this.options.hostOverride) return this.options.hostOverride;
-    return resolveFalProxyUrl(this.options.proxyUrl(), this.options.env) ?? 'https://queue.fal.run/';
+    return this.options.hostOverride ?? this.proxyUrl() ?? 'https://queue.fal.run/';
   }
 }
 

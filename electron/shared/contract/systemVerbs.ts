@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HostPathSchema, NoInputSchema, OkSchema } from '../schemas/common';
 import { EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
 import { QueueStateSchema } from '../schemas/queue';
-import { FalKeyInputSchema, FalKeyStatusSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
+import { FalKeyInputSchema, FalKeyStatusSchema, FalKeyTestInputSchema, FalKeyTestSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
 import { verb } from './verb';
 
 /** The queue as a whole. */
@@ -27,6 +27,7 @@ export const falKeyVerbs = {
   status: verb({ summary: 'Whether a key is set, and where it is kept.', input: NoInputSchema, output: FalKeyStatusSchema }),
   set: verb({ summary: 'Stores a key (safeStorage in the desktop app).', input: FalKeyInputSchema, output: FalKeyStatusSchema }),
   clear: verb({ summary: 'Forgets the stored key.', input: NoInputSchema, output: FalKeyStatusSchema }),
+  test: verb({ summary: 'One authenticated call to fal with a key: valid, invalid or unreachable.', input: FalKeyTestInputSchema, output: FalKeyTestSchema }),
 };
 
 const PathInputSchema = z.strictObject({ path: HostPathSchema });

@@ -13,7 +13,7 @@ export const VERB_GROUPS = {
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
   settings: ['get', 'update'],
-  falKey: ['status', 'set', 'clear'],
+  falKey: ['status', 'set', 'clear', 'test'],
   shell: ['openPath', 'revealPath'],
   dialog: ['pickFolder'],
   media: ['thumbnail'],

@@ -38,7 +38,21 @@ export const FalKeyInputSchema = z.strictObject({
     .regex(/^\S+$/, 'A fal key has no spaces.'),
 });
 
+/**
+ * What one authenticated call to fal said about a key: `valid` (fal accepted it), `invalid` (fal refused it: 401/403),
+ * `unreachable` (no answer: offline, DNS, a wrong proxy URL), `no_key` (nothing to test), `unexpected` (any other
+ * answer). `message` says it in words, with fal's own reason where it gave one.
+ */
+export const FalKeyTestSchema = z.object({
+  result: z.enum(['valid', 'invalid', 'unreachable', 'no_key', 'unexpected']),
+  message: z.string(),
+});
+
+/** Test the key typed into the field (not saved), or without one the key in use. */
+export const FalKeyTestInputSchema = z.strictObject({ key: FalKeyInputSchema.shape.key.optional() }).optional();
+
 export type Settings = z.infer<typeof SettingsSchema>;
+export type FalKeyTest = z.infer<typeof FalKeyTestSchema>;
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export type FalKeyStorage = z.infer<typeof FalKeyStorageSchema>;
 export type FalKeyStatus = z.infer<typeof FalKeyStatusSchema>;

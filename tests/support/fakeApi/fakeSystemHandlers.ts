@@ -54,6 +54,9 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
         return (state.falKey = { configured: true, storage: 'safeStorage' });
       },
       clear: async () => (state.falKey = { configured: false, storage: 'none' }),
+      // The fake has no fal to ask: a configured key is taken as valid.
+      test: async (input) =>
+        input?.key || state.falKey.configured ? { result: 'valid' as const, message: 'fal accepted the key.' } : { result: 'no_key' as const, message: 'No fal key is set: type one to test it.' },
     },
     shell: {
       openPath: async ({ path }) => (shellCalls.push(`open:${path}`), { ok: true as const }),

@@ -42,6 +42,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'falKey.status': undefined,
   'falKey.set': { key: 'abcd-1234:secret' },
   'falKey.clear': undefined,
+  'falKey.test': undefined,
   'shell.openPath': { path: '/tmp' },
   'shell.revealPath': { path: '/tmp/a.jpg' },
   'dialog.pickFolder': undefined,

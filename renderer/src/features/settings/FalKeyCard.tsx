@@ -5,6 +5,7 @@ import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { FalKeyTestResult } from './FalKeyTestResult';
 import { useFalKey } from './useSettings';
 
 const STORAGE_LABEL: Record<FalKeyStatus['storage'], string> = {
@@ -15,11 +16,14 @@ const STORAGE_LABEL: Record<FalKeyStatus['storage'], string> = {
   none: 'Not set',
 };
 
-/** Set, replace or clear the fal key; only its status is ever shown. */
+/** Set, test, replace or clear the fal key; only its status is ever shown. Clearing asks first. */
 export function FalKeyCard() {
-  const { status, set, clear } = useFalKey();
+  const { status, set, clear, test } = useFalKey();
   const [key, setKey] = useState('');
+  const [confirmingClear, setConfirmingClear] = useState(false);
   const current = status.data;
+  const typed = key.trim().length > 0;
+  const canTest = typed || Boolean(current?.configured);
   return (
     <Card title={<span className="inline-icon"><KeyRound size={18} /> fal API key</span>} actions={current && <Badge tone={current.configured ? 'success' : 'neutral'}>{current.configured ? 'Configured' : 'Not set'}</Badge>}>
       {current && <p className="muted small">{STORAGE_LABEL[current.storage]}.</p>}
@@ -37,16 +41,44 @@ export function FalKeyCard() {
         }}
       >
         <Field label={current?.configured ? 'Replace key' : 'Key'} hint="From fal.ai → Dashboard → Keys. Without a key, every size runs on the free local engine." error={set.error?.message}>
-          <input type="password" autoComplete="off" value={key} onChange={(event) => setKey(event.target.value)} placeholder="fal key" />
+          <input
+            type="password"
+            autoComplete="off"
+            aria-label="fal key"
+            value={key}
+            onChange={(event) => {
+              setKey(event.target.value);
+              test.reset();
+            }}
+            placeholder="fal key"
+          />
         </Field>
         <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={key.trim().length === 0 || set.isPending}>Save key</button>
-          {current?.configured && current.storage !== 'env' && (
-            <button type="button" className="btn btn-ghost-danger" onClick={() => clear.mutate()} disabled={clear.isPending}>Clear key</button>
+          <button type="submit" className="btn btn-primary" disabled={!typed || set.isPending}>Save key</button>
+          <button type="button" className="btn" disabled={!canTest || test.isPending} onClick={() => test.mutate(typed ? key : undefined)}>
+            {test.isPending ? 'Testing…' : typed ? 'Test this key' : 'Test key'}
+          </button>
+          {current?.configured && current.storage !== 'env' && !confirmingClear && (
+            <button type="button" className="btn btn-ghost-danger" onClick={() => setConfirmingClear(true)} disabled={clear.isPending}>Clear key</button>
           )}
         </div>
       </form>
-      <ErrorNote error={status.error ?? clear.error} />
+      {test.data && <FalKeyTestResult test={test.data} tested={test.variables ? 'typed' : 'saved'} />}
+      {confirmingClear && (
+        <div className="danger-zone" role="alertdialog" aria-label="Clear the fal key?">
+          <span>Clear the fal key? Sizes set to fal will then be made by the free local engine until a key is saved again.</span>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={clear.isPending}
+            onClick={() => clear.mutate(undefined, { onSuccess: () => setConfirmingClear(false) })}
+          >
+            Clear key
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirmingClear(false)}>Keep key</button>
+        </div>
+      )}
+      <ErrorNote error={status.error ?? clear.error ?? test.error} />
     </Card>
   );
 }

@@ -1,44 +1,44 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { Settings } from '../../../../electron/shared';
-import { SettingsSchema } from '../../../../electron/shared/schemas/settings';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { formToSettingsPatch, GeneralFormSchema, settingsToForm, type GeneralForm } from './generalSettingsForm';
 import { useSettings } from './useSettings';
 
-const EditableSchema = SettingsSchema.omit({ dataFolder: true });
-type Editable = Omit<Settings, 'dataFolder'>;
-
-/** Processing, naming and desktop settings, saved together. */
+/** Processing, naming and desktop settings, saved together; each applies as soon as it is saved. */
 export function GeneralSettingsForm({ settings }: { settings: Settings }) {
   const host = useHost();
   const { update } = useSettings();
-  const { dataFolder: _shown, ...initial } = settings;
-  const { register, handleSubmit, formState, reset } = useForm<Editable>({ resolver: zodResolver(EditableSchema), defaultValues: initial });
+  const { register, handleSubmit, formState, reset } = useForm<GeneralForm>({ resolver: zodResolver(GeneralFormSchema), defaultValues: settingsToForm(settings) });
   const errors = formState.errors;
   const desktop = host.kind === 'electron';
 
-  const save = handleSubmit((values) => update.mutate(values, { onSuccess: ({ dataFolder: _folder, ...saved }) => reset(saved) }));
+  const save = handleSubmit((values) => update.mutate(formToSettingsPatch(values), { onSuccess: (saved) => reset(settingsToForm(saved)) }));
 
   return (
     <Card title="Processing">
+      <p className="muted small">Saved settings apply at once, to the running queue and watched folders: nothing needs a restart.</p>
       <form onSubmit={(event) => void save(event)} noValidate>
         <div className="form-grid">
           <Field label="Jobs at a time" hint="New fal accounts run 2 at once; more only queue at fal." error={errors.concurrency?.message}>
             <input type="number" min={1} max={40} {...register('concurrency', { valueAsNumber: true })} />
           </Field>
-          <Field label="Default provider" hint="Used where a profile leaves the choice open. Without a fal key everything runs locally." error={errors.defaultProvider?.message}>
+          <Field label="Default provider" hint="fal: sizes set to fal (and auto sizes that need it) go to fal. Local: nothing is sent to fal, whatever the profiles say. Without a fal key everything runs locally." error={errors.defaultProvider?.message}>
             <select {...register('defaultProvider')}>
               <option value="fal">fal smart-resize</option>
               <option value="local">Local engine (free)</option>
             </select>
           </Field>
-          <Field label="Naming template" hint="Tokens: {folder} {dir} {name} {w} {h} {profile} {n} {ext} {date}" error={errors.namingTemplate?.message} className="span-2">
+          <Field label="Settle time (seconds)" hint="How long a file in a watched folder must stay unchanged before it is taken. Longer for slow network copies." error={errors.settleSeconds?.message}>
+            <input type="number" min={0.05} max={60} step={0.05} aria-label="Settle time in seconds" {...register('settleSeconds', { valueAsNumber: true })} />
+          </Field>
+          <Field label="Naming template" hint="Given to new profiles made from a preset; each profile keeps its own. Tokens: {folder} {dir} {name} {w} {h} {profile} {n} {ext} {date}" error={errors.namingTemplate?.message} className="span-2">
             <input className="mono" {...register('namingTemplate')} />
           </Field>
-          <Field label="When a file exists" error={errors.collisionPolicy?.message}>
+          <Field label="When a file exists" hint="Also for new profiles made from a preset." error={errors.collisionPolicy?.message}>
             <select {...register('collisionPolicy')}>
               <option value="suffix">Add -1, -2…</option>
               <option value="overwrite">Overwrite</option>

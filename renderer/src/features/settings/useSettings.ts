@@ -33,5 +33,7 @@ export function useFalKey() {
     status: useQuery({ queryKey: queryKeys.falKey, queryFn: () => api.falKey.status() }),
     set: useMutation({ mutationFn: (key: string) => api.falKey.set({ key }), onSuccess: store }),
     clear: useMutation({ mutationFn: () => api.falKey.clear(), onSuccess: store }),
+    /** One authenticated call to fal with the typed key, or the saved one when none is typed. */
+    test: useMutation({ mutationFn: (typedKey: string | undefined) => api.falKey.test(typedKey ? { key: typedKey } : undefined) }),
   };
 }
