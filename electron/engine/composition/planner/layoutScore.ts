@@ -1,0 +1,129 @@
+import type { Box, Dims } from '../../local/geometry';
+import { visibleShare } from '../boxMath';
+import type { SafeInsets } from '../safeZone';
+import type { Subject } from '../subjects';
+import { isMustKeep } from '../subjects';
+import type { CompositionPlan, LayoutWindow } from './compositionPlan';
+
+/**
+ * Weights of the layout score (a cost: lower is better). A must-keep subject cut or pushed into the safe zone
+ * costs far more than any fill; an object cut costs more than a moderate fill when nothing must-keep is present
+ * (then the objects are the subject), less when faces or text are there (a person's legs may go, their face not);
+ * the saliency box is loose, so losing part of it costs in proportion (less when faces, text or objects say where
+ * the subject is); fill costs by its share of the canvas.
+ */
+export const SCORE_WEIGHTS = {
+  mustKeepCut: 10,
+  objectCutAlone: 4,
+  objectCutBesideMustKeep: 1.2,
+  /** With nothing detected, the saliency box is the subject: losing any of it costs a step, then in proportion. */
+  saliencyLostAlone: 6,
+  saliencyStepAlone: 1,
+  saliencyLostBesideDetections: 1,
+  /** A kept box flush against a cropped edge looks cut even when it is not. */
+  tightToCrop: 0.6,
+  fill: 2.5,
+  fillImbalance: 0.3,
+  focusOffCentre: 2,
+} as const;
+
+/** A box counts as whole when at least this share of it is shown inside the safe area. */
+export const WHOLE_SHARE = 0.995;
+
+/** How a layout treats the subjects, and its cost. */
+export interface LayoutScore {
+  readonly cost: number;
+  /** Must-keep subjects (faces, text, keep boxes) not shown whole inside the safe area. */
+  readonly mustKeepCut: readonly Subject[];
+  /** Objects not shown whole. */
+  readonly objectsCut: readonly Subject[];
+  /** Share of the saliency box shown (1 when there is none). */
+  readonly saliencyShown: number;
+}
+
+/** Scores one candidate: its window over the source (for the safe area) and the pixel plan made from it. */
+export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutWindow, subjects: readonly Subject[], insets: SafeInsets): LayoutScore {
+  const perPixel = window.width / plan.target.width;
+  const shown = plan.region;
+  const safe = clipTo(
+    {
+      left: window.left + insets.left * perPixel,
+      top: window.top + insets.top * perPixel,
+      width: window.width - (insets.left + insets.right) * perPixel,
+      height: window.height - (insets.top + insets.bottom) * perPixel,
+    },
+    shown,
+  );
+  const hasMustKeep = subjects.some(isMustKeep);
+  const objectWeight = hasMustKeep ? SCORE_WEIGHTS.objectCutBesideMustKeep : SCORE_WEIGHTS.objectCutAlone;
+  const detected = hasMustKeep || subjects.some((subject) => subject.kind === 'object');
+  const saliencyWeight = detected ? SCORE_WEIGHTS.saliencyLostBesideDetections : SCORE_WEIGHTS.saliencyLostAlone;
+  const margin = TIGHT_MARGIN * Math.min(window.width, window.height);
+  const mustKeepCut: Subject[] = [];
+  const objectsCut: Subject[] = [];
+  let saliencyShown = 1;
+  let cost = SCORE_WEIGHTS.fill * plan.fillShare + SCORE_WEIGHTS.fillImbalance * imbalance(plan);
+  for (const subject of subjects) {
+    if (isMustKeep(subject)) {
+      const inSafe = visibleShare(subject.box, safe);
+      if (inSafe < WHOLE_SHARE) {
+        mustKeepCut.push(subject);
+        cost += SCORE_WEIGHTS.mustKeepCut * (0.5 + (1 - inSafe) + 0.5 * (1 - visibleShare(subject.box, shown)));
+      }
+    } else if (subject.kind === 'object') {
+      const inSafe = visibleShare(subject.box, safe);
+      if (inSafe < WHOLE_SHARE) {
+        objectsCut.push(subject);
+        cost += objectWeight * Math.min(1, subject.score + 0.3) * (0.5 + (1 - inSafe));
+      }
+    } else if (subject.kind === 'saliency') {
+      const lost = 1 - visibleShare(subject.box, shown);
+      saliencyShown = Math.min(saliencyShown, 1 - lost);
+      cost += saliencyWeight * lost + (!detected && lost > 0.002 ? SCORE_WEIGHTS.saliencyStepAlone : 0);
+    }
+    if (subject.kind !== 'focus' && (subject.kind !== 'saliency' || !detected)) {
+      cost += SCORE_WEIGHTS.tightToCrop * (isMustKeep(subject) ? 1.5 : 1) * tightness(subject.box, shown, source, margin);
+    }
+    if (subject.kind === 'focus') {
+      const dx = Math.abs(subject.box.left - (window.left + window.width / 2)) / window.width;
+      const dy = Math.abs(subject.box.top - (window.top + window.height / 2)) / window.height;
+      cost += SCORE_WEIGHTS.focusOffCentre * (dx + dy) + (visibleShare(subject.box, shown) < 1 ? SCORE_WEIGHTS.mustKeepCut : 0);
+    }
+  }
+  return { cost, mustKeepCut, objectsCut, saliencyShown };
+}
+
+/** Closer than this (share of the window's short side) to a cropped edge, a box counts as tight against it. */
+const TIGHT_MARGIN = 0.025;
+
+/**
+ * 0..1: how close the box comes to an edge where the crop cuts the picture (not where the source itself ends:
+ * nothing can be done there), 1 when it touches it. Boxes already cut are scored as cut, not here.
+ */
+function tightness(box: Box, shown: Box, source: Dims, margin: number): number {
+  if (margin <= 0) return 0;
+  const gaps: number[] = [];
+  if (shown.left > 0) gaps.push(box.left - shown.left);
+  if (shown.top > 0) gaps.push(box.top - shown.top);
+  if (shown.left + shown.width < source.width) gaps.push(shown.left + shown.width - (box.left + box.width));
+  if (shown.top + shown.height < source.height) gaps.push(shown.top + shown.height - (box.top + box.height));
+  let worst = 0;
+  for (const gap of gaps) if (gap >= 0 && gap < margin) worst = Math.max(worst, 1 - gap / margin);
+  return worst;
+}
+
+/** How lopsided the fill is (0 centred, 1 all on one side), as a share of the canvas side. */
+function imbalance(plan: CompositionPlan): number {
+  const { placement, target } = plan;
+  const horizontal = Math.abs(placement.left - (target.width - placement.left - placement.width)) / target.width;
+  const vertical = Math.abs(placement.top - (target.height - placement.top - placement.height)) / target.height;
+  return horizontal + vertical;
+}
+
+function clipTo(box: Box, frame: Box): Box {
+  const left = Math.max(box.left, frame.left);
+  const top = Math.max(box.top, frame.top);
+  const right = Math.min(box.left + box.width, frame.left + frame.width);
+  const bottom = Math.min(box.top + box.height, frame.top + frame.height);
+  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}

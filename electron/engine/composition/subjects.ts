@@ -1,0 +1,36 @@
+import type { Box } from '../local/geometry';
+
+/**
+ * What a found (or user-given) subject is. `face`, `text` and `keep` (a box the user drew) must stay whole;
+ * `object` (people, animals, products found by the object model) should; `saliency` is the loose box around
+ * whatever stands out, and `focus` a point (a 1x1 box) the user clicked, which the crop centres on.
+ */
+export type SubjectKind = 'face' | 'text' | 'object' | 'saliency' | 'focus' | 'keep';
+
+/** One thing in the picture, in the pixels of the image it was found in. */
+export interface Subject {
+  readonly kind: SubjectKind;
+  readonly box: Box;
+  /** The detector's confidence 0..1 (1 for user boxes and the saliency box). */
+  readonly score: number;
+  /** The object model's class name (`person`, `dog`...), when there is one. */
+  readonly label?: string;
+}
+
+/** Kinds a layout must keep whole and inside the placement's safe area. */
+export const MUST_KEEP_KINDS: ReadonlySet<SubjectKind> = new Set(['face', 'text', 'keep']);
+
+/** Whether a layout must keep this subject whole (faces, text, the user's keep boxes). */
+export function isMustKeep(subject: Subject): boolean {
+  return MUST_KEEP_KINDS.has(subject.kind);
+}
+
+/** Subjects found in an image of `from` pixels, in an image of `to` pixels (another decode of the same source). */
+export function scaleSubjects(subjects: readonly Subject[], from: { width: number; height: number }, to: { width: number; height: number }): Subject[] {
+  const sx = to.width / from.width;
+  const sy = to.height / from.height;
+  return subjects.map((subject) => ({
+    ...subject,
+    box: { left: subject.box.left * sx, top: subject.box.top * sy, width: subject.box.width * sx, height: subject.box.height * sy },
+  }));
+}

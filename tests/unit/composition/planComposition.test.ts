@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { planComposition, routeAutoSize } from '../../../electron/engine/composition/planner';
+import type { Subject } from '../../../electron/engine/composition/subjects';
+import type { Box } from '../../../electron/engine/local/geometry';
+
+const source = { width: 6000, height: 4000 };
+const subject = (kind: Subject['kind'], box: Box, score = 1): Subject => ({ kind, box, score });
+
+/** Where a source box lands on the canvas under a plan (region scaled into placement). */
+function onCanvas(box: Box, plan: ReturnType<typeof planComposition>['plan']): Box {
+  const scale = plan.placement.width / plan.region.width;
+  return {
+    left: plan.placement.left + (box.left - plan.region.left) * scale,
+    top: plan.placement.top + (box.top - plan.region.top) * scale,
+    width: box.width * scale,
+    height: box.height * scale,
+  };
+}
+
+function inside(box: Box, frame: Box): boolean {
+  return box.left >= frame.left - 0.5 && box.top >= frame.top - 0.5 && box.left + box.width <= frame.left + frame.width + 0.5 && box.top + box.height <= frame.top + frame.height + 0.5;
+}
+
+describe('planComposition', () => {
+  it('centre-crops an image with nothing found', () => {
+    const { plan } = planComposition({ source, subjects: [] }, { width: 1080, height: 1080 });
+    expect(plan).toMatchObject({ method: 'crop', region: { left: 1000, top: 0, width: 4000, height: 4000 }, fillShare: 0 });
+  });
+
+  it('crops around a face near the edge instead of padding', () => {
+    const face = { left: 5300, top: 600, width: 500, height: 600 };
+    const { plan, score } = planComposition({ source, subjects: [subject('face', face)] }, { width: 1080, height: 1920 });
+    expect(plan.method).toBe('crop');
+    expect(inside(face, plan.region)).toBe(true);
+    expect(score.mustKeepCut).toEqual([]);
+  });
+
+  it('keeps a face whole over a loose saliency box that no crop could hold (no pad just for the loose box)', () => {
+    const face = { left: 2800, top: 1500, width: 400, height: 500 };
+    const saliency = { left: 500, top: 300, width: 5000, height: 3500 };
+    const { plan } = planComposition({ source, subjects: [subject('face', face), subject('saliency', saliency)] }, { width: 1200, height: 628 });
+    expect(plan.method).toBe('crop');
+    expect(inside(face, plan.region)).toBe(true);
+  });
+
+  it('pads only as much as a wide headline needs in a tall banner, and keeps it whole', () => {
+    const text = { left: 600, top: 300, width: 4800, height: 500 };
+    const { plan, score } = planComposition({ source, subjects: [subject('text', text)] }, { width: 160, height: 600 });
+    expect(plan.method).not.toBe('crop');
+    expect(score.mustKeepCut).toEqual([]);
+    expect(inside(text, plan.region)).toBe(true);
+    // The whole-source pad would leave 1 - (160*107)/(160*600) = 82% fill; the text needs only the width it spans.
+    expect(plan.fillShare).toBeLessThan(0.8);
+  });
+
+  it('keeps text out of a story\'s safe-zone insets', () => {
+    const text = { left: 2400, top: 150, width: 1200, height: 300 };
+    const insets = { top: 250, right: 60, bottom: 340, left: 60 };
+    const { plan, score } = planComposition({ source, subjects: [subject('text', text)], insetsFor: () => insets }, { width: 1080, height: 1920 });
+    expect(score.mustKeepCut).toEqual([]);
+    const landed = onCanvas(text, plan);
+    expect(inside(landed, { left: 60, top: 250, width: 1080 - 120, height: 1920 - 590 })).toBe(true);
+  });
+
+  it('centres on the focal point when the user set one', () => {
+    const focus = subject('focus', { left: 900, top: 2000, width: 1, height: 1 });
+    const { plan } = planComposition({ source, subjects: [focus] }, { width: 1080, height: 1080 });
+    expect(plan.region.left).toBe(0);
+  });
+
+  it('routes auto sizes by the same score, with the reason', () => {
+    const face = subject('face', { left: 2800, top: 1500, width: 400, height: 500 });
+    const wideText = subject('text', { left: 300, top: 3000, width: 5400, height: 700 });
+    const square = routeAutoSize(planComposition({ source, subjects: [face] }, { width: 1080, height: 1080 }), [face]);
+    expect(square).toMatchObject({ provider: 'local' });
+    expect(square.reason).toContain('1080x1080: local, a crop keeps 1 face whole');
+    const tall = routeAutoSize(planComposition({ source, subjects: [face, wideText] }, { width: 160, height: 600 }), [face, wideText]);
+    expect(tall.provider).toBe('fal');
+    expect(tall.reason).toMatch(/^160x600: fal, keeping the subject whole locally needs \d+% fill/);
+  });
+});
