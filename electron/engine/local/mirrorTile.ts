@@ -4,11 +4,14 @@ import type { Box } from './geometry';
 /**
  * The placed image on a full canvas, its padding filled by mirroring the image outward. Only the band between the
  * image edge and the subject is mirrored (repeatedly, like a reflection in two facing mirrors), so the subject is
- * never copied into the padding; a subject right at the edge leaves a one-pixel band, i.e. the edge is stretched.
+ * never copied into the padding. The band is at least `minBandShare` of the side: a subject right at the edge would
+ * leave one pixel, stretched into streaks (a share of 0 gives that old behaviour, kept for the seam test).
  */
-export function mirrorTile(fitted: RawImage, placement: Box, canvas: { width: number; height: number }, subject: Box): Buffer {
-  const columns = axisMap(canvas.width, placement.left, fitted.width, subject.left - placement.left, subject.left + subject.width - placement.left);
-  const rows = axisMap(canvas.height, placement.top, fitted.height, subject.top - placement.top, subject.top + subject.height - placement.top);
+export function mirrorTile(fitted: RawImage, placement: Box, canvas: { width: number; height: number }, subject: Box, minBandShare = 0): Buffer {
+  const minX = Math.max(1, Math.round(minBandShare * fitted.width));
+  const minY = Math.max(1, Math.round(minBandShare * fitted.height));
+  const columns = axisMap(canvas.width, placement.left, fitted.width, subject.left - placement.left, subject.left + subject.width - placement.left, minX);
+  const rows = axisMap(canvas.height, placement.top, fitted.height, subject.top - placement.top, subject.top + subject.height - placement.top, minY);
   const channels = fitted.channels;
   const out = Buffer.allocUnsafe(canvas.width * canvas.height * channels);
   let target = 0;
@@ -24,11 +27,11 @@ export function mirrorTile(fitted: RawImage, placement: Box, canvas: { width: nu
 
 /**
  * For each canvas position along one axis, the image position it shows: itself inside the image, a reflection
- * within the band [0, subjectStart) before it, within [subjectEnd, length) after it (bands at least 1 pixel).
+ * within the band [0, subjectStart) before it, within [subjectEnd, length) after it (bands at least minBand pixels).
  */
-function axisMap(canvasLength: number, offset: number, length: number, subjectStart: number, subjectEnd: number): Int32Array {
-  const before = Math.max(1, Math.min(length, subjectStart));
-  const after = Math.max(1, Math.min(length, length - subjectEnd));
+function axisMap(canvasLength: number, offset: number, length: number, subjectStart: number, subjectEnd: number, minBand: number): Int32Array {
+  const before = Math.min(length, Math.max(minBand, subjectStart));
+  const after = Math.min(length, Math.max(minBand, length - subjectEnd));
   const map = new Int32Array(canvasLength);
   for (let position = 0; position < canvasLength; position += 1) {
     const inside = position - offset;

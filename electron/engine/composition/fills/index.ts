@@ -1,0 +1,5 @@
+/** Fills around a padded image: blur (default), extend, solid, mirror. */
+export { renderPadded } from './renderPadded';
+export { DEFAULT_FILL, FILL_STYLES } from './fillStyle';
+export type { FillOptions, FillStyle } from './fillStyle';
+export type { Canvas } from './canvasPixels';

@@ -1,0 +1,49 @@
+import sharp from 'sharp';
+import type { RawImage } from '../../intake/types';
+import type { Box } from '../../local/geometry';
+import { rawDescriptor } from '../../local/renderCrop';
+import type { CompositionPlan } from '../planner';
+import { blurBackdrop } from './blurFill';
+import { type Canvas, pasteFitted } from './canvasPixels';
+import { easeIntoBackdrop, extendEdges } from './extendFill';
+import type { FillOptions } from './fillStyle';
+import { mirrorFill } from './mirrorFill';
+import { dominantEdgeColour, paintOutside, parseHexColour } from './solidFill';
+
+/**
+ * The canvas of a padded plan as raw pixels (target size, the source's channels): the plan's region scaled into
+ * its placement, untouched, and the rest filled in the profile's style. `subjectInTarget` (where the subjects
+ * land) keeps the mirror style from reflecting them.
+ */
+export async function renderPadded(raw: RawImage, plan: CompositionPlan, fill: FillOptions, subjectInTarget: Box): Promise<Canvas> {
+  const { region, placement, target } = plan;
+  const fitted = await sharp(raw.data, { raw: rawDescriptor(raw) })
+    .extract(region)
+    .resize(placement.width, placement.height, { fit: 'fill' })
+    .raw()
+    .toBuffer();
+  const shape = { width: target.width, height: target.height, channels: raw.channels };
+  switch (fill.style) {
+    case 'blur': {
+      const canvas = { ...shape, data: await blurBackdrop(raw, region, target) };
+      pasteFitted(canvas, fitted, placement);
+      return canvas;
+    }
+    case 'extend': {
+      const canvas = { ...shape, data: Buffer.alloc(target.width * target.height * raw.channels) };
+      pasteFitted(canvas, fitted, placement);
+      extendEdges(canvas, placement);
+      // Far from the picture, smeared edge colours turn into rays; there the fill eases into the blurred backdrop.
+      easeIntoBackdrop(canvas, await blurBackdrop(raw, region, target), placement);
+      return canvas;
+    }
+    case 'solid': {
+      const canvas = { ...shape, data: Buffer.alloc(target.width * target.height * raw.channels) };
+      pasteFitted(canvas, fitted, placement);
+      paintOutside(canvas, placement, parseHexColour(fill.colour, raw.channels) ?? dominantEdgeColour(canvas, placement));
+      return canvas;
+    }
+    case 'mirror':
+      return { ...shape, data: await mirrorFill(fitted, placement, shape, subjectInTarget) };
+  }
+}
