@@ -4,7 +4,12 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
+    // The subject detection worker is its own entry: it runs in a worker thread, loaded from out/main beside index.js.
+    build: {
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), detectionWorker: resolve('electron/engine/composition/detection/detectionWorker.ts') },
+      },
+    },
   },
   preload: {
     // Sandboxed preloads cannot use ESM, so this one is bundled as CommonJS; they can require only `electron` and a

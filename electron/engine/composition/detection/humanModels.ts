@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Subject } from '../subjects';
+import type { WorkerImage } from './detectionProtocol';
+
+/** Confidence below which a face or object box is ignored: lower ones are mostly texture that looks like one. */
+const MIN_FACE_SCORE = 0.5;
+const MIN_OBJECT_SCORE = 0.35;
+
+/** The parts of @vladmandic/human this worker uses (its own types pull in the DOM). */
+interface HumanLike {
+  load(): Promise<void>;
+  detect(input: unknown): Promise<{
+    face: Array<{ box: [number, number, number, number]; score: number }>;
+    object: Array<{ box: [number, number, number, number]; score: number; label: string }>;
+  }>;
+  tf: { tensor4d(values: Int32Array, shape: [number, number, number, number], dtype: 'int32'): { dispose(): void } };
+}
+
+/**
+ * Node's fetch reads no file:// URLs, and human and the tfjs WASM backend fetch their model and WASM files. In
+ * this worker (and only here: it is its own global scope) fetch learns to read them from disk; nothing else in the
+ * worker fetches, and other URLs go to the original fetch.
+ */
+function fetchFilesFromDisk(): void {
+  const original = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith('file://')) return original(input, init);
+    const bytes = await readFile(fileURLToPath(url));
+    const type = url.endsWith('.json') ? 'application/json' : url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+    return new Response(bytes, { status: 200, headers: { 'content-type': type } });
+  }) as typeof fetch;
+}
+
+/**
+ * Loads human's WASM build with BlazeFace and CenterNet only, models from the package's own folder (shipped in
+ * the npm package: nothing is downloaded). Throws when a model or the WASM backend cannot be loaded.
+ */
+export async function loadHuman(): Promise<HumanLike> {
+  fetchFilesFromDisk();
+  const require = createRequire(import.meta.url);
+  // The package's "exports" map names no subpaths, so its WASM build is reached by path from the main entry.
+  const humanDist = dirname(require.resolve('@vladmandic/human'));
+  const wasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  const { Human } = require(join(humanDist, 'human.node-wasm.js')) as { Human: new (config: object) => HumanLike };
+  const human = new Human({
+    backend: 'wasm',
+    wasmPath: `${pathToFileURL(wasmDist).href}/`,
+    modelBasePath: `${pathToFileURL(join(humanDist, '..', 'models')).href}/`,
+    debug: false,
+    async: true,
+    warmup: 'none',
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    face: {
+      enabled: true,
+      detector: { rotation: false, maxDetected: 20, minConfidence: MIN_FACE_SCORE, return: false },
+      mesh: { enabled: false },
+      iris: { enabled: false },
+      description: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+    object: { enabled: true, minConfidence: MIN_OBJECT_SCORE, maxDetected: 10 },
+  });
+  await human.load();
+  return human;
+}
+
+/** Faces and objects in an RGB(A) image, in its pixels. */
+export async function detectPeopleAndObjects(human: HumanLike, image: WorkerImage): Promise<Subject[]> {
+  const pixels = new Int32Array(image.width * image.height * 3);
+  for (let index = 0, source = 0; index < pixels.length; index += 3, source += image.channels) {
+    pixels[index] = image.data[source]!;
+    pixels[index + 1] = image.data[source + 1]!;
+    pixels[index + 2] = image.data[source + 2]!;
+  }
+  const tensor = human.tf.tensor4d(pixels, [1, image.height, image.width, 3], 'int32');
+  try {
+    const result = await human.detect(tensor);
+    const toBox = ([left, top, width, height]: [number, number, number, number]) => ({ left, top, width, height });
+    return [
+      ...result.face.filter((face) => face.score >= MIN_FACE_SCORE).map((face): Subject => ({ kind: 'face', box: toBox(face.box), score: face.score })),
+      ...result.object
+        .filter((object) => object.score >= MIN_OBJECT_SCORE)
+        .map((object): Subject => ({ kind: 'object', box: toBox(object.box), score: object.score, label: object.label })),
+    ];
+  } finally {
+    tensor.dispose();
+  }
+}

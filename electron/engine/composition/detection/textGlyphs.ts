@@ -1,0 +1,103 @@
+import type { Box } from '../../local/geometry';
+import type { GreyPlane } from './textRegions';
+
+/** A blob that could be a letter: its box, whether it is lighter or darker than around it, and its mean tone. */
+export interface Glyph {
+  readonly box: Box;
+  readonly polarity: 'light' | 'dark';
+  readonly tone: number;
+  /** Share of its box the blob fills: letters are strokes (about a third to a half), pebbles and leaves solid. */
+  readonly fill: number;
+}
+
+/** How far (luma) a stroke pixel stands from its surroundings' mean: type is set to be read. */
+const CONTRAST = 30;
+/** Radius of "its surroundings", as a share of the thumbnail's short side: wider than a thick stroke. */
+const SURROUND_SHARE = 0.03;
+/** A letter's tone is even (solid-colour type): its pixels' luma spread stays under this. */
+const MAX_TONE_SPREAD = 28;
+
+/**
+ * Letter-like blobs of one polarity: 8-connected pixels lighter (or darker) than their surroundings by CONTRAST,
+ * of a letter's size and shape (2.5%..30% of the height, not a line or a speck, partly filling its box), even in
+ * tone.
+ */
+export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] {
+  const { width, height, data } = plane;
+  const mask = strokeMask(plane, polarity);
+  const seen = new Uint8Array(width * height);
+  const glyphs: Glyph[] = [];
+  const stack: number[] = [];
+  const minHeight = Math.max(7, 0.025 * height);
+  const maxHeight = 0.3 * height;
+  for (let start = 0; start < mask.length; start += 1) {
+    if (!mask[start] || seen[start]) continue;
+    let [x0, y0, x1, y1, count, sum, squares] = [width, height, -1, -1, 0, 0, 0];
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const index = stack.pop()!;
+      const x = index % width;
+      const y = (index - x) / width;
+      const value = data[index]!;
+      count += 1;
+      sum += value;
+      squares += value * value;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const row = y + dy;
+        if (row < 0 || row >= height) continue;
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const column = x + dx;
+          if (column < 0 || column >= width) continue;
+          const next = row * width + column;
+          if (mask[next] && !seen[next]) {
+            seen[next] = 1;
+            stack.push(next);
+          }
+        }
+      }
+    }
+    const boxWidth = x1 - x0 + 1;
+    const boxHeight = y1 - y0 + 1;
+    if (boxHeight < minHeight || boxHeight > maxHeight) continue;
+    if (boxWidth > 2.5 * boxHeight || boxWidth < 0.08 * boxHeight) continue;
+    const fill = count / (boxWidth * boxHeight);
+    if (fill < 0.15 || fill > 0.9) continue;
+    const tone = sum / count;
+    if (Math.sqrt(Math.max(0, squares / count - tone * tone)) > MAX_TONE_SPREAD) continue;
+    glyphs.push({ box: { left: x0, top: y0, width: boxWidth, height: boxHeight }, polarity, tone, fill });
+  }
+  return glyphs;
+}
+
+/** Pixels lighter (or darker) than the mean of their surroundings by CONTRAST, from an integral image. */
+function strokeMask(plane: GreyPlane, polarity: 'light' | 'dark'): Uint8Array {
+  const { data, width, height } = plane;
+  const radius = Math.max(3, Math.round(SURROUND_SHARE * Math.min(width, height)));
+  const sums = new Float64Array((width + 1) * (height + 1));
+  for (let y = 0; y < height; y += 1) {
+    let row = 0;
+    for (let x = 0; x < width; x += 1) {
+      row += data[y * width + x]!;
+      sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1]! + row;
+    }
+  }
+  const mask = new Uint8Array(width * height);
+  const sign = polarity === 'light' ? 1 : -1;
+  for (let y = 0; y < height; y += 1) {
+    const y0 = Math.max(0, y - radius);
+    const y1 = Math.min(height, y + radius + 1);
+    for (let x = 0; x < width; x += 1) {
+      const x0 = Math.max(0, x - radius);
+      const x1 = Math.min(width, x + radius + 1);
+      const total = sums[y1 * (width + 1) + x1]! - sums[y0 * (width + 1) + x1]! - sums[y1 * (width + 1) + x0]! + sums[y0 * (width + 1) + x0]!;
+      const mean = total / ((x1 - x0) * (y1 - y0));
+      if (sign * (data[y * width + x]! - mean) > CONTRAST) mask[y * width + x] = 1;
+    }
+  }
+  return mask;
+}
