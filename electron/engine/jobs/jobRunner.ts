@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
 import { abortError } from '../async/abortError';
 import { loadSourceImage } from '../intake';
+import { findSubjects } from '../composition/findSubjects';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
@@ -49,16 +50,19 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       const prepared = await cpuStep(deps, signal, async () => {
         const source = await loadSourceImage(job.sourcePath, { ...deps.intake, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
         throwIfStopped(signal);
-        const routes = await routeSizes(profile, open, source.raw, client !== undefined);
-        const rendered = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, subject: routes.subject }) : [];
+        const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash });
+        const routes = routeSizes(profile, open, source.raw, client !== undefined, detection);
+        const rendered = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, subjects: routes.subjects }) : [];
         const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
-        return { routes, rendered, encoded, notes: source.notes };
+        return { routes, rendered, encoded, notes: [...source.notes, ...routes.notes] };
       });
       const { routes, rendered, notes } = prepared;
       // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.
       if (notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: notes.join('; '), state: 'preparing' });
       const fallback = client ? undefined : localFallbackNote(profile, routes.local, deps.localOnlyReason?.());
       if (fallback) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: fallback, state: 'preparing' });
+      // And why each size went where it went (the auto policy's choice, from the layout score).
+      store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: routes.reasons.join('; '), state: 'preparing' });
       upload = prepared.encoded;
       falTargets = routes.fal;
       if (routes.local.length > 0) {

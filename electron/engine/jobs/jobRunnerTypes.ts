@@ -1,3 +1,4 @@
+import type { SubjectDetector } from '../composition/detection';
 import type { SmartResizeFalClient } from '../fal/falClient';
 import type { FalRunTimes } from '../fal/falRunTimes';
 import type { IntakeOptions } from '../intake/types';
@@ -85,6 +86,8 @@ export interface JobRunnerDeps {
   readonly spend?: SpendHooks;
   /** Requests at fal at once; absent: no bound beyond the number of running jobs. */
   readonly falSlots?: FalSlotGate;
+  /** Finds faces, objects and text once per content hash, off the event loop; absent: the saliency box only. */
+  readonly detector?: SubjectDetector;
   /** Where CPU-heavy steps run; absent: they run at once. */
   readonly cpu?: CpuLane;
   /** The base status poll interval; default 500 ms, the client's own. */

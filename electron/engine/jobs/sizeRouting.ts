@@ -1,16 +1,21 @@
+import type { Detection } from '../composition/detection';
+import { type ScoredPlan, planComposition, routeAutoSize } from '../composition/planner';
+import type { Subject } from '../composition/subjects';
 import type { RawImage } from '../intake/types';
-import { cropKeepsSubject, detectSubject } from '../local';
-import type { Box } from '../local/geometry';
 import type { Profile } from '../profiles';
 import type { JobProvider } from '../store';
-import type { TargetSize } from '../../domain/sizes/targetSize';
+import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 
-/** Which engine makes each size of a job. */
+/** Which engine makes each size of a job, why, and the subjects the decision (and the local render) used. */
 export interface SizeRoutes {
   readonly local: TargetSize[];
   readonly fal: TargetSize[];
-  /** The subject found for 'auto' decisions (reused by the local render), or undefined when not looked for. */
-  readonly subject?: Box | null;
+  /** In the decoded pixels the routes were decided on. */
+  readonly subjects: Subject[];
+  /** One sentence per size for the job log ("728x90: fal, keeping the subject whole locally needs 46% fill"). */
+  readonly reasons: string[];
+  /** Detection's own notes (models unavailable, time limit hit). */
+  readonly notes: string[];
 }
 
 /**
@@ -26,19 +31,29 @@ export function providerForJob(profile: Profile, falAvailable: boolean): JobProv
 }
 
 /**
- * Decides each size: 'local' and 'fal' are taken at their word (fal only with a key); 'auto' stays local when a
- * cover crop keeps the subject whole and goes to fal otherwise, so money is spent only where recomposition helps.
+ * Decides each size: 'local' and 'fal' are taken at their word (fal only with a key); 'auto' goes by the same
+ * score the local layout uses (composition/planner): local when the best local layout keeps every must-keep
+ * subject whole with little fill, fal (which recomposes instead of padding) otherwise.
  */
-export async function routeSizes(profile: Profile, targets: readonly TargetSize[], raw: RawImage, falAvailable: boolean): Promise<SizeRoutes> {
+export function routeSizes(profile: Profile, targets: readonly TargetSize[], raw: RawImage, falAvailable: boolean, detection: Detection): SizeRoutes {
   const policyOf = (target: TargetSize) =>
     profile.sizes.find((size) => size.width === target.width && size.height === target.height)?.policy ?? 'auto';
-  const needsSubject = falAvailable && targets.some((target) => policyOf(target) === 'auto');
-  const subject = needsSubject ? await detectSubject(raw) : undefined;
-  const routes: SizeRoutes = { local: [], fal: [], subject };
+  const routes: SizeRoutes = { local: [], fal: [], subjects: detection.subjects, reasons: [], notes: detection.notes };
   for (const target of targets) {
     const policy = policyOf(target);
-    const toFal = falAvailable && (policy === 'fal' || (policy === 'auto' && !cropKeepsSubject(raw, subject ?? null, target)));
-    (toFal ? routes.fal : routes.local).push(target);
+    const size = formatTargetSize(target);
+    if (policy === 'auto' && falAvailable) {
+      const best: ScoredPlan = planComposition({ source: raw, subjects: detection.subjects }, target);
+      const route = routeAutoSize(best, detection.subjects);
+      (route.provider === 'fal' ? routes.fal : routes.local).push(target);
+      routes.reasons.push(route.reason);
+    } else if (policy === 'fal' && falAvailable) {
+      routes.fal.push(target);
+      routes.reasons.push(`${size}: fal, the profile sends this size to fal`);
+    } else {
+      routes.local.push(target);
+      routes.reasons.push(`${size}: local, ${policy === 'local' ? 'the profile keeps this size local' : 'no fal key is set'}`);
+    }
   }
   return routes;
 }

@@ -1,10 +1,11 @@
 import sharp from 'sharp';
 import type { RawImage } from '../intake/types';
 import { type EncodeOptions, withEncoder } from './encodeOutput';
-import type { LayoutPlan } from './planLayout';
+import type { Box } from './geometry';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** Encodes the plan's source region scaled to exactly the target size (the region already has its aspect ratio). */
-export async function renderCrop(raw: RawImage, plan: LayoutPlan, encode: EncodeOptions): Promise<{ bytes: Buffer; width: number; height: number }> {
+export async function renderCrop(raw: RawImage, plan: { readonly target: TargetSize; readonly region: Box }, encode: EncodeOptions): Promise<{ bytes: Buffer; width: number; height: number }> {
   const { target, region } = plan;
   // 'fill' absorbs the sub-pixel rounding between the region's and the target's aspect ratios.
   const pipeline = sharp(raw.data, { raw: rawDescriptor(raw) }).extract(region).resize(target.width, target.height, { fit: 'fill' });

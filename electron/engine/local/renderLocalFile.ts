@@ -1,26 +1,50 @@
+import { type FindSubjectsOptions, findSubjects } from '../composition/findSubjects';
+import { type Subject, scaleSubjects } from '../composition/subjects';
 import { loadSourceImage } from '../intake';
 import type { ImageProbe, IntakeOptions } from '../intake/types';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import { decodeScaleForTargets } from './decodeScale';
+import type { Box } from './geometry';
 import { type LocalOutput, type LocalRenderOptions, renderLocalSizes } from './renderLocalSizes';
 
-/** A file rendered by the local engine: what intake saw and said, and one output per target. */
-export interface LocalFileResult {
-  readonly probe: ImageProbe;
-  readonly notes: readonly string[];
-  readonly outputs: LocalOutput[];
+/** An output of a file, with the part of the source it shows in the upright source's own pixels. */
+export interface LocalFileOutput extends LocalOutput {
+  readonly sourceRegion: Box;
 }
 
+/** A file rendered by the local engine: what intake saw and said, what was found in it, one output per target. */
+export interface LocalFileResult {
+  readonly probe: ImageProbe;
+  /** Intake's and detection's notes (e.g. "face/object models unavailable: ..."). */
+  readonly notes: readonly string[];
+  readonly outputs: LocalFileOutput[];
+  /** Subjects found and given, in the upright source's pixels. */
+  readonly subjects: Subject[];
+}
+
+/** Options of one file's local render: encoding and fill, intake limits, and how subjects are found. */
+export type LocalFileOptions = Omit<LocalRenderOptions, 'subjects'> & IntakeOptions & FindSubjectsOptions;
+
 /**
- * The whole local path for one file: probe, decode once at the smallest scale the targets need, find the subject,
- * render every size. Refusals are SmartResizeErrors (see intake). The CLI and the job runner's local provider use it.
+ * The whole local path for one file: probe, decode once at the smallest scale the targets need, find the subjects
+ * (detector, focal point, keep boxes), render every size. Refusals are SmartResizeErrors (see intake). The CLI uses it.
  */
-export async function renderLocalFile(
-  path: string,
-  targets: readonly TargetSize[],
-  options: LocalRenderOptions & IntakeOptions,
-): Promise<LocalFileResult> {
+export async function renderLocalFile(path: string, targets: readonly TargetSize[], options: LocalFileOptions): Promise<LocalFileResult> {
   const source = await loadSourceImage(path, { ...options, minScale: (probe) => decodeScaleForTargets(probe, targets) });
-  const outputs = await renderLocalSizes(source, targets, options);
-  return { probe: source.probe, notes: source.notes, outputs };
+  const detection = await findSubjects(source.raw, options);
+  const outputs = await renderLocalSizes(source, targets, { ...options, subjects: detection.subjects });
+  const upright = { width: source.probe.width, height: source.probe.height };
+  const toSource = (box: Box): Box => scaleSubjects([{ kind: 'keep', box, score: 1 }], source.raw, upright)[0]!.box;
+  return {
+    probe: source.probe,
+    notes: [...source.notes, ...detection.notes],
+    outputs: outputs.map((output) => ({ ...output, sourceRegion: roundBox(toSource(output.plan.region)) })),
+    subjects: scaleSubjects(detection.subjects, source.raw, upright).map((subject) => ({ ...subject, box: roundBox(subject.box) })),
+  };
+}
+
+function roundBox(box: Box): Box {
+  const left = Math.round(box.left);
+  const top = Math.round(box.top);
+  return { left, top, width: Math.round(box.left + box.width) - left, height: Math.round(box.top + box.height) - top };
 }

@@ -14,6 +14,7 @@ import {
   refuseDuplicateSizes,
   sideSchema,
 } from '../../shared/schemas/profileFields';
+import { FILL_STYLES } from '../composition/fills/fillStyle';
 import { DEFAULT_NAMING_TEMPLATE, parseNamingTemplate } from '../output';
 import { falCoverageProblem } from '../../domain/sizes';
 
@@ -28,10 +29,20 @@ const ProfileSizeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Set this size to "local".` });
   });
 
-/** How outputs are encoded. Quality applies to JPEG and WebP. */
+/** How padded layouts are filled (see composition/fills); `colour` is the brand colour of the `solid` style. */
+const ProfileFillSchema = z.object({
+  style: z.enum(FILL_STYLES).default('blur'),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Write the colour as #rrggbb, for example #1a2b3c.')
+    .optional(),
+});
+
+/** How outputs are encoded and padded. Quality applies to JPEG and WebP. */
 const ProfileOutputSchema = z.object({
   format: OutputFormatSchema.default('png'),
   quality: QualitySchema.default(90),
+  fill: ProfileFillSchema.prefault({}),
 });
 
 /** Where outputs go (a template under the output root, see electron/engine/output) and what to do on a clash. */

@@ -19,7 +19,7 @@ export interface ProfileStoreOptions {
 export interface ProfilePatch {
   readonly name?: string;
   readonly sizes?: ProfileInput['sizes'];
-  readonly output?: Partial<ProfileContent['output']>;
+  readonly output?: NonNullable<ProfileInput['output']>;
   readonly naming?: Partial<ProfileContent['naming']>;
   readonly fal?: Partial<Omit<ProfileContent['fal'], 'seed'>> & { readonly seed?: number | null };
 }

@@ -1,3 +1,4 @@
+import { SubjectDetector } from '../composition/detection';
 import { SmartResizeError } from '../../domain/errors';
 import type { FalCallTimeouts } from '../fal/falCallTimeouts';
 import type { JobProgress, LostSubmitTiming } from '../jobs/jobRunnerTypes';
@@ -46,6 +47,8 @@ export interface EngineOptions {
     readonly lostSubmit?: Partial<LostSubmitTiming>;
   };
   readonly now?: () => number;
+  /** Subject detection for the local engine and the auto policy; default: faces, objects and text in a worker. */
+  readonly detector?: SubjectDetector;
 }
 
 /**
@@ -64,12 +67,14 @@ export class Engine {
   readonly folders: HotFolderManager;
   readonly spend: SpendService;
   private readonly tail: StoredEventTail;
+  private readonly detector: SubjectDetector;
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EngineOptions) {
     const env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
+    this.detector = options.detector ?? new SubjectDetector();
     this.store = openJobStore(options.dataDir, { now: this.now });
     this.profiles = new ProfileStore({ dataDir: options.dataDir });
     this.settings = new SettingsStore(options.dataDir);
@@ -126,6 +131,7 @@ export class Engine {
         get intake() {
           return { limitInputPixels: settingsOf().pixelLimit };
         },
+        detector: this.detector,
         budget: this.spend,
         spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,
@@ -180,6 +186,7 @@ export class Engine {
     this.tail.stop();
     this.tail.flush();
     this.store.close();
+    await this.detector.close();
   }
 
   /** Files and folders dropped on the window (or uploaded to the headless inbox), queued with a profile. */

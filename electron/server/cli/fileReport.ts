@@ -50,7 +50,9 @@ export function createFileReporter(
             provider: 'local',
             askedForFal: askedForFal(formatTargetSize(output.target)),
             written: output.status === 'written',
+            plan: { method: output.method, sourceRegion: output.sourceRegion },
           })),
+          subjects: result.subjects.map((subject) => ({ kind: subject.kind, box: subject.box, ...(subject.label ? { label: subject.label } : {}) })),
           notes,
         }));
         return;

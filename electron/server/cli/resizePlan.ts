@@ -1,3 +1,4 @@
+import type { FillOptions } from '../../engine/composition';
 import { SmartResizeError } from '../../domain/errors';
 import type { CollisionPolicy, OutputFormat } from '../../domain/outputFormats';
 import type { Profile } from '../../engine/profiles';
@@ -14,6 +15,8 @@ export interface ResizePlan {
   readonly limitInputPixels?: number;
   /** The profile's sizes set to fal ("1080x1080"): made locally by this command, and said so. */
   readonly falTargets: ReadonlySet<string>;
+  /** The profile's fill, when a profile was named. */
+  readonly fill?: FillOptions;
 }
 
 /** Merges a profile (if named) with the command's flags; flags win. Refuses a run with no sizes at all. */
@@ -35,6 +38,7 @@ export function resolveResizePlan(input: {
     template: input.profile?.naming.template,
     collision: input.profile?.naming.collision ?? 'suffix',
     profileName: input.profile?.name,
+    fill: input.profile?.output.fill,
     limitInputPixels: input.pixelLimit !== undefined ? parseWholeNumber('--pixel-limit', input.pixelLimit, 1, Number.MAX_SAFE_INTEGER) : undefined,
     // Only sizes taken from the profile asked for anything; --sizes are plain local sizes.
     falTargets: new Set(input.sizes ? [] : (input.profile?.sizes ?? []).filter((size) => size.policy === 'fal').map(formatTargetSize)),

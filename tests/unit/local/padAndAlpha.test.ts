@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadSourceImage } from '../../../electron/engine/intake';
-import { detectSubject, planLayout, renderLocalSizes } from '../../../electron/engine/local';
+import { planComposition } from '../../../electron/engine/composition';
+import { saliencySubjects } from '../../../electron/engine/composition/saliencySubject';
+import { renderLocalSizes } from '../../../electron/engine/local';
 import type { RawImage } from '../../../electron/engine/intake/types';
 
 async function decode(bytes: Buffer) {
@@ -29,14 +31,14 @@ function lumaStats(image: { data: Buffer; width: number; channels: number }, x0:
 
 describe('padding', () => {
   it('fills the pad with an extension of the image, not flat bars', async () => {
-    // A real photo whose subject (per our detector) is too tall for a banner crop.
+    // A real photo with a keep box too tall for a banner crop.
     const source = await loadSourceImage('/work/shared/corpus/Landscape_1.jpg');
-    const subject = await detectSubject(source.raw);
+    const keep = { kind: 'keep' as const, score: 1, box: { left: source.raw.width * 0.4, top: 2, width: source.raw.width * 0.2, height: source.raw.height - 4 } };
+    const subjects = [...(await saliencySubjects(source.raw)), keep];
     const target = { width: 970, height: 250 };
-    const plan = planLayout(source.raw, subject, target);
-    expect(plan.method).toBe('pad');
-    if (plan.method !== 'pad') return;
-    const [output] = await renderLocalSizes(source, [target], { format: 'png', subject });
+    const { plan } = planComposition({ source: source.raw, subjects }, target);
+    expect(plan.method).not.toBe('crop');
+    const [output] = await renderLocalSizes(source, [target], { format: 'png', subjects, fill: { style: 'mirror' } });
     const image = await decode(output!.bytes);
     const { left, width } = plan.placement;
     const leftPad = lumaStats(image, 0, 0, left, image.height);

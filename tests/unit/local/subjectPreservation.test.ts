@@ -67,7 +67,9 @@ describe('subject preservation over every preset size', () => {
   it('keeps the whole object in every output of the local engine', async () => {
     const failures: string[] = [];
     for (const scene of cases) {
-      const outputs = await renderLocalSizes(scene.raw, PRESET_SIZES, { format: 'jpeg', quality: 90 });
+      // The solid fill: the blur fill (and extend, far out) shows a blurred ghost of the object behind the picture by
+      // design, which this colour-based check would take for the object itself. The fills have their own tests.
+      const outputs = await renderLocalSizes(scene.raw, PRESET_SIZES, { format: 'jpeg', quality: 90, fill: { style: 'solid' } });
       for (const output of outputs) {
         expect([output.width, output.height]).toEqual([output.target.width, output.target.height]);
         const pixels = await decode(output.bytes);

@@ -80,7 +80,7 @@ describe('profile export and import', () => {
   it('saves a different profile with a taken name beside it, leaving the existing one untouched', () => {
     const store = folder.open();
     const existing = store.create(launch);
-    const text = serializeProfile({ ...existing, output: { format: 'png', quality: 90 } });
+    const text = serializeProfile({ ...existing, output: { ...existing.output, format: 'png', quality: 90 } });
     const first = store.importProfile(text);
     expect(first.outcome).toBe('renamed');
     expect(first.profile.name).toBe('Launch ✨ (imported)');
@@ -104,7 +104,7 @@ describe('profile export and import', () => {
     const store = folder.open();
     const youtube = store.get('YouTube');
     expect(store.importProfile(serializeProfile(youtube)).outcome).toBe('unchanged');
-    const edited = serializeProfile({ ...youtube, output: { format: 'jpeg', quality: 85 } });
+    const edited = serializeProfile({ ...youtube, output: { ...youtube.output, format: 'jpeg', quality: 85 } });
     const result = store.importProfile(edited, { replaceExisting: true });
     expect(result).toMatchObject({ outcome: 'renamed', profile: { name: 'YouTube (imported)' } });
   });

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { describeError } from '../../errors';
+import { describeError } from '../../../domain/errors';
 import { saliencyMap } from '../../local/saliencyMap';
 import { salientBounds } from '../../local/salientRegion';
 import type { Subject } from '../subjects';

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { RawImage } from '../../intake/types';
 import type { Box } from '../../local/geometry';
-import type { TargetSize } from '../../sizes/targetSize';
+import type { TargetSize } from '../../../domain/sizes/targetSize';
 import { rawDescriptor } from '../../local/renderCrop';
 
 /** The backdrop is blurred on a copy about this long, then scaled up: blurring at full size costs far more. */

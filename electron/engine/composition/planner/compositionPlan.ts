@@ -1,5 +1,5 @@
 import type { Box, Dims } from '../../local/geometry';
-import type { TargetSize } from '../../sizes/targetSize';
+import type { TargetSize } from '../../../domain/sizes/targetSize';
 
 /**
  * How a size is made: `crop` shows part of the source over the whole canvas; `crop_pad` shows a crop that still

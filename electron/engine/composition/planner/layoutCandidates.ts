@@ -1,5 +1,5 @@
 import type { Box, Dims } from '../../local/geometry';
-import type { TargetSize } from '../../sizes/targetSize';
+import type { TargetSize } from '../../../domain/sizes/targetSize';
 import { unionOf } from '../boxMath';
 import type { SafeInsets } from '../safeZone';
 import type { Subject } from '../subjects';

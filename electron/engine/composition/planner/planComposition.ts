@@ -1,5 +1,5 @@
 import type { Dims } from '../../local/geometry';
-import type { TargetSize } from '../../sizes/targetSize';
+import type { TargetSize } from '../../../domain/sizes/targetSize';
 import { NO_INSETS, type SafeInsets } from '../safeZone';
 import type { Subject } from '../subjects';
 import { type CompositionPlan, planFromWindow } from './compositionPlan';

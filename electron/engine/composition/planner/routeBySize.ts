@@ -1,4 +1,4 @@
-import { formatTargetSize } from '../../sizes/targetSize';
+import { formatTargetSize } from '../../../domain/sizes/targetSize';
 import type { Subject, SubjectKind } from '../subjects';
 import { isMustKeep } from '../subjects';
 import type { ScoredPlan } from './planComposition';

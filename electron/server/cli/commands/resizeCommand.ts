@@ -5,7 +5,10 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../../domain/outputFormats
 import { resizeFileLocally } from '../../../engine/pipeline/resizeFileLocally';
 import { ProfileStore } from '../../../engine/profiles';
 import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
+import { FILL_STYLES, type FillOptions, type FillStyle, SubjectDetector } from '../../../engine/composition';
+import { SmartResizeError } from '../../../domain/errors';
 import { createFileReporter } from '../fileReport';
+import { parseUserMarkFlags } from '../userMarkFlags';
 import { resolveResizePlan } from '../resizePlan';
 
 interface ResizeOptions {
@@ -19,6 +22,11 @@ interface ResizeOptions {
   data?: string;
   provider: 'local';
   pixelLimit?: string;
+  fill?: FillStyle;
+  fillColour?: string;
+  focus?: string;
+  keep: string[];
+  detect: boolean;
 }
 
 /** `smart-resize resize <paths...>`: every file to every size; one bad file never stops the others. */
@@ -36,7 +44,12 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
     .option('--pixel-limit <pixels>', 'refuse images with more pixels than this (default: sharp\'s 268402689)')
     .addOption(new Option('--provider <provider>', 'which engine makes the outputs').choices(['local']).default('local'))
     .option('--data <dir>', 'data folder holding profiles and settings (default: SMART_RESIZE_DATA or the app folder)')
-    .option('--json', 'print one JSON object per file')
+    .addOption(new Option('--fill <style>', 'how padded layouts are filled (default: the profile\'s, else blur)').choices(FILL_STYLES))
+    .option('--fill-colour <#rrggbb>', 'the colour of --fill solid (default: the image\'s dominant edge colour)')
+    .option('--focus <x,y>', 'focal point the crops centre on, as shares 0..1 of the width and height')
+    .option('--keep <l,t,w,h>', 'a box that must stay whole, as shares 0..1 (repeatable)', (value: string, all: string[]) => [...all, value], [])
+    .option('--no-detect', 'find only the saliency box (no face, object or text detection)')
+    .option('--json', 'print one JSON object per file, with each output\'s plan and the subjects found')
     .action(async (paths: string[], options: ResizeOptions) => {
       const plan = resolveResizePlan({
         sizes: options.sizes ? parseTargetSizeList(options.sizes) : undefined,
@@ -45,6 +58,9 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
         quality: options.quality,
         pixelLimit: options.pixelLimit,
       });
+      const marks = parseUserMarkFlags(options.focus, options.keep);
+      const fill = resolveFill(options.fill, options.fillColour, plan.fill);
+      const detector = options.detect ? new SubjectDetector() : undefined;
       const report = createFileReporter(options.json ?? false, process.stdout, process.stderr, plan.falTargets);
       const sources = await collectSourceFiles(paths, { recursive: options.recursive });
       if (sources.length === 0) report.nothingFound(paths);
@@ -61,6 +77,9 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
             sourcePath: source.path,
             watchedFolder: source.root,
             outputRoot: options.out,
+            fill,
+            marks,
+            detector,
           });
           report.done(source.path, result);
         } catch (error) {
@@ -68,6 +87,16 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
           report.failed(source.path, error);
         }
       }
+      await detector?.close();
       setExitCode(failures > 0 ? 1 : 0);
     });
+}
+
+/** The fill of a run: the flags over the profile's; a colour without a style means solid. */
+function resolveFill(style: FillStyle | undefined, colour: string | undefined, fromProfile: FillOptions | undefined): FillOptions | undefined {
+  if (colour !== undefined && !/^#[0-9a-fA-F]{6}$/.test(colour)) {
+    throw new SmartResizeError('invalid_size', `--fill-colour "${colour}": write the colour as #rrggbb, for example #1a2b3c.`);
+  }
+  if (style === undefined && colour === undefined) return fromProfile;
+  return { style: style ?? (colour ? 'solid' : (fromProfile?.style ?? 'blur')), colour: colour ?? fromProfile?.colour };
 }

@@ -1,0 +1,20 @@
+import type { RawImage } from '../intake/types';
+import type { Detection, SubjectDetector } from './detection';
+import { saliencySubjects } from './saliencySubject';
+import { marksAsSubjects, type UserMarks } from './userMarks';
+
+/** How one source's subjects are found. */
+export interface FindSubjectsOptions {
+  /** The detector (worker + cache); without one only the saliency box is found, on this thread. */
+  readonly detector?: SubjectDetector;
+  readonly contentHash?: string;
+  readonly marks?: UserMarks;
+}
+
+/** Detected subjects plus the user's focal point and keep boxes, in the raw image's pixels. */
+export async function findSubjects(raw: RawImage, options: FindSubjectsOptions): Promise<Detection> {
+  const detection: Detection = options.detector
+    ? await options.detector.detect(raw, { contentHash: options.contentHash })
+    : { subjects: await saliencySubjects(raw), notes: [], timings: {}, cached: false };
+  return { ...detection, subjects: [...detection.subjects, ...marksAsSubjects(options.marks, raw)] };
+}
