@@ -35,11 +35,11 @@ export interface TextSpec {
 /**
  * Real photos of people: the clean thumbnails along the top of @vladmandic/human's assets/samples.jpg (MIT,
  * shipped in the package), as `patch` (strip pixels) with the face inside it (strip pixels; found once by the
- * package's BlazeFace on a 4x enlargement, and checked by eye).
+ * package's BlazeFace on each thumbnail enlarged, and checked by eye against an outline drawn on the scene).
  */
 export const PEOPLE_PATCHES = [
   { label: 'woman', patch: { left: 165, top: 0, width: 153, height: 158 }, face: { left: 200, top: 20, width: 60, height: 60 } },
-  { label: 'man', patch: { left: 325, top: 0, width: 212, height: 158 }, face: { left: 397, top: 10, width: 43, height: 43 } },
+  { label: 'man', patch: { left: 325, top: 0, width: 212, height: 158 }, face: { left: 421, top: 14, width: 57, height: 57 } },
   { label: 'woman-standing', patch: { left: 640, top: 0, width: 150, height: 158 }, face: { left: 725, top: 20, width: 31, height: 31 } },
 ] as const;
 
@@ -79,19 +79,22 @@ export async function makeCompositionScene(recipe: SceneRecipe): Promise<Composi
     const patchHeight = Math.round(spec.patch.height * scale);
     const left = Math.round(person.x * width - patchWidth / 2);
     const top = Math.round(person.y * height - patchHeight / 2);
-    const input = await sharp(samplesPath).extract(spec.patch).resize(patchWidth, patchHeight).toBuffer();
-    layers.push({ input, left, top });
-    elements.push({ kind: 'object', label: spec.label, box: { left, top, width: patchWidth, height: patchHeight } });
-    elements.push({
-      kind: 'face',
-      label: `${spec.label} face`,
-      box: {
-        left: left + Math.round((spec.face.left - spec.patch.left) * scale),
-        top: top + Math.round((spec.face.top - spec.patch.top) * scale),
-        width: Math.round(spec.face.width * scale),
-        height: Math.round(spec.face.height * scale),
-      },
-    });
+    // A person larger than the scene (or past its edge) is cut to what the scene shows, boxes too.
+    const visible = clip({ left, top, width: patchWidth, height: patchHeight }, width, height);
+    const input = await sharp(samplesPath)
+      .extract(spec.patch)
+      .resize(patchWidth, patchHeight)
+      .extract({ left: visible.left - left, top: visible.top - top, width: visible.width, height: visible.height })
+      .toBuffer();
+    layers.push({ input, left: visible.left, top: visible.top });
+    elements.push({ kind: 'object', label: spec.label, box: visible });
+    const face = {
+      left: left + Math.round((spec.face.left - spec.patch.left) * scale),
+      top: top + Math.round((spec.face.top - spec.patch.top) * scale),
+      width: Math.round(spec.face.width * scale),
+      height: Math.round(spec.face.height * scale),
+    };
+    elements.push({ kind: 'face', label: `${spec.label} face`, box: clip(face, width, height) });
   }
   for (const text of recipe.texts ?? []) {
     const layer = await textLayer(text, width, height);
@@ -108,6 +111,14 @@ async function textLayer(text: TextSpec, width: number, height: number): Promise
   const png = await sharp(Buffer.from(svg)).png().toBuffer();
   const { data } = await sharp(png).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true });
   return { png, box: inkBox(data, width, height) };
+}
+
+function clip(box: Box, width: number, height: number): Box {
+  const left = Math.max(0, box.left);
+  const top = Math.max(0, box.top);
+  const right = Math.min(width, box.left + box.width);
+  const bottom = Math.min(height, box.top + box.height);
+  return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
 }
 
 /** Bounding box of the pixels with any ink (alpha above a trace). */

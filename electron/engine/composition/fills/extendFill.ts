@@ -6,7 +6,7 @@ const EDGE_DEPTH = 3;
 
 /** Smoothing radius along the edge at `distance` pixels out: grows fast, so no streak outlives a few pixels. */
 function radiusAt(distance: number): number {
-  return Math.round(1 + 0.8 * distance);
+  return Math.round(1 + 2 * distance);
 }
 
 /**
@@ -84,11 +84,11 @@ function writeAverage(data: Buffer, offset: number, sums: Float64Array, from: nu
 
 /**
  * Blends the extended fill into `backdrop` with distance from the placement: all extension at the picture's edge
- * (no seam), all backdrop from a quarter of the picture's short side out (at least 24 pixels), smoothstep between.
+ * (no seam), all backdrop from an eighth of the picture's short side out (at least 16 pixels), smoothstep between.
  */
 export function easeIntoBackdrop(canvas: Canvas, backdrop: Buffer, placement: Box): void {
   const { width, height, channels, data } = canvas;
-  const reach = Math.max(24, 0.25 * Math.min(placement.width, placement.height));
+  const reach = Math.max(16, 0.12 * Math.min(placement.width, placement.height));
   const right = placement.left + placement.width;
   const bottom = placement.top + placement.height;
   for (let y = 0; y < height; y += 1) {

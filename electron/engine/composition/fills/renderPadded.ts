@@ -44,6 +44,6 @@ export async function renderPadded(raw: RawImage, plan: CompositionPlan, fill: F
       return canvas;
     }
     case 'mirror':
-      return { ...shape, data: await mirrorFill(fitted, placement, shape, subjectInTarget) };
+      return { ...shape, data: await mirrorFill(fitted, placement, shape, subjectInTarget, await blurBackdrop(raw, region, target)) };
   }
 }

@@ -27,8 +27,8 @@ export const SCORE_WEIGHTS = {
   focusOffCentre: 2,
 } as const;
 
-/** A box counts as whole when at least this share of it is shown inside the safe area. */
-export const WHOLE_SHARE = 0.995;
+/** A box counts as whole when this share of it is shown inside the safe area: all of it, bar float rounding. */
+export const WHOLE_SHARE = 0.9999;
 
 /** How a layout treats the subjects, and its cost. */
 export interface LayoutScore {
