@@ -1,12 +1,12 @@
 import type { Box } from '../local/geometry';
 
 /** Area of a box (0 for an empty one). */
-export function area(box: Box): number {
+function area(box: Box): number {
   return Math.max(0, box.width) * Math.max(0, box.height);
 }
 
 /** The overlap of two boxes, or null when they do not overlap. */
-export function intersect(a: Box, b: Box): Box | null {
+function intersect(a: Box, b: Box): Box | null {
   const left = Math.max(a.left, b.left);
   const top = Math.max(a.top, b.top);
   const right = Math.min(a.left + a.width, b.left + b.width);
@@ -38,9 +38,4 @@ export function iou(a: Box, b: Box): number {
   if (!overlap) return 0;
   const shared = area(overlap);
   return shared / (area(a) + area(b) - shared);
-}
-
-/** The box grown by `amount` pixels on every side. */
-export function grow(box: Box, amount: number): Box {
-  return { left: box.left - amount, top: box.top - amount, width: box.width + 2 * amount, height: box.height + 2 * amount };
 }

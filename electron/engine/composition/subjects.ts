@@ -18,7 +18,7 @@ export interface Subject {
 }
 
 /** Kinds a layout must keep whole and inside the placement's safe area. */
-export const MUST_KEEP_KINDS: ReadonlySet<SubjectKind> = new Set(['face', 'text', 'keep']);
+const MUST_KEEP_KINDS: ReadonlySet<SubjectKind> = new Set(['face', 'text', 'keep']);
 
 /** Whether a layout must keep this subject whole (faces, text, the user's keep boxes). */
 export function isMustKeep(subject: Subject): boolean {

@@ -10,8 +10,6 @@ export interface UserMarks {
   readonly keep: ReadonlyArray<{ readonly left: number; readonly top: number; readonly width: number; readonly height: number }>;
 }
 
-export const NO_MARKS: UserMarks = { keep: [] };
-
 /** The marks as subjects in the pixels of an image of `size`. */
 export function marksAsSubjects(marks: UserMarks | undefined, size: Dims): Subject[] {
   if (!marks) return [];

@@ -8,7 +8,7 @@ import type { Box } from './geometry';
 import { type LocalOutput, type LocalRenderOptions, renderLocalSizes } from './renderLocalSizes';
 
 /** An output of a file, with the part of the source it shows in the upright source's own pixels. */
-export interface LocalFileOutput extends LocalOutput {
+interface LocalFileOutput extends LocalOutput {
   readonly sourceRegion: Box;
 }
 

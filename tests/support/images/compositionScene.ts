@@ -6,7 +6,7 @@ import type { Box } from '../../../electron/engine/local/geometry';
 import { makeSubjectScene } from './subjectScene';
 
 /** A thing placed in a scene at a known box (source pixels): what an output must show whole. */
-export interface PlacedElement {
+interface PlacedElement {
   readonly kind: 'face' | 'text' | 'object';
   readonly box: Box;
   readonly label: string;
@@ -20,7 +20,7 @@ export interface CompositionScene {
 }
 
 /** A line of type set in a real font (Debian's DejaVu and Liberation families, installed by .ci/run). */
-export interface TextSpec {
+interface TextSpec {
   readonly text: string;
   readonly font: string;
   readonly weight?: 'normal' | 'bold';
@@ -37,14 +37,14 @@ export interface TextSpec {
  * shipped in the package), as `patch` (strip pixels) with the face inside it (strip pixels; found once by the
  * package's BlazeFace on each thumbnail enlarged, and checked by eye against an outline drawn on the scene).
  */
-export const PEOPLE_PATCHES = [
+const PEOPLE_PATCHES = [
   { label: 'woman', patch: { left: 165, top: 0, width: 153, height: 158 }, face: { left: 200, top: 20, width: 60, height: 60 } },
   { label: 'man', patch: { left: 325, top: 0, width: 212, height: 158 }, face: { left: 421, top: 14, width: 57, height: 57 } },
   { label: 'woman-standing', patch: { left: 640, top: 0, width: 150, height: 158 }, face: { left: 725, top: 20, width: 31, height: 31 } },
 ] as const;
 
 /** A person placed in a scene: which patch, its centre (shares of the scene) and its height (share of the scene). */
-export interface PersonSpec {
+interface PersonSpec {
   readonly patch: number;
   readonly x: number;
   readonly y: number;

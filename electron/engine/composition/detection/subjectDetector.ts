@@ -14,7 +14,7 @@ const DETAIL_SIDE = 640;
 /** Long side of the saliency thumbnail (what the saliency map was tuned on). */
 const SMALL_SIDE = 160;
 /** Default time limit of one detection, model loading included (about 0.6 s when the machine is idle). */
-export const DETECTION_TIME_LIMIT_MS = 10_000;
+const DETECTION_TIME_LIMIT_MS = 10_000;
 /** Detections kept in memory, by content hash: a few hundred boxes each, so this is tiny. */
 const CACHE_ENTRIES = 500;
 
@@ -158,12 +158,4 @@ async function thumbnail(raw: RawImage, side: number): Promise<WorkerImage> {
   const bytes = new Uint8Array(data.length);
   bytes.set(data);
   return { data: bytes, width: info.width, height: info.height, channels: info.channels };
-}
-
-let shared: SubjectDetector | undefined;
-
-/** The process's detector (one worker, one cache), created on first use. */
-export function sharedDetector(): SubjectDetector {
-  shared ??= new SubjectDetector();
-  return shared;
 }

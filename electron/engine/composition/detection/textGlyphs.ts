@@ -1,5 +1,11 @@
 import type { Box } from '../../local/geometry';
-import type { GreyPlane } from './textRegions';
+
+/** A grey (luma 0..255) plane of a thumbnail. */
+export interface GreyPlane {
+  readonly data: Float32Array;
+  readonly width: number;
+  readonly height: number;
+}
 
 /** A blob that could be a letter: its box, whether it is lighter or darker than around it, and its mean tone. */
 export interface Glyph {

@@ -1,12 +1,5 @@
 import type { Box } from '../../local/geometry';
-import { type Glyph, glyphsOf } from './textGlyphs';
-
-/** A grey (luma 0..255) plane of a thumbnail. */
-export interface GreyPlane {
-  readonly data: Float32Array;
-  readonly width: number;
-  readonly height: number;
-}
+import { type Glyph, type GreyPlane, glyphsOf } from './textGlyphs';
 
 /** A line needs this many glyphs side by side: two could be a pair of pebbles, three in a row rarely are. */
 const MIN_GLYPHS_PER_LINE = 3;

@@ -1,5 +1,4 @@
 /** Fills around a padded image: blur (default), extend, solid, mirror. */
 export { renderPadded } from './renderPadded';
-export { DEFAULT_FILL, FILL_STYLES } from './fillStyle';
+export { FILL_STYLES } from './fillStyle';
 export type { FillOptions, FillStyle } from './fillStyle';
-export type { Canvas } from './canvasPixels';

@@ -12,7 +12,7 @@ const BLUR_SIGMA = 8;
  * The least band (share of the fitted image's side) that is reflected. Today's mirror reflected only the band
  * between the image edge and the subject: a subject touching the edge left one pixel, stretched into streaks.
  */
-export const MIRROR_MIN_BAND_SHARE = 0.12;
+const MIRROR_MIN_BAND_SHARE = 0.12;
 
 /**
  * The `mirror` fill: the image reflected outward (the band beside the subject, at least MIRROR_MIN_BAND_SHARE of

@@ -12,7 +12,7 @@ import type { CompositionPlan, LayoutWindow } from './compositionPlan';
  * the saliency box is loose, so losing part of it costs in proportion (less when faces, text or objects say where
  * the subject is); fill costs by its share of the canvas.
  */
-export const SCORE_WEIGHTS = {
+const SCORE_WEIGHTS = {
   mustKeepCut: 10,
   objectCutAlone: 4,
   objectCutBesideMustKeep: 1.2,
@@ -28,7 +28,7 @@ export const SCORE_WEIGHTS = {
 } as const;
 
 /** A box counts as whole when this share of it is shown inside the safe area: all of it, bar float rounding. */
-export const WHOLE_SHARE = 0.9999;
+const WHOLE_SHARE = 0.9999;
 
 /** How a layout treats the subjects, and its cost. */
 export interface LayoutScore {

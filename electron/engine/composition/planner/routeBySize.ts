@@ -4,7 +4,7 @@ import { isMustKeep } from '../subjects';
 import type { ScoredPlan } from './planComposition';
 
 /** The most fill a local layout may have and still count as "finished locally" for the `auto` policy. */
-export const AUTO_LOCAL_MAX_FILL = 0.15;
+const AUTO_LOCAL_MAX_FILL = 0.15;
 /** With nothing must-keep, the saliency box counts as kept when this much of it is shown (it is a loose box). */
 const SALIENCY_KEPT_SHARE = 0.9;
 
@@ -52,7 +52,7 @@ const NOUNS: Record<SubjectKind, [string, string]> = {
 };
 
 /** "2 faces and 1 text block". */
-export function describe(subjects: readonly Subject[]): string {
+function describe(subjects: readonly Subject[]): string {
   const counts = new Map<SubjectKind, number>();
   for (const subject of subjects) counts.set(subject.kind, (counts.get(subject.kind) ?? 0) + 1);
   const parts = [...counts].map(([kind, count]) => `${count} ${NOUNS[kind][count === 1 ? 0 : 1]}`);
