@@ -15,16 +15,16 @@ import type { CompositionPlan, LayoutWindow } from './compositionPlan';
 const SCORE_WEIGHTS = {
   mustKeepCut: 10,
   objectCutAlone: 4,
-  objectCutBesideMustKeep: 1.2,
+  objectCutBesideMustKeep: 0.5,
   /** With nothing detected, the saliency box is the subject: losing any of it costs a step, then in proportion. */
   saliencyLostAlone: 6,
   saliencyStepAlone: 1,
-  saliencyLostBesideDetections: 1,
+  saliencyLostBesideDetections: 0.6,
   /** A kept box flush against a cropped edge looks cut even when it is not. */
   tightToCrop: 0.6,
-  fill: 2.5,
+  fill: 3.5,
   fillImbalance: 0.3,
-  focusOffCentre: 2,
+  focusOffCentre: 1.5,
 } as const;
 
 /** A box counts as whole when this share of it is shown inside the safe area: all of it, bar float rounding. */
@@ -74,7 +74,7 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
       const inSafe = visibleShare(subject.box, safe);
       if (inSafe < WHOLE_SHARE) {
         objectsCut.push(subject);
-        cost += objectWeight * Math.min(1, subject.score + 0.3) * (0.5 + (1 - inSafe));
+        cost += objectWeight * subject.score * (0.5 + (1 - inSafe));
       }
     } else if (subject.kind === 'saliency') {
       const lost = 1 - visibleShare(subject.box, shown);
@@ -85,8 +85,13 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
       cost += SCORE_WEIGHTS.tightToCrop * (isMustKeep(subject) ? 1.5 : 1) * tightness(subject.box, shown, source, margin);
     }
     if (subject.kind === 'focus') {
-      const dx = Math.abs(subject.box.left - (window.left + window.width / 2)) / window.width;
-      const dy = Math.abs(subject.box.top - (window.top + window.height / 2)) / window.height;
+      // How far the window's middle is from the nearest middle a window of its size could have around the
+      // point (a crop can centre a point near the picture's edge only as far as the edge allows). Along an axis
+      // the window pads, the picture is placed whole: nothing to gain or lose there.
+      const offset = (start: number, size: number, point: number, total: number) =>
+        size > total + 0.5 ? 0 : Math.abs(start + size / 2 - Math.min(total - size / 2, Math.max(size / 2, point))) / size;
+      const dx = offset(window.left, window.width, subject.box.left, source.width);
+      const dy = offset(window.top, window.height, subject.box.top, source.height);
       cost += SCORE_WEIGHTS.focusOffCentre * (dx + dy) + (visibleShare(subject.box, shown) < 1 ? SCORE_WEIGHTS.mustKeepCut : 0);
     }
   }
