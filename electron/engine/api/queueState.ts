@@ -1,15 +1,21 @@
 import type { QueueState } from '../../shared/schemas/queue';
+import { batchBlock } from '../queue/batchBlock';
 import type { Engine } from '../runtime/engine';
 
-/** The queue's run state, online flag, per-state counts and the current batch, for the Queue page and the tray. */
+/**
+ * The queue's run state, online flag, per-state counts and the current batch, for the Queue page and the tray.
+ * The batch's blocked cause is worked out here from the counts and the scheduler, as of this moment.
+ */
 export function queueState(engine: Engine): QueueState {
   const status = engine.scheduler.status();
+  const counts = engine.store.history.countByState();
+  const heldReason = () => engine.store.history.queryJobs({ states: ['waiting_budget'], limit: 1 }).jobs[0]?.stateReason ?? null;
   return {
     state: status.state,
     pauseCause: status.pauseCause ?? null,
     reason: status.reason ?? null,
     online: status.online,
-    counts: engine.store.history.countByState(),
-    batch: engine.store.history.currentBatch(),
+    counts,
+    batch: engine.batch.snapshot(batchBlock(counts, status, heldReason)),
   };
 }

@@ -34,7 +34,10 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     const expected = profile.sizes.length;
     const report = (extra: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number } = {}) => {
       const written = new Set(store.outputs.listOutputs(job.id).map((output) => output.target)).size;
-      deps.onProgress({ jobId: job.id, fraction: Math.min(1, written / expected), ...extra });
+      const fraction = Math.min(1, written / expected);
+      // Stored too, so every later view of the job (a state change, a refetch) shows it: progress never goes back.
+      if (fraction > job.progress) store.jobs.setProgress(job.id, fraction);
+      deps.onProgress({ jobId: job.id, fraction, ...extra });
     };
 
     const live = store.requests.listRequests(job.id).filter((request) => request.state === 'submitted' || request.state === 'completed');

@@ -4,6 +4,7 @@ import type { FalCallTimeouts } from '../fal/falCallTimeouts';
 import type { JobProgress, LostSubmitTiming } from '../jobs/jobRunnerTypes';
 import { providerForJob } from '../jobs/sizeRouting';
 import { ProfileStore } from '../profiles';
+import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
 import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
@@ -66,6 +67,8 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly folders: HotFolderManager;
   readonly spend: SpendService;
+  /** The batch the Queue page counts (N of M, elapsed, time left), kept from the stored events. */
+  readonly batch: BatchTracker;
   private readonly tail: StoredEventTail;
   private readonly detector: SubjectDetector;
   private readonly now: () => number;
@@ -163,6 +166,10 @@ export class Engine {
       },
     });
     this.tail = new StoredEventTail(this.store, (event) => this.events.emit('stored', event));
+    // Seeded from the same moment the tail starts from, so no job is counted twice or missed.
+    this.batch = new BatchTracker(this.now);
+    this.batch.resume(this.store.history.countByState());
+    this.events.on('stored', (event) => this.batch.observe(event));
   }
 
   /** Starts probing, dispatching and watching. Jobs a previous run left mid-flight are recovered first. */

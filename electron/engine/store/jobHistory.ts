@@ -6,7 +6,7 @@ import { findJob } from './jobTransition';
 import { OutputRepository } from './outputRepository';
 import { RequestRepository } from './requestRepository';
 import { toJobRecord, type JobRow } from './rowMappers';
-import { allRows, getRow, type SqlParams } from './sqlite';
+import { allRows, type SqlParams } from './sqlite';
 import type { StoreContext } from './storeContext';
 import type { JobOutputRecord, JobRecord, JobRequestRecord, StoreEvent } from './types';
 
@@ -132,26 +132,6 @@ export class JobHistory {
     const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
     for (const row of rows) if (isJobState(row.state)) counts[row.state] = row.n;
     return counts;
-  }
-
-  /**
-   * The current batch for "N of M" progress: the jobs created since the oldest unfinished one. Null when nothing
-   * is unfinished (the batch is over).
-   */
-  currentBatch(): { total: number; finished: number; startedAt: number } | null {
-    const row = getRow<{ started_at: number | null }>(
-      this.ctx.db,
-      `SELECT min(created_at) AS started_at FROM jobs WHERE state NOT IN ('done', 'failed', 'cancelled')`,
-    );
-    const startedAt = row?.started_at;
-    if (startedAt === null || startedAt === undefined) return null;
-    const counts = getRow<{ total: number; finished: number }>(
-      this.ctx.db,
-      `SELECT count(*) AS total, coalesce(sum(state IN ('done', 'failed', 'cancelled')), 0) AS finished
-       FROM jobs WHERE created_at >= :startedAt`,
-      { startedAt },
-    );
-    return { total: counts?.total ?? 0, finished: counts?.finished ?? 0, startedAt };
   }
 
   /** The job with its fal requests, outputs and its newest `eventLimit` events; undefined for an unknown id. */

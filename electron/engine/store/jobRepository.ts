@@ -104,7 +104,7 @@ export class JobRepository {
         );
       }
       const to = resumeState(hasLiveRequest(this.ctx, jobId));
-      const patch = { reason: 'retried by the user', errorCode: null, errorMessage: null, progress: 0 };
+      const patch = { reason: 'retried by the user', errorCode: null, errorMessage: null };
       return applyTransition(this.ctx, job, to, patch, { unclaimed: true, resetAttempts: true, cause: 'retry' });
     });
   }

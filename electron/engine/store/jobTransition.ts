@@ -17,7 +17,7 @@ export interface TransitionPatch {
   readonly errorCode?: string | null;
   /** The message to show (fal's own reason text for a 422). */
   readonly errorMessage?: string | null;
-  /** 0..1; defaults to 1 for `done`, 0 for `queued`, unchanged otherwise. */
+  /** 0..1 (outputs written over outputs expected); defaults to 1 for `done`, unchanged otherwise. */
   readonly progress?: number;
   /** This move ends a retryable attempt (`failed` after the last one): count it, as `retry_scheduled` does. */
   readonly countsAttempt?: boolean;
@@ -81,7 +81,8 @@ export function applyTransition(
   const now = ctx.now();
   const active = isRunning(to);
   const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' || patch.countsAttempt ? 1 : 0);
-  const progress = patch.progress ?? (to === 'done' ? 1 : to === 'queued' ? 0 : job.progress);
+  // Back in line keeps the progress: the outputs already written stay and are not made again.
+  const progress = patch.progress ?? (to === 'done' ? 1 : job.progress);
   const row = getRow<JobRow>(
     ctx.db,
     `UPDATE jobs SET

@@ -116,12 +116,12 @@ export class NotificationPlanner {
     this.lastQueue = queue;
     if (!previous) {
       // Started mid-batch: count what finishes from now on.
-      if (queue.batch) this.batchBaseline = queue.counts;
+      if (batchRunning(queue)) this.batchBaseline = queue.counts;
       return [];
     }
     const notices: Notice[] = [];
-    if (!previous.batch && queue.batch) this.batchBaseline = previous.counts;
-    if (previous.batch && !queue.batch) {
+    if (!batchRunning(previous) && batchRunning(queue)) this.batchBaseline = previous.counts;
+    if (batchRunning(previous) && !batchRunning(queue)) {
       const done = this.batchDone(queue.counts);
       if (done) notices.push(done);
     }
@@ -151,6 +151,11 @@ export class NotificationPlanner {
     const failures = failed > 0 ? `, ${failed} failed${firstReason ? ` (${firstReason})` : ''}` : '';
     return { kind: 'batch_done', title: 'Batch done', body: `${plural(done, 'image')} resized${failures}.` };
   }
+}
+
+/** A batch has work left: the engine keeps an ended batch (with `endedAt`) until the next one starts. */
+function batchRunning(queue: QueueState): boolean {
+  return queue.batch !== null && queue.batch.endedAt === null;
 }
 
 function plural(count: number, noun: string): string {

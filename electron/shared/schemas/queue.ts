@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JOB_STATES, type JobState } from '../../domain/jobStates';
 import { PAUSE_CAUSES } from '../../domain/pauseCauses';
 import { TimestampSchema } from './common';
+import { BATCH_BLOCK_CAUSES } from '../../domain/batchBlock';
 
 /** `paused` by the person or by a bad key; `offline` while fal cannot be reached. */
 const QueueRunStateSchema = z.enum(['running', 'paused', 'offline']);
@@ -17,14 +18,33 @@ const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int()
 /** Number of jobs in each state. */
 const JobCountsSchema = z.object(countsShape);
 
+/** What stops a batch from moving, in place of a time left. */
+export const BatchBlockSchema = z.object({
+  cause: z.enum(BATCH_BLOCK_CAUSES),
+  /** The engine's words for it ("Daily budget $3.50 reached", "fal is unreachable"), when it has them. */
+  reason: z.string().nullable(),
+});
+
 /**
- * The run since the queue was last empty: "`finished` of `total`", started at `startedAt`. The UI derives the ETA
- * from it; null while nothing is pending.
+ * The run since the queue was last empty, as the engine counts it: `total` only grows as work arrives (a job
+ * retried by the person arrives again), `finished` only rises (done, failed or cancelled), `startedAt` stays put.
+ * Once everything has finished the batch stays, with `endedAt`, until new work starts the next one. Null before
+ * any work arrived in this run of the app.
  */
 const QueueBatchSchema = z.object({
   total: z.int().nonnegative(),
   finished: z.int().nonnegative(),
+  /** Of `finished`, how many failed and how many were cancelled. */
+  failed: z.int().nonnegative(),
+  cancelled: z.int().nonnegative(),
   startedAt: TimestampSchema,
+  endedAt: TimestampSchema.nullable(),
+  /**
+   * When the engine expects the batch to finish, from the pace of the jobs finished so far (while nothing blocked
+   * them); null until a few have finished, while blocked, and once ended.
+   */
+  etaAt: TimestampSchema.nullable(),
+  blocked: BatchBlockSchema.nullable(),
 });
 
 export const QueueStateSchema = z.object({
@@ -40,4 +60,5 @@ export const QueueStateSchema = z.object({
 
 export type JobCounts = z.infer<typeof JobCountsSchema>;
 export type QueueBatch = z.infer<typeof QueueBatchSchema>;
+export type BatchBlock = z.infer<typeof BatchBlockSchema>;
 export type QueueState = z.infer<typeof QueueStateSchema>;

@@ -4,7 +4,7 @@ import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
 import { makeFakeJob } from './fakeJobFactory';
 import { queryFakeJobs } from './fakeJobQuery';
 import { jobChange } from './fakeEvents';
-import { nextFakeId, toJobRow, type FakeState } from './fakeState';
+import { fakeBatch, nextFakeId, toJobRow, type FakeState } from './fakeState';
 
 const IMAGE_NAME = /\.(jpe?g|png|webp|avif|tiff?|gif|svg|heic|heif)$/i;
 
@@ -33,7 +33,7 @@ export function fakeJobHandlers(state: FakeState, hub: ApiEventHub): ApiHandlers
         hub.emit(jobChange(job));
       }
       const now = Date.now();
-      state.batch = state.batch ? { ...state.batch, total: state.batch.total + jobIds.length } : { total: jobIds.length, finished: 0, startedAt: now };
+      state.batch = state.batch && state.batch.endedAt === null ? { ...state.batch, total: state.batch.total + jobIds.length } : fakeBatch(jobIds.length, 0, now);
       return { jobIds, skipped };
     },
     query: async (query) => queryFakeJobs(state.jobs, query),

@@ -37,9 +37,11 @@ export function advanceFakeQueue(state: FakeState, hub: ApiEventHub, step = 0.12
       hub.emit(jobChange(job));
     }
   }
-  if (state.batch) {
+  if (state.batch && state.batch.endedAt === null) {
     const pending = state.jobs.some((job) => job.state === 'queued' || RUNNING.includes(job.state));
-    state.batch = pending ? { ...state.batch, finished: state.batch.finished + finished } : null;
+    // The seeded batch's numbers are made up: at its end, everything in it has finished.
+    const total = state.batch.total;
+    state.batch = pending ? { ...state.batch, finished: Math.min(total, state.batch.finished + finished) } : { ...state.batch, finished: total, endedAt: Date.now() };
   }
   hub.emit({ type: 'queue.changed', queue: fakeQueueState(state) });
   if (finished > 0) for (const event of folderChanges(state)) hub.emit(event);

@@ -35,3 +35,8 @@ export function toJobRow(job: JobDetail): Job {
   const { falRequestIds: _ids, log: _log, ...row } = job;
   return row;
 }
+
+/** A batch as the engine reports one, for the fake: `total`, `finished` and its start; no ETA, nothing blocking. */
+export function fakeBatch(total: number, finished: number, startedAt: number): NonNullable<QueueState['batch']> {
+  return { total, finished, failed: 0, cancelled: 0, startedAt, endedAt: null, etaAt: null, blocked: null };
+}

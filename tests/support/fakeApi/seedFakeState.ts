@@ -1,7 +1,7 @@
 import type { Folder, JobState, Profile } from '../../../electron/shared';
 import { FAKE_NAMING_TEMPLATE, FAKE_PRESETS } from './fakePresets';
 import { makeFakeJob } from './fakeJobFactory';
-import { nextFakeId, type FakeState } from './fakeState';
+import { fakeBatch, nextFakeId, type FakeState } from './fakeState';
 
 /** Options of the seeded data. */
 export interface SeedOptions {
@@ -103,6 +103,6 @@ export function seedFakeState(options: SeedOptions = {}): FakeState {
     state.spend.burstJobIds.add(state.jobs.at(-1)!.id);
   }
   state.jobs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
-  state.batch = { total: 9, finished: 2, startedAt: now - 200_000 };
+  state.batch = fakeBatch(9, 2, now - 200_000);
   return state;
 }

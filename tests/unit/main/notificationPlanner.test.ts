@@ -23,7 +23,16 @@ function failed(id: string, message = 'fal refused the image: content_policy_vio
   return jobChanged(id, 'failed', message);
 }
 
-const batch = (total: number, finished: number) => ({ total, finished, startedAt: 1 });
+const batch = (total: number, finished: number, endedAt: number | null = null) => ({
+  total,
+  finished,
+  failed: 0,
+  cancelled: 0,
+  startedAt: 1,
+  endedAt,
+  etaAt: null,
+  blocked: null,
+});
 
 describe('NotificationPlanner', () => {
   it('tells once when a batch finishes, with what it made and what failed', () => {
@@ -34,6 +43,16 @@ describe('NotificationPlanner', () => {
     const notices = planner.observe(queue({ counts: { done: 12, failed: 1 } }), 30);
     expect(notices).toEqual([{ kind: 'batch_done', title: 'Batch done', body: '2 images resized, 1 failed.' }]);
     expect(planner.observe(queue({ counts: { done: 12, failed: 1 } }), 40)).toEqual([]);
+  });
+
+  it('tells when the batch ends as the engine keeps it (ended, with its counts), and once only', () => {
+    const planner = new NotificationPlanner(timing);
+    planner.observe(queue({ counts: { done: 10 } }), 0);
+    planner.observe(queue({ batch: batch(2, 0), counts: { done: 10, queued: 2 } }), 10);
+    expect(planner.observe(queue({ batch: batch(2, 2, 20), counts: { done: 12 } }), 20)).toEqual([
+      { kind: 'batch_done', title: 'Batch done', body: '2 images resized.' },
+    ]);
+    expect(planner.observe(queue({ batch: batch(2, 2, 20), counts: { done: 12 } }), 30)).toEqual([]);
   });
 
   it('counts a batch already running when the app starts from that moment', () => {

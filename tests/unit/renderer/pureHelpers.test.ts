@@ -5,10 +5,14 @@ import { pageFromHash } from '../../../renderer/src/shell/routes';
 import { formatCentsRange, formatDuration } from '../../../renderer/src/ui/format';
 
 describe('renderer helpers', () => {
-  it('derives the ETA from the pace of the batch so far', () => {
-    expect(batchTiming({ total: 10, finished: 0, startedAt: 0 }, 5000)).toEqual({ elapsedMs: 5000, etaMs: null });
-    expect(batchTiming({ total: 10, finished: 2, startedAt: 0 }, 6000)).toEqual({ elapsedMs: 6000, etaMs: 24_000 });
-    expect(batchTiming({ total: 4, finished: 4, startedAt: 0 }, 9000).etaMs).toBeNull();
+  it("words the engine's batch: elapsed from its fixed start, the time left counting down, blocked, finished", () => {
+    const batch = { total: 10, finished: 2, failed: 0, cancelled: 0, startedAt: 0, endedAt: null, etaAt: 30_000, blocked: null };
+    expect(batchTiming({ ...batch, finished: 0, etaAt: null }, 5000)).toEqual({ elapsedMs: 5000, timeLeft: 'Estimating time left…', blockedReason: null });
+    expect(batchTiming(batch, 6000)).toEqual({ elapsedMs: 6000, timeLeft: 'About 24s left', blockedReason: null });
+    expect(batchTiming(batch, 29_900).timeLeft).toBe('Almost done…');
+    const blocked = { ...batch, etaAt: null, blocked: { cause: 'budget' as const, reason: 'Daily budget $3.50 reached' } };
+    expect(batchTiming(blocked, 9000)).toEqual({ elapsedMs: 9000, timeLeft: 'Blocked: budget', blockedReason: 'Daily budget $3.50 reached' });
+    expect(batchTiming({ ...batch, finished: 10, etaAt: null, endedAt: 32_000 }, 90_000)).toEqual({ elapsedMs: 32_000, timeLeft: 'Finished', blockedReason: null });
   });
 
   it('maps hashes to pages, unknown ones to Drop', () => {

@@ -1,5 +1,5 @@
 import { Pause, Play, WifiOff } from 'lucide-react';
-import type { QueueState } from '../../../../electron/shared';
+import type { QueueBatch, QueueState } from '../../../../electron/shared';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDuration } from '../../ui/format';
@@ -9,32 +9,54 @@ import { batchTiming } from './batchTiming';
 import { useNow } from './useNow';
 import { usePauseResume } from './useQueue';
 
-function timeLeftLabel(state: QueueState['state'], etaMs: number | null): string {
-  if (state === 'paused') return 'Paused';
-  if (state === 'offline') return 'Waiting for the network';
-  return etaMs === null ? 'Estimating time left…' : `About ${formatDuration(etaMs)} left`;
+/** "1 failed · 2 cancelled" for a batch's unhappy endings, or null. */
+function endings(batch: QueueBatch): string | null {
+  const parts = [batch.failed > 0 && `${batch.failed} failed`, batch.cancelled > 0 && `${batch.cancelled} cancelled`].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** The batch as "N of M", elapsed and ETA, with the pause/resume control and the reason for a pause. */
+function BatchNumbers({ batch, now }: { batch: QueueBatch; now: number }) {
+  const timing = batchTiming(batch, now);
+  const ended = batch.endedAt !== null;
+  const unhappy = endings(batch);
+  return (
+    <div className="batch" data-testid="batch">
+      <div className="batch-numbers">
+        <span className="batch-count" data-testid="batch-count">
+          {ended && <span className="muted">Last batch: </span>}
+          <strong>{batch.finished}</strong> of <strong>{batch.total}</strong> finished
+        </span>
+        {unhappy && <span className="text-warning">{unhappy}</span>}
+        <span className="muted" data-testid="batch-elapsed">{ended ? 'Took' : 'Elapsed'} {formatDuration(timing.elapsedMs)}</span>
+        <span className={batch.blocked ? 'text-warning' : 'muted'} data-testid="batch-time-left">
+          {timing.timeLeft}
+          {timing.blockedReason && ` — ${timing.blockedReason}`}
+        </span>
+      </div>
+      <ProgressBar value={batch.total === 0 ? 0 : batch.finished / batch.total} label="Batch progress" />
+    </div>
+  );
+}
+
+/** The batch as "N of M", elapsed and time left (or what blocks it), with the pause/resume control and its reason. */
 export function QueueSummary({ queue }: { queue: QueueState }) {
   const now = useNow();
   const toggle = usePauseResume();
   const paused = queue.state === 'paused';
   const batch = queue.batch;
-  const timing = batch ? batchTiming(batch, now) : null;
   return (
     <Card
       title={<QueueBadge />}
       actions={
         <button type="button" className={`btn ${paused ? 'btn-primary' : ''}`} onClick={() => toggle.mutate(!paused)} disabled={toggle.isPending}>
-          {paused ? <Play size={16} /> : <Pause size={16} />}
+          {paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
           {paused ? 'Resume' : 'Pause'}
         </button>
       }
     >
       {queue.reason && (
         <div className="note note-warning">
-          {queue.state === 'offline' ? <WifiOff size={16} /> : <Pause size={16} />}
+          {queue.state === 'offline' ? <WifiOff size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
           <span>
             {queue.reason}
             {queue.pauseCause === 'auth' && (
@@ -43,23 +65,10 @@ export function QueueSummary({ queue }: { queue: QueueState }) {
                 Saving a working fal key in Settings resumes the queue.
               </>
             )}
-          </span>
-        </div>
+          </span>        </div>
       )}
-      {batch && timing ? (
-        <div className="batch">
-          <div className="batch-numbers">
-            <span className="batch-count">
-              <strong>{batch.finished}</strong> of <strong>{batch.total}</strong> done
-            </span>
-            <span className="muted">Elapsed {formatDuration(timing.elapsedMs)}</span>
-            <span className="muted">{timeLeftLabel(queue.state, timing.etaMs)}</span>
-          </div>
-          <ProgressBar value={batch.total === 0 ? 0 : batch.finished / batch.total} label="Batch progress" />
-        </div>
-      ) : (
-        <p className="muted">Nothing is waiting. Drop images or add a watched folder to start.</p>
-      )}
+      {batch && <BatchNumbers batch={batch} now={now} />}
+      {(!batch || batch.endedAt !== null) && <p className="muted">Nothing is waiting. Drop images or add a watched folder to start.</p>}
       <ErrorNote error={toggle.error} />
     </Card>
   );

@@ -1,8 +1,26 @@
 import type { QueueBatch } from '../../../../electron/shared';
+import { formatDuration } from '../../ui/format';
 
-/** Elapsed time and, once a job has finished, the remaining time at the batch's average pace so far. */
-export function batchTiming(batch: QueueBatch, now: number): { elapsedMs: number; etaMs: number | null } {
-  const elapsedMs = Math.max(0, now - batch.startedAt);
-  if (batch.finished === 0 || batch.finished >= batch.total) return { elapsedMs, etaMs: null };
-  return { elapsedMs, etaMs: (elapsedMs / batch.finished) * (batch.total - batch.finished) };
+const BLOCK_WORDS = { paused: 'paused', offline: 'offline', budget: 'budget' } as const;
+
+/** What the Queue page says about the batch's time: elapsed (frozen once it ended) and what is left. */
+export interface BatchTimingView {
+  readonly elapsedMs: number;
+  /** "About 1m 20s left", "Estimating time left…", "Blocked: budget", "Finished". */
+  readonly timeLeft: string;
+  /** The blocked cause's detail ("Daily budget $3.50 reached"), shown beside it. */
+  readonly blockedReason: string | null;
+}
+
+/**
+ * The engine's batch as words, at `now`: elapsed runs from the batch's fixed start (and stops at its end), the time
+ * left counts down to the engine's estimate, and a batch nothing can move says what blocks it instead.
+ */
+export function batchTiming(batch: QueueBatch, now: number): BatchTimingView {
+  const elapsedMs = Math.max(0, (batch.endedAt ?? now) - batch.startedAt);
+  if (batch.endedAt !== null) return { elapsedMs, timeLeft: 'Finished', blockedReason: null };
+  if (batch.blocked) return { elapsedMs, timeLeft: `Blocked: ${BLOCK_WORDS[batch.blocked.cause]}`, blockedReason: batch.blocked.reason };
+  if (batch.etaAt === null) return { elapsedMs, timeLeft: 'Estimating time left…', blockedReason: null };
+  const leftMs = batch.etaAt - now;
+  return { elapsedMs, timeLeft: leftMs < 1000 ? 'Almost done…' : `About ${formatDuration(leftMs)} left`, blockedReason: null };
 }
