@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldSentences } from '../domain/fieldSentences';
 import { ApiCallError } from './apiCallError';
 import type { FieldIssue } from './apiError';
 import type { VerbName } from './contract/types';
@@ -17,11 +18,12 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-/** One readable sentence for a list of issues, e.g. `draft.sizes.0.width: The width must be at least 1 pixel.` */
-export function describeIssues(verb: string, issues: FieldIssue[]): string {
-  const parts = issues.slice(0, 5).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
-  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return `Invalid input for ${verb}: ${parts.join('; ')}${more}`;
+/**
+ * The issues as sentences for a person ("Size 1: the width must be at least 1 pixel."); the dotted paths stay in
+ * the issues for forms and programs.
+ */
+export function describeIssues(issues: FieldIssue[]): string {
+  return fieldSentences(issues);
 }
 
 /**
@@ -36,7 +38,7 @@ export function validateCall(verb: string, rawInput: unknown): ValidatedCall {
   const parsed = spec.input.safeParse(rawInput);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
-    throw new ApiCallError('invalid_input', describeIssues(verb, issues), issues);
+    throw new ApiCallError('invalid_input', describeIssues(issues), issues);
   }
   return { verb, spec, input: parsed.data };
 }

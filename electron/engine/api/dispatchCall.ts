@@ -24,7 +24,7 @@ export async function dispatchCall(handlers: ApiHandlers, verb: string, rawInput
     const checked = call.spec.output.safeParse(answer);
     if (!checked.success) {
       const issues = toFieldIssues(checked.error);
-      return { ok: false, error: { code: 'invalid_output', message: describeIssues(call.verb, issues).replace('Invalid input', 'Invalid answer') } };
+      return { ok: false, error: { code: 'invalid_output', message: `The app's answer to ${call.verb} broke its own contract (a bug): ${describeIssues(issues)}` } };
     }
     return { ok: true, value: checked.data };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldSentence } from '../../domain/fieldSentences';
 import { SmartResizeError } from '../../domain/errors';
 import { ProfileContentSchema, type ProfileContent } from './profileSchema';
 
@@ -23,9 +24,9 @@ export function toFieldIssues(error: z.ZodError, prefix: readonly PropertyKey[] 
   }));
 }
 
-/** A readable multi-line list, one "path: message" per line, for CLI output and error messages. */
+/** A readable multi-line list, one sentence per line ("- Size 1: the width must be …"), for CLI output and errors. */
 function describeFieldIssues(issues: readonly ProfileFieldIssue[]): string {
-  return issues.map((issue) => `- ${issue.path || '(profile)'}: ${issue.message}`).join('\n');
+  return issues.map((issue) => `- ${fieldSentence(issue)}`).join('\n');
 }
 
 /** The SmartResizeError('invalid_profile') for a list of issues; `issues` stay attached for programs. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import Conf from 'conf';
+import { fieldSentences } from '../../domain/fieldSentences';
 import { SmartResizeError } from '../../domain/errors';
 import { SettingsSchema, type Settings, type SettingsPatch, type WatchedFolder, WatchedFolderSchema } from './settingsSchema';
 
@@ -59,6 +60,6 @@ export class SettingsStore {
 function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const reasons = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'settings'}: ${issue.message}`);
-  throw new SmartResizeError('invalid_settings', `Invalid settings: ${reasons.join('; ')}`);
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  throw new SmartResizeError('invalid_settings', `These settings cannot be saved. ${fieldSentences(issues)}`);
 }

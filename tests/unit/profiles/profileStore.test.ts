@@ -69,7 +69,7 @@ describe('ProfileStore', () => {
     const store = folder.open();
     const v1 = store.create(meta);
     expect(() => store.update(v1.id, { sizes: [{ width: 9000, height: 9000, policy: 'fal' }] })).toThrow(
-      expect.objectContaining({ code: 'invalid_profile', message: expect.stringContaining('sizes.0') }),
+      expect.objectContaining({ code: 'invalid_profile', message: expect.stringContaining('Size 1:') }),
     );
     expect(store.versions(v1.id)).toHaveLength(1);
   });

@@ -65,8 +65,8 @@ describe('profile export and import', () => {
       parseProfileFile('{"format":"smart-resize-profile","formatVersion":1,"profile":{"name":"X","sizes":[{"width":9000,"height":50,"policy":"fal"}],"fal":{"numImagesPerSize":9}}}'),
     );
     expect(invalid.code).toBe('invalid_profile');
-    expect(invalid.message).toContain('- profile.sizes.0:');
-    expect(invalid.message).toContain('- profile.fal.numImagesPerSize:');
+    expect(invalid.message).toContain('- Size 1: 9000x50 is too wide for fal');
+    expect(invalid.message).toContain('- Images per size: at most 4 images per size.');
   });
 
   it('does nothing when the same profile is imported twice', () => {

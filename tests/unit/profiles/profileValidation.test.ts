@@ -80,8 +80,9 @@ describe('profile content validation', () => {
     }
     expect(caught).toMatchObject({ code: 'invalid_profile' });
     const message = (caught as Error).message;
-    expect(message).toContain('- name: Give the profile a name.');
-    expect(message).toContain('- output.quality: Quality is 1 to 100.');
+    expect(message).toContain('- Name: give the profile a name.');
+    expect(message).toContain('- Quality: quality is 1 to 100.');
+    expect(message).not.toContain('output.quality');
     expect((caught as { issues: unknown[] }).issues).toHaveLength(2);
   });
 

@@ -24,8 +24,8 @@ describe('SettingsStore', () => {
 
   it('refuses an invalid value with the field named, and stores nothing', () => {
     const settings = new SettingsStore(tempDir());
-    expect(() => settings.update({ concurrency: 0 })).toThrow(/concurrency/);
-    expect(() => settings.update({ falProxyUrl: 'not a url' })).toThrow(/falProxyUrl/);
+    expect(() => settings.update({ concurrency: 0 })).toThrow(/^These settings cannot be saved\. Jobs at a time: /);
+    expect(() => settings.update({ falProxyUrl: 'not a url' })).toThrow(/fal proxy URL: /);
     expect(settings.get().concurrency).toBe(2);
   });
 
