@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Job as ApiJob, JobChange, JobDetail } from '../../shared/schemas/job';
+import { isJobState } from '../jobs/jobStates';
 import { jobChargeCents } from '../spend';
 import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store';
+import { jobAttempts } from './jobAttempts';
+import { jobLogSentence } from './jobLogText';
 
 const TIERS = new Set(['1K', '2K', '4K']);
 
@@ -14,7 +18,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
     profileId: job.profileId,
     profileVersion: job.profileVersion,
     folderId: job.folderId,
-    provider: job.provider,
+    provider: madeBy(job.provider, outputs),
     progress: job.progress,
     attempts: job.attempts,
     error: job.errorMessage ? { code: job.errorCode ?? 'error', message: job.errorMessage } : null,
@@ -51,25 +55,41 @@ export function toJobChange(job: JobRecord): JobChange {
   };
 }
 
-/** A job with its fal request ids and its state log, newest last. */
+/** Events read for a job's detail: enough for every try of any real job; the newest LOG_LINES of them are shown. */
+const DETAIL_EVENTS = 1000;
+const LOG_LINES = 100;
+
+/** A job with its fal request ids, its tries, which outputs are still on disk, and its state log, newest last. */
 export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefined {
-  const detail = store.history.getJobDetail(jobId, 100);
+  const detail = store.history.getJobDetail(jobId, DETAIL_EVENTS);
   if (!detail) return undefined;
+  const attempts = jobAttempts(detail.events);
+  const { job } = detail;
   return {
-    ...toApiJob(detail.job, detail.outputs, jobChargeCents(store.db, jobId)),
+    ...toApiJob(job, detail.outputs, jobChargeCents(store.db, jobId)),
     falRequestIds: detail.requests.map((request) => request.requestId),
-    log: [...detail.events].reverse().flatMap((event) => logEntry(event)),
+    log: detail.events.slice(-LOG_LINES).flatMap((event) => logEntry(event)),
+    attemptsMade: attempts.made,
+    tookMs: job.finishedAt !== null && attempts.roundStartedAt !== null ? Math.max(0, job.finishedAt - attempts.roundStartedAt) : null,
+    missingOutputs: detail.outputs.filter((output) => !existsSync(output.path)).map((output) => output.path),
   };
+}
+
+/** The engines that wrote the outputs, once there are any; until then the job's plan. */
+function madeBy(planned: JobRecord['provider'], outputs: readonly JobOutputRecord[]): ApiJob['provider'] {
+  const engines = new Set(outputs.map((output) => output.provider));
+  if (engines.size === 0) return planned;
+  return engines.size > 1 ? 'mixed' : outputs[0]!.provider;
 }
 
 function logEntry(event: StoreEvent): JobDetail['log'] {
   if (event.kind === 'job_note') {
     const { message, state } = event.data;
-    return typeof message === 'string' && typeof state === 'string' ? [{ at: event.at, state: state as JobDetail['state'], message }] : [];
+    return typeof message === 'string' && isJobState(state) ? [{ at: event.at, state, message }] : [];
   }
   if (event.kind !== 'job_state') return [];
   const to = event.data['to'];
   const reason = event.data['reason'];
-  if (typeof to !== 'string') return [];
-  return [{ at: event.at, state: to as JobDetail['state'], message: typeof reason === 'string' && reason ? reason : to.replace('_', ' ') }];
+  if (!isJobState(to)) return [];
+  return [{ at: event.at, state: to, message: jobLogSentence(to, typeof reason === 'string' ? reason : null) }];
 }

@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../shared/contract/types';
+import type { JobState } from '../../domain/jobStates';
 import { SmartResizeError } from '../../domain/errors';
 import type { Engine } from '../runtime/engine';
 import { jobChargeCents } from '../spend';
@@ -30,7 +31,7 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
           ...result.refused,
           ...result.jobs
             .filter((entry) => !entry.created)
-            .map((entry) => ({ path: entry.path, reason: `Already queued or done with this profile version (job state: ${entry.job.state.replace('_', ' ')}).` })),
+            .map((entry) => ({ path: entry.path, reason: alreadyKnown(entry.job.state) })),
         ],
       };
     },
@@ -53,4 +54,12 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
       return jobWithOutputs(id);
     },
   };
+}
+
+/** Why a dropped image made no new job: the same content already has one with this profile version. */
+function alreadyKnown(state: JobState): string {
+  if (state === 'done') return 'This image was already made with this version of the profile: see it in History.';
+  if (state === 'failed') return 'This image already failed with this version of the profile: retry it from History.';
+  if (state === 'cancelled') return 'This image was cancelled with this version of the profile: run it again from History.';
+  return 'This image is already in the queue with this version of the profile.';
 }

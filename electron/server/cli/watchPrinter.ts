@@ -1,4 +1,7 @@
 import { basename } from 'node:path';
+import { JOB_STATE_LABELS } from '../../domain/jobStateWords';
+import { jobLogSentence } from '../../engine/api/jobLogText';
+import { isJobState } from '../../engine/jobs/jobStates';
 import type { Engine } from '../../engine/runtime/engine';
 
 /** Prints the engine's job and queue events as lines a person can follow in a terminal. */
@@ -14,9 +17,12 @@ export function createWatchPrinter(engine: Engine, out: NodeJS.WritableStream = 
     else if (event.kind === 'request_submitted') line(`${name}: sent to fal (request ${String(event.data['requestId'])})`);
     else if (event.kind === 'output_written') line(`${name}: wrote ${String(event.data['path'] ?? event.data['target'] ?? 'an output')}`);
     else if (event.kind === 'job_state') {
-      const to = String(event.data['to']);
-      const reason = event.data['reason'] ? ` (${String(event.data['reason'])})` : '';
-      line(`${name}: ${to.replace('_', ' ')}${to === 'done' || to === 'failed' || to.startsWith('waiting') || to === 'retry_scheduled' ? reason : ''}`);
+      const to = event.data['to'];
+      if (!isJobState(to)) return;
+      const reason = typeof event.data['reason'] === 'string' ? event.data['reason'] : null;
+      // Why it stopped or waits is news; the other states speak for themselves.
+      const why = to === 'failed' || to === 'waiting_network' || to === 'waiting_budget' || to === 'retry_scheduled';
+      line(`${name}: ${JOB_STATE_LABELS[to].toLowerCase()}${why ? ` — ${jobLogSentence(to, reason)}` : ''}`);
     }
   };
   let lastQueueLine = '';

@@ -36,7 +36,10 @@ export const JobSchema = z.object({
   profileVersion: z.int().positive(),
   /** Null for drops and CLI runs. */
   folderId: IdSchema.nullable(),
-  /** Null until decided; `mixed` when per-size `auto` sent some sizes to each. */
+  /**
+   * Who made the outputs: once some are written, the engines that wrote them (`mixed` when both did); before
+   * that, the plan (`mixed` while per-size `auto` is still to decide). Null until decided.
+   */
   provider: z.enum(JOB_PROVIDERS).nullable(),
   progress: z.number().min(0).max(1),
   attempts: z.int().nonnegative(),
@@ -58,6 +61,15 @@ const JobLogEntrySchema = z.object({ at: TimestampSchema, state: JobStateSchema,
 export const JobDetailSchema = JobSchema.extend({
   falRequestIds: z.array(z.string()),
   log: z.array(JobLogEntrySchema),
+  /**
+   * Tries that started: the first run, each automatic retry and each retry the person asked for (waiting for the
+   * network or a restart continues a try). `attempts` counts only the automatic retries of the current round.
+   */
+  attemptsMade: z.int().nonnegative(),
+  /** How long the last round took, from its first try's start (after creation or the person's retry) to the end. */
+  tookMs: z.int().nonnegative().nullable(),
+  /** Outputs the job recorded whose files are no longer on disk (moved or deleted since). */
+  missingOutputs: z.array(HostPathSchema),
 });
 
 /** The fields an event carries when a job moves or progresses. */

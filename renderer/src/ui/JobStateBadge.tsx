@@ -1,28 +1,28 @@
+import { JOB_STATE_LABELS } from '../../../electron/domain/jobStateWords';
 import type { JobState } from '../../../electron/shared';
 import { Badge, type Tone } from './Badge';
 
-const LABELS: Record<JobState, [label: string, tone: Tone]> = {
-  queued: ['Queued', 'neutral'],
-  preparing: ['Preparing', 'info'],
-  uploading: ['Uploading', 'info'],
-  submitted: ['At fal', 'info'],
-  downloading: ['Downloading', 'info'],
-  writing: ['Writing', 'info'],
-  done: ['Done', 'success'],
-  waiting_network: ['Waiting for network', 'warning'],
-  waiting_budget: ['Waiting for budget', 'warning'],
-  retry_scheduled: ['Retry scheduled', 'warning'],
-  failed: ['Failed', 'danger'],
-  cancelled: ['Cancelled', 'neutral'],
+const TONES: Record<JobState, Tone> = {
+  queued: 'neutral',
+  preparing: 'info',
+  uploading: 'info',
+  submitted: 'info',
+  downloading: 'info',
+  writing: 'info',
+  done: 'success',
+  waiting_network: 'warning',
+  waiting_budget: 'warning',
+  retry_scheduled: 'warning',
+  failed: 'danger',
+  cancelled: 'neutral',
 };
 
-/** A job state's words for people. */
+/** A job state's words for people (the same words the job log and the command line use). */
 export function jobStateLabel(state: JobState): string {
-  return LABELS[state][0];
+  return JOB_STATE_LABELS[state];
 }
 
 /** A job's state as a coloured badge. */
 export function JobStateBadge({ state }: { state: JobState }) {
-  const [label, tone] = LABELS[state];
-  return <Badge tone={tone}>{label}</Badge>;
+  return <Badge tone={TONES[state]}>{jobStateLabel(state)}</Badge>;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_STATE_SENTENCES } from '../../../electron/domain/jobStateWords';
 import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
@@ -64,7 +65,7 @@ describe('the engine behind the API contract', () => {
 
     const again = (await call('jobs.enqueuePaths', { paths: [source], profileId: profile.id })) as { jobIds: string[]; skipped: Array<{ reason: string }> };
     expect(again.jobIds).toEqual([]);
-    expect(again.skipped[0]?.reason).toMatch(/Already queued or done/);
+    expect(again.skipped[0]?.reason).toBe('This image was already made with this version of the profile: see it in History.');
 
     const page = (await call('jobs.query', { limit: 10 })) as { items: Array<{ id: string }> };
     expect(page.items.map((item) => item.id)).toContain(jobId);
@@ -85,7 +86,7 @@ describe('the engine behind the API contract', () => {
     const logs = await Promise.all(queued.jobIds.map(async (id) => {
       const job = (await waitForState(id, ['done', 'failed'])) as { state: string; log: Array<{ state: string; message: string }> };
       expect(job.state).toBe('done');
-      return job.log.filter((entry) => entry.state === 'preparing' && entry.message !== 'preparing').map((entry) => entry.message);
+      return job.log.filter((entry) => entry.state === 'preparing' && entry.message !== JOB_STATE_SENTENCES.preparing).map((entry) => entry.message);
     }));
     expect(logs[0]?.join()).toMatch(/animated GIF with \d+ frames: frame 1 used/);
     expect(logs[1]?.join()).toMatch(/CMYK colours converted to sRGB/);

@@ -38,7 +38,8 @@ export function finishFakeJob(job: JobDetail, profile: Profile, finishedAt: numb
   job.state = 'done';
   job.progress = 1;
   job.finishedAt = finishedAt;
-  job.log.push({ at: finishedAt, state: 'done', message: `${job.outputs.length} outputs written.` });
+  job.tookMs = job.startedAt === null ? null : finishedAt - job.startedAt;
+  job.log.push({ at: finishedAt, state: 'done', message: 'All outputs written.' });
 }
 
 /** A job row as the store would hold it in the given state. */
@@ -64,7 +65,10 @@ export function makeFakeJob(spec: FakeJobSpec): JobDetail {
     outputs: [],
     costCents: null,
     falRequestIds: [],
-    log: [{ at: spec.createdAt, state: 'queued', message: 'Queued.' }],
+    log: [{ at: spec.createdAt, state: 'queued', message: 'Waiting for its turn.' }],
+    attemptsMade: spec.state === 'queued' ? 0 : 1,
+    tookMs: null,
+    missingOutputs: [],
   };
   if (spec.state === 'done') finishFakeJob(job, spec.profile, spec.createdAt + 9000 + (spec.createdAt % 7000));
   else if (FINISHED_JOB_STATES.includes(spec.state)) {

@@ -4,6 +4,14 @@ import { formatCents, formatDateTime, formatWhen } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
 
+/** "3 outputs", "1 output kept" for a job stopped part way, else the error or nothing. */
+function outputsText(job: Job): string {
+  const count = job.outputs.length;
+  if (count === 0) return job.error?.message ?? '';
+  const outputs = `${count} output${count === 1 ? '' : 's'}`;
+  return job.state === 'done' ? outputs : `${outputs} kept`;
+}
+
 interface Props {
   job: Job;
   profileName: string;
@@ -34,7 +42,7 @@ export const HistoryRow = memo(function HistoryRow({ job, profileName, selected,
         <span className="muted small">{profileName}</span>
       </span>
       <JobStateBadge state={job.state} />
-      <span className="muted small history-outputs">{job.outputs.length > 0 ? `${job.outputs.length} outputs` : job.error ? job.error.message : ''}</span>
+      <span className="muted small history-outputs">{outputsText(job)}</span>
       <span className="small history-cost">{job.costCents === null ? '' : formatCents(job.costCents)}</span>
       <span className="muted small history-when" title={formatDateTime(job.createdAt)}>{formatWhen(job.createdAt)}</span>
     </button>

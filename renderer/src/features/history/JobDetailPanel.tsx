@@ -1,10 +1,21 @@
 import { FolderOpen, RotateCcw, X } from 'lucide-react';
+import type { JobDetail } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { formatCents, formatDateTime, formatDuration } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { JobStateBadge, jobStateLabel } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
+import { JobFacts } from './JobFacts';
 import { OutputCompare } from './OutputCompare';
 import { useJobActions, useJobDetail } from './useJobHistory';
+import { IconButton } from '../../ui/IconButton';
+
+/** "Outputs", or for a job stopped part way, which of them were written before it stopped. */
+function outputsTitle(job: JobDetail): string {
+  const count = `${job.outputs.length} output${job.outputs.length === 1 ? '' : 's'}`;
+  if (job.state === 'cancelled') return `${count} written before the cancel`;
+  if (job.state === 'failed') return `${count} written before it failed`;
+  return 'Outputs';
+}
 
 /** Everything about one job: source, failure reason with retry, outputs with before/after, and its log. */
 export function JobDetailPanel({ id, profileName, onClose }: { id: string; profileName: (id: string) => string; onClose: () => void }) {
@@ -14,7 +25,7 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
     <aside className="detail-panel" aria-label="Job details">
       <div className="detail-header">
         <h2 className="job-name" title={job?.sourcePath}>{job?.sourceName ?? '…'}</h2>
-        <button type="button" className="btn btn-icon" onClick={onClose} aria-label="Close details"><X size={18} /></button>
+        <IconButton label="Close details" icon={<X size={18} aria-hidden />} onClick={onClose} />
       </div>
       <ErrorNote error={error ?? retry.error ?? reveal.error ?? open.error} />
       {job && (
@@ -38,20 +49,20 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
           {job.state === 'cancelled' && !job.error && (
             <button type="button" className="btn btn-small" onClick={() => retry.mutate(job.id)} disabled={retry.isPending}><RotateCcw size={14} /> Run again</button>
           )}
-          <dl className="detail-facts">
-            <dt>Profile</dt><dd>{profileName(job.profileId)} (v{job.profileVersion})</dd>
-            <dt>Made by</dt><dd>{job.provider ?? '—'}</dd>
-            <dt>Attempts</dt><dd>{job.attempts}</dd>
-            <dt>Queued</dt><dd>{formatDateTime(job.createdAt)}</dd>
-            {job.startedAt !== null && job.finishedAt !== null && (<><dt>Took</dt><dd>{formatDuration(job.finishedAt - job.startedAt)}</dd></>)}
-            <dt>Cost</dt><dd>{job.costCents !== null ? formatCents(job.costCents) : job.provider === 'local' ? 'Free' : 'Not recorded'}</dd>
-          </dl>
+          <JobFacts job={job} profileName={profileName(job.profileId)} />
           {job.outputs.length > 0 && (
             <>
-              <h3 className="section-title">Outputs</h3>
+              <h3 className="section-title">{outputsTitle(job)}</h3>
               <ul className="output-grid">
                 {job.outputs.map((output) => (
-                  <OutputCompare key={output.path} sourcePath={job.sourcePath} output={output} onReveal={() => reveal.mutate(output.path)} onOpen={() => open.mutate(output.path)} />
+                  <OutputCompare
+                    key={output.path}
+                    sourcePath={job.sourcePath}
+                    output={output}
+                    missing={job.missingOutputs.includes(output.path)}
+                    onReveal={() => reveal.mutate(output.path)}
+                    onOpen={() => open.mutate(output.path)}
+                  />
                 ))}
               </ul>
             </>
@@ -60,7 +71,7 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
           <ol className="log small">
             {job.log.map((entry, index) => (
               <li key={index}>
-                <span className="muted">{formatDateTime(entry.at)}</span> <strong>{jobStateLabel(entry.state)}</strong> {entry.message}
+                <span className="muted">{formatDateTime(entry.at)}</span> <strong>{jobStateLabel(entry.state)}</strong> <span>{entry.message}</span>
               </li>
             ))}
           </ol>

@@ -2,9 +2,21 @@ import { ExternalLink, FolderOpen } from 'lucide-react';
 import type { JobOutput } from '../../../../electron/shared';
 import { Badge } from '../../ui/Badge';
 import { BeforeAfterSlider } from './BeforeAfterSlider';
+import { IconButton } from '../../ui/IconButton';
 
-/** One output: its before/after comparison, who made it, and buttons to show it on disk. */
-export function OutputCompare({ sourcePath, output, onReveal, onOpen }: { sourcePath: string; output: JobOutput; onReveal: () => void; onOpen: () => void }) {
+/** One output: its before/after comparison, who made it, and buttons to show it on disk (or that it is gone). */
+export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }: { sourcePath: string; output: JobOutput; missing: boolean; onReveal: () => void; onOpen: () => void }) {
+  if (missing) {
+    return (
+      <li className="output output-missing">
+        <div className="output-meta">
+          <span className="mono">{output.target}</span>
+          <Badge tone="warning">No longer on disk</Badge>
+        </div>
+        <p className="muted small break">{output.path} was moved or deleted after the job wrote it.</p>
+      </li>
+    );
+  }
   return (
     <li className="output">
       <BeforeAfterSlider sourcePath={sourcePath} outputPath={output.path} width={output.width} height={output.height} />
@@ -16,8 +28,8 @@ export function OutputCompare({ sourcePath, output, onReveal, onOpen }: { source
           <Badge tone={output.provider === 'fal' ? 'accent' : 'neutral'}>{output.provider === 'fal' ? `fal${output.tier ? ` ${output.tier}` : ''}` : 'local'}</Badge>
         )}
         <span className="spacer" />
-        <button type="button" className="btn btn-icon btn-small" onClick={onOpen} aria-label={`Open ${output.target}`} title="Open"><ExternalLink size={14} /></button>
-        <button type="button" className="btn btn-icon btn-small" onClick={onReveal} aria-label={`Reveal ${output.target}`} title="Show in folder"><FolderOpen size={14} /></button>
+        <IconButton small label={`Open ${output.target}`} tooltip="Open the file" icon={<ExternalLink size={14} aria-hidden />} onClick={onOpen} />
+        <IconButton small label={`Show ${output.target} in its folder`} tooltip="Show in folder" icon={<FolderOpen size={14} aria-hidden />} onClick={onReveal} />
       </div>
     </li>
   );
