@@ -1,5 +1,6 @@
 import { CircleAlert, Info, TriangleAlert, X } from 'lucide-react';
 import { useNotices } from './useNotices';
+import { IconButton } from '../ui/IconButton';
 
 const ICONS = { info: Info, warning: TriangleAlert, error: CircleAlert } as const;
 const TONES = { info: 'note-info', warning: 'note-warning', error: 'note-danger' } as const;
@@ -16,9 +17,7 @@ export function NoticeToasts() {
           <div key={notice.id} className={`note notice-toast ${TONES[notice.level]}`} data-testid="notice-toast">
             <Icon size={16} aria-hidden />
             <span className="notice-text">{notice.message}</span>
-            <button type="button" className="btn btn-icon" onClick={() => dismiss(notice.id)} aria-label="Dismiss notice">
-              <X size={14} />
-            </button>
+            <IconButton label="Dismiss notice" icon={<X size={14} aria-hidden />} onClick={() => dismiss(notice.id)} />
           </div>
         );
       })}

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect, type ReactNode } from 'react';
+import { IconButton } from './IconButton';
 
 /** A centred dialog over a dimmed page; Escape or the close button dismisses it. */
 export function Modal({ title, onClose, children, footer }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode }) {
@@ -13,9 +14,7 @@ export function Modal({ title, onClose, children, footer }: { title: string; onC
       <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
         <div className="modal-header">
           <h2>{title}</h2>
-          <button type="button" className="btn btn-icon" onClick={onClose} aria-label="Close">
-            <X size={18} />
-          </button>
+          <IconButton label={`Close ${title}`} tooltip="Close" icon={<X size={18} aria-hidden />} onClick={onClose} />
         </div>
         <div className="modal-body">{children}</div>
         {footer && <div className="modal-footer">{footer}</div>}

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { formatBytes } from '../../ui/format';
+import { IconButton } from '../../ui/IconButton';
 
 /** The files waiting for "Start", removable one by one. */
 export function StagedFiles({ files, onRemove }: { files: File[]; onRemove: (index: number) => void }) {
@@ -14,9 +15,7 @@ export function StagedFiles({ files, onRemove }: { files: File[]; onRemove: (ind
           <li key={`${file.name}-${index}`}>
             <span className="staged-name" title={file.name}>{file.name}</span>
             <span className="muted small">{formatBytes(file.size)}</span>
-            <button type="button" className="btn btn-icon btn-small" onClick={() => onRemove(index)} aria-label={`Remove ${file.name}`}>
-              <X size={14} />
-            </button>
+            <IconButton small label={`Remove ${file.name}`} tooltip="Remove from the list" icon={<X size={14} aria-hidden />} onClick={() => onRemove(index)} />
           </li>
         ))}
       </ul>

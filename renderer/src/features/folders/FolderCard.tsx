@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Folder } from '../../../../electron/shared';
 import { formatCents } from '../../ui/format';
 import { FolderStatusBadge } from './FolderStatusBadge';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   folder: Folder;
@@ -48,14 +49,14 @@ export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, on
           <input type="checkbox" checked={folder.enabled} onChange={(event) => onToggle(event.target.checked)} aria-label={`Watch ${folder.path}`} />
           <span className="switch-track" />
         </label>
-        <button type="button" className="btn btn-icon" onClick={onEdit} aria-label={`Edit ${folder.path}`}><Pencil size={16} /></button>
+        <IconButton label={`Edit ${folder.path}`} tooltip="Edit this folder" icon={<Pencil size={16} aria-hidden />} onClick={onEdit} />
         {confirming ? (
           <>
             <button type="button" className="btn btn-danger btn-small" onClick={onRemove}>Remove</button>
             <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Keep</button>
           </>
         ) : (
-          <button type="button" className="btn btn-icon" onClick={() => setConfirming(true)} aria-label={`Remove ${folder.path}`}><Trash2 size={16} /></button>
+          <IconButton label={`Remove ${folder.path}`} tooltip="Stop watching and remove" icon={<Trash2 size={16} aria-hidden />} onClick={() => setConfirming(true)} />
         )}
       </div>
     </li>

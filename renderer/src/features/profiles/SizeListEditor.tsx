@@ -4,6 +4,7 @@ import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRe
 import type { ProfileDraft } from '../../../../electron/shared';
 import { AspectPreview } from '../../ui/AspectPreview';
 import { parseSizeText } from './sizeText';
+import { IconButton } from '../../ui/IconButton';
 
 interface Props {
   control: Control<ProfileDraft>;
@@ -50,9 +51,7 @@ export function SizeListEditor({ control, register, errors }: Props) {
                 <option value="fal">fal smart-resize</option>
                 <option value="local">Local engine (free)</option>
               </select>
-              <button type="button" className="btn btn-icon" onClick={() => remove(index)} aria-label={`Remove size ${index + 1}`}>
-                <Trash2 size={16} />
-              </button>
+              <IconButton label={`Remove size ${index + 1}`} icon={<Trash2 size={16} aria-hidden />} onClick={() => remove(index)} />
             </div>
             {message && <span className="field-error" role="alert">{message}</span>}
           </div>

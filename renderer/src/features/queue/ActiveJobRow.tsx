@@ -5,6 +5,7 @@ import { formatDuration } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Thumbnail } from '../../ui/Thumbnail';
+import { IconButton } from '../../ui/IconButton';
 
 /** One pending job: what it is, where it stands, why it waits, and a cancel button. */
 export function ActiveJobRow({ job, now, onCancel, cancelling }: { job: Job; now: number; onCancel: () => void; cancelling: boolean }) {
@@ -26,9 +27,7 @@ export function ActiveJobRow({ job, now, onCancel, cancelling }: { job: Job; now
           {job.error && <span className="text-warning">{job.error.message}</span>}
         </div>
       </div>
-      <button type="button" className="btn btn-icon" onClick={onCancel} disabled={cancelling} aria-label={`Cancel ${job.sourceName}`} title="Cancel">
-        <X size={16} />
-      </button>
+      <IconButton label={`Cancel ${job.sourceName}`} tooltip="Cancel this job" icon={<X size={16} aria-hidden />} onClick={onCancel} disabled={cancelling} />
     </li>
   );
 }
