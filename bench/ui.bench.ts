@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startHeadlessServer } from '../electron/server/headless/startHeadlessServer';
 import { startMainThreadTrace, stopMainThreadTrace, type MainThreadSummary } from './ui/mainThreadTrace';
 import { firstRowMs, installProbes, longTasksBetween, pageNow, startFrames, stopFrames, type LongTask } from './ui/pageProbes';
-import { seedHistory } from './ui/seedHistory';
+import { seedHistory } from '../tests/support/e2e/seedHistory';
 
 const JOBS = 10_000;
 const ROW_HEIGHT = 64;

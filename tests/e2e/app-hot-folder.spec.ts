@@ -32,7 +32,7 @@ test('an image copied into a watched folder runs in Queue and ends in History wi
   const progress = row.getByRole('progressbar', { name: 'Landscape_1.jpg progress' });
   await expect(progress).toHaveAttribute('aria-valuenow', '50');
   await expect(row).toContainText('50%');
-  await expect(page.getByText(/0 of 1 done/)).toBeVisible();
+  await expect(page.getByTestId('batch-count')).toHaveText('0 of 1 finished');
   await screenshot(page, 'queue');
 
   // It finishes: the row leaves the pending list and the sidebar counts nothing waiting.

@@ -1,13 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeUiServer, type FakeUiServer } from './fakeUiServer';
 
-// The UI shell against the real headless transport with the in-memory fake host (2,000 extra history jobs).
+// The UI shell against the real headless transport with the in-memory fake host. Queue and History run against
+// the real `serve` and engine instead (app-queue.spec.ts, app-history.spec.ts).
 // Screenshots of every page go to test-results/screenshots/ to be looked at.
 let server: FakeUiServer;
 const problems: string[] = [];
 
 test.beforeAll(async () => {
-  server = await startFakeUiServer(['--bulk', '2000']);
+  server = await startFakeUiServer();
 });
 
 test.afterAll(async () => {
@@ -37,9 +38,6 @@ async function goTo(page: Page, label: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: label }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
-
-/** The scrolling part of an element (the node typings here have no DOM lib). */
-type Scrollable = { scrollTop: number; scrollHeight: number };
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
@@ -109,58 +107,6 @@ test('Profiles edits with field validation and starts from presets', async ({ pa
   await page.getByLabel('New from preset').selectOption('pinterest');
   await expect(page.getByRole('button', { name: /Pinterest/ })).toBeVisible();
   await screenshot(page, 'profiles');
-});
-
-test('Queue shows live progress, N of M, and pauses', async ({ page }) => {
-  await openApp(page);
-  // The fake queue keeps moving between tests: give it fresh work so there is something running to look at.
-  const paths = Array.from({ length: 6 }, (_, index) => `/home/demo/Campaigns/Spring Sale/look-${index + 1}.jpg`);
-  const enqueued = await page.request.post(`${server.origin}/api/call/jobs.enqueuePaths`, { data: { paths, profileId: 'prof_spring' } });
-  expect(enqueued.status()).toBe(200);
-  await goTo(page, 'Queue', 'Queue');
-  await expect(page.getByText(/of \d+ done/)).toBeVisible();
-  await expect(page.getByRole('progressbar').first()).toBeVisible();
-  await screenshot(page, 'queue');
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByText('Paused from the app.')).toBeVisible();
-  await expect(page.locator('.sidebar').getByText(/Paused/)).toBeVisible();
-  await screenshot(page, 'queue-paused');
-  await page.getByRole('button', { name: 'Resume' }).click();
-  await expect(page.locator('.sidebar').getByText(/Online/)).toBeVisible();
-});
-
-test('History scrolls thousands of jobs, filters, and shows details with retry', async ({ page }) => {
-  await openApp(page);
-  await goTo(page, 'History', 'History');
-  const scroller = page.getByTestId('history-scroller');
-  await expect(scroller.locator('.history-row').first()).toBeVisible();
-  // Only the visible rows exist in the page, and scrolling to the end loads more pages.
-  expect(await scroller.locator('.history-row').count()).toBeLessThan(60);
-  // evaluate() runs its callback in the page, so the scrolling is written inline there.
-  for (let step = 0; step < 5; step += 1) {
-    await scroller.evaluate((element) => {
-      const box = element as unknown as Scrollable;
-      box.scrollTop = box.scrollHeight;
-    });
-  }
-  await expect.poll(() => scroller.evaluate((element) => (element as unknown as Scrollable).scrollHeight)).toBeGreaterThan(100 * 64 * 3);
-  await scroller.evaluate((element) => {
-    (element as unknown as Scrollable).scrollTop = 0;
-  });
-  await page.getByLabel('Status').selectOption('failed');
-  await expect(scroller.locator('.history-row').first()).toContainText('Failed');
-  await scroller.locator('.history-row').first().click();
-  const detail = page.getByRole('complementary', { name: 'Job details' });
-  await expect(detail.getByText(/Failed:/)).toBeVisible();
-  await screenshot(page, 'history-failed');
-  await detail.getByRole('button', { name: 'Retry' }).click();
-  await expect(detail.getByText('Retried by you.')).toBeVisible();
-  await page.getByLabel('Status').selectOption('done');
-  await expect(scroller.locator('.history-row').first()).toContainText('Done');
-  await scroller.locator('.history-row').first().click();
-  await expect(detail.getByText('Before', { exact: true }).first()).toBeVisible();
-  await expect(detail.locator('.compare img').first()).toBeVisible();
-  await screenshot(page, 'history');
 });
 
 test('Spend shows the fake ledger with its chart and breakdowns, and Settings shows the key status', async ({ page }) => {

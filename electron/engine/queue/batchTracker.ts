@@ -5,6 +5,12 @@ import type { StoreEvent } from '../store';
 /** Finished jobs needed before a time left is given: one alone says little about a queue running several at once. */
 export const MIN_FINISHED_FOR_ETA = 2;
 
+/**
+ * Work arriving this soon after a batch ended continues it: files copied from a card or a slow share trickle in,
+ * and a queue that drained for a moment between them is still one batch to the person watching.
+ */
+export const BATCH_CONTINUES_MS = 30_000;
+
 interface Batch {
   readonly startedAt: number;
   total: number;
@@ -20,7 +26,8 @@ interface Batch {
 /**
  * The batch the Queue page counts, kept by the engine from its own stored events so every host and page sees one
  * truth: a batch starts when work arrives at an idle queue, its total grows with each arrival, each job leaving
- * for done/failed/cancelled adds one finished, and it ends when all have finished. Its start never moves, so the
+ * for done/failed/cancelled adds one finished, and it ends when all have finished (work arriving within
+ * BATCH_CONTINUES_MS of the end reopens it). Its start never moves, so the
  * elapsed time a UI derives from it never goes back. The time left comes from the pace of the jobs finished so
  * far, measured over the time the batch could move, so a wait on the budget or the network does not inflate it.
  */
@@ -81,6 +88,7 @@ export class BatchTracker {
 
   private arrive(count: number): void {
     this.tick();
+    if (this.batch && this.batch.endedAt !== null && this.clockAt - this.batch.endedAt <= BATCH_CONTINUES_MS) this.batch.endedAt = null;
     if (!this.batch || this.batch.endedAt !== null) {
       this.batch = { startedAt: this.clockAt, total: 0, finished: 0, failed: 0, cancelled: 0, endedAt: null, workingMs: 0, workingAtLastFinish: 0 };
     }

@@ -25,8 +25,9 @@ export function formatDuration(ms: number): string {
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** "3 minutes ago" for recent times, a date beyond a week. */
+/** "3 minutes ago" for recent times, a date ("Nov 24, 2026") beyond a week; the time is in formatDateTime. */
 export function formatWhen(timestamp: number, now = Date.now()): string {
   const seconds = Math.round((timestamp - now) / 1000);
   const abs = Math.abs(seconds);
@@ -34,7 +35,7 @@ export function formatWhen(timestamp: number, now = Date.now()): string {
   if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
   if (abs < 7 * 86_400) return relative.format(Math.round(seconds / 86_400), 'day');
-  return dateTime.format(timestamp);
+  return dateOnly.format(timestamp);
 }
 
 /** A full date and time, for tooltips. */

@@ -31,6 +31,8 @@ export interface AppServerOptions {
   readonly fake?: FakeFalOptions;
   /** Overrides of the engine's short test timing. */
   readonly timing?: EngineOptions['timing'];
+  /** Writes into the temp root and data folder before the server starts (a history to look at, say). */
+  readonly seed?: (root: string, dataDir: string) => Promise<void>;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const dataDir = join(root, 'data');
   const fake = await startFakeFal({ latency: { processingMs: 300, concurrency: 4 }, ...options.fake });
   new FileFalKeyStore(dataDir).write(fake.key);
+  await options.seed?.(root, dataDir);
   const server = await startHeadlessServer({
     engine: { dataDir, env: {}, falHostOverride: fake.url, timing: { ...E2E_TIMING, ...options.timing } },
     port: 0,

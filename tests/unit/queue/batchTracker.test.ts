@@ -43,6 +43,22 @@ describe('BatchTracker', () => {
     expect(batch.snapshot(null)).toMatchObject({ total: 1, finished: 0, failed: 0, startedAt: 1_061_000, endedAt: null });
   });
 
+  it('continues the batch when work arrives soon after it drained (files trickling in from a copy)', () => {
+    const { clock, batch } = tracker();
+    batch.observe(created());
+    clock.now += 4_000;
+    batch.observe(moved('writing', 'done'));
+    expect(batch.snapshot(null)).toMatchObject({ total: 1, finished: 1, endedAt: 1_004_000 });
+    clock.now += 20_000;
+    batch.observe(created());
+    expect(batch.snapshot(null)).toMatchObject({ total: 2, finished: 1, startedAt: 1_000_000, endedAt: null });
+    clock.now += 1_000;
+    batch.observe(created());
+    batch.observe(moved('writing', 'done'));
+    // The 20 s the queue sat empty are not part of the pace: 2 done in 5 working seconds, one left.
+    expect(batch.snapshot(null)?.etaAt).toBe(clock.now + 2_500);
+  });
+
   it("counts a person's retry as work arriving again, so finished never drops", () => {
     const { batch } = tracker();
     batch.observe(created());

@@ -31,11 +31,11 @@ export const HistoryRow = memo(function HistoryRow({ job, profileName, selected,
     <button type="button" className={`history-row ${selected ? 'selected' : ''}`} onClick={() => onSelect(job.id)}>
       {previews ? <Thumbnail path={job.sourcePath} maxSide={96} alt="" className="thumb-small" /> : <span className="thumb thumb-small thumb-placeholder" />}
       {!firstOutput ? (
-        <span className="thumb thumb-small thumb-empty" />
+        <span className="thumb thumb-small thumb-empty history-output-thumb" />
       ) : previews ? (
-        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small" />
+        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small history-output-thumb" />
       ) : (
-        <span className="thumb thumb-small thumb-placeholder" />
+        <span className="thumb thumb-small thumb-placeholder history-output-thumb" />
       )}
       <span className="history-name">
         <span className="job-name">{job.sourceName}</span>

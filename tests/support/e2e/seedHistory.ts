@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ProfileStore } from '../../electron/engine/profiles';
-import { openJobStore, withTransaction } from '../../electron/engine/store';
-import { makeTestJpeg } from '../../tests/support/engine/testImages';
+import { ProfileStore } from '../../../electron/engine/profiles';
+import { openJobStore, withTransaction } from '../../../electron/engine/store';
+import { makeTestJpeg } from '../engine/testImages';
 
 /** What seedHistory made: where the jobs' files are and how many jobs of each outcome. */
 export interface SeededHistory {
@@ -18,7 +18,7 @@ const OUTPUT_SIZES = [
   { width: 1080, height: 1080 },
   { width: 1200, height: 628 },
 ] as const;
-// Distinct images behind the links: enough variety that previews are real work, few enough to make quickly.
+/** Distinct images behind the links by default: enough variety that previews are real work, few enough to make quickly. */
 const DISTINCT_IMAGES = 24;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,12 +38,13 @@ async function writeImages(folder: string, count: number, width: number, height:
  * Seeds `count` finished jobs into `<dataDir>/jobs.sqlite` through the store's own API (insert, transitions,
  * outputs) in one transaction, spread over the last 30 days: mostly done with two outputs, some failed with a
  * reason, some cancelled. Every job has its own source and output paths (hard links to a few real JPEGs under
- * `root`), so each row's preview is a separate thumbnail request, as in a real history.
+ * `root`), so each row's preview is a separate thumbnail request, as in a real history. Used by `bench:ui` and the
+ * History end-to-end tests, before the server starts.
  */
-export async function seedHistory(root: string, dataDir: string, count: number): Promise<SeededHistory> {
+export async function seedHistory(root: string, dataDir: string, count: number, distinctImages = DISTINCT_IMAGES): Promise<SeededHistory> {
   const profile = new ProfileStore({ dataDir }).create({ name: 'Meta ads', sizes: OUTPUT_SIZES.map((size) => ({ ...size, policy: 'fal' as const })) });
-  const sources = await writeImages(join(root, 'images', 'sources'), DISTINCT_IMAGES, 1600, 1200);
-  const outputs = await Promise.all(OUTPUT_SIZES.map((size) => writeImages(join(root, 'images', `${size.width}x${size.height}`), DISTINCT_IMAGES, size.width, size.height)));
+  const sources = await writeImages(join(root, 'images', 'sources'), distinctImages, 1600, 1200);
+  const outputs = await Promise.all(OUTPUT_SIZES.map((size) => writeImages(join(root, 'images', `${size.width}x${size.height}`), distinctImages, size.width, size.height)));
   const watched = join(root, 'Campaign');
   const outputFolders = OUTPUT_SIZES.map((size) => join(root, `Campaign-${size.width}x${size.height}`));
   for (const folder of [watched, ...outputFolders]) mkdirSync(folder, { recursive: true });
@@ -58,7 +59,7 @@ export async function seedHistory(root: string, dataDir: string, count: number):
         clock = start + Math.floor((index * 30 * DAY_MS) / count);
         const name = `creative-${String(index).padStart(5, '0')}.jpg`;
         const sourcePath = join(watched, name);
-        linkSync(sources[index % DISTINCT_IMAGES]!, sourcePath);
+        linkSync(sources[index % distinctImages]!, sourcePath);
         const { job } = store.jobs.insertJobIfNew({
           contentHash: createHash('sha256').update(name).digest('hex'),
           profileId: profile.id,
@@ -88,7 +89,7 @@ export async function seedHistory(root: string, dataDir: string, count: number):
         store.jobs.transition(job.id, 'writing');
         OUTPUT_SIZES.forEach((size, sizeIndex) => {
           const path = join(outputFolders[sizeIndex]!, name);
-          linkSync(outputs[sizeIndex]![index % DISTINCT_IMAGES]!, path);
+          linkSync(outputs[sizeIndex]![index % distinctImages]!, path);
           store.outputs.addOutput({ jobId: job.id, target: `${size.width}x${size.height}`, imageIndex: 0, path, width: size.width, height: size.height, provider: 'fal', tier: '1K', bytes: 150_000 });
         });
         clock += 40_000;
