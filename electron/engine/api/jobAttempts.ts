@@ -1,4 +1,4 @@
-import { isActive, isJobState } from '../jobs/jobStates';
+import { isJobState, isRunning } from '../../domain/jobStates';
 import type { StoreEvent } from '../store';
 
 /** What a job's log says about the tries made on it. */
@@ -30,7 +30,7 @@ export function jobAttempts(events: readonly StoreEvent[]): JobAttempts {
       newRound = true;
     } else if (to === 'retry_scheduled') {
       armed = true;
-    } else if (armed && isJobState(to) && isActive(to)) {
+    } else if (armed && isJobState(to) && isRunning(to)) {
       made += 1;
       armed = false;
       if (newRound) roundStartedAt = event.at;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Job as ApiJob, JobChange, JobDetail } from '../../shared/schemas/job';
-import { isJobState } from '../jobs/jobStates';
+import { isJobState } from '../../domain/jobStates';
 import { jobChargeCents } from '../spend';
 import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store';
 import { jobAttempts } from './jobAttempts';

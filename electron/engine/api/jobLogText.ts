@@ -1,5 +1,5 @@
 import { JOB_STATE_SENTENCES } from '../../domain/jobStateWords';
-import type { JobState } from '../jobs/jobStates';
+import type { JobState } from '../../domain/jobStates';
 import { BURST_REASON } from '../spend';
 
 /** The engine's short reasons (written into job events) as sentences for the job's log. */

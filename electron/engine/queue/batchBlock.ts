@@ -1,5 +1,5 @@
 import type { BatchBlock } from '../../shared/schemas/queue';
-import type { JobState } from '../jobs/jobStates';
+import type { JobState } from '../../domain/jobStates';
 import type { QueueStatus } from './scheduler';
 
 /**

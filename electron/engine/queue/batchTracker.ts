@@ -1,5 +1,5 @@
 import type { BatchBlock, QueueBatch } from '../../shared/schemas/queue';
-import { isJobState, isTerminal, type JobState } from '../jobs/jobStates';
+import { isFinished, isJobState, type JobState } from '../../domain/jobStates';
 import type { StoreEvent } from '../store';
 
 /** Finished jobs needed before a time left is given: one alone says little about a queue running several at once. */
@@ -42,7 +42,7 @@ export class BatchTracker {
 
   /** Jobs a previous run left unfinished form the first batch (call before any stored event is observed). */
   resume(counts: Readonly<Record<JobState, number>>): void {
-    const unfinished = Object.entries(counts).reduce((sum, [state, count]) => sum + (isJobState(state) && !isTerminal(state) ? count : 0), 0);
+    const unfinished = Object.entries(counts).reduce((sum, [state, count]) => sum + (isJobState(state) && !isFinished(state) ? count : 0), 0);
     if (unfinished > 0) this.arrive(unfinished);
   }
 
@@ -51,9 +51,9 @@ export class BatchTracker {
     if (event.kind === 'job_created') this.arrive(1);
     if (event.kind !== 'job_state') return;
     const { from, to } = event.data;
-    if (!isJobState(from) || !isJobState(to) || isTerminal(from) === isTerminal(to)) return;
+    if (!isJobState(from) || !isJobState(to) || isFinished(from) === isFinished(to)) return;
     // Back from failed or cancelled (the person's retry): the job is work arriving again.
-    if (isTerminal(from)) this.arrive(1);
+    if (isFinished(from)) this.arrive(1);
     else this.finish(to);
   }
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { JOB_STATE_LABELS } from '../../domain/jobStateWords';
 import { jobLogSentence } from '../../engine/api/jobLogText';
-import { isJobState } from '../../engine/jobs/jobStates';
+import { isJobState } from '../../domain/jobStates';
 import type { Engine } from '../../engine/runtime/engine';
 
 /** Prints the engine's job and queue events as lines a person can follow in a terminal. */

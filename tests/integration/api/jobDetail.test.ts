@@ -5,7 +5,7 @@ import { JOB_STATE_LABELS } from '../../../electron/domain/jobStateWords';
 import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import type { ProfileInput } from '../../../electron/engine/profiles';
-import { dispatchCall } from '../../../electron/shared/dispatchCall';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { JobDetail, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { pollUntil } from '../../support/engine/pollUntil';

@@ -124,12 +124,14 @@ describe('the batch the Queue page shows', () => {
 
     await land(h, 'warmup', 2, 1);
     await h.waitForJobs(2, ['done']);
-    h.engine.scheduler.pause();
+    h.engine.scheduler.pause('user');
     await land(h, 'held', 3, 10);
+    // Soon after the warm-up's two: the same batch goes on (2 finished of 5).
     const paused = await pollUntil(async () => {
       const current = await batch();
-      return current && current.total === 3 && current.blocked ? current : undefined;
-    }, { what: 'a paused batch of 3' });
+      return current && current.total === 5 && current.blocked ? current : undefined;
+    }, { what: 'a paused batch of 5' });
+    expect(paused.finished).toBe(2);
     expect(paused.blocked).toEqual({ cause: 'paused', reason: 'paused by the user' });
     expect(paused.etaAt).toBeNull();
 
@@ -142,7 +144,7 @@ describe('the batch the Queue page shows', () => {
     }, { what: 'a batch blocked by the budget', describe: () => h.jobs().map((job) => job.state).join(',') });
     expect(budget.blocked?.reason).toMatch(/Daily budget/);
     expect(budget.etaAt).toBeNull();
-    expect(budget.total).toBe(3);
+    expect(budget.total).toBe(5);
 
     // The cap lifted but fal unreachable: the jobs wait for the network.
     await h.fake.stop();
@@ -152,13 +154,13 @@ describe('the batch the Queue page shows', () => {
       return current?.blocked?.cause === 'offline' ? current : undefined;
     }, { what: 'a batch blocked by the network', describe: () => h.jobs().map((job) => job.state).join(',') });
     expect(offline.etaAt).toBeNull();
-    expect(offline.total).toBe(3);
+    expect(offline.total).toBe(5);
 
     await h.fake.start();
     const ended = await pollUntil(async () => {
       const current = await batch();
       return current?.endedAt ? current : undefined;
     }, { what: 'the batch to finish once fal is back', timeoutMs: 30_000, describe: () => h.jobs().map((job) => job.state).join(',') });
-    expect(ended).toMatchObject({ total: 3, finished: 3, blocked: null });
+    expect(ended).toMatchObject({ total: 5, finished: 5, blocked: null });
   }, 60_000);
 });

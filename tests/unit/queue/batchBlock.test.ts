@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES, type JobState } from '../../../electron/engine/jobs/jobStates';
+import { JOB_STATES, type JobState } from '../../../electron/domain/jobStates';
 import { batchBlock } from '../../../electron/engine/queue/batchBlock';
 import type { QueueStatus } from '../../../electron/engine/queue/scheduler';
 
