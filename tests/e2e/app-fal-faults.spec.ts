@@ -24,7 +24,7 @@ test('with fal unreachable the job waits for the network under an offline badge,
   const row = page.locator('.job-row', { hasText: 'offline-shot.jpg' });
   await expect(row.getByText('Waiting for network')).toBeVisible();
   await expect(badge).toHaveText('Offline · 1 waiting');
-  await expect(page.getByText('Waiting for the network')).toBeVisible();
+  await expect(page.getByTestId('batch-time-left')).toHaveText(/^Blocked: offline — /);
   await screenshot(page, 'queue-offline');
 
   await app.fake.start();

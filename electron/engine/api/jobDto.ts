@@ -25,6 +25,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
+    updatedAt: job.updatedAt,
     retryAt: job.state === 'retry_scheduled' ? job.nextAttemptAt : null,
     outputs: outputs.map((output) => ({
       path: output.path,
@@ -51,6 +52,7 @@ export function toJobChange(job: JobRecord): JobChange {
     error: api.error,
     startedAt: api.startedAt,
     finishedAt: api.finishedAt,
+    updatedAt: api.updatedAt,
     retryAt: api.retryAt,
   };
 }

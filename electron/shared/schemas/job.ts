@@ -47,6 +47,11 @@ export const JobSchema = z.object({
   createdAt: TimestampSchema,
   startedAt: TimestampSchema.nullable(),
   finishedAt: TimestampSchema.nullable(),
+  /**
+   * When the engine last changed the job (state or progress): a UI holding two copies of a row keeps the newer,
+   * so an answer that left the host before an event never undoes it.
+   */
+  updatedAt: TimestampSchema,
   /** When a `retry_scheduled` job will run again. */
   retryAt: TimestampSchema.nullable(),
   outputs: z.array(JobOutputSchema),
@@ -75,6 +80,7 @@ export const JobDetailSchema = JobSchema.extend({
 /** The fields an event carries when a job moves or progresses. */
 export const JobChangeSchema = JobSchema.pick({
   id: true,
+  updatedAt: true,
   state: true,
   progress: true,
   attempts: true,

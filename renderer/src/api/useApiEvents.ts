@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { ApiEvent, Folder, Job, JobChange, JobPage } from '../../../electron/shared';
 import { useHost } from './HostProvider';
 import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
+import { patchJob } from './jobCacheMerge';
 import { queryKeys } from './queryKeys';
 
 /** Calls `run` at most once per `ms`, trailing, so a burst of events makes one refetch. */
@@ -15,10 +16,6 @@ function throttle(run: () => void, ms: number): () => void {
       run();
     }, ms);
   };
-}
-
-function patchJob(job: Job, change: JobChange): Job {
-  return { ...job, ...change };
 }
 
 function applyJobChange(client: QueryClient, change: JobChange, refetchActive: () => void, refetchHistory: () => void): void {

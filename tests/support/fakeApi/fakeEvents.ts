@@ -3,10 +3,11 @@ import { JOB_STATES } from '../../../electron/domain/jobStates';
 import { countFolderJobs } from './fakeFolderHandlers';
 import type { FakeState } from './fakeState';
 
-/** The `job.changed` event of a job. */
+/** The `job.changed` event of a job that just changed (stamped now, as the engine's store stamps its rows). */
 export function jobChange(job: Job): ApiEvent {
-  const { id, state, progress, attempts, error, startedAt, finishedAt, retryAt } = job;
-  return { type: 'job.changed', job: { id, state, progress, attempts, error, startedAt, finishedAt, retryAt } };
+  job.updatedAt = Math.max(job.updatedAt, Date.now());
+  const { id, state, progress, attempts, error, startedAt, finishedAt, updatedAt, retryAt } = job;
+  return { type: 'job.changed', job: { id, state, progress, attempts, error, startedAt, finishedAt, updatedAt, retryAt } };
 }
 
 /** The queue state computed from the fake's jobs and flags. */

@@ -38,6 +38,7 @@ export function finishFakeJob(job: JobDetail, profile: Profile, finishedAt: numb
   job.state = 'done';
   job.progress = 1;
   job.finishedAt = finishedAt;
+  job.updatedAt = finishedAt;
   job.tookMs = job.startedAt === null ? null : finishedAt - job.startedAt;
   job.log.push({ at: finishedAt, state: 'done', message: 'All outputs written.' });
 }
@@ -61,6 +62,7 @@ export function makeFakeJob(spec: FakeJobSpec): JobDetail {
     createdAt: spec.createdAt,
     startedAt: started,
     finishedAt: null,
+    updatedAt: started ?? spec.createdAt,
     retryAt: spec.state === 'retry_scheduled' ? spec.createdAt + 4 * 60_000 : null,
     outputs: [],
     costCents: null,

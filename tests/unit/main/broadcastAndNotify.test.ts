@@ -48,7 +48,7 @@ describe('startDesktopNotifier', () => {
     const openWindow = vi.fn();
     const stop = startDesktopNotifier(hub, { openWindow });
     for (let index = 0; index < 50; index++) {
-      hub.emit({ type: 'job.changed', job: { id: `j${index}`, state: 'failed', progress: 0, attempts: 1, error: { code: 'x', message: 'unsupported format' }, startedAt: 1, finishedAt: 2, retryAt: null } });
+      hub.emit({ type: 'job.changed', job: { id: `j${index}`, state: 'failed', progress: 0, attempts: 1, error: { code: 'x', message: 'unsupported format' }, startedAt: 1, finishedAt: 2, updatedAt: 2, retryAt: null } });
     }
     expect(Notification.shown).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(5_000);

@@ -16,7 +16,7 @@ function queue(partial: Partial<Omit<QueueState, 'counts'>> & { counts?: Partial
 
 function jobChanged(id: string, state: JobState, message?: string): ApiEvent {
   const error = message ? { code: 'fal_rejected', message } : null;
-  return { type: 'job.changed', job: { id, state, progress: 0, attempts: 1, error, startedAt: 1, finishedAt: 2, retryAt: null } };
+  return { type: 'job.changed', job: { id, state, progress: 0, attempts: 1, error, startedAt: 1, finishedAt: 2, updatedAt: 2, retryAt: null } };
 }
 
 function failed(id: string, message = 'fal refused the image: content_policy_violation'): ApiEvent {

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PENDING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
+import { mergeFetchedJobs } from '../../api/jobCacheMerge';
+import type { Job } from '../../../../electron/shared';
 
 /** The queue state, kept live by `queue.changed` events. */
 export function useQueueState() {
@@ -12,9 +14,14 @@ export function useQueueState() {
 /** Jobs not finished yet, oldest first (the order they run), patched live by job events. */
 export function useActiveJobs() {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.activeJobs,
-    queryFn: async () => (await api.jobs.query({ states: [...PENDING_JOB_STATES], limit: 500 })).items.reverse(),
+    queryFn: async () => {
+      const fetched = (await api.jobs.query({ states: [...PENDING_JOB_STATES], limit: 500 })).items.reverse();
+      // Events that arrived while the answer travelled are newer than it: keep them.
+      return mergeFetchedJobs(client.getQueryData<Job[]>(queryKeys.activeJobs), fetched);
+    },
     staleTime: Infinity,
   });
 }
