@@ -3,6 +3,3 @@
  * every waiting job is held by a budget cap or a burst waiting for the go-ahead. Shown in place of a time left.
  */
 export const BATCH_BLOCK_CAUSES = ['paused', 'offline', 'budget'] as const;
-
-/** One of the causes in {@link BATCH_BLOCK_CAUSES}. */
-export type BatchBlockCause = (typeof BATCH_BLOCK_CAUSES)[number];

@@ -32,6 +32,3 @@ export const JOB_STATE_SENTENCES = {
   failed: 'It stopped with an error.',
   cancelled: 'Stopped before it finished.',
 } as const;
-
-/** One of the job states named above. */
-export type JobStateWordKey = keyof typeof JOB_STATE_LABELS;

@@ -3,13 +3,13 @@ import { isFinished, isJobState, type JobState } from '../../domain/jobStates';
 import type { StoreEvent } from '../store';
 
 /** Finished jobs needed before a time left is given: one alone says little about a queue running several at once. */
-export const MIN_FINISHED_FOR_ETA = 2;
+const MIN_FINISHED_FOR_ETA = 2;
 
 /**
  * Work arriving this soon after a batch ended continues it: files copied from a card or a slow share trickle in,
  * and a queue that drained for a moment between them is still one batch to the person watching.
  */
-export const BATCH_CONTINUES_MS = 30_000;
+const BATCH_CONTINUES_MS = 30_000;
 
 interface Batch {
   readonly startedAt: number;
