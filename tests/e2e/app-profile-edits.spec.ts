@@ -29,6 +29,13 @@ test('unsaved profile edits ask before leaving the page or opening another profi
   await expect(page).toHaveURL(/#\/profiles$/);
   await expect(name).toHaveValue('Alpha edited');
 
+  // Closing or reloading the tab would get the browser's "Leave site?" prompt (the page vetoes beforeunload).
+  expect(await page.evaluate(() => {
+    const unload = new Event('beforeunload', { cancelable: true });
+    globalThis.dispatchEvent(unload);
+    return unload.defaultPrevented;
+  })).toBe(true);
+
   // The browser's Back button is held the same way.
   await page.goBack();
   await expect(prompt).toContainText('Save them before you open Drop');

@@ -5,6 +5,7 @@ import { useForm, type FieldPath } from 'react-hook-form';
 import type { Profile, ProfileDraft } from '../../../../electron/shared';
 import { ApiCallError } from '../../../../electron/shared/apiCallError';
 import { ProfileDraftSchema } from '../../../../electron/shared/schemas/profile';
+import { useHost } from '../../api/HostProvider';
 import { PAGES, pageFromHash } from '../../shell/routes';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -42,7 +43,7 @@ export function ProfileEditor({ profile, onSelect, onDirtyChange, switchRequest 
   const form = useForm<ProfileDraft>({ resolver: zodResolver(ProfileDraftSchema), defaultValues: toDraft(profile), mode: 'onChange' });
   const { register, control, handleSubmit, formState, setError, reset } = form;
   const dirty = formState.isDirty && !profile.builtIn;
-  const leaving = useLeaveGuard(dirty);
+  const leaving = useLeaveGuard(dirty, useHost().kind === 'browser');
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   /** Saves the draft; true when it was saved, false when the host refused it (its reasons are on the fields). */

@@ -13,10 +13,11 @@ export interface HeldNavigation {
 /**
  * While `active` (a form has unsaved changes), leaving the page is held until the person decides: a click on a link
  * to another page (the sidebar, a banner) is stopped before the browser follows it, and a change of address by other
- * means (Back, Forward) is undone before the app's router sees it; either is reported as `held`. Closing or
- * reloading the tab gets the browser's own "Leave site?" prompt.
+ * means (Back, Forward) is undone before the app's router sees it; either is reported as `held`. With `guardUnload`
+ * (a browser tab), closing or reloading the tab gets the browser's own "Leave site?" prompt. Not in Electron: there
+ * a beforeunload veto silently cancels closing the window, and quitting the app from the tray.
  */
-export function useLeaveGuard(active: boolean): HeldNavigation | null {
+export function useLeaveGuard(active: boolean, guardUnload: boolean): HeldNavigation | null {
   const [target, setTarget] = useState<string | null>(null);
   const letThrough = useRef(false);
 
@@ -51,14 +52,14 @@ export function useLeaveGuard(active: boolean): HeldNavigation | null {
     document.addEventListener('click', onClick, { capture: true });
     window.addEventListener('popstate', onAddressChange, { capture: true });
     window.addEventListener('hashchange', onAddressChange, { capture: true });
-    window.addEventListener('beforeunload', onBeforeUnload);
+    if (guardUnload) window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('click', onClick, { capture: true });
       window.removeEventListener('popstate', onAddressChange, { capture: true });
       window.removeEventListener('hashchange', onAddressChange, { capture: true });
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [active]);
+  }, [active, guardUnload]);
 
   const stay = useCallback(() => setTarget(null), []);
   const proceed = useCallback(() => {
