@@ -1,66 +1,67 @@
 /**
- * `npm run bench:local`: the local engine against a bare sharp baseline on a generated 24 MP JPEG, to the 5 Meta +
- * IAB sizes, and against the same baseline decoding at the needed scale. Timed runs are interleaved; peak RSS of
- * each is measured in its own child process. Medians, ratios (goal <= 1.3) and peak RSS are printed. A script, not
- * a test: timings vary with the machine's load.
+ * `npm run bench:local`. Part 1, timing: a 24 MP and a 1 MP photo-like JPEG to six ad sizes, interleaved runs of the
+ * local engine with subject detection (faces, objects, text in the worker thread; no cache hit: each run is new
+ * content to it), the engine without detection (saliency box only), smartcrop.js through sharp (the smartcrop-sharp
+ * adapter), and bare sharp cover crops as the floor. Part 2, layout quality on the measurement set (generated scenes
+ * with known boxes, bench/support/measurementScenes.ts): "kept whole" for salient subjects and text, padded plans
+ * and fill, for the engine now, the engine before issue 13 (saliency box + crop-or-pad rule), smartcrop and a
+ * centre crop. A script, not a test: it prints figures and the machine's load beside them.
  */
-import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
+import { planComposition } from '../electron/engine/composition';
+import { SubjectDetector } from '../electron/engine/composition/detection';
 import { renderLocalFile } from '../electron/engine/local';
-import { makeSubjectScene } from '../tests/support/images/subjectScene';
+import { detectSubject } from '../electron/engine/local/detectSubject';
+import { planLayout } from '../electron/engine/local/planLayout';
+import type { Box } from '../electron/engine/local/geometry';
+import { makeCompositionScene } from '../tests/support/images/compositionScene';
+import { backgroundPhotos, measurementScenes } from './support/measurementScenes';
+import { smartcropRegion } from './support/smartcropSharp';
 
 const SIZES = [
   { width: 1080, height: 1080 },
-  { width: 1080, height: 1350 },
   { width: 1080, height: 1920 },
   { width: 1200, height: 628 },
+  { width: 728, height: 90 },
+  { width: 160, height: 600 },
   { width: 300, height: 250 },
 ];
-const RUNS = 7;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SCENES = Number(process.env.BENCH_SCENES ?? 40);
 const QUALITY = 85;
-type Mode = 'baseline' | 'baseline-shrink' | 'engine';
-const MODES: readonly Mode[] = ['baseline', 'baseline-shrink', 'engine'];
+type Mode = 'detect' | 'noDetect' | 'smartcrop' | 'sharpCover';
+const MODES: readonly Mode[] = ['detect', 'noDetect', 'smartcrop', 'sharpCover'];
+const LABELS: Record<Mode, string> = {
+  detect: 'engine with detection          ',
+  noDetect: 'engine without detection       ',
+  smartcrop: 'smartcrop.js (smartcrop-sharp) ',
+  sharpCover: 'bare sharp cover crops (floor) ',
+};
 
-/** Bare sharp: one full decode to raw pixels, then the five cover resizes + JPEG encodes from that one buffer. */
-async function baseline(file: string): Promise<void> {
+const detector = new SubjectDetector();
+
+async function runOnce(mode: Mode, file: string): Promise<void> {
+  if (mode === 'detect' || mode === 'noDetect') {
+    await renderLocalFile(file, SIZES, { format: 'jpeg', quality: QUALITY, detector: mode === 'detect' ? detector : undefined });
+    return;
+  }
+  if (mode === 'smartcrop') {
+    await Promise.all(
+      SIZES.map(async (size) => {
+        const crop = await smartcropRegion(file, size.width, size.height);
+        await sharp(file).extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height }).resize(size.width, size.height).jpeg({ quality: QUALITY }).toBuffer();
+      }),
+    );
+    return;
+  }
   const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
-  const raw = { width: info.width, height: info.height, channels: info.channels };
-  await Promise.all(SIZES.map((size) => sharp(data, { raw }).resize(size.width, size.height, { fit: 'cover' }).jpeg({ quality: QUALITY }).toBuffer()));
+  await Promise.all(SIZES.map((size) => sharp(data, { raw: info }).resize(size.width, size.height, { fit: 'cover' }).jpeg({ quality: QUALITY }).toBuffer()));
 }
 
-/**
- * The same, but decoding at the scale the sizes need (shrink-on-load), as the engine does: shows what the engine's
- * own work (subject detection, layout, padding) costs on top of the cheapest possible decode.
- */
-async function baselineWithShrink(file: string): Promise<void> {
-  const scale = Math.max(...SIZES.map((size) => Math.max(size.width / 6000, size.height / 4000)));
-  const { data, info } = await sharp(file)
-    .resize(Math.ceil(6000 * scale), Math.ceil(4000 * scale), { fit: 'fill' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const raw = { width: info.width, height: info.height, channels: info.channels };
-  await Promise.all(SIZES.map((size) => sharp(data, { raw }).resize(size.width, size.height, { fit: 'cover' }).jpeg({ quality: QUALITY }).toBuffer()));
-}
-
-async function engine(file: string): Promise<string[]> {
-  const result = await renderLocalFile(file, SIZES, { format: 'jpeg', quality: QUALITY });
-  return result.outputs.map((output) => `${output.width}x${output.height}:${output.method}`);
-}
-
-function runOnce(mode: Mode, file: string): Promise<unknown> {
-  if (mode === 'engine') return engine(file);
-  return mode === 'baseline' ? baseline(file) : baselineWithShrink(file);
-}
-
-/**
- * Timings, interleaved (one run of each mode per round, after a warm-up of each) so a busy machine slows every mode
- * alike instead of whichever happened to run during the busy spell.
- */
 async function timeModes(file: string): Promise<Map<Mode, number[]>> {
   for (const mode of MODES) await runOnce(mode, file);
   const times = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
@@ -74,72 +75,145 @@ async function timeModes(file: string): Promise<Map<Mode, number[]>> {
   return times;
 }
 
-/** Peak RSS of one run of a mode, in a fresh child process so no other mode's memory is counted. */
-function peakRssMb(mode: Mode, file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, ['--child', mode, file], { execArgv: process.execArgv });
-    child.once('message', (message) => resolve(Number(message)));
-    child.once('error', reject);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`${mode} run exited with ${code}`)));
-  });
-}
-
-/**
- * This process's peak RSS. On Linux, VmHWM: getrusage's maxRSS can carry over the parent's peak through fork, which
- * would report the parent's (large) generating step instead of this run.
- */
-function ownPeakRssMb(): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]) / 1024;
-  } catch {
-    // Not Linux: fall through to getrusage.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
-function median(values: number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** A 6000x4000 photo-like JPEG: textured background, a tall subject off-centre (so 1200x628 needs a pad). */
-async function makeTestJpeg(folder: string): Promise<string> {
-  const scene = makeSubjectScene({ width: 6000, height: 4000, centreX: 0.4, centreY: 0.45, objectWidth: 1300, objectHeight: 3300, shape: 'rect', seed: 24 });
-  const file = join(folder, 'bench-24mp.jpg');
-  await sharp(scene.raw.data, { raw: scene.raw }).jpeg({ quality: 90 }).toFile(file);
+const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+/** A photo-like scene (two people, a headline) written as a JPEG of the given size. */
+async function benchJpeg(folder: string, width: number, height: number): Promise<string> {
+  const scene = await makeCompositionScene({
+    name: 'bench',
+    width: 1500,
+    height: 1000,
+    seed: 24,
+    people: [{ patch: 0, x: 0.3, y: 0.55, height: 0.6 }, { patch: 1, x: 0.72, y: 0.55, height: 0.55 }],
+    texts: [{ text: 'SPRING SALE', font: 'DejaVu Sans', weight: 'bold', size: 0.08, colour: '#ffffff', x: 0.1, y: 0.15 }],
+  });
+  const file = join(folder, `bench-${width}x${height}.jpg`);
+  await sharp(scene.raw.data, { raw: scene.raw }).resize(width, height).jpeg({ quality: 90 }).toFile(file);
   return file;
 }
 
-async function main(): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), 'smart-resize-bench-'));
-  try {
-    const file = await makeTestJpeg(folder);
+async function timing(folder: string): Promise<void> {
+  for (const [label, width, height] of [['24 MP', 6000, 4000], ['1 MP', 1224, 816]] as const) {
+    const file = await benchJpeg(folder, width, height);
     const times = await timeModes(file);
-    const labels: Record<Mode, string> = {
-      baseline: 'baseline (sharp, one full decode + 5 resize/encode)  ',
-      'baseline-shrink': 'baseline with shrink-on-load (decode at needed scale)',
-      engine: 'local engine (renderLocalFile)                        ',
-    };
-    console.log(`24 MP JPEG (6000x4000) -> ${SIZES.map((size) => `${size.width}x${size.height}`).join(', ')} as JPEG q${QUALITY}, ${RUNS} runs each`);
-    for (const mode of MODES) {
-      const runs = times.get(mode)!;
-      const rss = await peakRssMb(mode, file);
-      console.log(`${labels[mode]}: median ${median(runs).toFixed(0)} ms (runs ${runs.map((ms) => ms.toFixed(0)).join(', ')}), peak RSS ${rss.toFixed(0)} MB`);
+    console.log(`\n${label} JPEG (${width}x${height}) -> ${SIZES.map((s) => `${s.width}x${s.height}`).join(', ')}, JPEG q${QUALITY}, ${RUNS} runs each, load ${load()}`);
+    for (const mode of MODES) console.log(`  ${LABELS[mode]} median ${median(times.get(mode)!).toFixed(0)} ms (runs ${times.get(mode)!.map((ms) => ms.toFixed(0)).join(', ')})`);
+    const added = median(times.get('detect')!) / median(times.get('noDetect')!) - 1;
+    console.log(`  detection adds ${(added * 100).toFixed(0)}% to the engine's time (goal <= 50%${label === '24 MP' ? `: ${added <= 0.5 ? 'met' : 'NOT met'}` : ''})`);
+    for (const mode of ['detect', 'noDetect'] as const) {
+      const faster = median(times.get(mode)!) < median(times.get('smartcrop')!);
+      console.log(`  ${LABELS[mode].trim()} vs smartcrop.js: ${(median(times.get(mode)!) / median(times.get('smartcrop')!)).toFixed(2)}x (goal < 1: ${faster ? 'met' : 'NOT met'})`);
     }
-    console.log(`engine layouts: ${(await engine(file)).join(' ')}`);
-    const ratio = median(times.get('engine')!) / median(times.get('baseline')!);
-    console.log(`ratio engine / baseline: ${ratio.toFixed(2)} (goal <= 1.3: ${ratio <= 1.3 ? 'met' : 'NOT met'})`);
-    const overhead = median(times.get('engine')!) / median(times.get('baseline-shrink')!);
-    console.log(`ratio engine / baseline with shrink-on-load: ${overhead.toFixed(2)} (the engine's own work on top of the cheapest decode)`);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--child') {
-  await runOnce(process.argv[3] as Mode, process.argv[4]!);
-  process.send?.(ownPeakRssMb(), () => process.exit(0));
-} else {
-  await main();
+function contains(outer: Box, inner: Box): boolean {
+  return inner.left >= outer.left - 0.5 && inner.top >= outer.top - 0.5 && inner.left + inner.width <= outer.left + outer.width + 0.5 && inner.top + inner.height <= outer.top + outer.height + 0.5;
+}
+
+interface Tally {
+  salient: number;
+  salientWhole: number;
+  text: number;
+  textWhole: number;
+  faces: number;
+  facesWhole: number;
+  plans: number;
+  padded: number;
+  fill: number;
+}
+
+const emptyTally = (): Tally => ({ salient: 0, salientWhole: 0, text: 0, textWhole: 0, faces: 0, facesWhole: 0, plans: 0, padded: 0, fill: 0 });
+
+function count(tally: Tally, scene: Awaited<ReturnType<typeof measurementScenes>>[number], region: Box, padded: boolean, fill: number): void {
+  tally.plans += 1;
+  tally.padded += padded ? 1 : 0;
+  tally.fill += fill;
+  for (const element of scene.elements) {
+    const whole = contains(region, element.box) ? 1 : 0;
+    if (element.kind === 'object') [tally.salient, tally.salientWhole] = [tally.salient + 1, tally.salientWhole + whole];
+    if (element.kind === 'text') [tally.text, tally.textWhole] = [tally.text + 1, tally.textWhole + whole];
+    if (element.kind === 'face') [tally.faces, tally.facesWhole] = [tally.faces + 1, tally.facesWhole + whole];
+  }
+}
+
+function centreCrop(source: { width: number; height: number }, target: { width: number; height: number }): Box {
+  const aspect = target.width / target.height;
+  const width = Math.min(source.width, source.height * aspect);
+  const height = Math.min(source.height, width / aspect);
+  return { left: (source.width - width) / 2, top: (source.height - height) / 2, width, height };
+}
+
+async function measurement(): Promise<void> {
+  const { names, photos } = await backgroundPhotos();
+  const scenes = await measurementScenes(SCENES, photos);
+  const tallies = { now: emptyTally(), before: emptyTally(), smartcrop: emptyTally(), centre: emptyTally() };
+  let textFound = 0;
+  let textTruth = 0;
+  let textBoxes = 0;
+  let textHits = 0;
+  for (const scene of scenes) {
+    const detection = await detector.detect(scene.raw);
+    const oldSubject = await detectSubject(scene.raw);
+    const png = await sharp(scene.raw.data, { raw: scene.raw }).png({ compressionLevel: 1 }).toBuffer();
+    const texts = detection.subjects.filter((subject) => subject.kind === 'text');
+    textBoxes += texts.length;
+    textHits += texts.filter((found) => scene.elements.some((element) => element.kind === 'text' && overlaps(found.box, element.box))).length;
+    for (const element of scene.elements.filter((element) => element.kind === 'text')) {
+      textTruth += 1;
+      if (texts.some((found) => contains(found.box, element.box) || coverage(element.box, found.box) > 0.8)) textFound += 1;
+    }
+    for (const target of SIZES) {
+      const { plan } = planComposition({ source: scene.raw, subjects: detection.subjects }, target);
+      count(tallies.now, scene, plan.region, plan.method !== 'crop', plan.fillShare);
+      const before = planLayout(scene.raw, oldSubject, target);
+      const beforeFill = before.method === 'pad' ? 1 - (before.placement.width * before.placement.height) / (target.width * target.height) : 0;
+      count(tallies.before, scene, before.region, before.method === 'pad', beforeFill);
+      const crop = await smartcropRegion(png, target.width, target.height);
+      count(tallies.smartcrop, scene, { left: crop.x, top: crop.y, width: crop.width, height: crop.height }, false, 0);
+      count(tallies.centre, scene, centreCrop(scene.raw, target), false, 0);
+    }
+  }
+  const share = (part: number, whole: number) => `${whole === 0 ? '-' : ((100 * part) / whole).toFixed(0)}%`;
+  console.log(`\nMeasurement set: ${scenes.length} generated scenes x ${SIZES.length} sizes (backgrounds: ${names.map((name) => name.split('/').at(-1)).join(', ')}), load ${load()}`);
+  console.log(`  ${'layout'.padEnd(34)} salient whole   text whole   faces whole   padded plans   mean fill`);
+  for (const [name, tally] of [
+    ['engine now (detection + score)', tallies.now],
+    ['engine before (saliency, crop|pad)', tallies.before],
+    ['smartcrop.js', tallies.smartcrop],
+    ['centre crop', tallies.centre],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(34)} ${share(tally.salientWhole, tally.salient).padStart(8)} (${tally.salient})  ${share(tally.textWhole, tally.text).padStart(6)} (${tally.text})  ${share(tally.facesWhole, tally.faces).padStart(6)} (${tally.faces})  ${share(tally.padded, tally.plans).padStart(10)}   ${((100 * tally.fill) / tally.plans).toFixed(1).padStart(6)}%`,
+    );
+  }
+  const now = tallies.now;
+  const before = tallies.before;
+  console.log(`  goals: salient whole >= 85%: ${now.salientWhole / now.salient >= 0.85 ? 'met' : 'NOT met'}; text whole >= 80%: ${now.textWhole / Math.max(1, now.text) >= 0.8 ? 'met' : 'NOT met'}; padded plans <= before: ${now.padded <= before.padded ? 'met' : 'NOT met'}; fill <= before: ${now.fill <= before.fill ? 'met' : 'NOT met'}`);
+  console.log(`  text detector: found ${textFound} of ${textTruth} lines (${share(textFound, textTruth)}), ${textHits} of ${textBoxes} boxes on real text (${share(textHits, textBoxes)} precision)`);
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/** Share of `box` covered by `cover`. */
+function coverage(box: Box, cover: Box): number {
+  const width = Math.min(box.left + box.width, cover.left + cover.width) - Math.max(box.left, cover.left);
+  const height = Math.min(box.top + box.height, cover.top + cover.height) - Math.max(box.top, cover.top);
+  return width > 0 && height > 0 ? (width * height) / (box.width * box.height) : 0;
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'smart-resize-bench-'));
+try {
+  if (process.env.BENCH_PART !== 'measure') await timing(folder);
+  if (process.env.BENCH_PART !== 'timing') await measurement();
+} finally {
+  await rm(folder, { recursive: true, force: true });
+  await detector.close();
 }
