@@ -29,7 +29,7 @@ export function hasTransparency(raw: RawImage): boolean {
 }
 
 /** True when a spread sample of the pixels holds at most FEW_COLOURS distinct colours. */
-export function hasFewColours(raw: RawImage): boolean {
+function hasFewColours(raw: RawImage): boolean {
   const pixels = raw.width * raw.height;
   const step = Math.max(1, Math.floor(pixels / COLOUR_SAMPLES));
   const seen = new Set<number>();

@@ -18,7 +18,7 @@ export interface BudgetRequest {
 }
 
 /** One encode the search made. */
-export interface EncodeAttempt extends EncoderSettings {
+interface EncodeAttempt extends EncoderSettings {
   readonly bytes: number;
 }
 
@@ -32,7 +32,7 @@ export interface BudgetResult {
 }
 
 /** The lowest JPEG/WebP quality the search goes to: below it blocks and banding show in any ad. */
-export const MIN_QUALITY = 30;
+const MIN_QUALITY = 30;
 /** About what 4:2:0 and progressive scans leave of a q90 4:4:4 JPEG of a photo (0.75-0.85 measured on the corpus). */
 const FAST_SHARE = 0.8;
 /** Most encodes of one quality search: a bound on the time a hopeless budget may take. */

@@ -37,11 +37,6 @@ export function readRightsMetadata(bytes: Buffer): RightsMetadata {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as RightsMetadata;
 }
 
-/** True when there is something to copy. */
-export function hasRights(rights: RightsMetadata): boolean {
-  return Object.values(rights).some((value) => value !== undefined);
-}
-
 function text(tag: Tag): string | undefined {
   const value = tag?.description;
   if (typeof value !== 'string') return undefined;

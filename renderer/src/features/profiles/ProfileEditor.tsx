@@ -19,7 +19,7 @@ import { useLeaveGuard } from './useLeaveGuard';
 import { useProfileMutations } from './useProfiles';
 
 /** Another profile was picked while this one has unsaved edits: the page waits for the person's answer. */
-export interface SwitchRequest {
+interface SwitchRequest {
   readonly toName: string;
   proceed(): void;
   cancel(): void;
