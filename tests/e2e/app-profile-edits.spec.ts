@@ -32,7 +32,7 @@ test('unsaved profile edits ask before leaving the page or opening another profi
   // Closing or reloading the tab would get the browser's "Leave site?" prompt (the page vetoes beforeunload).
   expect(await page.evaluate(() => {
     const unload = new Event('beforeunload', { cancelable: true });
-    globalThis.dispatchEvent(unload);
+    (globalThis as unknown as EventTarget).dispatchEvent(unload);
     return unload.defaultPrevented;
   })).toBe(true);
 

@@ -18,7 +18,7 @@ export interface LocalResizeRequest extends OutputPlacement, IntakeOptions {
 }
 
 /** How one output was laid out: the method and the part of the upright source it shows. */
-export interface OutputLayout {
+interface OutputLayout {
   readonly method: LayoutMethod;
   readonly sourceRegion: Box;
 }

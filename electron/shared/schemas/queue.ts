@@ -19,7 +19,7 @@ const countsShape = Object.fromEntries(JOB_STATES.map((state) => [state, z.int()
 const JobCountsSchema = z.object(countsShape);
 
 /** What stops a batch from moving, in place of a time left. */
-export const BatchBlockSchema = z.object({
+const BatchBlockSchema = z.object({
   cause: z.enum(BATCH_BLOCK_CAUSES),
   /** The engine's words for it ("Daily budget $3.50 reached", "fal is unreachable"), when it has them. */
   reason: z.string().nullable(),
