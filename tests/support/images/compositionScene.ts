@@ -6,7 +6,7 @@ import type { Box } from '../../../electron/engine/local/geometry';
 import { makeSubjectScene } from './subjectScene';
 
 /** A thing placed in a scene at a known box (source pixels): what an output must show whole. */
-export interface PlacedElement {
+interface PlacedElement {
   readonly kind: 'face' | 'text' | 'object';
   readonly box: Box;
   readonly label: string;
