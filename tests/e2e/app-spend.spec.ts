@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { formatCents } from '../../electron/engine/pricing/formatCents';
 import { localDayKey } from '../../electron/engine/spend/spendPeriods';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
@@ -13,6 +14,12 @@ import { allLedgerRows, falChargesFromFake, landImages, parseCsv, sumBy } from '
 
 // Flat outputs: the 4K renders cost the shared CPU little, and the tier fal reports does not depend on the pixels.
 test.use({ appOptions: { fake: { renderMode: 'flat', latency: { processingMs: 200, concurrency: 4 } } } });
+
+/** How far the window itself scrolls, in CSS pixels (0 when only the page column scrolls). */
+function windowOverflow(page: Page): Promise<number> {
+  // Page code as text: the tests' typings have no DOM lib.
+  return page.evaluate('document.scrollingElement.scrollHeight - window.innerHeight') as Promise<number>;
+}
 
 /** Waits until the server has no pending job left and answers every job. */
 async function allJobsSettled(app: Parameters<typeof landImages>[0], count: number) {
@@ -109,6 +116,15 @@ test('the Spend page shows the ledger to the cent: caps, chart by day, breakdown
   await screenshot(page, 'spend-totals');
   await costliest.last().scrollIntoViewIfNeeded();
   await screenshot(page, 'spend-breakdowns');
+
+  // The page scrolls inside its own column; the window itself never does (the chart's screen-reader table is
+  // positioned, and must not hang below the window), at a laptop's size and at a small one.
+  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+    await page.setViewportSize(size);
+    await expect.poll(() => windowOverflow(page), { message: `window overflow at ${size.width}x${size.height}` }).toBe(0);
+    await screenshot(page, `spend-${size.width}`);
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   // CSV export: a real download whose charge rows sum to the total.
   const download = page.waitForEvent('download');

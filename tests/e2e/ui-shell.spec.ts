@@ -117,6 +117,10 @@ test('Spend shows the fake ledger with its chart and breakdowns, and Settings sh
   await expect(page.getByRole('table', { name: 'Spend by day, as a table' }).locator('tbody tr').first()).toBeAttached();
   await expect(page.getByRole('list', { name: 'Spend by profile' }).locator('li').first()).toBeVisible();
   await expect(page.getByTestId('spend-may-be-billed')).toContainText('may be billed');
+  // A long ledger's screen-reader table must not make the window scroll (260 px at 1024x640 once).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect.poll(() => page.evaluate('document.scrollingElement.scrollHeight - window.innerHeight')).toBe(0);
+  await page.setViewportSize({ width: 1360, height: 860 });
   await screenshot(page, 'spend');
   await goTo(page, 'Settings', 'Settings');
   await expect(page.getByText('Encrypted with the system keychain.')).toBeVisible();
