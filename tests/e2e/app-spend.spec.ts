@@ -238,11 +238,21 @@ test('a burst into a hot folder waits for the go-ahead; Discard sends nothing; a
   await landImages(app, inbox, [24, 25, 26], 'second');
   const second = page.getByRole('group', { name: 'Held burst: 3 files from Camera dump' });
   await expect(second).toBeVisible({ timeout: 15_000 });
+  // Files that join a held burst are counted everywhere: the toast says what the banner says (not "3 held" beside
+  // "5 files").
+  await landImages(app, inbox, [30, 31], 'late');
+  const grown = page.getByRole('group', { name: 'Held burst: 5 files from Camera dump' });
+  await expect(grown).toBeVisible({ timeout: 15_000 });
+  const toast = page.getByTestId('notice-toast').filter({ hasText: 'burst' });
+  await expect(toast).toHaveCount(1);
+  await expect(toast).toContainText('5 files are held');
+  await screenshot(page, 'spend-burst-grown');
   await app.call('queue.resume');
-  await second.getByRole('button', { name: 'Discard' }).click();
-  await expect(second).toBeHidden();
-  const afterDiscard = await allJobsSettled(app, 6);
-  expect(afterDiscard.filter((job) => job.sourceName.startsWith('second')).map((job) => job.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  await grown.getByRole('button', { name: 'Discard' }).click();
+  await expect(grown).toBeHidden();
+  const afterDiscard = await allJobsSettled(app, 8);
+  const discarded = afterDiscard.filter((job) => job.sourceName.startsWith('second') || job.sourceName.startsWith('late'));
+  expect(discarded.map((job) => job.state)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
   expect(app.fake.countSubmits()).toBe(3);
 
   // Marked trusted on the Folders page, the same burst runs without asking.
@@ -252,7 +262,7 @@ test('a burst into a hot folder waits for the go-ahead; Discard sends nothing; a
   await page.getByRole('button', { name: 'Save folder' }).click();
   await expect(page.locator('.folder-card', { hasText: inbox })).toContainText('trusted');
   await landImages(app, inbox, [27, 28, 29], 'trusted');
-  const all = await allJobsSettled(app, 9);
+  const all = await allJobsSettled(app, 11);
   expect(all.filter((job) => job.sourceName.startsWith('trusted')).map((job) => job.state)).toEqual(['done', 'done', 'done']);
   expect(app.fake.countSubmits()).toBe(6);
   await expect(page.getByRole('region', { name: 'Work waiting for you' })).toBeHidden();
