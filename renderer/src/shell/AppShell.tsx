@@ -5,6 +5,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { HeldWorkBanner } from './HeldWorkBanner';
 import { NoticeToasts } from './NoticeToasts';
 import { pageComponent } from './pages';
+import { PageSkeleton } from './PageSkeleton';
 import { Sidebar } from './Sidebar';
 import { useHashRoute } from './useHashRoute';
 
@@ -21,7 +22,7 @@ export function AppShell() {
         <ConnectionBanner />
         <HeldWorkBanner />
         <main className={`page page-${page}`}>
-          <Suspense fallback={<p className="page-loading">Loading…</p>}>
+          <Suspense fallback={<PageSkeleton page={page} />}>
             <Page />
           </Suspense>
         </main>
