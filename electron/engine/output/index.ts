@@ -8,3 +8,4 @@ export * from './budgetEncoder';
 export * from './autoFormat';
 export * from './rightsMetadata';
 export * from './outputMetadata';
+export * from './finishOutput';
