@@ -7,8 +7,13 @@ export function toApiProfile(profile: Profile): ApiProfile {
     id: profile.id,
     name: profile.name,
     version: profile.version,
-    sizes: profile.sizes.map(({ width, height, policy }) => ({ width, height, policy })),
-    output: { format: profile.output.format, quality: profile.output.quality },
+    sizes: profile.sizes.map(({ width, height, policy, placement }) => ({ width, height, policy, ...(placement ? { placement } : {}) })),
+    output: {
+      format: profile.output.format,
+      quality: profile.output.quality,
+      ...(profile.output.maxKB !== undefined ? { maxKB: profile.output.maxKB } : {}),
+      copyMetadata: profile.output.copyMetadata,
+    },
     naming: { template: profile.naming.template, collision: profile.naming.collision },
     fal: {
       prompt: profile.fal.prompt,
@@ -45,7 +50,7 @@ export function apiPresets(): ProfilePreset[] {
     return {
       id: profile.id,
       name: profile.name,
-      description: `${profile.sizes.length} sizes: ${profile.sizes.map((size) => `${size.width}x${size.height}`).join(', ')}`,
+      description: `${profile.sizes.length} sizes: ${profile.sizes.map((size) => size.placement ?? `${size.width}x${size.height}`).join(', ')}`,
       draft: { name: api.name, sizes: api.sizes, output: api.output, naming: api.naming, fal: api.fal },
     };
   });

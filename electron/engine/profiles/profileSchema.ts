@@ -4,8 +4,12 @@ import {
   FalPromptSchema,
   FalResolutionSchema,
   ImagesPerSizeSchema,
-  OutputFormatSchema,
+  MaxKbSchema,
   PROFILE_SIZES_MAX,
+  PlacementIdSchema,
+  ProfileFormatSchema,
+  placementPixelsProblem,
+  withPlacementPixels,
   ProfileNameSchema,
   QualitySchema,
   SafetyToleranceSchema,
@@ -21,13 +25,29 @@ import { falCoverageProblem } from '../../domain/sizes';
 // The field rules are shared with the API contract's draft schema; this file adds defaults and engine-only checks.
 export { PROFILE_NAME_MAX } from '../../shared/schemas/profileFields';
 
-/** One target size and who makes it. Sizes that may go to fal (`fal`, `auto`) must fit one of fal's 4K canvases. */
+/**
+ * One target size and who makes it: bare pixels, or a placement id that brings its pixels and constraints (weight,
+ * formats, safe zone; see electron/domain/placements). Sizes that may go to fal (`fal`, `auto`) must fit one of
+ * fal's 4K canvases.
+ */
 const ProfileSizeSchema = z
-  .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema.default('auto') })
-  .superRefine((size, ctx) => {
-    const problem = size.policy === 'local' ? undefined : falCoverageProblem(size);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Set this size to "local".` });
-  });
+  .object({
+    width: sideSchema('width').optional(),
+    height: sideSchema('height').optional(),
+    policy: SizePolicySchema.default('auto'),
+    placement: PlacementIdSchema.optional(),
+  })
+  .transform((row) => withPlacementPixels(row) as typeof row)
+  .pipe(
+    z
+      .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema, placement: PlacementIdSchema.optional() })
+      .superRefine((size, ctx) => {
+        const mismatch = placementPixelsProblem(size);
+        if (mismatch) ctx.addIssue({ code: 'custom', message: mismatch });
+        const problem = size.policy === 'local' ? undefined : falCoverageProblem(size);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Set this size to "local".` });
+      }),
+  );
 
 /** How padded layouts are filled (see composition/fills); `colour` is the brand colour of the `solid` style. */
 const ProfileFillSchema = z.object({
@@ -38,11 +58,17 @@ const ProfileFillSchema = z.object({
     .optional(),
 });
 
-/** How outputs are encoded and padded. Quality applies to JPEG and WebP. */
+/**
+ * How outputs are encoded and padded. Quality applies to JPEG and WebP (and is the ceiling of a weight-budget search);
+ * `maxKB` is a budget for every size (a placement's own limit applies too, the stricter wins); `copyMetadata`
+ * copies the source's rights metadata (creator, copyright, credit, usage terms) to every output.
+ */
 const ProfileOutputSchema = z.object({
-  format: OutputFormatSchema.default('png'),
+  format: ProfileFormatSchema.default('png'),
   quality: QualitySchema.default(90),
   fill: ProfileFillSchema.prefault({}),
+  maxKB: MaxKbSchema.optional(),
+  copyMetadata: z.boolean().default(true),
 });
 
 /** Where outputs go (a template under the output root, see electron/engine/output) and what to do on a clash. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SmartResizeError } from '../../domain/errors';
-import { BUILTIN_PROFILES, isBuiltinProfileId } from './builtinProfiles';
+import { BUILTIN_PROFILES, builtinVersions, isBuiltinProfileId } from './builtinProfiles';
 import { freeProfileName, profileNameKey } from './profileNames';
 import { ProfileContentSchema, ProfileSchema, type Profile, type ProfileContent, type ProfileInput } from './profileSchema';
 import { parseProfileFile, serializeProfile } from './profileTransfer';
@@ -177,14 +177,14 @@ export class ProfileStore {
   }
 
   #versionsOf(idOrName: string): readonly Profile[] | undefined {
-    const builtin = BUILTIN_PROFILES.find((profile) => profile.id === idOrName);
-    if (builtin) return [builtin];
+    const builtin = builtinVersions(idOrName);
+    if (builtin) return builtin;
     const profiles = this.#file.read().profiles;
     const byId = Object.hasOwn(profiles, idOrName) ? profiles[idOrName] : undefined;
     if (byId) return byId.versions;
     const byName = this.#visibleByName(idOrName);
     if (!byName) return undefined;
-    return isBuiltinProfileId(byName.id) ? [byName] : profiles[byName.id]?.versions;
+    return isBuiltinProfileId(byName.id) ? builtinVersions(byName.id) : profiles[byName.id]?.versions;
   }
 
   #visibleByName(name: string): Profile | undefined {

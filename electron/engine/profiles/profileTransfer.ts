@@ -5,10 +5,10 @@ import { invalidProfileError, toFieldIssues } from './profileValidation';
 
 /** The `format` marker of an exported profile file. */
 export const PROFILE_FILE_FORMAT = 'smart-resize-profile';
-/** The file layout version this build writes and reads. */
-const PROFILE_FILE_VERSION = 1;
+/** The file layout version this build writes; it reads this and older ones (2 added placements, `auto`, budgets). */
+const PROFILE_FILE_VERSION = 2;
 
-/** An exported profile as pretty JSON text: `{"format":"smart-resize-profile","formatVersion":1,"profile":{...}}`. */
+/** An exported profile as pretty JSON text: `{"format":"smart-resize-profile","formatVersion":2,"profile":{...}}`. */
 export function serializeProfile(profile: Profile): string {
   return `${JSON.stringify({ format: PROFILE_FILE_FORMAT, formatVersion: PROFILE_FILE_VERSION, profile }, null, 2)}\n`;
 }

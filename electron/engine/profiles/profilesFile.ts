@@ -1,12 +1,14 @@
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
 import { SmartResizeError } from '../../domain/errors';
 import { ProfileSchema } from './profileSchema';
 import { invalidProfileError, toFieldIssues } from './profileValidation';
+import { migrateProfilesData, PROFILES_FILE_VERSION, type StoredData } from './profilesFileMigrations';
 
 const StoredFileSchema = z.object({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(PROFILES_FILE_VERSION),
   profiles: z.record(z.string(), z.object({ removedAt: z.iso.datetime().optional(), versions: z.array(ProfileSchema).min(1) })),
 });
 
@@ -29,9 +31,10 @@ export class ProfilesFile {
         configName: 'profiles',
         // Profile ids are keys; dots in them must not turn into nested objects.
         accessPropertiesByDotNotation: false,
-        defaults: { formatVersion: 1, profiles: {} },
+        defaults: { formatVersion: PROFILES_FILE_VERSION, profiles: {} },
       }),
     );
+    this.#migrate(dataDir);
   }
 
   /** The file's path. */
@@ -44,6 +47,19 @@ export class ProfilesFile {
     const parsed = StoredFileSchema.safeParse(guardJson(this.path, () => this.#conf.store));
     if (!parsed.success) throw invalidProfileError(`The profiles file ${this.path} is damaged:`, toFieldIssues(parsed.error));
     return parsed.data;
+  }
+
+  /**
+   * Brings a file an older build wrote to this build's layout (see profilesFileMigrations), after copying it to
+   * profiles.v<N>.backup.json beside it: a migration never loses what was there, even if it had a bug.
+   */
+  #migrate(dataDir: string): void {
+    const raw = guardJson(this.path, () => this.#conf.store) as unknown as StoredData;
+    const { data, from } = migrateProfilesData(raw, this.path);
+    if (from === PROFILES_FILE_VERSION) return;
+    const backup = join(dataDir, `profiles.v${from}.backup.json`);
+    if (existsSync(this.path) && !existsSync(backup)) copyFileSync(this.path, backup);
+    this.#conf.store = data as unknown as StoredProfiles;
   }
 
   /** Reads, lets `change` edit the contents in place, and writes them back. */

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { FAL_MAX_HEIGHT, FAL_MAX_WIDTH, isFalCoverable } from '../../domain/sizes/nanoBananaPresets';
 import { IdSchema, TimestampSchema } from './common';
+import type {
+  OutputFormatSchema} from './profileFields';
 import {
   CollisionPolicySchema,
   FalPromptSchema,
   FalResolutionSchema,
   ImagesPerSizeSchema,
-  OutputFormatSchema,
+  MaxKbSchema,
   PROFILE_SIZES_MAX,
+  PlacementIdSchema,
+  ProfileFormatSchema,
+  placementPixelsProblem,
   ProfileNameSchema,
   QualitySchema,
   SafetyToleranceSchema,
@@ -24,8 +29,10 @@ export { CollisionPolicySchema, SizePolicySchema } from './profileFields';
  * so the editor refuses it at the field instead of fal refusing it after a paid upload.
  */
 const ProfileSizeSchema = z
-  .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema })
+  .object({ width: sideSchema('width'), height: sideSchema('height'), policy: SizePolicySchema, placement: PlacementIdSchema.optional() })
   .superRefine((size, ctx) => {
+    const mismatch = placementPixelsProblem(size);
+    if (mismatch) ctx.addIssue({ code: 'custom', path: ['width'], message: mismatch });
     if (size.policy === 'local' || isFalCoverable(size)) return;
     ctx.addIssue({
       code: 'custom',
@@ -34,9 +41,12 @@ const ProfileSizeSchema = z
     });
   });
 
+/** How outputs are encoded: format (or auto), quality, an optional weight budget, and whether rights metadata is copied. */
 const ProfileOutputSchema = z.object({
-  format: OutputFormatSchema,
+  format: ProfileFormatSchema,
   quality: QualitySchema,
+  maxKB: MaxKbSchema.optional(),
+  copyMetadata: z.boolean().optional(),
 });
 
 const ProfileNamingSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COLLISION_POLICIES, OUTPUT_FORMATS } from '../../domain/outputFormats';
+import { COLLISION_POLICIES, OUTPUT_FORMATS, PROFILE_FORMATS } from '../../domain/outputFormats';
+import { findPlacement } from '../../domain/placements';
 import { FAL_RESOLUTIONS } from '../../domain/sizes/nanoBananaPresets';
 import { SIZE_POLICIES } from '../../domain/sizes/sizePolicy';
 import { LOCAL_MAX_SIDE } from '../../domain/sizes/targetSize';
@@ -18,6 +19,8 @@ export const PROFILE_SIZES_MAX = 40;
 /** Who renders one size: fal's smart-resize, the free local engine, or local when a crop keeps the subject. */
 export const SizePolicySchema = z.enum(SIZE_POLICIES);
 export const OutputFormatSchema = z.enum(OUTPUT_FORMATS);
+/** A profile's format: a fixed encoding or `auto` (decided per output from its pixels and placement). */
+export const ProfileFormatSchema = z.enum(PROFILE_FORMATS);
 export const CollisionPolicySchema = z.enum(COLLISION_POLICIES);
 export const FalResolutionSchema = z.enum(FAL_RESOLUTIONS);
 export const SafetyToleranceSchema = z.enum(['1', '2', '3', '4', '5', '6']);
@@ -55,4 +58,29 @@ export function refuseDuplicateSizes(
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path(index), message: `${key} is already in the list.` });
     seen.add(key);
   });
+}
+
+/** A placement id a size row may name instead of bare pixels (see electron/domain/placements). */
+export const PlacementIdSchema = z
+  .string()
+  .trim()
+  .refine((id) => findPlacement(id) !== undefined, { message: 'No placement has this id; `smart-resize specs` lists them (for example iab-300x250).' });
+
+/** A profile's own file-weight budget for every size, in KB (1000 bytes). */
+export const MaxKbSchema = z.int('The weight budget must be a whole number of KB.').min(1, 'The weight budget is at least 1 KB.').max(100_000, 'The weight budget can be at most 100000 KB.');
+
+/** A row naming a placement gets the placement's pixels when it gives none (so `{ placement: "iab-300x250" }` is a row). */
+export function withPlacementPixels(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('placement' in value)) return value;
+  const row = value as { placement?: unknown; width?: unknown; height?: unknown };
+  const spec = typeof row.placement === 'string' ? findPlacement(row.placement) : undefined;
+  if (!spec) return value;
+  return { ...row, placement: spec.id, width: row.width ?? spec.width, height: row.height ?? spec.height };
+}
+
+/** The problem with a row whose pixels differ from its placement's, or undefined. */
+export function placementPixelsProblem(size: { width: number; height: number; placement?: string }): string | undefined {
+  const spec = size.placement ? findPlacement(size.placement) : undefined;
+  if (!spec || (spec.width === size.width && spec.height === size.height)) return undefined;
+  return `${spec.id} is ${spec.width}x${spec.height}: remove the placement to use ${size.width}x${size.height}.`;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../../support/cli/runCli';
+import { BUILTIN_PROFILES } from '../../../electron/engine/profiles';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const made: string[] = [];
@@ -62,7 +63,7 @@ describe('smart-resize profiles', () => {
     expect(run.stderr).toContain('Size 1: the width must be at least 1 pixel.');
     expect(run.stderr).not.toMatch(/profile\.sizes|sizes\.0/);
     const list = await runCli(['profiles', 'list', '--data', data, '--json']);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(5);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(BUILTIN_PROFILES.length);
   });
 
   it('refuses a malformed --sizes value with a message that shows the right form', async () => {

@@ -55,7 +55,7 @@ describe('ProfileStore', () => {
     const v2 = store.update(v1.id, { fal: { seed: null } });
     expect(v2.fal).toEqual({ prompt: '', numImagesPerSize: 1, resolution: '2K', safetyTolerance: '4' });
     const v3 = store.update(v1.id, { output: { quality: 50 } });
-    expect(v3.output).toEqual({ format: 'png', quality: 50, fill: { style: 'blur' } });
+    expect(v3.output).toEqual({ format: 'png', quality: 50, fill: { style: 'blur' }, copyMetadata: true });
   });
 
   it('adds no version for an edit that changes nothing', () => {

@@ -24,7 +24,7 @@ describe('profile export and import', () => {
   it('exports the documented envelope', () => {
     const profile = folder.open().create(launch);
     const data = JSON.parse(serializeProfile(profile));
-    expect(data).toEqual({ format: PROFILE_FILE_FORMAT, formatVersion: 1, profile });
+    expect(data).toEqual({ format: PROFILE_FILE_FORMAT, formatVersion: 2, profile });
   });
 
   it('round-trips into another data folder with identical settings', () => {
@@ -60,7 +60,7 @@ describe('profile export and import', () => {
     expect(errorOf(() => parseProfileFile('[]')).message).toMatch(/not a Smart Resize profile file/);
     expect(errorOf(() => parseProfileFile('{"format":"other","formatVersion":1,"profile":{}}')).message).toMatch(/not a Smart Resize profile file/);
     expect(errorOf(() => parseProfileFile('{"format":"smart-resize-profile","profile":{}}')).message).toMatch(/formatVersion/);
-    expect(errorOf(() => parseProfileFile('{"format":"smart-resize-profile","formatVersion":2,"profile":{}}')).message).toMatch(/newer version/);
+    expect(errorOf(() => parseProfileFile('{"format":"smart-resize-profile","formatVersion":3,"profile":{}}')).message).toMatch(/newer version/);
     const invalid = errorOf(() =>
       parseProfileFile('{"format":"smart-resize-profile","formatVersion":1,"profile":{"name":"X","sizes":[{"width":9000,"height":50,"policy":"fal"}],"fal":{"numImagesPerSize":9}}}'),
     );

@@ -10,7 +10,7 @@ describe('profile content validation', () => {
     expect(parseProfileContent(minimal)).toEqual({
       name: 'Meta ads',
       sizes: [{ width: 1080, height: 1080, policy: 'auto' }],
-      output: { format: 'png', quality: 90, fill: { style: 'blur' } },
+      output: { format: 'png', quality: 90, fill: { style: 'blur' }, copyMetadata: true },
       naming: { template: DEFAULT_NAMING_TEMPLATE, collision: 'suffix' },
       fal: { prompt: '', numImagesPerSize: 1, resolution: '1K', safetyTolerance: '4' },
     });
