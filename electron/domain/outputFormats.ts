@@ -1,5 +1,5 @@
 /** Encodings a profile can write. */
-export const OUTPUT_FORMATS = ['png', 'jpeg', 'webp'] as const;
+const OUTPUT_FORMATS = ['png', 'jpeg', 'webp'] as const;
 
 /** One of OUTPUT_FORMATS. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -37,8 +37,3 @@ export function findPack(id: string): SpecPack | undefined {
 export function allPlacements(): PlacementSpec[] {
   return SPEC_PACKS.flatMap((pack) => [...pack.placements]);
 }
-
-/** True when text looks like a placement id rather than a bare WxH size. */
-export function isPlacementId(text: string): boolean {
-  return findPlacement(text) !== undefined;
-}

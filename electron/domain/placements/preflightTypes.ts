@@ -4,10 +4,7 @@
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 /** The checks, in the order they are listed. */
-export const PREFLIGHT_CHECK_IDS = ['pixels', 'aspect', 'weight', 'format', 'colour', 'upscale', 'safe_zone'] as const;
-
-/** One of PREFLIGHT_CHECK_IDS. */
-export type PreflightCheckId = (typeof PREFLIGHT_CHECK_IDS)[number];
+export type PreflightCheckId = 'pixels' | 'aspect' | 'weight' | 'format' | 'colour' | 'upscale' | 'safe_zone';
 
 /** One check's outcome with a sentence a designer understands. */
 export interface PreflightCheck {
@@ -25,7 +22,7 @@ export interface PreflightResult {
 }
 
 /** What a box marks, for the safe-zone check: faces and text must stay clear; a subject box is looser. */
-export type KeepBoxKind = 'subject' | 'face' | 'text' | 'object';
+type KeepBoxKind = 'subject' | 'face' | 'text' | 'object';
 
 /** A region of an output (output pixels) that should stay out of the reserved insets. */
 export interface KeepBox {

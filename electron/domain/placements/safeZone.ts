@@ -9,7 +9,7 @@ export interface PixelBox {
 }
 
 /** The insets in pixels for an output of this size (percent insets scale with the output). */
-export function insetsInPixels(insets: SafeZoneInsets, width: number, height: number): { top: number; right: number; bottom: number; left: number } {
+function insetsInPixels(insets: SafeZoneInsets, width: number, height: number): { top: number; right: number; bottom: number; left: number } {
   if (insets.unit === 'px') {
     return { top: Math.min(insets.top, height), right: Math.min(insets.right, width), bottom: Math.min(insets.bottom, height), left: Math.min(insets.left, width) };
   }

@@ -12,11 +12,16 @@ import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
-import type { JobRecord, JobRequestRecord } from '../store';
+import { STORE_EVENT_KINDS, type JobRecord, type JobRequestRecord } from '../store';
+import { finishImages, profileFinishContext, sourceRights, sourceSize } from '../pipeline/finishImages';
 import { cancelAtFal } from './cancelAtFal';
 import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
+import { cpuStep } from './cpuStep';
 import { writeAndRecordOutputs } from './jobOutputs';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
+
+/** fal's files are an intermediate: asked for lossless, then encoded here to each placement's spec. */
+const FAL_OUTPUT_FORMAT = 'png';
 
 /** One fal request of a job: resumed by its id, or to be submitted. */
 export interface FalBatchPlan {
@@ -60,10 +65,16 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     deps.spend?.charged(job, requestId, body.results ?? []);
     moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
-    const fetched = await fetchOutputs(refs, profile.output.format, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
+    const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
+    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode.
+    const finished = await cpuStep(deps, signal, async () => {
+      const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
+      return finishImages(fetched.map(({ bytes, corrected: _corrected, url: _url, ...ref }) => ({ ...ref, encoded: bytes })), profileFinishContext(profile, about));
+    });
+    if (finished.notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
     moveTo(deps, job.id, 'writing');
     // The request is complete in the same commit that records its outputs.
-    await writeAndRecordOutputs(store, job.id, context.placement, fetched, 'fal', () => store.requests.finishRequest(requestId, 'completed'));
+    await writeAndRecordOutputs(store, job.id, context.placement, finished.images, 'fal', () => store.requests.finishRequest(requestId, 'completed'));
     context.tracker.requestId = undefined;
     context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.
@@ -173,7 +184,7 @@ function admit(context: FalPartContext, plan: FalBatchPlan): Extract<JobOutcome,
 }
 
 function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: string): SmartResizeInput {
-  return buildSmartResizeInput(imageUrl, plan.targets, context.profile.fal, context.profile.output.format);
+  return buildSmartResizeInput(imageUrl, plan.targets, context.profile.fal, FAL_OUTPUT_FORMAT);
 }
 
 interface UploadOnce {

@@ -37,6 +37,8 @@ export async function writeAndRecordOutputs(
         provider,
         tier: pending[index]?.tier ?? null,
         bytes: output.bytes,
+        format: output.format,
+        preflight: output.preflight ?? null,
       });
     });
     alsoRecord?.();

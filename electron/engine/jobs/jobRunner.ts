@@ -9,6 +9,8 @@ import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
 import type { Profile } from '../profiles';
 import { formatTargetSize, parseTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type JobRecord, type RunnableJob } from '../store';
+import { finishImages, localPixels, profileFinishContext, sourceRights } from '../pipeline/finishImages';
+import { safeInsetsFor } from '../preflight';
 import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';
 import { settleFailure } from './jobFailure';
@@ -55,9 +57,14 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         throwIfStopped(signal);
         const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash });
         const routes = routeSizes(profile, open, source.raw, client !== undefined, detection);
-        const rendered = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, subjects: routes.subjects }) : [];
+        // Each output is encoded to its placement's spec (weight budget, metadata) and preflighted in this same step;
+        // the planner keeps must-keep subjects out of each placement's safe zone.
+        const context = profileFinishContext(profile, { rights: await sourceRights(job.sourcePath), source: source.probe, aiComposited: false });
+        const insetsFor = (target: TargetSize) => safeInsetsFor(context.placementOf(target), target);
+        const pixels = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, format: 'raw', subjects: routes.subjects, insetsFor }) : [];
+        const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, routes.subjects)), context);
         const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
-        return { routes, rendered, encoded, notes: [...source.notes, ...routes.notes] };
+        return { routes, rendered: finished.images, encoded, notes: [...source.notes, ...routes.notes, ...finished.notes] };
       });
       const { routes, rendered, notes } = prepared;
       // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.

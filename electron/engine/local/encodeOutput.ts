@@ -1,9 +1,12 @@
 import type { Sharp } from 'sharp';
 import type { OutputFormat } from '../../domain/outputFormats';
 
-/** How outputs are encoded; quality (1-100) applies to jpeg and webp. */
+/**
+ * How outputs are encoded; quality (1-100) applies to jpeg and webp. `raw` hands back the pixels (the source's
+ * channel count) for the output step to encode to its placement's spec (engine/output/finishOutput).
+ */
 export interface EncodeOptions {
-  readonly format: OutputFormat;
+  readonly format: OutputFormat | 'raw';
   readonly quality?: number;
 }
 
@@ -23,6 +26,8 @@ export function withEncoder(pipeline: Sharp, options: EncodeOptions, hasAlpha: b
       return pipeline.webp({ quality });
     case 'png':
       return pipeline.png();
+    case 'raw':
+      return pipeline.raw();
   }
 }
 

@@ -20,6 +20,10 @@ export interface LocalFileResult {
   readonly outputs: LocalFileOutput[];
   /** Subjects found and given, in the upright source's pixels. */
   readonly subjects: Subject[];
+  /** Subjects in the decoded pixels the plans are in (for the safe-zone check of each output). */
+  readonly decodedSubjects: readonly Subject[];
+  /** Channels of the decoded source, so `raw` outputs can be read (3, or 4 with alpha). */
+  readonly channels: 3 | 4;
 }
 
 /** Options of one file's local render: encoding and fill, intake limits, and how subjects are found. */
@@ -40,6 +44,8 @@ export async function renderLocalFile(path: string, targets: readonly TargetSize
     notes: [...source.notes, ...detection.notes],
     outputs: outputs.map((output) => ({ ...output, sourceRegion: roundBox(toSource(output.plan.region)) })),
     subjects: scaleSubjects(detection.subjects, source.raw, upright).map((subject) => ({ ...subject, box: roundBox(subject.box) })),
+    decodedSubjects: detection.subjects,
+    channels: source.raw.channels,
   };
 }
 

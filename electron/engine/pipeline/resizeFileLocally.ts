@@ -1,20 +1,29 @@
 import type { FillOptions, Subject, UserMarks } from '../composition';
 import type { SubjectDetector } from '../composition/detection';
 import type { LayoutMethod } from '../composition/planner';
+import type { ProfileFormat } from '../../domain/outputFormats';
+import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { IntakeOptions } from '../intake/types';
 import type { Box } from '../local/geometry';
 import { renderLocalFile } from '../local';
-import type { TargetSize } from '../../domain/sizes/targetSize';
+import { safeInsetsFor } from '../preflight';
+import { finishImages, localPixels, placementLookup, sourceRights } from './finishImages';
 import { type OutputPlacement, type WrittenImage, writeRenderedOutputs } from './writeRenderedOutputs';
 
-/** A local resize of one file: which sizes, how to encode and fill, where to write, what the user marked. */
+/** A local resize of one file: which sizes (and the placements they name), how to encode and fill, where to write, what the user marked. */
 export interface LocalResizeRequest extends OutputPlacement, IntakeOptions {
-  readonly sizes: readonly TargetSize[];
+  /** Sizes, each optionally naming a placement whose spec the output is encoded to and checked against. */
+  readonly sizes: ReadonlyArray<TargetSize & { readonly placement?: string }>;
+  readonly format: ProfileFormat;
   readonly quality?: number;
   readonly fill?: FillOptions;
   readonly marks?: UserMarks;
   /** Finds faces, objects and text; without one, the saliency box only. */
   readonly detector?: SubjectDetector;
+  /** A weight budget for every size, in KB (the placement's own applies too). */
+  readonly maxKB?: number;
+  /** Copy the source's rights metadata (default true). */
+  readonly copyMetadata?: boolean;
 }
 
 /** How one output was laid out: the method and the part of the upright source it shows. */
@@ -30,20 +39,41 @@ export interface LocalResizeResult {
   readonly notes: readonly string[];
 }
 
-/** Decodes the file once, renders every size with the local engine and writes the outputs. Free and offline. */
+/** Quality when neither the profile nor the command sets one. */
+const DEFAULT_QUALITY = 90;
+
+/**
+ * Decodes the file once, renders every size with the local engine, encodes each to its placement's spec (format,
+ * weight, metadata) with its preflight, and writes the outputs. Free and offline.
+ */
 export async function resizeFileLocally(request: LocalResizeRequest): Promise<LocalResizeResult> {
-  const rendered = await renderLocalFile(request.sourcePath, request.sizes, {
-    format: request.format,
-    quality: request.quality,
+  const targets = request.sizes.map(({ width, height }) => ({ width, height }));
+  const placementOf = placementLookup(request.sizes);
+  const rendered = await renderLocalFile(request.sourcePath, targets, {
+    format: 'raw',
     fill: request.fill,
     limitInputPixels: request.limitInputPixels,
     maxSvgSide: request.maxSvgSide,
     marks: request.marks,
     detector: request.detector,
+    insetsFor: (target) => safeInsetsFor(placementOf(target), target),
   });
-  const written = await writeRenderedOutputs(request, rendered.outputs);
+  const finished = await finishImages(
+    rendered.outputs.map((output) => localPixels(output, rendered.channels, rendered.decodedSubjects)),
+    {
+      format: request.format,
+      quality: request.quality ?? DEFAULT_QUALITY,
+      maxKB: request.maxKB,
+      copyMetadata: request.copyMetadata ?? true,
+      placementOf,
+      rights: await sourceRights(request.sourcePath),
+      source: { width: rendered.probe.width, height: rendered.probe.height },
+      aiComposited: false,
+    },
+  );
+  const written = await writeRenderedOutputs(request, finished.images);
   return {
-    notes: rendered.notes,
+    notes: [...rendered.notes, ...finished.notes],
     subjects: rendered.subjects,
     outputs: written.map((output, index) => {
       const made = rendered.outputs[index]!;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolveOutputPath, writeOutputFile, type ResolvedOutputPath } from '../output';
-import type { CollisionPolicy, OutputFormat } from '../../domain/outputFormats';
+import type { CollisionPolicy, OutputFormat, ProfileFormat } from '../../domain/outputFormats';
+import type { PreflightResult } from '../../domain/placements';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 
 /** Where and how a job's outputs are written; shared by the local and the fal providers. */
@@ -10,7 +11,8 @@ export interface OutputPlacement {
   readonly watchedFolder?: string;
   /** Folder the naming template resolves under; default: beside the watched folder. */
   readonly outputRoot?: string;
-  readonly format: OutputFormat;
+  /** The profile's format; with `auto` each image's own `format` names the file. */
+  readonly format: ProfileFormat;
   readonly template?: string;
   readonly collision: CollisionPolicy;
   readonly profileName?: string;
@@ -25,6 +27,10 @@ export interface RenderedImage {
   /** 1-based index among the images made for this target (fal's num_images_per_size). */
   readonly imageIndex?: number;
   readonly imageCount?: number;
+  /** The encoding of `bytes` (gives the extension); absent: the placement's format. */
+  readonly format?: OutputFormat;
+  /** The preflight verdict of these bytes, stored with the output. */
+  readonly preflight?: PreflightResult;
 }
 
 /** An output as it ended on disk. */
@@ -36,6 +42,8 @@ export interface WrittenImage {
   readonly bytes: number;
   readonly imageIndex: number;
   readonly status: 'written' | 'skipped';
+  readonly format: OutputFormat;
+  readonly preflight?: PreflightResult;
 }
 
 /**
@@ -64,17 +72,19 @@ export async function writeRenderedOutputs(
       bytes: image.bytes.length,
       imageIndex,
       status: result.status,
+      format: formatOf(placement, image),
+      ...(image.preflight ? { preflight: image.preflight } : {}),
     });
   }
   return written;
 }
 
 /** Where the naming template puts one image of a job (and the root it must stay inside). */
-export function outputPathFor(placement: OutputPlacement, image: Pick<RenderedImage, 'target' | 'imageIndex' | 'imageCount'>): ResolvedOutputPath {
+export function outputPathFor(placement: OutputPlacement, image: Pick<RenderedImage, 'target' | 'imageIndex' | 'imageCount' | 'format'>): ResolvedOutputPath {
   return resolveOutputPath({
     sourcePath: placement.sourcePath,
     size: image.target,
-    format: placement.format,
+    format: formatOf(placement, image),
     template: placement.template,
     watchedFolder: placement.watchedFolder,
     outputRoot: placement.outputRoot,
@@ -82,6 +92,11 @@ export function outputPathFor(placement: OutputPlacement, image: Pick<RenderedIm
     imageIndex: image.imageIndex ?? 1,
     imageCount: image.imageCount ?? 1,
   });
+}
+
+/** The encoding an image's file has: its own, or the profile's when that is a fixed one (PNG for a bare `auto`). */
+function formatOf(placement: OutputPlacement, image: Pick<RenderedImage, 'format'>): OutputFormat {
+  return image.format ?? (placement.format === 'auto' ? 'png' : placement.format);
 }
 
 async function hasSameBytes(path: string, bytes: Buffer): Promise<boolean> {

@@ -5,3 +5,4 @@ export * from './inspectImage';
 export { weightLimit } from './fileChecks';
 export { upscaleFactor, UPSCALE_NOTE_FACTOR } from './sourceChecks';
 export * from './preflightFile';
+export { keepBoxesInOutput, safeInsetsFor } from './keepBoxes';

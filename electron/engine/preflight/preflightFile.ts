@@ -17,7 +17,7 @@ export async function preflightFile(path: string, placement: PlacementSpec, opti
 }
 
 /** The subject of encoded pixels as a keep box in their own coordinates ([] when there is none to find). */
-export async function subjectBoxes(bytes: Buffer): Promise<KeepBox[]> {
+async function subjectBoxes(bytes: Buffer): Promise<KeepBox[]> {
   const { data, info } = await sharp(bytes).rotate().toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const subject = await detectSubject({ data, width: info.width, height: info.height, channels: 4 });
   return subject ? [{ kind: 'subject', ...subject }] : [];

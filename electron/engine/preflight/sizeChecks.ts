@@ -30,7 +30,7 @@ export function checkAspect({ image, target, placement }: PreflightInput): Prefl
 }
 
 /** How far a size's ratio is from the target's, as a fraction. */
-export function aspectOff(size: { width: number; height: number }, target: { width: number; height: number }): number {
+function aspectOff(size: { width: number; height: number }, target: { width: number; height: number }): number {
   return Math.abs(size.width / size.height / (target.width / target.height) - 1);
 }
 

@@ -5,11 +5,11 @@ import type { PreflightInput } from './preflightInput';
 export const UPSCALE_NOTE_FACTOR = 2;
 
 /**
- * How much the source was enlarged to make an output: the scale of a cover fit of the whole source, the least any
- * layout needs (a crop of part of the source enlarges more).
+ * How much larger the output is than the source, as a linear factor of their pixel counts: what "the source had
+ * fewer pixels than the output needs" means, whatever the layout (a crop enlarges its part more, a pad less).
  */
 export function upscaleFactor(source: { width: number; height: number }, target: { width: number; height: number }): number {
-  return Math.max(target.width / source.width, target.height / source.height);
+  return Math.sqrt((target.width * target.height) / (source.width * source.height));
 }
 
 /** Warns when the source had fewer pixels than the output needs, naming the factor; skipped without a source. */

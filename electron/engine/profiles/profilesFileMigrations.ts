@@ -1,7 +1,7 @@
 import { SmartResizeError } from '../../domain/errors';
 
 /** One numbered step of profiles.json's layout; `up` rewrites the whole file's data from version-1 to `version`. */
-export interface ProfilesFileMigration {
+interface ProfilesFileMigration {
   readonly version: number;
   readonly name: string;
   readonly up: (data: StoredData) => StoredData;
@@ -30,7 +30,7 @@ const rightsMetadataSetting: ProfilesFileMigration = {
 };
 
 /** Every migration of profiles.json, in order. Append new ones; never edit or renumber shipped ones. */
-export const PROFILES_FILE_MIGRATIONS: readonly ProfilesFileMigration[] = [rightsMetadataSetting];
+const PROFILES_FILE_MIGRATIONS: readonly ProfilesFileMigration[] = [rightsMetadataSetting];
 
 /** The layout version this build writes. */
 export const PROFILES_FILE_VERSION = PROFILES_FILE_MIGRATIONS.at(-1)?.version ?? 1;

@@ -18,13 +18,20 @@ export class OutputRepository {
       requireJob(this.ctx, output.jobId);
       const row = getRow<OutputRow>(
         this.ctx.db,
-        `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, written_at)
-         VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :now)
+        `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, format, preflight, preflight_status, written_at)
+         VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :format, :preflight, :preflightStatus, :now)
          ON CONFLICT (job_id, target, image_index) DO UPDATE SET
            path = excluded.path, width = excluded.width, height = excluded.height, provider = excluded.provider,
-           tier = excluded.tier, bytes = excluded.bytes, written_at = excluded.written_at
+           tier = excluded.tier, bytes = excluded.bytes, format = excluded.format, preflight = excluded.preflight,
+           preflight_status = excluded.preflight_status, written_at = excluded.written_at
          RETURNING *`,
-        { ...output, now: this.ctx.now() },
+        {
+          ...output,
+          format: output.format ?? null,
+          preflight: output.preflight ? JSON.stringify(output.preflight) : null,
+          preflightStatus: output.preflight?.status ?? null,
+          now: this.ctx.now(),
+        },
       );
       appendEvent(this.ctx, STORE_EVENT_KINDS.outputWritten, output.jobId, {
         target: output.target,

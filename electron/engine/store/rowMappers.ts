@@ -1,3 +1,4 @@
+import type { PreflightResult } from '../../domain/placements';
 import { isJobState } from '../../domain/jobStates';
 import type {
   JobOrigin,
@@ -103,6 +104,8 @@ export interface OutputRow {
   provider: string;
   tier: string | null;
   bytes: number;
+  format: string | null;
+  preflight: string | null;
   written_at: number;
 }
 
@@ -118,6 +121,8 @@ export function toOutputRecord(row: OutputRow): JobOutputRecord {
     provider: row.provider as 'fal' | 'local',
     tier: row.tier,
     bytes: row.bytes,
+    format: row.format,
+    preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
     writtenAt: row.written_at,
   };
 }

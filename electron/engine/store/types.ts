@@ -1,3 +1,4 @@
+import type { PreflightResult } from '../../domain/placements';
 import type { JobState } from '../../domain/jobStates';
 import type { JobProvider, Provider } from '../../domain/providers';
 
@@ -83,11 +84,15 @@ export interface JobOutputRecord {
   /** fal's reported resolution tier ("1K" | "2K" | "4K"); null for local outputs. */
   readonly tier: string | null;
   readonly bytes: number;
+  /** The encoding as written (png, jpeg, webp); null for outputs recorded before formats were kept. */
+  readonly format: string | null;
+  /** The preflight verdict of the file; null for outputs written before preflight existed. */
+  readonly preflight: PreflightResult | null;
   readonly writtenAt: number;
 }
 
-/** An output as the writer reports it; the store stamps the time. */
-export type NewJobOutput = Omit<JobOutputRecord, 'writtenAt'>;
+/** An output as the writer reports it; the store stamps the time. Format and preflight may be left out. */
+export type NewJobOutput = Omit<JobOutputRecord, 'writtenAt' | 'format' | 'preflight'> & Partial<Pick<JobOutputRecord, 'format' | 'preflight'>>;
 
 /** What the watcher remembers about a file so an unchanged file is neither hashed nor queued again. */
 export interface SeenFileRecord {

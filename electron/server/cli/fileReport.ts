@@ -51,6 +51,9 @@ export function createFileReporter(
             askedForFal: askedForFal(formatTargetSize(output.target)),
             written: output.status === 'written',
             plan: { method: output.method, sourceRegion: output.sourceRegion },
+            bytes: output.bytes,
+            format: output.format,
+            ...(output.preflight ? { preflight: output.preflight } : {}),
           })),
           subjects: result.subjects.map((subject) => ({ kind: subject.kind, box: subject.box, ...(subject.label ? { label: subject.label } : {}) })),
           notes,
@@ -62,7 +65,9 @@ export function createFileReporter(
       for (const output of result.outputs) {
         const skipped = output.status === 'skipped' ? ' (exists, skipped)' : '';
         const fallback = askedForFal(formatTargetSize(output.target)) ? ' (asked for fal, made locally)' : '';
-        line(out, `    ${formatTargetSize(output.target)} ${output.method} → ${output.path}${skipped}${fallback}`);
+        const verdict = output.preflight ? ` [${output.preflight.status}${output.preflight.placementId ? ` ${output.preflight.placementId}` : ''}]` : '';
+        line(out, `    ${formatTargetSize(output.target)} ${output.method} → ${output.path}${fallback} (${(output.bytes / 1000).toFixed(0)} KB ${output.format})${verdict}${skipped}`);
+        for (const check of output.preflight?.checks ?? []) if (check.status !== 'pass') line(out, `        ${check.status}: ${check.message}`);
       }
     },
     failed(source, error) {

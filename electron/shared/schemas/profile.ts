@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { FAL_MAX_HEIGHT, FAL_MAX_WIDTH, isFalCoverable } from '../../domain/sizes/nanoBananaPresets';
 import { IdSchema, TimestampSchema } from './common';
-import type {
-  OutputFormatSchema} from './profileFields';
 import {
   CollisionPolicySchema,
   FalPromptSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLISION_POLICIES, OUTPUT_FORMATS, PROFILE_FORMATS } from '../../domain/outputFormats';
+import { COLLISION_POLICIES, PROFILE_FORMATS } from '../../domain/outputFormats';
 import { findPlacement } from '../../domain/placements';
 import { FAL_RESOLUTIONS } from '../../domain/sizes/nanoBananaPresets';
 import { SIZE_POLICIES } from '../../domain/sizes/sizePolicy';
@@ -18,7 +18,6 @@ export const PROFILE_SIZES_MAX = 40;
 
 /** Who renders one size: fal's smart-resize, the free local engine, or local when a crop keeps the subject. */
 export const SizePolicySchema = z.enum(SIZE_POLICIES);
-export const OutputFormatSchema = z.enum(OUTPUT_FORMATS);
 /** A profile's format: a fixed encoding or `auto` (decided per output from its pixels and placement). */
 export const ProfileFormatSchema = z.enum(PROFILE_FORMATS);
 export const CollisionPolicySchema = z.enum(COLLISION_POLICIES);

@@ -33,7 +33,7 @@ describe('finishing an output: format, budget, metadata and preflight of the byt
     });
     expect([done.width, done.height]).toEqual([1080, 1920]);
     expect((await sharp(done.bytes).metadata()).xmp?.toString()).toContain('compositeWithTrainedAlgorithmicMedia');
-    expect(done.upscale).toBeCloseTo(4.27, 1);
+    expect(done.upscale).toBeCloseTo(2.77, 1);
     expect(done.preflight.checks.find((check) => check.id === 'upscale')?.status).toBe('warn');
     expect(done.preflight.checks.find((check) => check.id === 'safe_zone')).toBeDefined();
   });

@@ -74,7 +74,7 @@ describe('preflight checks, each on a file made to fail it', () => {
 
   it('upscale: an output made from a 2x2 source warns with the factor', async () => {
     const { check, result } = await verdict(await made(1080, 1920, (image) => image.jpeg({ quality: 40 })), { target: { width: 1080, height: 1920 }, source: { width: 2, height: 2 } });
-    expect(check('upscale')).toMatchObject({ status: 'warn', message: 'Enlarged 960.0x from a 2x2 px source: it may look soft. A larger original would be sharper.' });
+    expect(check('upscale')).toMatchObject({ status: 'warn', message: 'Enlarged 720.0x from a 2x2 px source: it may look soft. A larger original would be sharper.' });
     expect(result.status).not.toBe('pass');
   });
 

@@ -8,7 +8,7 @@ describe('profile size rows naming placements', () => {
       { width: 300, height: 250, policy: 'auto', placement: 'iab-300x250' },
       { width: 1080, height: 1080, policy: 'auto' },
     ]);
-    expect(content.output).toEqual({ format: 'auto', quality: 90, maxKB: 120, copyMetadata: true });
+    expect(content.output).toEqual({ format: 'auto', quality: 90, fill: { style: 'blur' }, maxKB: 120, copyMetadata: true });
   });
 
   it('refuses an unknown placement and pixels that contradict the placement', () => {

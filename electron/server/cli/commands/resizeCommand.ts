@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { collectSourceFiles } from '../../../engine/files/collectSourceFiles';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../../domain/outputFormats';
+import { PROFILE_FORMATS, type ProfileFormat } from '../../../domain/outputFormats';
 import { resizeFileLocally } from '../../../engine/pipeline/resizeFileLocally';
 import { ProfileStore } from '../../../engine/profiles';
 import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
@@ -13,9 +13,12 @@ import { resolveResizePlan } from '../resizePlan';
 
 interface ResizeOptions {
   sizes?: string;
+  pack?: string;
+  placements?: string;
+  maxKb?: string;
   profile?: string;
   out?: string;
-  format?: OutputFormat;
+  format?: ProfileFormat;
   quality?: string;
   json?: boolean;
   recursive?: boolean;
@@ -36,9 +39,12 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
     .description('Resize files (and the images in folders) into exact sizes with the free local engine.')
     .argument('<paths...>', 'image files or folders')
     .option('--sizes <list>', 'comma-separated sizes, e.g. 1080x1080,1920x1080')
+    .option('--pack <id>', 'every placement of a spec pack, e.g. iab, google-display, meta (see `smart-resize specs`)')
+    .option('--placements <ids>', 'comma-separated placement ids, e.g. iab-300x250,meta-reels')
     .option('--profile <name>', 'a saved profile or built-in preset by name or id (its sizes, format and naming)')
+    .option('--max-kb <n>', 'a file-weight budget in KB for every size of this run (a placement\'s own limit applies too)')
     .option('--out <dir>', 'folder the outputs go under (default: beside each source folder)')
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (auto: JPEG for photos, PNG for transparency or flat art)').choices(PROFILE_FORMATS))
     .option('--quality <1-100>', 'jpeg/webp quality')
     .option('--recursive', 'include images in subfolders of named folders (outputs mirror the subfolders)')
     .option('--pixel-limit <pixels>', 'refuse images with more pixels than this (default: sharp\'s 268402689)')
@@ -53,6 +59,9 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
     .action(async (paths: string[], options: ResizeOptions) => {
       const plan = resolveResizePlan({
         sizes: options.sizes ? parseTargetSizeList(options.sizes) : undefined,
+        pack: options.pack,
+        placements: options.placements,
+        maxKb: options.maxKb,
         profile: options.profile ? new ProfileStore({ dataDir: resolveDataDir(options.data) }).get(options.profile) : undefined,
         format: options.format,
         quality: options.quality,
