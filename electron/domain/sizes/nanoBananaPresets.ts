@@ -7,6 +7,11 @@ export type FalResolution = '1K' | '2K' | '4K';
 /** Tiers from cheapest/smallest to largest; index order is relied on for "tier >= hint" comparisons. */
 export const FAL_RESOLUTIONS = ['1K', '2K', '4K'] as const satisfies readonly FalResolution[];
 
+/** True when `value` names a tier (a stored output's tier, fal's answer). */
+export function isFalResolution(value: unknown): value is FalResolution {
+  return typeof value === 'string' && (FAL_RESOLUTIONS as readonly string[]).includes(value);
+}
+
 /** One Nano Banana Pro output canvas: fal generates at one of these, then center-crops to the target. */
 export interface NanoBananaPreset {
   readonly aspect: string;

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Job as ApiJob, JobChange, JobDetail } from '../../shared/schemas/job';
 import { isJobState } from '../../domain/jobStates';
+import { isFalResolution } from '../../domain/sizes/nanoBananaPresets';
 import { jobChargeCents } from '../spend';
 import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store';
 import { jobAttempts } from './jobAttempts';
 import { jobLogSentence } from './jobLogText';
-
-const TIERS = new Set(['1K', '2K', '4K']);
 
 /** A job row with its outputs and what fal charged for it (the spend ledger's sum) as the UI sees it. */
 export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], costCents: number | null = null): ApiJob {
@@ -33,7 +32,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
       height: output.height,
       target: output.target,
       provider: output.provider,
-      tier: output.tier && TIERS.has(output.tier) ? (output.tier as '1K' | '2K' | '4K') : null,
+      tier: isFalResolution(output.tier) ? output.tier : null,
       // Set by withLocalFallbackMarks, which knows the profile version's policies.
       askedForFal: false,
     })),

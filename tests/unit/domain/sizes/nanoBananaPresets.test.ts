@@ -7,6 +7,7 @@ import {
   assertFalCoverable,
   closestAspectPreset,
   isFalCoverable,
+  isFalResolution,
   presetsForTier,
 } from '../../../../electron/domain/sizes';
 
@@ -92,5 +93,12 @@ describe('fal coverage', () => {
         expect(isFalCoverable({ width, height })).toBe(expected);
       }
     }
+  });
+});
+
+describe('fal tiers', () => {
+  it('names exactly 1K, 2K and 4K', () => {
+    expect(['1K', '2K', '4K'].every(isFalResolution)).toBe(true);
+    expect([null, undefined, '', '8K', '1k', 1].some(isFalResolution)).toBe(false);
   });
 });
