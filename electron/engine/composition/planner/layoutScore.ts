@@ -15,7 +15,7 @@ import type { CompositionPlan, LayoutWindow } from './compositionPlan';
 const SCORE_WEIGHTS = {
   mustKeepCut: 10,
   objectCutAlone: 4,
-  objectCutBesideMustKeep: 3,
+  objectCutBesideMustKeep: 2,
   /** With nothing detected, the saliency box is the subject: losing any of it costs a step, then in proportion. */
   saliencyLostAlone: 6,
   saliencyStepAlone: 1,
