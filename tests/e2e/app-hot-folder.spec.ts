@@ -51,8 +51,8 @@ test('an image copied into a watched folder runs in Queue and ends in History wi
   const detail = page.getByRole('complementary', { name: 'Job details' });
   await expect(detail.getByRole('heading', { name: 'Landscape_1.jpg' })).toBeVisible();
   await expect(detail.locator('.output')).toHaveCount(2);
-  await expect(detail.getByText('1080x1080')).toBeVisible();
-  await expect(detail.getByText('1200x628')).toBeVisible();
+  await expect(detail.getByText('1080x1080', { exact: true })).toBeVisible();
+  await expect(detail.getByText('1200x628', { exact: true })).toBeVisible();
   // Source preview plus a before and an after image per output, all decoded.
   await expect.poll(async () => (await loadedImages(detail)).filter((image) => image.dataUrl && image.naturalWidth > 0).length).toBe(5);
   await screenshot(page, 'history');
