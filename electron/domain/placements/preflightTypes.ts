@@ -38,3 +38,11 @@ export function worstStatus(statuses: readonly CheckStatus[]): CheckStatus {
   if (statuses.includes('fail')) return 'fail';
   return statuses.includes('warn') ? 'warn' : 'pass';
 }
+
+/** Outputs by preflight verdict (Folders and Spend pages); `unchecked`: written before preflight existed. */
+export interface PreflightCounts {
+  readonly pass: number;
+  readonly warn: number;
+  readonly fail: number;
+  readonly unchecked: number;
+}

@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Folder } from '../../shared/schemas/folder';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import type { Engine } from '../runtime/engine';
+import { countOutputPreflight } from '../store/preflightCounts';
 import { ensureFolder, typedFolderPath } from './folderPaths';
 import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
 
@@ -60,6 +61,6 @@ export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
     trusted: folder.trusted,
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
-    counts: { waiting, done: counts.done, failed: counts.failed },
+    counts: { waiting, done: counts.done, failed: counts.failed, preflight: countOutputPreflight(engine.store.db, { folderId: folder.id }) },
   };
 }

@@ -35,6 +35,9 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
       tier: isFalResolution(output.tier) ? output.tier : null,
       // Set by withLocalFallbackMarks, which knows the profile version's policies.
       askedForFal: false,
+      bytes: output.bytes,
+      format: output.format === 'png' || output.format === 'jpeg' || output.format === 'webp' ? output.format : null,
+      preflight: output.preflight ? { ...output.preflight, checks: [...output.preflight.checks] } : null,
     })),
     costCents,
   };

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Budget } from '../../shared/schemas/spend';
 import type { Engine } from '../runtime/engine';
+import { countOutputPreflight } from '../store/preflightCounts';
 import type { BudgetSettings, LedgerEntry } from '../spend';
 
 type SpendGroups = Pick<ApiHandlers, 'spend' | 'budget'>;
@@ -10,7 +11,7 @@ export function spendHandlers(engine: Engine): SpendGroups {
   const { spend } = engine;
   return {
     spend: {
-      summary: async (range) => spend.summary(range ?? {}),
+      summary: async (range) => ({ ...spend.summary(range ?? {}), preflight: countOutputPreflight(engine.store.db, range ?? {}) }),
       ledger: async ({ since, until, cursor, limit }) => {
         const page = spend.page({ since, until }, limit, cursor);
         return { rows: page.rows.map(toLedgerRow), nextCursor: page.nextCursor };

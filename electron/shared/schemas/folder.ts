@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HostPathSchema, IdSchema } from './common';
+import { PreflightCountsSchema } from './preflight';
 
 /**
  * Live state of a watched folder: `standby` when the folder is gone (unplugged drive, lost share) and will resume by
@@ -12,6 +13,8 @@ const FolderCountsSchema = z.object({
   waiting: z.int().nonnegative(),
   done: z.int().nonnegative(),
   failed: z.int().nonnegative(),
+  /** The folder's outputs by preflight verdict as first written (how many an ad platform would take at once). */
+  preflight: PreflightCountsSchema.optional(),
 });
 
 /** The settings a person chooses for a watched folder. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JOB_STATES } from '../../domain/jobStates';
 import { JOB_PROVIDERS, PROVIDERS } from '../../domain/providers';
 import { CentsSchema, HostPathSchema, IdSchema, TimestampSchema } from './common';
+import { PreflightResultSchema } from './preflight';
 import { FalResolutionSchema } from './profileFields';
 
 // The states and their groups live in electron/domain (one list for the engine's state machine, the contract and
@@ -22,6 +23,11 @@ const JobOutputSchema = z.object({
   tier: FalResolutionSchema.nullable(),
   /** The size was set to fal but the local engine made it (no fal key, or fal turned off): "asked for fal, made locally". */
   askedForFal: z.boolean().default(false),
+  /** File size in bytes and encoding as written (`auto` profiles choose per output); absent for old outputs. */
+  bytes: z.int().nonnegative().optional(),
+  format: z.enum(['png', 'jpeg', 'webp']).nullable().optional(),
+  /** The preflight of the file against its placement; null for outputs written before preflight existed. */
+  preflight: PreflightResultSchema.nullable().optional(),
 });
 
 /** Why a job failed or is waiting, with a stable code and fal's or the engine's own words. */

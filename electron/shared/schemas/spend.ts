@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreflightCountsSchema } from './preflight';
 import { CentsSchema, IdSchema, TimestampSchema } from './common';
 
 /**
@@ -44,6 +45,8 @@ export const SpendSummarySchema = z.object({
   byProfile: z.array(z.object({ profileId: IdSchema, name: z.string(), cents: CentsSchema })),
   byFolder: z.array(z.object({ folderId: IdSchema.nullable(), path: z.string().nullable(), cents: CentsSchema })),
   mostExpensive: z.array(z.object({ jobId: IdSchema, sourceName: z.string(), cents: CentsSchema, at: TimestampSchema })),
+  /** Outputs written in the range by preflight verdict (local and fal alike). */
+  preflight: PreflightCountsSchema.optional(),
 });
 
 export const SpendRangeSchema = z

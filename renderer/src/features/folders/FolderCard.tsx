@@ -4,6 +4,7 @@ import type { Folder } from '../../../../electron/shared';
 import { formatCents } from '../../ui/format';
 import { FolderStatusBadge } from './FolderStatusBadge';
 import { IconButton } from '../../ui/IconButton';
+import { PreflightCounts } from '../preflight/PreflightCounts';
 
 interface Props {
   folder: Folder;
@@ -38,6 +39,7 @@ export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, on
           {options && ` · ${options}`}
         </div>
         {folder.statusReason && <div className={`small ${folder.status === 'error' ? 'text-danger' : 'text-warning'}`}>{folder.statusReason}</div>}
+        <PreflightCounts counts={folder.counts.preflight} className="muted" />
       </div>
       <dl className="counts">
         <div><dt>Waiting</dt><dd>{folder.counts.waiting}</dd></div>

@@ -3,6 +3,7 @@ import type { Job } from '../../../../electron/shared';
 import { formatCents, formatDateTime, formatWhen } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
+import { PreflightSummary } from '../preflight/PreflightSummary';
 
 /** "3 outputs", "1 output kept" for a job stopped part way, else the error or nothing. */
 function outputsText(job: Job): string {
@@ -42,7 +43,7 @@ export const HistoryRow = memo(function HistoryRow({ job, profileName, selected,
         <span className="muted small">{profileName}</span>
       </span>
       <JobStateBadge state={job.state} />
-      <span className="muted small history-outputs">{outputsText(job)}</span>
+      <span className="muted small history-outputs">{outputsText(job)} <PreflightSummary outputs={job.outputs} /></span>
       <span className="small history-cost">{job.costCents === null ? '' : formatCents(job.costCents)}</span>
       <span className="muted small history-when" title={formatDateTime(job.createdAt)}>{formatWhen(job.createdAt)}</span>
     </button>

@@ -1,11 +1,16 @@
 import { ExternalLink, FolderOpen } from 'lucide-react';
+import { useState } from 'react';
 import type { JobOutput } from '../../../../electron/shared';
 import { Badge } from '../../ui/Badge';
 import { BeforeAfterSlider } from './BeforeAfterSlider';
+import { PreflightBadge } from '../preflight/PreflightBadge';
+import { SafeZoneOverlay, hasSafeZone } from '../preflight/SafeZoneOverlay';
 import { IconButton } from '../../ui/IconButton';
 
 /** One output: its before/after comparison, who made it, and buttons to show it on disk (or that it is gone). */
 export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }: { sourcePath: string; output: JobOutput; missing: boolean; onReveal: () => void; onOpen: () => void }) {
+  const [showSafeZone, setShowSafeZone] = useState(false);
+  const placementId = output.preflight?.placementId;
   if (missing) {
     return (
       <li className="output output-missing">
@@ -19,7 +24,13 @@ export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }:
   }
   return (
     <li className="output">
-      <BeforeAfterSlider sourcePath={sourcePath} outputPath={output.path} width={output.width} height={output.height} />
+      <BeforeAfterSlider
+        sourcePath={sourcePath}
+        outputPath={output.path}
+        width={output.width}
+        height={output.height}
+        overlay={showSafeZone && hasSafeZone(placementId) ? <SafeZoneOverlay placementId={placementId} width={output.width} height={output.height} /> : undefined}
+      />
       <div className="output-meta">
         <span className="mono">{output.target}</span>
         {output.askedForFal ? (
@@ -30,6 +41,14 @@ export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }:
         <span className="spacer" />
         <IconButton small label={`Open ${output.target}`} tooltip="Open the file" icon={<ExternalLink size={14} aria-hidden />} onClick={onOpen} />
         <IconButton small label={`Show ${output.target} in its folder`} tooltip="Show in folder" icon={<FolderOpen size={14} aria-hidden />} onClick={onReveal} />
+      </div>
+      <div className="output-preflight">
+        <PreflightBadge preflight={output.preflight} target={output.target} />
+        {hasSafeZone(placementId) && (
+          <button type="button" className="btn btn-small" aria-pressed={showSafeZone} onClick={() => setShowSafeZone((value) => !value)} title="Show what the platform's buttons and captions cover">
+            {showSafeZone ? 'Hide safe zone' : 'Show safe zone'}
+          </button>
+        )}
       </div>
     </li>
   );

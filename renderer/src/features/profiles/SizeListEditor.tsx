@@ -1,9 +1,10 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useController, useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { ProfileDraft } from '../../../../electron/shared';
 import { AspectPreview } from '../../ui/AspectPreview';
 import { parseSizeText } from './sizeText';
+import { findPlacement } from '../../../../electron/domain/placements';
 import { IconButton } from '../../ui/IconButton';
 
 interface Props {
@@ -17,13 +18,31 @@ function SizePreview({ control, index }: { control: Control<ProfileDraft>; index
   return <AspectPreview width={Number(size?.width)} height={Number(size?.height)} />;
 }
 
+/** The placement a row names, with its limits, so the person sees what the size is checked against. */
+function PlacementNote({ control, index }: { control: Control<ProfileDraft>; index: number }) {
+  const { field } = useController({ control, name: `sizes.${index}.placement` });
+  const spec = field.value ? findPlacement(field.value) : undefined;
+  if (!spec) return null;
+  const weight = spec.maxKB === null ? 'no known weight limit' : `up to ${spec.maxKB} KB`;
+  return (
+    <span className="muted small placement-note">
+      {spec.platform} · {spec.name} ({spec.id}): {weight}, {spec.formats.join('/').toUpperCase()}
+      {spec.safeZone ? ', safe zone' : ''}{' '}
+      <button type="button" className="btn-link" onClick={() => field.onChange(undefined)} title="Keep the pixels, drop the placement's limits">
+        use as a bare size
+      </button>
+    </span>
+  );
+}
+
 // A size's fal check depends on both sides and the policy, so each of them revalidates the others (`deps`).
 
 /** The profile's target sizes: one row per size with its shape, pixels and who renders it. */
 export function SizeListEditor({ control, register, errors }: Props) {
   const { fields, append, remove } = useFieldArray({ control, name: 'sizes' });
   const [quickAdd, setQuickAdd] = useState('');
-  const parsed = parseSizeText(quickAdd);
+  const placement = findPlacement(quickAdd);
+  const parsed = placement ? { width: placement.width, height: placement.height, placement: placement.id } : parseSizeText(quickAdd);
   const listError = errors.sizes?.root?.message ?? errors.sizes?.message;
 
   return (
@@ -53,13 +72,14 @@ export function SizeListEditor({ control, register, errors }: Props) {
               </select>
               <IconButton label={`Remove size ${index + 1}`} icon={<Trash2 size={16} aria-hidden />} onClick={() => remove(index)} />
             </div>
+            <PlacementNote control={control} index={index} />
             {message && <span className="field-error" role="alert">{message}</span>}
           </div>
         );
       })}
       {listError && <span className="field-error" role="alert">{listError}</span>}
       <div className="size-add">
-        <input placeholder="Add a size, e.g. 1080x1350" value={quickAdd} onChange={(event) => setQuickAdd(event.target.value)} aria-label="New size" />
+        <input placeholder="Add a size, e.g. 1080x1350, or a placement such as iab-300x250" value={quickAdd} onChange={(event) => setQuickAdd(event.target.value)} aria-label="New size" />
         <button
           type="button"
           className="btn"

@@ -14,6 +14,7 @@ import { MayBeBilledNote, SavingsNote } from './SpendNotes';
 import { SPEND_RANGES, spendRange, type SpendRangeId } from './spendRange';
 import { SpendRangeSelect } from './SpendRangeSelect';
 import { SpendStats } from './SpendStats';
+import { PreflightCounts } from '../preflight/PreflightCounts';
 import { useSpendSummary } from './useSpend';
 
 /** What fal has cost, from the ledger: against the caps, by day, profile and folder, and the costliest jobs. */
@@ -44,6 +45,7 @@ export function SpendPage() {
         <>
           <PeriodCaps summary={data} />
           <SpendStats summary={data} rangeLabel={rangeLabel} />
+          <PreflightCounts counts={data.preflight} className="muted" />
           <SavingsNote cents={data.savingsCents} />
           <MayBeBilledNote cents={data.mayBeBilledCents} />
           {nothingYet ? (
