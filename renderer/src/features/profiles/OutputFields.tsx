@@ -21,11 +21,13 @@ export function OutputFields({ control, register, errors }: { control: Control<P
       <Field label="Weight budget (KB)" hint="Every size; a placement's own limit applies too. Empty: none." error={errors.output?.maxKB?.message}>
         <input type="number" min={1} placeholder="none" {...register('output.maxKB', { setValueAs: (value) => (value === '' || value === null || value === undefined ? undefined : Number(value)) })} />
       </Field>
-      <Field label="Rights metadata" hint="Creator, copyright, credit and usage terms from the source; GPS and camera serials are never copied.">
+      <div className="field">
+        <span className="field-label">Rights metadata</span>
         <label className="checkbox">
           <input type="checkbox" {...register('output.copyMetadata')} /> Copy to every output
         </label>
-      </Field>
+        <span className="field-hint">Creator, copyright, credit and usage terms from the source; GPS and camera serials are never copied.</span>
+      </div>
       <Field label="Naming template" hint="Tokens: {folder} {dir} {name} {w} {h} {profile} {n} {ext} {date}" error={errors.naming?.template?.message} className="span-2">
         <input className="mono" {...register('naming.template')} />
       </Field>
