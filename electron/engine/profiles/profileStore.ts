@@ -4,6 +4,7 @@ import { BUILTIN_PROFILES, builtinVersions, isBuiltinProfileId } from './builtin
 import { freeProfileName, profileNameKey } from './profileNames';
 import { ProfileContentSchema, ProfileSchema, type Profile, type ProfileContent, type ProfileInput } from './profileSchema';
 import { parseProfileFile, serializeProfile } from './profileTransfer';
+import type { OpenJsonFile } from '../settings/jsonFile';
 import { ProfilesFile, type StoredProfiles } from './profilesFile';
 import { invalidProfileError, parseProfileContent } from './profileValidation';
 
@@ -11,6 +12,8 @@ import { invalidProfileError, parseProfileContent } from './profileValidation';
 export interface ProfileStoreOptions {
   /** The app's data folder; the store is `<dataDir>/profiles.json`. */
   readonly dataDir: string;
+  /** How the file is opened: conf by default, electron-store in the desktop app (same format). */
+  readonly openFile?: OpenJsonFile;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
@@ -35,7 +38,7 @@ export interface ProfilePatch {
 export type ImportOutcome = 'created' | 'unchanged' | 'renamed' | 'new_version' | 'conflict';
 
 /**
- * User profiles with every version kept, plus the read-only built-ins, persisted with `conf` (atomic JSON writes).
+ * User profiles with every version kept, plus the read-only built-ins, persisted in profiles.json (atomic JSON writes).
  * Jobs reference (profileId, version), so edits add versions and removal only hides a profile from list() and
  * name lookups: get(id, version) keeps working for history and resumed jobs. Names are unique, case-insensitively,
  * among visible profiles and built-ins, so a name is as good as an id on the command line.
@@ -48,7 +51,7 @@ export class ProfileStore {
   constructor(options: ProfileStoreOptions) {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
-    this.#file = new ProfilesFile(options.dataDir);
+    this.#file = new ProfilesFile(options.dataDir, options.openFile);
   }
 
   /** The JSON file the profiles live in. */

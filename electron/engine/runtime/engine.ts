@@ -8,6 +8,7 @@ import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
 import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
+import type { OpenJsonFile } from '../settings/jsonFile';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
 import { SpendService } from '../spend';
@@ -23,6 +24,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** The Electron host passes a safeStorage-backed store; others get a 0600 file in the data folder. */
   readonly keyStore?: FalKeyStore;
+  /** How settings.json and profiles.json are opened: conf by default; the Electron host passes electron-store. */
+  readonly jsonFiles?: OpenJsonFile;
   readonly env?: NodeJS.ProcessEnv;
   /** Send fal's hosts here (the fake fal server in tests, a self-hosted gateway). */
   readonly falHostOverride?: string;
@@ -79,8 +82,8 @@ export class Engine {
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
     this.store = openJobStore(options.dataDir, { now: this.now });
-    this.profiles = new ProfileStore({ dataDir: options.dataDir });
-    this.settings = new SettingsStore(options.dataDir);
+    this.profiles = new ProfileStore({ dataDir: options.dataDir, openFile: options.jsonFiles });
+    this.settings = new SettingsStore(options.dataDir, options.jsonFiles);
     this.spend = new SpendService({
       store: this.store,
       now: this.now,

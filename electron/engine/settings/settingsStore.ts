@@ -1,25 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import Conf from 'conf';
 import { fieldSentences } from '../../domain/fieldSentences';
 import { SmartResizeError } from '../../domain/errors';
+import type { JsonFile, OpenJsonFile } from './jsonFile';
+import { lazyJsonFile } from './lazyJsonFile';
+import { openConfJsonFile } from './openConfJsonFile';
+import { settingsFileSpec } from './settingsFile';
 import { SettingsSchema, type Settings, type SettingsPatch, type WatchedFolder, WatchedFolderSchema } from './settingsSchema';
 
 /**
- * Settings persisted as `settings.json` in the data folder through conf (atomic writes). Every write is validated
- * with the schema first, so a bad value is refused with a reason and never stored.
+ * Settings persisted as `settings.json` in the data folder, one key per setting, through conf in the headless host
+ * and the CLI or electron-store in the desktop app (`openFile`; the same format, schema and migrations). Every
+ * write is validated with the schema first, so a bad value is refused with a reason and never stored. A damaged
+ * file is reported at each use (SmartResizeError 'invalid_settings') and never replaced by defaults: that would
+ * drop the watched folders and the spending caps without a word.
  */
 export class SettingsStore {
-  private readonly conf: Conf<{ settings: unknown }>;
+  private readonly file: JsonFile;
 
-  constructor(dataDir: string) {
-    this.conf = new Conf<{ settings: unknown }>({ cwd: dataDir, configName: 'settings', projectName: 'smart-resize-desktop' });
+  constructor(dataDir: string, openFile: OpenJsonFile = openConfJsonFile) {
+    this.file = lazyJsonFile(settingsFileSpec(dataDir), openFile, 'invalid_settings');
   }
 
+  /** The file's path. */
+  get path(): string {
+    return this.file.path;
+  }
+
+  /** Every setting, defaults filled in for those never set. */
   get(): Settings {
-    const parsed = SettingsSchema.safeParse(this.conf.get('settings') ?? {});
-    // A damaged file falls back to defaults for reading, but is not overwritten until the user saves.
-    return parsed.success ? parsed.data : SettingsSchema.parse({});
+    return parse(SettingsSchema, this.file.read(), `The settings file ${this.file.path} is damaged.`);
   }
 
   update(patch: SettingsPatch): Settings {
@@ -52,14 +62,19 @@ export class SettingsStore {
 
   private save(next: unknown): Settings {
     const settings = parse(SettingsSchema, next);
-    this.conf.set('settings', settings);
+    // JSON has no undefined: an unset optional (no proxy) is a missing key.
+    this.file.write(Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
     return settings;
   }
 }
 
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
+function parse<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  value: unknown,
+  intro = 'These settings cannot be saved.',
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-  throw new SmartResizeError('invalid_settings', `These settings cannot be saved. ${fieldSentences(issues)}`);
+  throw new SmartResizeError('invalid_settings', `${intro} ${fieldSentences(issues)}`);
 }

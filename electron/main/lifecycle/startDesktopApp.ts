@@ -6,6 +6,7 @@ import { Engine, type EngineOptions } from '../../engine/runtime/engine';
 import { createEventHub } from '../../shared';
 import { preloadPath, rendererDir, rendererEntryUrl, resourcePath } from '../appPaths';
 import { electronHostServices } from '../host/electronHostServices';
+import { openElectronStoreJsonFile } from '../host/electronStoreJsonFile';
 import { watchHostSignals } from '../host/hostSignals';
 import { applyStartAtLogin, startedAtLogin } from '../host/loginItem';
 import { SafeStorageKeyStore } from '../host/safeStorageKeyStore';
@@ -27,11 +28,12 @@ export interface DesktopAppOptions {
   /** The folder of the built main process (out/main): the preload and renderer are found from it. */
   readonly mainDir: string;
   /** More engine options, as the headless host takes them (tests point fal and its probe at a fake). */
-  readonly engine?: Omit<EngineOptions, 'dataDir' | 'keyStore'>;
+  readonly engine?: Omit<EngineOptions, 'dataDir' | 'keyStore' | 'jsonFiles'>;
 }
 
 /**
- * The Electron host's composition root, run once the app is ready: the engine with a safeStorage key store, the
+ * The Electron host's composition root, run once the app is ready: the engine with a safeStorage key store and
+ * electron-store for settings and profiles, the
  * contract bound to IPC behind the sender check, events pushed to the windows, the tray, notifications, network
  * and power signals, and a quit that stops the engine cleanly. Mirrors startHeadlessServer, with IPC for HTTP.
  */
@@ -42,7 +44,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   const stopServingRenderer = serveRendererProtocol(protocol, rendererDir(options.mainDir));
 
   const keyStore = await SafeStorageKeyStore.open({ dataDir: options.dataDir, safeStorage });
-  const engine = new Engine({ ...options.engine, dataDir: options.dataDir, keyStore });
+  const engine = new Engine({ ...options.engine, dataDir: options.dataDir, keyStore, jsonFiles: openElectronStoreJsonFile });
   // Undone in reverse order on quit: the UI side first, the engine and the key's last write at the end.
   const cleanup: Array<() => unknown> = [() => keyStore.flush(), () => engine.stop(), stopServingRenderer];
   const quit = installQuitSequence(app, async () => {

@@ -91,6 +91,14 @@ export const ipcMain = {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   },
+  listeners: new Map<string, Array<(event: unknown, ...args: unknown[]) => void>>(),
+  /** ipcMain.on: electron-store registers its renderer-data listener with it. */
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+  },
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void {
+    this.listeners.set(channel, (this.listeners.get(channel) ?? []).filter((existing) => existing !== listener));
+  },
 };
 
 export const shell = {
@@ -111,6 +119,7 @@ export const app = Object.assign(new EventEmitter(), {
   getPath: vi.fn((_name: string) => '/fake/userData'),
   setPath: vi.fn(),
   getAppPath: vi.fn(() => '/fake/app'),
+  getVersion: vi.fn(() => '0.1.0'),
   isPackaged: false,
   quit: vi.fn(() => {
     let prevented = false;

@@ -1,0 +1,19 @@
+import type { JsonContents, NumberedMigration } from './jsonFile';
+
+/**
+ * 1: settings.json kept every setting inside one `settings` object; each setting becomes a top-level key, so the
+ * file's JSON Schema (which conf and electron-store check per top-level key) describes each of them. A value
+ * already at the top level (written by this version) wins over the old nested one.
+ */
+const flattenSettings: NumberedMigration = {
+  number: 1,
+  summary: 'settings move from one "settings" object to a key each',
+  migrate: (contents) => {
+    const { settings, ...rest } = contents;
+    const nested: JsonContents = settings !== null && typeof settings === 'object' && !Array.isArray(settings) ? (settings as JsonContents) : {};
+    return { ...nested, ...rest };
+  },
+};
+
+/** Every change of settings.json's format, oldest first. Add new ones at the end with the next number. */
+export const SETTINGS_MIGRATIONS: readonly NumberedMigration[] = [flattenSettings];
