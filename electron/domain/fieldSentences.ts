@@ -24,6 +24,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   collisionPolicy: 'When a file already exists',
   falProxyUrl: 'fal proxy URL',
   pixelLimit: 'Largest image (pixels)',
+  falDeadlineSeconds: 'fal request deadline',
   settleMs: 'Settle time',
   dailyCapCents: 'Daily budget',
   monthlyCapCents: 'Monthly budget',

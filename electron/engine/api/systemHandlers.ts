@@ -22,6 +22,8 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       collisionPolicy: settings.collisionPolicy,
       falProxyUrl: settings.falProxyUrl ?? null,
       settleMs: settings.settleMs,
+      pixelLimit: settings.pixelLimit,
+      falDeadlineSeconds: settings.falDeadlineSeconds,
       dataFolder: dataDir,
       closeToTray: settings.closeToTray,
       startAtLogin: settings.startAtLogin,

@@ -11,6 +11,13 @@ export const SettingsSchema = z.object({
   falProxyUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }).nullable(),
   /** How long a file in a watched folder must stay unchanged (size and time) before it is taken, in milliseconds. */
   settleMs: z.int('Enter a whole number of milliseconds.').min(50, 'At least 0.05 seconds.').max(60_000, 'At most 60 seconds.'),
+  /** The decompression-bomb guard: a source image with more pixels than this is refused (checked at each job start). */
+  pixelLimit: z.int('Enter a whole number of pixels.').min(1, 'At least 1 pixel.').max(Number.MAX_SAFE_INTEGER, 'That is too many pixels.'),
+  /**
+   * The longest a fal request may run, in seconds from its submit, before it is cancelled at fal and retried (or
+   * failed "fal did not finish in time"); deadlines learned from recent run times stay below it.
+   */
+  falDeadlineSeconds: z.int('Enter a whole number of seconds.').min(1, 'At least 1 second.').max(3600, 'At most 3600 seconds (an hour).'),
   dataFolder: z.string(),
   closeToTray: z.boolean(),
   startAtLogin: z.boolean(),

@@ -69,7 +69,7 @@ export function seedFakeState(options: SeedOptions = {}): FakeState {
       reservedCents: 0,
     },
     settings: {
-      concurrency: 2, defaultProvider: 'fal', namingTemplate: FAKE_NAMING_TEMPLATE, collisionPolicy: 'suffix', falProxyUrl: null, settleMs: 2000,
+      concurrency: 2, defaultProvider: 'fal', namingTemplate: FAKE_NAMING_TEMPLATE, collisionPolicy: 'suffix', falProxyUrl: null, settleMs: 2000, pixelLimit: 268_402_689, falDeadlineSeconds: 600,
       dataFolder: '/home/demo/.config/Smart Resize Desktop', closeToTray: true, startAtLogin: false,
     },
   };

@@ -35,6 +35,12 @@ export function GeneralSettingsForm({ settings }: { settings: Settings }) {
           <Field label="Settle time (seconds)" hint="How long a file in a watched folder must stay unchanged before it is taken. Longer for slow network copies." error={errors.settleSeconds?.message}>
             <input type="number" min={0.05} max={60} step={0.05} aria-label="Settle time in seconds" {...register('settleSeconds', { valueAsNumber: true })} />
           </Field>
+          <Field label="Largest image (megapixels)" hint="A source image with more pixels is refused before it is decoded: the guard against decompression bombs. The default, 268.4, is 16,383 × 16,383 pixels. Checked when each job starts." error={errors.pixelLimitMegapixels?.message}>
+            <input type="number" min={0.01} max={10000} step="any" aria-label="Largest image in megapixels" {...register('pixelLimitMegapixels', { valueAsNumber: true })} />
+          </Field>
+          <Field label="fal request deadline (seconds)" hint="A fal request still running this long after it was sent is cancelled at fal and tried again, or fails as not finished in time. Deadlines learned from recent run times stay below it. Default 600 (10 minutes)." error={errors.falDeadlineSeconds?.message}>
+            <input type="number" min={1} max={3600} step={1} aria-label="fal request deadline in seconds" {...register('falDeadlineSeconds', { valueAsNumber: true })} />
+          </Field>
           <Field label="Naming template" hint="Given to new profiles made from a preset; each profile keeps its own. Tokens: {folder} {dir} {name} {w} {h} {profile} {n} {ext} {date}" error={errors.namingTemplate?.message} className="span-2">
             <input className="mono" {...register('namingTemplate')} />
           </Field>
