@@ -7,6 +7,7 @@ export const HTTP_ROUTES = {
   events: '/api/events', // WebSocket
   upload: '/api/upload', // POST, raw bytes, ?name=
   browse: '/api/browse', // GET ?path= lists a folder; POST {parent, name} creates one in it
+  output: '/api/output', // GET ?job=&path= downloads one recorded output of a job (see outputFiles.ts)
 } as const;
 
 /** Cookie holding the launch token after the first page load. */

@@ -1,4 +1,4 @@
-import { app, protocol, safeStorage, session } from 'electron';
+import { app, protocol, safeStorage, session, type WebContents } from 'electron';
 import { createEngineApi } from '../../engine/api/engineApi';
 import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
 import { queueState } from '../../engine/api/queueState';
@@ -11,6 +11,7 @@ import { watchHostSignals } from '../host/hostSignals';
 import { applyStartAtLogin, startedAtLogin } from '../host/loginItem';
 import { SafeStorageKeyStore } from '../host/safeStorageKeyStore';
 import { broadcastEvents } from '../ipc/broadcastEvents';
+import { registerOutputDrag } from '../ipc/outputDrag';
 import { registerApiHandlers } from '../ipc/registerApiHandlers';
 import { startDesktopNotifier } from '../notifications/desktopNotifier';
 import { APP_ENTRY_URL } from '../protocol/appScheme';
@@ -56,7 +57,9 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   cleanup.push(bridgeEngineEvents(engine, (event) => hub.emit(event)));
   const handlers = createEngineApi(engine, electronHostServices({ keyStore, parentWindow: () => windows.main() }), options.dataDir);
   // Handlers first: the page calls the API as soon as it loads.
-  cleanup.push(registerApiHandlers(handlers, { owns: (contents) => windows.owns(contents), appUrl }));
+  const callers = { owns: (contents: WebContents) => windows.owns(contents), appUrl };
+  cleanup.push(registerApiHandlers(handlers, callers));
+  cleanup.push(registerOutputDrag({ jobs: handlers.jobs, iconPath: resourcePath(app, 'icon.png') }, callers));
   cleanup.push(broadcastEvents(hub, windows));
   await engine.start();
   cleanup.push(watchHostSignals((kind) => engine.hostSignal(kind)));

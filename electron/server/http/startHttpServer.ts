@@ -13,6 +13,7 @@ import { isLoopbackHost, isSameOrigin } from './requestGuards';
 import { refuseWithoutToken } from './refusalPage';
 import { BASE_SECURITY_HEADERS, sendError } from './respond';
 import { serveStatic } from './staticFiles';
+import { handleOutputDownload } from './outputRoute';
 import { handleUpload } from './uploadRoute';
 
 /** Options of the headless transport. */
@@ -86,6 +87,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const roots = [options.homeDir, ...(options.extraBrowseRoots ?? [])];
       return request.method === 'POST' ? handleCreateFolder(request, response, roots) : handleBrowse(response, url, roots);
     }
+    if (path === HTTP_ROUTES.output) return handleOutputDownload(request, response, url, options.handlers);
     if (path.startsWith('/api/')) return sendError(response, 404, { code: 'not_found', message: 'No such API route.' });
     return serveStatic(request, response, options.rendererDir, path);
   }

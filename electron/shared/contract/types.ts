@@ -56,7 +56,8 @@ type RawCaller<S> = (input?: z.input<InputOf<S>>) => Promise<CallResult>;
 
 /**
  * What Electron's preload exposes as `window.smartResize`: every verb answering the host's raw CallResult, plus
- * the one thing only the preload can do, turning a dropped File into its path on disk (`webUtils.getPathForFile`).
+ * the two things only the preload can do: turning a dropped File into its path on disk (`webUtils.getPathForFile`)
+ * and starting a native drag of an output file.
  * Verbs answer the plain result rather than throwing because an Error crossing contextBridge keeps only its
  * message; the page turns results into values or ApiCallErrors with `rendererApiFromBridge`.
  */
@@ -64,4 +65,6 @@ export type ElectronBridge = { [G in GroupName]: { [N in keyof ApiContract[G]]: 
   readonly host: 'electron';
   onEvent(listener: ApiEventListener): () => void;
   pathForFile(file: Blob): string;
+  /** Drags a recorded output of a job out of the window as a file (the main process checks it and starts the drag). */
+  startOutputDrag(output: { readonly jobId: string; readonly path: string }): void;
 };

@@ -3,6 +3,7 @@ import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import { createEventStream } from './eventStream';
 import type { DropFailure, Host } from './hostTypes';
 import { authHeaders, createHttpApi } from './httpApi';
+import { offerOutputDownload } from './offerOutputDownload';
 import { uploadFile } from './uploadFile';
 
 /** A folder browser answer, or its error message thrown. */
@@ -53,6 +54,7 @@ export function browserHost(): Host {
       });
       return browseListing(response, 'Cannot create that folder.');
     },
+    dragOutput: (event, output) => offerOutputDownload(event, output),
     onConnectionChange: (listener) => events.onConnectionChange(listener),
   };
 }

@@ -15,6 +15,11 @@ export function electronHost(bridge: ElectronBridge): Host {
       const failures = files.length === paths.length ? [] : [{ name: 'Some items', message: 'have no path on disk.' }];
       return { paths, failures };
     },
+    dragOutput: (event, output) => {
+      // The page's own drag would carry a picture of the thumbnail; the main process starts the file drag instead.
+      event.preventDefault();
+      bridge.startOutputDrag(output);
+    },
     onConnectionChange: () => () => undefined,
   };
 }

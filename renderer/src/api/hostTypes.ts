@@ -7,6 +7,12 @@ export interface DropFailure {
   message: string;
 }
 
+/** The parts of a dragstart event a host needs to hand the dragged output over. */
+export interface OutputDragEvent {
+  readonly dataTransfer: DataTransfer | null;
+  preventDefault(): void;
+}
+
 /** Everything the UI needs from whichever host it runs in. */
 export interface Host {
   kind: 'electron' | 'browser';
@@ -17,5 +23,10 @@ export interface Host {
   browseFolders?: (path?: string) => Promise<BrowseListing>;
   /** Makes a folder `name` inside `parent` from the server-side folder browser (inside its places only). */
   createFolder?: (parent: string, name: string) => Promise<BrowseListing>;
+  /**
+   * Lets an output dragged from the page land in another app as a file: Electron starts the system's file drag of
+   * the output itself; a browser is given a download of it (a DownloadURL item), which it saves where it is dropped.
+   */
+  dragOutput(event: OutputDragEvent, output: { readonly jobId: string; readonly path: string }): void;
   onConnectionChange(listener: ConnectionListener): () => void;
 }

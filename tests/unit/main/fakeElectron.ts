@@ -22,6 +22,8 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   readonly send = vi.fn();
+  /** webContents.startDrag: the operating system's file drag, recorded. */
+  readonly startDrag = vi.fn((_item: { file: string; icon: unknown }) => undefined);
   destroyed = false;
 
   constructor(url = 'about:blank') {
@@ -180,8 +182,32 @@ export class Tray extends EventEmitter {
 /** @public Imported as `electron` by the tray under test (through vi.mock). */
 export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
 
-/** @public Imported as `electron` by the tray under test (through vi.mock). */
-export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+/** An image as nativeImage makes it: `sizes` says which paths "decode" and to what size; others are empty. */
+export class FakeNativeImage {
+  static readonly sizes = new Map<string, { width: number; height: number }>();
+
+  constructor(
+    readonly path: string,
+    private readonly size = FakeNativeImage.sizes.get(path),
+  ) {}
+
+  isEmpty(): boolean {
+    return this.size === undefined;
+  }
+
+  getSize(): { width: number; height: number } {
+    return this.size ?? { width: 0, height: 0 };
+  }
+
+  resize(options: { width?: number; height?: number }): FakeNativeImage {
+    const { width, height } = this.getSize();
+    const scale = options.width !== undefined ? options.width / width : (options.height ?? height) / height;
+    return new FakeNativeImage(this.path, { width: Math.round(width * scale), height: Math.round(height * scale) });
+  }
+}
+
+/** @public Imported as `electron` by the tray and the output drag under test (through vi.mock). */
+export const nativeImage = { createFromPath: (path: string) => new FakeNativeImage(path) };
 
 export const net = { isOnline: vi.fn(() => true) };
 

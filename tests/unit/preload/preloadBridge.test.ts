@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, ApiCallError, ipcChannelFor, IPC_EVENT_CHANNEL, rendererApiFromBridge, VERB_NAMES, type ApiEvent, type ElectronBridge } from '../../../electron/shared';
+import { apiContract, ApiCallError, ipcChannelFor, IPC_EVENT_CHANNEL, IPC_OUTPUT_DRAG_CHANNEL, rendererApiFromBridge, VERB_NAMES, type ApiEvent, type ElectronBridge } from '../../../electron/shared';
 
 // The preload as Electron would load it, with `electron` replaced: what reaches the page is what
 // contextBridge.exposeInMainWorld receives.
@@ -37,11 +37,16 @@ describe('preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['smartResize']);
   });
 
-  it("has exactly the contract's groups and verbs, plus onEvent, host and pathForFile", () => {
-    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(apiContract), 'host', 'onEvent', 'pathForFile'].sort());
+  it("has exactly the contract's groups and verbs, plus onEvent, host, pathForFile and startOutputDrag", () => {
+    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(apiContract), 'host', 'onEvent', 'pathForFile', 'startOutputDrag'].sort());
     const verbs = Object.keys(apiContract).flatMap((group) => Object.keys((bridge as unknown as Record<string, object>)[group]!).map((name) => `${group}.${name}`));
     expect(verbs.sort()).toEqual([...VERB_NAMES].sort());
     expect(bridge.host).toBe('electron');
+  });
+
+  it('sends an output drag on its own channel with only the job id and the path', () => {
+    bridge.startOutputDrag({ jobId: 'j1', path: '/out/a.png', extra: 'dropped' } as unknown as { jobId: string; path: string });
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(IPC_OUTPUT_DRAG_CHANNEL, { jobId: 'j1', path: '/out/a.png' });
   });
 
   it('never hands out ipcRenderer or any of its methods', () => {

@@ -57,6 +57,7 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
                 {job.outputs.map((output) => (
                   <OutputCompare
                     key={output.path}
+                    jobId={job.id}
                     sourcePath={job.sourcePath}
                     output={output}
                     missing={job.missingOutputs.includes(output.path)}

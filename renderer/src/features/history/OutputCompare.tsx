@@ -6,9 +6,10 @@ import { BeforeAfterSlider } from './BeforeAfterSlider';
 import { PreflightBadge } from '../preflight/PreflightBadge';
 import { SafeZoneOverlay, hasSafeZone } from '../preflight/SafeZoneOverlay';
 import { IconButton } from '../../ui/IconButton';
+import { OutputDragHandle } from '../filesOut/OutputDragHandle';
 
-/** One output: its before/after comparison, who made it, and buttons to show it on disk (or that it is gone). */
-export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }: { sourcePath: string; output: JobOutput; missing: boolean; onReveal: () => void; onOpen: () => void }) {
+/** One output: its before/after comparison, who made it, buttons to show it on disk and a grip to drag it out (or that it is gone). */
+export function OutputCompare({ jobId, sourcePath, output, missing, onReveal, onOpen }: { jobId: string; sourcePath: string; output: JobOutput; missing: boolean; onReveal: () => void; onOpen: () => void }) {
   const [showSafeZone, setShowSafeZone] = useState(false);
   const placementId = output.preflight?.placementId;
   if (missing) {
@@ -39,6 +40,7 @@ export function OutputCompare({ sourcePath, output, missing, onReveal, onOpen }:
           <Badge tone={output.provider === 'fal' ? 'accent' : 'neutral'}>{output.provider === 'fal' ? `fal${output.tier ? ` ${output.tier}` : ''}` : 'local'}</Badge>
         )}
         <span className="spacer" />
+        <OutputDragHandle jobId={jobId} path={output.path} target={output.target} />
         <IconButton small label={`Open ${output.target}`} tooltip="Open the file" icon={<ExternalLink size={14} aria-hidden />} onClick={onOpen} />
         <IconButton small label={`Show ${output.target} in its folder`} tooltip="Show in folder" icon={<FolderOpen size={14} aria-hidden />} onClick={onReveal} />
       </div>
