@@ -34,7 +34,7 @@ test('an output dragged from the job detail carries a download of exactly that f
   const dragged = await grip.evaluate((element) => {
     const page = globalThis as unknown as { DataTransfer: new () => { getData(type: string): string }; DragEvent: new (type: string, init: object) => Event };
     const dataTransfer = new page.DataTransfer();
-    element.dispatchEvent(new page.DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer }));
+    (element as unknown as EventTarget).dispatchEvent(new page.DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer }));
     return { downloadUrl: dataTransfer.getData('DownloadURL'), uriList: dataTransfer.getData('text/uri-list') };
   });
   const [job] = (await app.call('jobs.query', { limit: 5 })).items;
