@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { ssim } from 'ssim.js';
 import { findPack, type PlacementSpec } from '../electron/domain/placements';
-import type { RawImage } from '../electron/engine/intake/types';
+import type { RawImage } from '../electron/engine/decode/types';
 import { chooseAutoFormat, encodeRaw, encodeWithinBudget, outputMetadataStep } from '../electron/engine/output';
 
 const CORPUS = join(import.meta.dirname, '../../shared/corpus');

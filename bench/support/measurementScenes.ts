@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { RawImage } from '../../electron/engine/intake/types';
+import type { RawImage } from '../../electron/engine/decode/types';
 import { type CompositionScene, type SceneRecipe, makeCompositionScene } from '../../tests/support/images/compositionScene';
 
 const WORDS = ['SUMMER SALE', 'New collection', 'Free shipping', 'LIMITED EDITION', 'Shop now', '50% OFF', 'Autumn Menu', 'Book today', 'GRAND OPENING', 'Fresh every day'];

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { loadSourceImage } from '../intake';
+import { loadSourceImage } from '../decode';
 import { createThumbnailCache } from './thumbnailCache';
 
 // One cache per process: the desktop app and the headless server each serve a single engine.

@@ -1,4 +1,4 @@
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import type { Detection, SubjectDetector } from './detection';
 import { saliencySubjects } from './saliencySubject';
 import { marksAsSubjects, type UserMarks } from './userMarks';

@@ -1,4 +1,4 @@
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import { detectSubject } from '../local/detectSubject';
 import type { Subject } from './subjects';
 

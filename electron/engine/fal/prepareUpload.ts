@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 
 /** Longest side sent to fal. Larger sources only cost upload time: no Nano Banana preset reads more detail. */
 export const MAX_UPLOAD_SIDE = 4096;

@@ -1,5 +1,5 @@
-import type { OutputPlacement, RenderedImage } from '../pipeline/writeRenderedOutputs';
-import { writeRenderedOutputs } from '../pipeline/writeRenderedOutputs';
+import type { OutputPlacement, RenderedImage } from '../output/writeRenderedOutputs';
+import { writeRenderedOutputs } from '../output/writeRenderedOutputs';
 import type { Provider } from '../../domain/providers';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
 import { withTransaction, type JobStore } from '../store';

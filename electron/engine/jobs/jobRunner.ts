@@ -1,15 +1,15 @@
 import { dirname } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
 import { abortError } from '../async/abortError';
-import { loadSourceImage } from '../intake';
+import { loadSourceImage } from '../decode';
 import { findSubjects } from '../composition/findSubjects';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
-import type { OutputPlacement } from '../pipeline/writeRenderedOutputs';
+import type { OutputPlacement } from '../output/writeRenderedOutputs';
 import type { Profile } from '../profiles';
 import { formatTargetSize, parseTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type JobRecord, type RunnableJob } from '../store';
-import { finishImages, localPixels, profileFinishContext, sourceRights } from '../pipeline/finishImages';
+import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
 import { safeInsetsFor } from '../preflight';
 import { cpuStep } from './cpuStep';
 import { runFalBatches, type FalBatchPlan } from './falJobPart';

@@ -1,7 +1,7 @@
 import type { SubjectDetector } from '../composition/detection';
 import type { SmartResizeFalClient } from '../fal/falClient';
 import type { FalRunTimes } from '../fal/falRunTimes';
-import type { IntakeOptions } from '../intake/types';
+import type { IntakeOptions } from '../decode/types';
 import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
 import type { LocalOnlyReason } from '../../domain/localOnlyReasons';

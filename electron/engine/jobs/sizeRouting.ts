@@ -1,7 +1,7 @@
 import type { Detection } from '../composition/detection';
 import { type ScoredPlan, planComposition, routeAutoSize } from '../composition/planner';
 import type { Subject } from '../composition/subjects';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import type { Profile } from '../profiles';
 import type { JobProvider } from '../store';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { outputPathFor, type OutputPlacement, type RenderedImage } from '../pipeline/writeRenderedOutputs';
+import { outputPathFor, type OutputPlacement, type RenderedImage } from '../output/writeRenderedOutputs';
 
 /** When this process started: a temp file older than that was left by a process that died mid-write. */
 const PROCESS_START_MS = performance.timeOrigin;

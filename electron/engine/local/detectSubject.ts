@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import { type Box, clipBox } from './geometry';
 import { saliencyMap } from './saliencyMap';
 import { salientBounds } from './salientRegion';

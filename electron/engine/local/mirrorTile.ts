@@ -1,4 +1,4 @@
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import type { Box } from './geometry';
 
 /**

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import { type EncodeOptions, withEncoder } from './encodeOutput';
 import type { Box } from './geometry';
 import type { TargetSize } from '../../domain/sizes/targetSize';

@@ -1,7 +1,7 @@
 import { type FindSubjectsOptions, findSubjects } from '../composition/findSubjects';
 import { type Subject, scaleSubjects } from '../composition/subjects';
-import { loadSourceImage } from '../intake';
-import type { ImageProbe, IntakeOptions } from '../intake/types';
+import { loadSourceImage } from '../decode';
+import type { ImageProbe, IntakeOptions } from '../decode/types';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import { decodeScaleForTargets } from './decodeScale';
 import type { Box } from './geometry';

@@ -7,7 +7,7 @@ import type { SafeInsets } from '../composition/safeZone';
 import { saliencySubjects } from '../composition/saliencySubject';
 import type { Subject } from '../composition/subjects';
 import { subjectsInTarget } from '../composition/subjectsInTarget';
-import type { RawImage, SourceImage } from '../intake/types';
+import type { RawImage, SourceImage } from '../decode/types';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import { type EncodeOptions, withEncoder } from './encodeOutput';
 import { mapWithConcurrency } from '../async/mapWithConcurrency';

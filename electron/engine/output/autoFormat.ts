@@ -1,5 +1,5 @@
 import type { PlacementFormat } from '../../domain/placements';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import type { OutputFormat } from '../../domain/outputFormats';
 
 /** Distinct colours at or below which an image is a graphic (logo, flat art) rather than a photo. */

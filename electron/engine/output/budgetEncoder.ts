@@ -1,4 +1,4 @@
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import { describeSettings, encodeRaw, type EncoderSettings, type MetadataStep } from './encoderSettings';
 import type { OutputFormat } from '../../domain/outputFormats';
 import { hasTransparency } from './autoFormat';

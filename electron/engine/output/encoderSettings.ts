@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import type { OutputFormat } from '../../domain/outputFormats';
 
 /** One way of encoding pixels: what the budget search varies. Never the pixel size. */

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { OutputFormat, ProfileFormat } from '../../domain/outputFormats';
 import type { KeepBox, PlacementSpec, PreflightResult } from '../../domain/placements';
-import type { RawImage } from '../intake/types';
+import type { RawImage } from '../decode/types';
 import { detectSubject } from '../local';
 import { inspectImage, runPreflight, upscaleFactor, weightLimit } from '../preflight';
 import type { TargetSize } from '../../domain/sizes/targetSize';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PIXEL_LIMIT } from '../intake/types';
+import { DEFAULT_PIXEL_LIMIT } from '../decode/types';
 import { COLLISION_POLICIES } from '../../domain/outputFormats';
 import { DEFAULT_NAMING_TEMPLATE } from '../output/namingTemplate';
 

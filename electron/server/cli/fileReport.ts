@@ -1,6 +1,6 @@
 import { describeError, isSmartResizeError } from '../../domain/errors';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
-import type { LocalResizeResult } from '../../engine/pipeline/resizeFileLocally';
+import type { LocalResizeResult } from '../../engine/output/resizeFileLocally';
 
 /** Prints each file's outcome as it happens: a line per output for people, or one JSON object per file. */
 export interface FileReporter {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import type { RawImage } from '../../../electron/engine/intake/types';
+import type { RawImage } from '../../../electron/engine/decode/types';
 import type { Box } from '../../../electron/engine/local/geometry';
 import { makeSubjectScene } from './subjectScene';
 

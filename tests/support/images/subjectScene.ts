@@ -1,4 +1,4 @@
-import type { RawImage } from '../../../electron/engine/intake/types';
+import type { RawImage } from '../../../electron/engine/decode/types';
 import type { Box } from '../../../electron/engine/local/geometry';
 
 /** The object's colour: a saturated magenta no background pixel of these scenes comes near. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSourceImage } from '../../../electron/engine/intake';
+import { loadSourceImage } from '../../../electron/engine/decode';
 import { detectSubject } from '../../../electron/engine/local';
 import { boxContains } from '../../../electron/engine/local/geometry';
 import { makeSubjectScene } from '../../support/images/subjectScene';

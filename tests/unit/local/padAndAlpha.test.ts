@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadSourceImage } from '../../../electron/engine/intake';
+import { loadSourceImage } from '../../../electron/engine/decode';
 import { planComposition } from '../../../electron/engine/composition';
 import { saliencySubjects } from '../../../electron/engine/composition/saliencySubject';
 import { renderLocalSizes } from '../../../electron/engine/local';
-import type { RawImage } from '../../../electron/engine/intake/types';
+import type { RawImage } from '../../../electron/engine/decode/types';
 
 async function decode(bytes: Buffer) {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import sharp from 'sharp';
-import type { RawImage } from '../../intake/types';
+import type { RawImage } from '../../decode/types';
 import { rawDescriptor } from '../../local/renderCrop';
 import { saliencySubjects } from '../saliencySubject';
 import { type Subject, scaleSubjects } from '../subjects';

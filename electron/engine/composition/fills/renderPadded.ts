@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { RawImage } from '../../intake/types';
+import type { RawImage } from '../../decode/types';
 import type { Box } from '../../local/geometry';
 import { rawDescriptor } from '../../local/renderCrop';
 import type { CompositionPlan } from '../planner';

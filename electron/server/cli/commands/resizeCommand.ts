@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { collectSourceFiles } from '../../../engine/files/collectSourceFiles';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../../domain/outputFormats';
-import { resizeFileLocally } from '../../../engine/pipeline/resizeFileLocally';
+import { resizeFileLocally } from '../../../engine/output/resizeFileLocally';
 import { ProfileStore } from '../../../engine/profiles';
 import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
 import { FILL_STYLES, type FillOptions, type FillStyle, SubjectDetector } from '../../../engine/composition';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findExternalReference } from '../../../electron/engine/intake/svgReferences';
+import { findExternalReference } from '../../../electron/engine/decode/svgReferences';
 
 const svg = (body: string, head = '') => `${head}<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${body}</svg>`;
 

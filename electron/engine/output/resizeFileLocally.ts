@@ -3,7 +3,7 @@ import type { SubjectDetector } from '../composition/detection';
 import type { LayoutMethod } from '../composition/planner';
 import type { ProfileFormat } from '../../domain/outputFormats';
 import type { TargetSize } from '../../domain/sizes/targetSize';
-import type { IntakeOptions } from '../intake/types';
+import type { IntakeOptions } from '../decode/types';
 import type { Box } from '../local/geometry';
 import { renderLocalFile } from '../local';
 import { safeInsetsFor } from '../preflight';

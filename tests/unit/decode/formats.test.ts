@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceImage, probeImage } from '../../../electron/engine/intake';
-import type { RawImage } from '../../../electron/engine/intake/types';
+import { loadSourceImage, probeImage } from '../../../electron/engine/decode';
+import type { RawImage } from '../../../electron/engine/decode/types';
 
 /**
  * 96x64 HEIC (HEVC, brand `heic`), made with libheif's heif-enc (x265) from a PNG: left half red (220,30,30),

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSmartResizeError } from '../../../electron/domain/errors';
-import { loadSourceImage, probeImage } from '../../../electron/engine/intake';
-import type { RawImage } from '../../../electron/engine/intake/types';
+import { loadSourceImage, probeImage } from '../../../electron/engine/decode';
+import type { RawImage } from '../../../electron/engine/decode/types';
 
 const CORPUS = '/work/shared/corpus';
 

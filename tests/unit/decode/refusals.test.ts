@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceImage } from '../../../electron/engine/intake';
+import { loadSourceImage } from '../../../electron/engine/decode';
 
 let folder: string;
 

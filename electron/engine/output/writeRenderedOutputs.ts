@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolveOutputPath, writeOutputFile, type ResolvedOutputPath } from '../output';
+import { resolveOutputPath, type ResolvedOutputPath } from './outputPath';
+import { writeOutputFile } from './writeOutputFile';
 import type { CollisionPolicy, OutputFormat, ProfileFormat } from '../../domain/outputFormats';
 import type { PreflightResult } from '../../domain/placements';
 import type { TargetSize } from '../../domain/sizes/targetSize';
