@@ -1,4 +1,4 @@
-// heic-decode ships no types; this declares the part of its API intake uses.
+// heic-decode ships no types; this declares the part of its API decoding uses.
 declare module 'heic-decode' {
   interface DecodedHeic {
     readonly width: number;

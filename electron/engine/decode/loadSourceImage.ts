@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import sharp from 'sharp';
 import { decodeFailure } from './decodeErrors';
 import { decodeHeicPixels } from './heicDecoder';
-import { intakeNotes } from './intakeNotes';
+import { decodeNotes } from './decodeNotes';
 import { effectivePixelLimit } from './pixelLimit';
 import { probeImageBytes } from './probeImage';
 import { resizeRaw, withoutUselessAlpha } from './rawPixels';
@@ -29,7 +29,7 @@ export async function loadSourceImage(path: string, options: LoadOptions = {}): 
   try {
     const decoded = probe.format === 'heic' ? await decodeHeic(bytes, probe, minScale) : await decodeWithSharp(bytes, probe, options, minScale);
     const raw = await withoutUselessAlpha(decoded);
-    return { probe, raw, notes: intakeNotes(probe, raw) };
+    return { probe, raw, notes: decodeNotes(probe, raw) };
   } catch (error) {
     throw decodeFailure(error, basename(path), bytes, sniffFormat(bytes));
   }

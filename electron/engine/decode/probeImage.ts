@@ -7,7 +7,7 @@ import { assertUnderPixelLimit, effectivePixelLimit } from './pixelLimit';
 import { readImageFile } from './readImageFile';
 import { sniffFormat, sniffHeifFamily } from './sniffFormat';
 import { assertSelfContainedSvg, looksLikeMarkup } from './svgReferences';
-import type { ImageFormat, ImageProbe, IntakeOptions } from './types';
+import type { ImageFormat, ImageProbe, DecodeOptions } from './types';
 import { SUPPORTED_IMAGE_FORMATS_TEXT } from '../../domain/sourceImages';
 
 /** sharp's format names we accept; other loaders libvips may carry (PPM, FITS, Matlab, ...) are refused. */
@@ -28,13 +28,13 @@ const ACCEPTED_SHARP_FORMATS: Readonly<Record<string, ImageFormat>> = {
  * empty, unreadable, not an image we accept, damaged header, or over the pixel limit (a decompression-bomb guard).
  * Every refusal is a SmartResizeError whose message names the file.
  */
-export async function probeImage(path: string, options: IntakeOptions = {}): Promise<ImageProbe> {
+export async function probeImage(path: string, options: DecodeOptions = {}): Promise<ImageProbe> {
   const bytes = await readImageFile(path);
   return probeImageBytes(path, bytes, options);
 }
 
 /** probeImage for bytes already read (loadSourceImage reads a file once and reuses the bytes). */
-export async function probeImageBytes(path: string, bytes: Buffer, options: IntakeOptions = {}): Promise<ImageProbe> {
+export async function probeImageBytes(path: string, bytes: Buffer, options: DecodeOptions = {}): Promise<ImageProbe> {
   const fileName = basename(path);
   const sniffed = sniffFormat(bytes);
   // Before any decoder parses it: an SVG (or XML posing as one) that points outside itself is refused outright.

@@ -4,15 +4,15 @@ export const DEFAULT_PIXEL_LIMIT = 268_402_689;
 /** Long side, in pixels, an SVG is rasterized to unless told otherwise: the longest side of any built-in preset (2560x1440). */
 export const DEFAULT_SVG_LONG_SIDE = 2560;
 
-/** Knobs of intake; every one has a safe default. */
-export interface IntakeOptions {
+/** Knobs of decoding; every one has a safe default. */
+export interface DecodeOptions {
   /** Refuse images with more pixels than this (width x height of one frame). Default: sharp's 268,402,689. */
   readonly limitInputPixels?: number;
   /** Long side an SVG is rasterized to (it is also kept under limitInputPixels). Default 2560. */
   readonly maxSvgSide?: number;
 }
 
-/** Container formats intake recognises. `heic` is HEVC-coded HEIF (decoded in WASM); AVIF stays `heif` in sharp. */
+/** Container formats decoding recognises. `heic` is HEVC-coded HEIF (decoded in WASM); AVIF stays `heif` in sharp. */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heic' | 'svg' | 'jp2' | 'jxl' | 'other';
 
 /** What a header-only look at a file tells: enough to refuse it or plan work, without decoding pixels. */
@@ -54,7 +54,7 @@ export interface SourceImage {
 }
 
 /** Options for loading pixels; `minScale` lets the caller accept a smaller decode (JPEG/WebP shrink-on-load). */
-export interface LoadOptions extends IntakeOptions {
+export interface LoadOptions extends DecodeOptions {
   /**
    * The fraction of the upright full size the caller needs (0 < minScale <= 1, default 1). The local engine asks
    * for the largest scale any of its targets uses, so a 24 MP photo bound for 1080-pixel ads is decoded at a

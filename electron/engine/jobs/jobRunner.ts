@@ -53,7 +53,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       // Decoding, local rendering and the upload's encoding are one CPU step: a job that got a core finishes all of
       // it, and the decoded pixels are not kept while the job waits on fal (only the encoded upload is).
       const prepared = await cpuStep(deps, signal, async () => {
-        const source = await loadSourceImage(job.sourcePath, { ...deps.intake, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
+        const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
         throwIfStopped(signal);
         const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash });
         const routes = routeSizes(profile, open, source.raw, client !== undefined, detection);

@@ -1,7 +1,7 @@
 import type { SubjectDetector } from '../composition/detection';
 import type { SmartResizeFalClient } from '../fal/falClient';
 import type { FalRunTimes } from '../fal/falRunTimes';
-import type { IntakeOptions } from '../decode/types';
+import type { DecodeOptions } from '../decode/types';
 import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
 import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
@@ -80,7 +80,8 @@ export interface JobRunnerDeps {
   readonly localOnlyReason?: () => LocalOnlyReason | undefined;
   /** Downloads of fal's output files (tests route them to the fake). */
   readonly fetch: typeof fetch;
-  readonly intake: IntakeOptions;
+  /** Decoding limits (the pixel limit), read when each job starts. */
+  readonly decode: DecodeOptions;
   readonly budget: BudgetGuard;
   /** Records spend; absent: nothing is recorded. */
   readonly spend?: SpendHooks;

@@ -1,7 +1,7 @@
 import { type FindSubjectsOptions, findSubjects } from '../composition/findSubjects';
 import { type Subject, scaleSubjects } from '../composition/subjects';
 import { loadSourceImage } from '../decode';
-import type { ImageProbe, IntakeOptions } from '../decode/types';
+import type { ImageProbe, DecodeOptions } from '../decode/types';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import { decodeScaleForTargets } from './decodeScale';
 import type { Box } from './geometry';
@@ -27,7 +27,7 @@ export interface LocalFileResult {
 }
 
 /** Options of one file's local render: encoding and fill, intake limits, and how subjects are found. */
-export type LocalFileOptions = Omit<LocalRenderOptions, 'subjects'> & IntakeOptions & FindSubjectsOptions;
+export type LocalFileOptions = Omit<LocalRenderOptions, 'subjects'> & DecodeOptions & FindSubjectsOptions;
 
 /**
  * The whole local path for one file: probe, decode once at the smallest scale the targets need, find the subjects

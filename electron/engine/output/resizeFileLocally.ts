@@ -3,7 +3,7 @@ import type { SubjectDetector } from '../composition/detection';
 import type { LayoutMethod } from '../composition/planner';
 import type { ProfileFormat } from '../../domain/outputFormats';
 import type { TargetSize } from '../../domain/sizes/targetSize';
-import type { IntakeOptions } from '../decode/types';
+import type { DecodeOptions } from '../decode/types';
 import type { Box } from '../local/geometry';
 import { renderLocalFile } from '../local';
 import { safeInsetsFor } from '../preflight';
@@ -11,7 +11,7 @@ import { finishImages, localPixels, placementLookup, sourceRights } from './fini
 import { type OutputPlacement, type WrittenImage, writeRenderedOutputs } from './writeRenderedOutputs';
 
 /** A local resize of one file: which sizes (and the placements they name), how to encode and fill, where to write, what the user marked. */
-export interface LocalResizeRequest extends OutputPlacement, IntakeOptions {
+export interface LocalResizeRequest extends OutputPlacement, DecodeOptions {
   /** Sizes, each optionally naming a placement whose spec the output is encoded to and checked against. */
   readonly sizes: ReadonlyArray<TargetSize & { readonly placement?: string }>;
   readonly format: ProfileFormat;

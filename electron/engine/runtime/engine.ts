@@ -134,7 +134,7 @@ export class Engine {
         localOnlyReason: () => this.fal.localOnlyReason(),
         fetch: options.fetch ?? fetch,
         // Read when each job starts, so a changed pixel limit applies to the next job.
-        get intake() {
+        get decode() {
           return { limitInputPixels: settingsOf().pixelLimit };
         },
         detector: this.detector,

@@ -4,7 +4,7 @@ const ANIMATED_FORMATS = new Set(['gif', 'webp']);
 const MULTI_IMAGE_FORMATS = new Set(['avif', 'heic']);
 
 /** The user-facing remarks about how a file was read: which frame, which conversions, how an SVG was rasterized. */
-export function intakeNotes(probe: ImageProbe, raw: RawImage): string[] {
+export function decodeNotes(probe: ImageProbe, raw: RawImage): string[] {
   const notes: string[] = [];
   const label = probe.format.toUpperCase();
   if (probe.pages > 1) {
