@@ -1,7 +1,7 @@
 // The layer map, checked on resolved paths by `npm run lint` (see the README's "Layers" section):
 //   domain   -> nothing (no node:, no npm package, no other folder)
 //   shared   -> domain, zod
-//   engine   -> domain, shared (never electron)
+//   engine   -> domain, shared (never electron, nor electron-store, which imports it)
 //   renderer -> shared, domain (never Node built-ins)
 //   main     -> engine, shared, domain, electron (never server)
 //   server   -> engine, shared, domain (never main, never electron)
@@ -10,7 +10,8 @@
 
 /** A path under electron/ (or renderer/src) as a regular expression. */
 const layer = (name) => (name === 'renderer' ? '^renderer/' : `^electron/${name}/`);
-const ELECTRON_PACKAGE = '^node_modules/electron/';
+// electron-store imports electron, so it is held to the same rule (only the desktop host loads it).
+const ELECTRON_PACKAGE = '^node_modules/electron(-store)?/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
