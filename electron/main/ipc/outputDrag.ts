@@ -35,7 +35,8 @@ function dragIcon(file: string, iconPath: string): NativeImage {
  * Returns a function that removes the listener.
  */
 export function registerOutputDrag(deps: OutputDragDeps, callers: ApiCallers): () => void {
-  const refuse = (reason: string) => console.warn(`Refused an output drag: ${reason}.`);
+  // Reasons are clauses (the sender check's) or sentences (the engine's): one full stop either way.
+  const refuse = (reason: string) => console.warn(`Refused an output drag: ${reason.replace(/\.$/, '')}.`);
   const listener = (event: IpcMainEvent, input: unknown): void => {
     const verdict = checkSender(event, (contents) => callers.owns(contents), callers.appUrl);
     if (!verdict.ok) return refuse(verdict.reason);

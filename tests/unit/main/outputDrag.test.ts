@@ -47,6 +47,9 @@ function send(input: unknown, sender: FakeWebContents = appWindow.webContents, s
 
 const refusal = async (pattern: RegExp) => vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(pattern)));
 
+/** Every refusal logged so far, as lines. */
+const refusals = () => warn.mock.calls.map((call: unknown[]) => call[0]);
+
 describe('dragging an output out of the window', () => {
   it('starts the system file drag for a recorded output, with the output itself as a small icon', async () => {
     send({ jobId: 'job-1', path: SQUARE });
@@ -74,6 +77,11 @@ describe('dragging an output out of the window', () => {
     await refusal(/id_ed25519 is not an output of this job/);
     send({ jobId: 'job-2', path: SQUARE });
     await refusal(/There is no job job-2/);
+    expect(refusals()).toEqual([
+      'Refused an output drag: /work/photos/beach.jpg is not an output of this job.',
+      'Refused an output drag: /home/me/.ssh/id_ed25519 is not an output of this job.',
+      'Refused an output drag: There is no job job-2.',
+    ]);
     expect(appWindow.webContents.startDrag).not.toHaveBeenCalled();
   });
 

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannelFor, IPC_EVENT_CHANNEL, type CallResult, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
+import { ipcChannelFor, IPC_EVENT_CHANNEL, IPC_OUTPUT_DRAG_CHANNEL, type CallResult, type JobPage, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
 import { startDesktopApp } from '../../../electron/main/lifecycle/startDesktopApp';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { app, BrowserWindow, ipcMain, protocol, session, Tray } from './fakeElectron';
@@ -75,12 +75,40 @@ describe('startDesktopApp', () => {
     );
   });
 
+  it('drags a finished output out of the window as a file, and refuses the source', async () => {
+    const done = await vi.waitFor(
+      async () => {
+        const page = (await call('jobs.query', { limit: 10 })) as { ok: true; value: JobPage };
+        const job = page.value.items.find((item) => item.state === 'done' && item.outputs.length > 0);
+        if (!job) throw new Error('no finished job yet');
+        return job;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    const send = (input: unknown) => ipcMain.listeners.get(IPC_OUTPUT_DRAG_CHANNEL)!.forEach((listener) => listener({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, input));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    send({ jobId: done.id, path: done.sourcePath });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(`Refused an output drag: ${done.sourcePath} is not an output of this job.`));
+    warn.mockRestore();
+    send({ jobId: done.id, path: done.outputs[0]!.path });
+    await vi.waitFor(() => expect(window.webContents.startDrag).toHaveBeenCalledTimes(1));
+    expect(window.webContents.startDrag.mock.calls[0]![0].file).toBe(done.outputs[0]!.path);
+  });
+
+  it('keeps its settings with electron-store, in the format the headless host reads', async () => {
+    expect((await call('settings.update', { concurrency: 3 })).ok).toBe(true);
+    const file = JSON.parse(await readFile(join(root, 'data', 'settings.json'), 'utf8'));
+    expect(file).toMatchObject({ concurrency: 3, __internal__: { migrations: { version: '1.0.0' } } });
+    expect(ipcMain.listeners.has('electron-store-get-data')).toBe(true);
+  });
+
   it('hides the window on close (close to tray is on by default) and stops the engine cleanly on quit', async () => {
     expect(window.requestClose()).toBe(true);
     expect(window.hide).toHaveBeenCalled();
     app.quit();
     await vi.waitFor(() => expect(app.exited).toBe(true), { timeout: 15_000 });
     expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.get(IPC_OUTPUT_DRAG_CHANNEL)).toEqual([]);
     expect(Tray.created.at(-1)!.destroyed).toBe(true);
     // Quitting lets the window close for real.
     expect(window.requestClose()).toBe(false);
