@@ -20,9 +20,25 @@ export interface Subject {
 /** Kinds a layout must keep whole and inside the placement's safe area. */
 const MUST_KEEP_KINDS: ReadonlySet<SubjectKind> = new Set(['face', 'text', 'keep']);
 
+/** Text found with less confidence than this may be cut when keeping it costs more than it is likely worth. */
+const SURE_TEXT_SCORE = 0.5;
+
 /** Whether a layout must keep this subject whole (faces, text, the user's keep boxes). */
 export function isMustKeep(subject: Subject): boolean {
   return MUST_KEEP_KINDS.has(subject.kind);
+}
+
+/**
+ * How much cutting a must-keep subject weighs (0..1): text by its confidence (a short line of letter-like blobs may
+ * be a texture's chance alignment); faces and the user's boxes fully.
+ */
+export function mustKeepWeight(subject: Subject): number {
+  return subject.kind === 'text' ? subject.score ** 2 : 1;
+}
+
+/** Whether a cut of this must-keep subject counts as losing it (routes a size to fal; weak text does not). */
+export function isSureMustKeep(subject: Subject): boolean {
+  return isMustKeep(subject) && (subject.kind !== 'text' || subject.score >= SURE_TEXT_SCORE);
 }
 
 /** Subjects found in an image of `from` pixels, in an image of `to` pixels (another decode of the same source). */

@@ -20,8 +20,13 @@ export interface Glyph {
 const CONTRAST = 30;
 /** Radius of "its surroundings", as a share of the thumbnail's short side: wider than a thick stroke. */
 const SURROUND_SHARE = 0.03;
-/** A letter's tone is even (solid-colour type): its pixels' luma spread stays under this. */
-const MAX_TONE_SPREAD = 28;
+/**
+ * A letter's tone is even (solid-colour type): the spread of its core (the half of its pixels furthest from the
+ * surroundings; the rest is anti-aliased edge, which spans every tone between type and background on thin strokes)
+ * stays under this. A shaded pebble or leaf varies across its core too.
+ */
+const MAX_CORE_SPREAD = 24;
+const CORE_SHARE = 0.33;
 
 /**
  * Letter-like blobs of one polarity: 8-connected pixels lighter (or darker) than their surroundings by CONTRAST,
@@ -34,21 +39,20 @@ export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] 
   const seen = new Uint8Array(width * height);
   const glyphs: Glyph[] = [];
   const stack: number[] = [];
-  const minHeight = Math.max(7, 0.025 * height);
+  const values: number[] = [];
+  const minHeight = Math.max(7, 0.02 * height);
   const maxHeight = 0.3 * height;
   for (let start = 0; start < mask.length; start += 1) {
     if (!mask[start] || seen[start]) continue;
-    let [x0, y0, x1, y1, count, sum, squares] = [width, height, -1, -1, 0, 0, 0];
+    let [x0, y0, x1, y1] = [width, height, -1, -1];
+    values.length = 0;
     seen[start] = 1;
     stack.push(start);
     while (stack.length > 0) {
       const index = stack.pop()!;
       const x = index % width;
       const y = (index - x) / width;
-      const value = data[index]!;
-      count += 1;
-      sum += value;
-      squares += value * value;
+      values.push(data[index]!);
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -71,13 +75,28 @@ export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] 
     const boxHeight = y1 - y0 + 1;
     if (boxHeight < minHeight || boxHeight > maxHeight) continue;
     if (boxWidth > 2.5 * boxHeight || boxWidth < 0.08 * boxHeight) continue;
-    const fill = count / (boxWidth * boxHeight);
+    const fill = values.length / (boxWidth * boxHeight);
     if (fill < 0.15 || fill > 0.9) continue;
-    const tone = sum / count;
-    if (Math.sqrt(Math.max(0, squares / count - tone * tone)) > MAX_TONE_SPREAD) continue;
+    const core = coreTone(values, polarity);
+    if (core.spread > MAX_CORE_SPREAD) continue;
+    const tone = core.mean;
     glyphs.push({ box: { left: x0, top: y0, width: boxWidth, height: boxHeight }, polarity, tone, fill });
   }
   return glyphs;
+}
+
+/** Mean and standard deviation of the half of a blob's values furthest from its surroundings. */
+function coreTone(values: number[], polarity: 'light' | 'dark'): { mean: number; spread: number } {
+  values.sort((a, b) => (polarity === 'light' ? b - a : a - b));
+  const half = Math.max(1, Math.ceil(values.length * CORE_SHARE));
+  let sum = 0;
+  let squares = 0;
+  for (let index = 0; index < half; index += 1) {
+    sum += values[index]!;
+    squares += values[index]! * values[index]!;
+  }
+  const mean = sum / half;
+  return { mean, spread: Math.sqrt(Math.max(0, squares / half - mean * mean)) };
 }
 
 /** Pixels lighter (or darker) than the mean of their surroundings by CONTRAST, from an integral image. */

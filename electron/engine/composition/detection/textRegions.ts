@@ -6,19 +6,31 @@ const MIN_GLYPHS_PER_LINE = 3;
 /** Most letters are strokes that fill a third to a half of their box; a row of pebbles or leaves fills more. */
 const MAX_MEDIAN_FILL = 0.72;
 
+/** A block of type: its box and how many letters were seen in it (few letters: more likely a texture's chance line). */
+export interface TextBlock {
+  readonly box: Box;
+  readonly glyphs: number;
+}
+
 /**
  * Printed type in a thumbnail, as boxes of text blocks in its pixels. Glyph candidates are the even-toned blobs
  * lighter or darker than their surroundings (textGlyphs); a line is at least three of them of similar height and
  * tone, side by side on a common centre line with letter-sized gaps; lines stacked close become one block. Ad type
  * is solid colour set to be read, which is what this looks for; leaves, gravel and fur are blobs too, but uneven
- * in tone and size and not lined up. Model-free and cheap: a few passes over the thumbnail.
+ * in tone and size and not lined up. Each plane (luma, and the colour axes: see textPlanes) is searched on its own
+ * and the lines found in any are joined. Model-free and cheap: a few passes over the thumbnail per plane.
  */
-export function findTextBlocks(plane: GreyPlane): Box[] {
-  const glyphs = [...glyphsOf(plane, 'light'), ...glyphsOf(plane, 'dark')];
-  const groups = groupIntoLines(glyphs);
-  const lines = groups.filter(isTypeLine);
-  const loose = groups.filter((group) => !lines.includes(group)).flat();
-  return joinLines(lines.filter((line) => !inTexture(line, loose)).map(boundsOf), plane.height);
+export function findTextBlocks(planes: readonly GreyPlane[]): TextBlock[] {
+  const lines: TextBlock[] = [];
+  for (const plane of planes) {
+    const glyphs = [...glyphsOf(plane, 'light'), ...glyphsOf(plane, 'dark')];
+    const groups = groupIntoLines(glyphs);
+    const typeLines = groups.filter(isTypeLine);
+    const loose = groups.filter((group) => !typeLines.includes(group)).flat();
+    lines.push(...typeLines.filter((line) => !inTexture(line, loose)).map((line) => ({ box: boundsOf(line), glyphs: line.length })));
+  }
+  // One line seen in two planes (or in parts in each) is one block.
+  return joinLines(lines, planes[0]?.height ?? 0);
 }
 
 /** Union-find over glyphs that could be neighbours on one line of type. */
@@ -114,34 +126,39 @@ function boundsOf(line: readonly Glyph[]): Box {
 
 /**
  * Lines of similar size stacked close above one another and overlapping sideways become one block (a headline of
- * two lines, a paragraph), as do words of one line left apart; a block never grows past half the picture's height.
+ * two lines, a paragraph), as do words of one line left apart and one line found in two planes; a block never grows
+ * past half the picture's height. Letters add up, except for a line seen twice (the larger count stands).
  */
-function joinLines(lines: Box[], pictureHeight: number): Box[] {
+function joinLines(lines: TextBlock[], pictureHeight: number): TextBlock[] {
   const blocks = [...lines];
   let merged = true;
   while (merged) {
     merged = false;
     for (let a = 0; a < blocks.length && !merged; a += 1) {
       for (let b = a + 1; b < blocks.length && !merged; b += 1) {
-        const first = blocks[a]!;
-        const second = blocks[b]!;
+        const first = blocks[a]!.box;
+        const second = blocks[b]!.box;
         const gapY = Math.max(first.top, second.top) - Math.min(first.top + first.height, second.top + second.height);
         const overlapX = Math.min(first.left + first.width, second.left + second.width) - Math.max(first.left, second.left);
         const similar = Math.max(first.height, second.height) <= 2.5 * Math.min(first.height, second.height);
         const spanned = Math.max(first.top + first.height, second.top + second.height) - Math.min(first.top, second.top);
         const lineHeight = Math.min(first.height, second.height);
         const stacked = gapY <= 0.8 * lineHeight && overlapX > 0.3 * Math.min(first.width, second.width);
-        // Words of one line that the glyph grouping left apart (a wide word space).
-        const sameLine = gapY <= -0.6 * lineHeight && overlapX > -1.5 * Math.max(first.height, second.height);
-        if (similar && (stacked || sameLine) && spanned <= 0.5 * pictureHeight) {
+        // Words of one line that the glyph grouping left apart (a wide word space, or a letter missed between them).
+        const sameLine = gapY <= -0.6 * lineHeight && overlapX > -2.5 * Math.max(first.height, second.height);
+        // The same line found in two planes.
+        const overlapping = gapY < 0 && overlapX > 0;
+        if (similar && (stacked || sameLine || overlapping) && spanned <= 0.5 * pictureHeight) {
           const left = Math.min(first.left, second.left);
           const top = Math.min(first.top, second.top);
-          blocks[a] = {
+          const box = {
             left,
             top,
             width: Math.max(first.left + first.width, second.left + second.width) - left,
             height: Math.max(first.top + first.height, second.top + second.height) - top,
           };
+          const [countA, countB] = [blocks[a]!.glyphs, blocks[b]!.glyphs];
+          blocks[a] = { box, glyphs: overlapping && !stacked ? Math.max(countA, countB) : countA + countB };
           blocks.splice(b, 1);
           merged = true;
         }

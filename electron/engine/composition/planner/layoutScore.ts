@@ -2,30 +2,44 @@ import type { Box, Dims } from '../../local/geometry';
 import { visibleShare } from '../boxMath';
 import type { SafeInsets } from '../safeZone';
 import type { Subject } from '../subjects';
-import { isMustKeep } from '../subjects';
+import { isMustKeep, isSureMustKeep, mustKeepWeight } from '../subjects';
 import type { CompositionPlan, LayoutWindow } from './compositionPlan';
 
 /**
  * Weights of the layout score (a cost: lower is better). A must-keep subject cut or pushed into the safe zone
- * costs far more than any fill; an object cut costs more than a moderate fill when nothing must-keep is present
+ * costs more than most fills; an object cut costs more than a moderate fill when nothing must-keep is present
  * (then the objects are the subject), less when faces or text are there (a person's legs may go, their face not);
- * the saliency box is loose, so losing part of it costs in proportion (less when faces, text or objects say where
- * the subject is); fill costs by its share of the canvas.
+ * the saliency box is what stands out around them (the whole inset photo, the product with its props), so losing
+ * part of it costs in proportion, less when faces, text or objects say where the subject is. Fill costs a step
+ * (a thin band of blur looks like a mistake, not a layout), then by its share of the canvas, and steeply past half
+ * of it (a small picture in a sea of blur). Tuned on bench:local's measurement set (see the README).
  */
 const SCORE_WEIGHTS = {
-  mustKeepCut: 10,
+  mustKeepCut: 5,
   objectCutAlone: 4,
-  objectCutBesideMustKeep: 2,
-  /** With nothing detected, the saliency box is the subject: losing any of it costs a step, then in proportion. */
-  saliencyLostAlone: 6,
-  saliencyStepAlone: 1,
-  saliencyLostBesideDetections: 0.6,
+  objectCutBesideMustKeep: 3.5,
+  /**
+   * With nothing detected, the saliency box is the subject: losing any of it costs a step, then in proportion, more
+   * than a pad past the fill knee costs (an object cut in a banner reads worse than a banner that pads).
+   */
+  saliencyLostAlone: 12,
+  saliencyStepAlone: 4,
+  saliencyLostBesideDetections: 7.5,
+  saliencyLostBesideMarks: 0.6,
   /** A kept box flush against a cropped edge looks cut even when it is not. */
-  tightToCrop: 0.6,
-  fill: 3.5,
+  tightToCrop: 0.56,
+  padStep: 2,
+  fill: 3.1,
+  /** Each share of fill past FILL_KNEE costs this much more. */
+  fillPastKnee: 11.7,
   fillImbalance: 0.3,
   focusOffCentre: 1.5,
 } as const;
+
+/** Past this share of fill the canvas reads as a padded thumbnail. */
+const FILL_KNEE = 0.5;
+/** Less fill than this is rounding at the canvas edge, not a pad. */
+const NO_FILL = 0.005;
 
 /** A box counts as whole when this share of it is shown inside the safe area: all of it, bar float rounding. */
 const WHOLE_SHARE = 0.9999;
@@ -33,7 +47,7 @@ const WHOLE_SHARE = 0.9999;
 /** How a layout treats the subjects, and its cost. */
 export interface LayoutScore {
   readonly cost: number;
-  /** Must-keep subjects (faces, text, keep boxes) not shown whole inside the safe area. */
+  /** Must-keep subjects (faces, sure text, keep boxes) not shown whole inside the safe area. */
   readonly mustKeepCut: readonly Subject[];
   /** Objects not shown whole. */
   readonly objectsCut: readonly Subject[];
@@ -57,18 +71,20 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
   const hasMustKeep = subjects.some(isMustKeep);
   const objectWeight = hasMustKeep ? SCORE_WEIGHTS.objectCutBesideMustKeep : SCORE_WEIGHTS.objectCutAlone;
   const detected = hasMustKeep || subjects.some((subject) => subject.kind === 'object');
-  const saliencyWeight = detected ? SCORE_WEIGHTS.saliencyLostBesideDetections : SCORE_WEIGHTS.saliencyLostAlone;
+  // The user's keep boxes and focal point say what matters: then the saliency box is only a hint.
+  const marked = subjects.some((subject) => subject.kind === 'keep' || subject.kind === 'focus');
+  const saliencyWeight = marked ? SCORE_WEIGHTS.saliencyLostBesideMarks : detected ? SCORE_WEIGHTS.saliencyLostBesideDetections : SCORE_WEIGHTS.saliencyLostAlone;
   const margin = TIGHT_MARGIN * Math.min(window.width, window.height);
   const mustKeepCut: Subject[] = [];
   const objectsCut: Subject[] = [];
   let saliencyShown = 1;
-  let cost = SCORE_WEIGHTS.fill * plan.fillShare + SCORE_WEIGHTS.fillImbalance * imbalance(plan);
+  let cost = fillCost(plan);
   for (const subject of subjects) {
     if (isMustKeep(subject)) {
       const inSafe = visibleShare(subject.box, safe);
       if (inSafe < WHOLE_SHARE) {
-        mustKeepCut.push(subject);
-        cost += SCORE_WEIGHTS.mustKeepCut * (0.5 + (1 - inSafe) + 0.5 * (1 - visibleShare(subject.box, shown)));
+        if (isSureMustKeep(subject)) mustKeepCut.push(subject);
+        cost += SCORE_WEIGHTS.mustKeepCut * mustKeepWeight(subject) * (0.5 + (1 - inSafe) + 0.5 * (1 - visibleShare(subject.box, shown)));
       }
     } else if (subject.kind === 'object') {
       const inSafe = visibleShare(subject.box, safe);
@@ -115,6 +131,13 @@ function tightness(box: Box, shown: Box, source: Dims, margin: number): number {
   let worst = 0;
   for (const gap of gaps) if (gap >= 0 && gap < margin) worst = Math.max(worst, 1 - gap / margin);
   return worst;
+}
+
+/** The fill's part of the cost: a step for any, its share, more past the knee, and its lopsidedness. */
+function fillCost(plan: CompositionPlan): number {
+  if (plan.fillShare < NO_FILL) return 0;
+  const pastKnee = Math.max(0, plan.fillShare - FILL_KNEE);
+  return SCORE_WEIGHTS.padStep + SCORE_WEIGHTS.fill * plan.fillShare + SCORE_WEIGHTS.fillPastKnee * pastKnee + SCORE_WEIGHTS.fillImbalance * imbalance(plan);
 }
 
 /** How lopsided the fill is (0 centred, 1 all on one side), as a share of the canvas side. */
