@@ -2,3 +2,4 @@ export * from './targetSize';
 export * from './nanoBananaPresets';
 export * from './falTierRange';
 export * from './sizePolicy';
+export * from './farAspect';

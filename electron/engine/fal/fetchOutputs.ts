@@ -13,6 +13,11 @@ export interface FalOutputRef {
   readonly imageCount: number;
   /** The tier fal reported for this target (`results[i].resolution`). */
   readonly tier: string | null;
+  /**
+   * The size fal was asked for when it is not the target: a far-aspect target's covering preset, which the file is
+   * checked against and from which the target is cut afterwards around the subject.
+   */
+  readonly canvas?: TargetSize;
 }
 
 /** A downloaded output, verified to be exactly the target size and in the profile's format. */
@@ -25,8 +30,8 @@ export interface FetchedOutput extends FalOutputRef {
 }
 
 /**
- * Downloads every output at once (fal's CDN keeps files only days), checks each is exactly W x H in the profile's
- * format, and fixes one that is not with a final cover resize + re-encode: what the user asked for is an exact size.
+ * Downloads every output at once (fal's CDN keeps files only days), checks each is exactly W x H (the size asked
+ * for: the target, or its canvas) in the profile's format, and fixes one that is not with a final cover resize + re-encode: what the user asked for is an exact size.
  */
 export async function fetchOutputs(
   refs: readonly FalOutputRef[],
@@ -54,14 +59,15 @@ async function fetchOne(ref: FalOutputRef, format: OutputFormat, quality: number
     clearTimeout(timeout);
   }
   const meta = await sharp(bytes).metadata();
-  const sameSize = meta.width === ref.target.width && meta.height === ref.target.height;
+  const expected = ref.canvas ?? ref.target;
+  const sameSize = meta.width === expected.width && meta.height === expected.height;
   if (sameSize && meta.format === format) {
-    return { ...ref, bytes, width: ref.target.width, height: ref.target.height, corrected: false };
+    return { ...ref, bytes, width: expected.width, height: expected.height, corrected: false };
   }
   const fixed = await withEncoder(
-    sharp(bytes).rotate().resize(ref.target.width, ref.target.height, { fit: 'cover', position: 'centre' }),
+    sharp(bytes).rotate().resize(expected.width, expected.height, { fit: 'cover', position: 'centre' }),
     { format, quality },
     meta.hasAlpha ?? false,
   ).toBuffer();
-  return { ...ref, bytes: fixed, width: ref.target.width, height: ref.target.height, corrected: !sameSize };
+  return { ...ref, bytes: fixed, width: expected.width, height: expected.height, corrected: !sameSize };
 }

@@ -8,11 +8,17 @@ export interface SmartResizeResultBody {
 }
 
 /**
- * Lists the output files of a finished request, one per (target, image), from `results[i]` in target order.
+ * Lists the output files of a finished request, one per (target, image), from `results[i]` in target order;
+ * `asked` are the sizes the request named (a far-aspect target's canvas in its place; see falCanvases).
  * A result with fewer result entries or images than asked for is an error: we would otherwise pay and silently
  * miss an output.
  */
-export function outputRefsFromResult(body: SmartResizeResultBody, targets: readonly TargetSize[], imagesPerSize: number): FalOutputRef[] {
+export function outputRefsFromResult(
+  body: SmartResizeResultBody,
+  targets: readonly TargetSize[],
+  imagesPerSize: number,
+  asked: readonly TargetSize[] = targets,
+): FalOutputRef[] {
   const results = body.results ?? [];
   if (results.length !== targets.length) {
     throw new Error(`fal returned ${results.length} results for ${targets.length} sizes.`);
@@ -20,6 +26,8 @@ export function outputRefsFromResult(body: SmartResizeResultBody, targets: reado
   return targets.flatMap((target, index) => {
     const result = results[index];
     const images = result?.images ?? [];
+    const canvas = asked[index];
+    const isCanvas = canvas !== undefined && (canvas.width !== target.width || canvas.height !== target.height);
     if (images.length < 1) throw new Error(`fal returned no image for ${target.width}x${target.height}.`);
     const count = Math.min(images.length, imagesPerSize);
     return images.slice(0, count).map((image, imageIndex) => {
@@ -30,6 +38,7 @@ export function outputRefsFromResult(body: SmartResizeResultBody, targets: reado
         imageIndex: imageIndex + 1,
         imageCount: count,
         tier: typeof result?.resolution === 'string' ? result.resolution : null,
+        ...(isCanvas && { canvas }),
       };
     });
   });

@@ -3,7 +3,9 @@ import { DEFAULT_POLL_MS, untilAborted, waitForResult, type FalQueueProgress } f
 import type { SmartResizeFalClient } from '../fal/falClient';
 import { isFalDeadline, type FalDeadlineError } from '../fal/falDeadline';
 import { steadyPolls } from '../fal/falRunTimes';
-import { fetchOutputs } from '../fal/fetchOutputs';
+import { type FetchedOutput, fetchOutputs } from '../fal/fetchOutputs';
+import { cropToTarget } from '../composition/cropToTarget';
+import { keepBoxesInOutput, safeInsetsFor } from '../preflight';
 import type { UploadImage } from '../fal/prepareUpload';
 import { buildSmartResizeInput, type SmartResizeInput } from '../fal/smartResizeInput';
 import { outputRefsFromResult, type SmartResizeResultBody } from '../fal/smartResizeResult';
@@ -13,7 +15,8 @@ import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type JobRecord, type JobRequestRecord } from '../store';
-import { finishImages, profileFinishContext, sourceRights, sourceSize } from '../output/finishImages';
+import { type FinishContext, type PixelImage, finishImages, profileFinishContext, sourceRights, sourceSize } from '../output/finishImages';
+import { falRequestSizes } from './falCanvases';
 import { cancelAtFal } from './cancelAtFal';
 import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
 import { cpuStep } from './cpuStep';
@@ -64,12 +67,16 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     // fal billed the request once its result exists: price it before anything here can fail.
     deps.spend?.charged(job, requestId, body.results ?? []);
     moveTo(deps, job.id, 'downloading');
-    const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize);
+    const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize, falRequestSizes(plan.targets, profile.fal));
     const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
-    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode.
+    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode; a
+    // far-aspect target is first cut from the canvas fal made for it, around the subject.
     const finished = await cpuStep(deps, signal, async () => {
       const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
-      return finishImages(fetched.map(({ bytes, corrected: _corrected, url: _url, ...ref }) => ({ ...ref, encoded: bytes })), profileFinishContext(profile, about));
+      const context = profileFinishContext(profile, about);
+      const pixels = await Promise.all(fetched.map((output) => canvasCut(output, context, deps)));
+      const done = await finishImages(pixels, context);
+      return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
     });
     if (finished.notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
     moveTo(deps, job.id, 'writing');
@@ -113,7 +120,7 @@ async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploa
         if (held) return held;
         input = buildInput(context, plan, await uploads.url());
       }
-      request = await submitRecorded(submission, input, estimateRequest(plan.targets, context.profile.fal).minCents);
+      request = await submitRecorded(submission, input, estimateRequest(falRequestSizes(plan.targets, context.profile.fal), context.profile.fal).minCents);
       submittedNow = request !== undefined;
       // fal has no request for a lost submit: the next one carries a new upload URL, so the two are never confused.
       if (!request) uploads.discard();
@@ -176,7 +183,7 @@ async function giveUpAtDeadline(context: FalPartContext, error: FalDeadlineError
 /** The budget check of a new request: a refusal parks the job in `waiting_budget`. */
 function admit(context: FalPartContext, plan: FalBatchPlan): Extract<JobOutcome, { kind: 'held' }> | undefined {
   const { deps, job, profile } = context;
-  const { maxCents } = estimateRequest(plan.targets, profile.fal);
+  const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
   const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
   if (admission.ok) return undefined;
   deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
@@ -184,7 +191,25 @@ function admit(context: FalPartContext, plan: FalBatchPlan): Extract<JobOutcome,
 }
 
 function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: string): SmartResizeInput {
-  return buildSmartResizeInput(imageUrl, plan.targets, context.profile.fal, FAL_OUTPUT_FORMAT);
+  return buildSmartResizeInput(imageUrl, falRequestSizes(plan.targets, context.profile.fal), context.profile.fal, FAL_OUTPUT_FORMAT);
+}
+
+/** A downloaded output as pixels to finish: fal's file as it is, or a far-aspect target cut from its canvas. */
+async function canvasCut(output: FetchedOutput, context: FinishContext, deps: JobRunnerDeps): Promise<PixelImage & Pick<FetchedOutput, 'imageIndex' | 'imageCount' | 'tier'>> {
+  const { bytes, corrected: _corrected, url: _url, canvas, ...ref } = output;
+  if (!canvas) return { ...ref, encoded: bytes };
+  const insets = safeInsetsFor(context.placementOf(ref.target), ref.target);
+  const cut = await cropToTarget(bytes, ref.target, { detector: deps.detector, insets });
+  return { ...ref, width: ref.target.width, height: ref.target.height, raw: cut.raw, boxes: keepBoxesInOutput(cut.subjects, cut.plan) };
+}
+
+/** The job log's sentence for each size cut here from fal's canvas. */
+function canvasNotes(fetched: readonly FetchedOutput[]): string[] {
+  const cut = fetched.filter((output) => output.canvas && output.imageIndex === 1);
+  return cut.map(
+    (output) =>
+      `${formatTargetSize(output.target)}: fal made its ${formatTargetSize(output.canvas!)} canvas (${output.tier ?? 'tier not reported'}), cut to size here around the subject`,
+  );
 }
 
 interface UploadOnce {

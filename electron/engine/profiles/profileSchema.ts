@@ -20,7 +20,7 @@ import {
 } from '../../shared/schemas/profileFields';
 import { FILL_STYLES } from '../composition/fills/fillStyle';
 import { DEFAULT_NAMING_TEMPLATE, parseNamingTemplate } from '../output';
-import { falCoverageProblem } from '../../domain/sizes';
+import { DEFAULT_FAR_ASPECT, falCoverageProblem } from '../../domain/sizes';
 
 // The field rules are shared with the API contract's draft schema; this file adds defaults and engine-only checks.
 export { PROFILE_NAME_MAX } from '../../shared/schemas/profileFields';
@@ -93,6 +93,17 @@ const ProfileFalOptionsSchema = z.object({
   resolution: FalResolutionSchema.default('1K'),
   safetyTolerance: SafetyToleranceSchema.default('4'),
   seed: SeedSchema.optional(),
+  /**
+   * Targets whose aspect is beyond the widest or tallest preset: fal is asked for the covering preset itself and the
+   * exact size is cut here around the subject (same price: one output per size), instead of fal's centre crop.
+   */
+  farAspect: z
+    .object({
+      cropLocally: z.boolean().default(true),
+      widerThan: z.number().min(1).max(100).default(DEFAULT_FAR_ASPECT.widerThan),
+      tallerThan: z.number().positive().max(1).default(DEFAULT_FAR_ASPECT.tallerThan),
+    })
+    .prefault({}),
 });
 
 /** Everything a person chooses for a profile, with defaults filled in; identity and version come from the store. */

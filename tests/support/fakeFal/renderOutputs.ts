@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
+import { coveringPreset } from './presets';
 
 /** One output image file. */
 export interface RenderedImage {
@@ -17,7 +18,7 @@ export interface RenderRequest {
   readonly height: number;
   readonly format: 'jpeg' | 'png' | 'webp';
   readonly count: number;
-  readonly mode: 'resize' | 'flat';
+  readonly mode: 'resize' | 'flat' | 'recompose';
   /** Make the first image's pixels a different size than asked (the wrong-size fault). */
   readonly wrongSize: boolean;
 }
@@ -33,7 +34,9 @@ function encode(image: Sharp, format: RenderRequest['format']): Sharp {
 
 /**
  * Real images of the requested size: the source cover-resized and center-cropped (smart-resize's last step), or a
- * flat colour in `flat` mode. Images after the first of a target are slightly brighter so each file differs.
+ * flat colour in `flat` mode, or in `recompose` mode the whole source fitted inside the covering preset over a
+ * blurred extension of itself (what a regeneration for a new aspect does: all of the scene, more around it), then
+ * centre-cropped to the size as fal does, so a test can tell where the subject lands. Images after the first of a target are slightly brighter so each file differs.
  */
 export async function renderTarget(request: RenderRequest): Promise<RenderedImage[]> {
   if (request.mode !== 'flat') return renderImages(request);
@@ -59,10 +62,25 @@ async function renderImages(request: RenderRequest): Promise<RenderedImage[]> {
     const base =
       request.mode === 'flat'
         ? sharp({ create: { width, height, channels: 3, background: { r: 40 + index * 30, g: 120, b: 200 } } })
-        : sharp(request.source).rotate().resize(width, height, { fit: 'cover', position: 'centre' });
-    const varied = index > 0 && request.mode === 'resize' ? base.modulate({ brightness: 1 + 0.05 * index }) : base;
+        : request.mode === 'recompose'
+          ? sharp(await generatedThenCropped(request.source, width, height))
+          : sharp(request.source).rotate().resize(width, height, { fit: 'cover', position: 'centre' });
+    const varied = index > 0 && request.mode !== 'flat' ? base.modulate({ brightness: 1 + 0.05 * index }) : base;
     const bytes = await encode(varied.removeAlpha(), request.format).toBuffer();
     images.push({ bytes, width, height, contentType: CONTENT_TYPES[request.format], extension: request.format === 'jpeg' ? 'jpg' : request.format });
   }
   return images;
+}
+
+/** `recompose`: generated at the covering preset (the fake's rule, presets.ts), then centre-cropped, as fal does. */
+async function generatedThenCropped(source: Buffer, width: number, height: number): Promise<Buffer> {
+  const preset = coveringPreset(width, height, '1K') ?? { width, height };
+  return sharp(await recomposed(source, preset.width, preset.height)).resize(width, height, { fit: 'cover', position: 'centre' }).png().toBuffer();
+}
+
+/** The whole source fitted (contain) and centred in width x height over a blurred cover of itself (`recompose`). */
+export async function recomposed(source: Buffer, width: number, height: number): Promise<Buffer> {
+  const background = await sharp(source).rotate().resize(width, height, { fit: 'cover' }).blur(20).removeAlpha().png().toBuffer();
+  const fitted = await sharp(source).rotate().resize(width, height, { fit: 'inside' }).removeAlpha().png().toBuffer();
+  return sharp(background).composite([{ input: fitted, gravity: 'centre' }]).png({ compressionLevel: 1 }).toBuffer();
 }

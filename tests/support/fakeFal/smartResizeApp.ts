@@ -19,7 +19,7 @@ export interface ModelRun {
   readonly rawInput: unknown;
   readonly files: FileStore;
   readonly fault: FakeFalJobFault | undefined;
-  readonly renderMode: 'resize' | 'flat';
+  readonly renderMode: 'resize' | 'flat' | 'recompose';
 }
 
 /** Beyond this many pixels per side the fake's model refuses the source, as fal's does with image_too_large. */

@@ -20,8 +20,10 @@ export interface FakeFalOptions {
   /**
    * `'resize'` (default): outputs are the uploaded image cover-resized and center-cropped to each target.
    * `'flat'`: a flat colour image of the exact size, much cheaper (benchmarks, where the fake shares the CPU).
+   * `'recompose'`: the whole uploaded image fitted into the covering preset over a blurred extension of itself (a
+   * stand-in for fal's regeneration), then center-cropped to the target: where the subject lands can be checked.
    */
-  readonly renderMode?: 'resize' | 'flat';
+  readonly renderMode?: 'resize' | 'flat' | 'recompose';
   readonly latency?: FakeFalLatency;
   readonly history?: FakeFalHistoryOptions;
 }

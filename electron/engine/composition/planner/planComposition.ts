@@ -13,6 +13,8 @@ export interface PlanningInput {
   readonly subjects: readonly Subject[];
   /** The placement's safe-zone insets for a target, in its pixels; none when omitted. */
   readonly insetsFor?: (target: TargetSize) => SafeInsets;
+  /** Only cover crops (no fill): for cutting an exact size from fal's larger generated canvas. */
+  readonly cropOnly?: boolean;
 }
 
 /** The chosen layout for a size and how it scored. */
@@ -30,6 +32,7 @@ export function planComposition(input: PlanningInput, target: TargetSize): Score
   let best: ScoredPlan | undefined;
   for (const window of candidateWindows(input.source, target, input.subjects, insets)) {
     const plan = planFromWindow(input.source, target, window);
+    if (input.cropOnly && plan.method !== 'crop') continue;
     const score = scoreLayout(input.source, plan, window, input.subjects, insets);
     // Ties go to less fill, then to the earlier (more central) candidate.
     if (!best || score.cost < best.score.cost - 1e-9 || (Math.abs(score.cost - best.score.cost) <= 1e-9 && plan.fillShare < best.plan.fillShare)) {
