@@ -56,11 +56,12 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
         throwIfStopped(signal);
         const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash });
-        const routes = routeSizes(profile, open, source.raw, client !== undefined, detection);
         // Each output is encoded to its placement's spec (weight budget, metadata) and preflighted in this same step;
-        // the planner keeps must-keep subjects out of each placement's safe zone.
+        // the planner (for the auto policy's choice and for the render alike) keeps must-keep subjects out of each
+        // placement's safe zone.
         const context = profileFinishContext(profile, { rights: await sourceRights(job.sourcePath), source: source.probe, aiComposited: false });
         const insetsFor = (target: TargetSize) => safeInsetsFor(context.placementOf(target), target);
+        const routes = routeSizes(profile, open, source.raw, client !== undefined, detection, insetsFor);
         const pixels = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, format: 'raw', subjects: routes.subjects, insetsFor }) : [];
         const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, routes.subjects)), context);
         const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;

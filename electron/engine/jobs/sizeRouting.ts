@@ -1,5 +1,6 @@
 import type { Detection } from '../composition/detection';
 import { type ScoredPlan, planComposition, routeAutoSize } from '../composition/planner';
+import type { SafeInsets } from '../composition/safeZone';
 import type { Subject } from '../composition/subjects';
 import type { RawImage } from '../decode/types';
 import type { Profile } from '../profiles';
@@ -33,9 +34,17 @@ export function providerForJob(profile: Profile, falAvailable: boolean): JobProv
 /**
  * Decides each size: 'local' and 'fal' are taken at their word (fal only with a key); 'auto' goes by the same
  * score the local layout uses (composition/planner): local when the best local layout keeps every must-keep
- * subject whole with little fill, fal (which recomposes instead of padding) otherwise.
+ * subject whole with little fill, fal (which recomposes instead of padding) otherwise. `insetsFor` gives each size's
+ * placement safe zone, the same the local render is planned with, so "kept" means kept clear of the platform's UI.
  */
-export function routeSizes(profile: Profile, targets: readonly TargetSize[], raw: RawImage, falAvailable: boolean, detection: Detection): SizeRoutes {
+export function routeSizes(
+  profile: Profile,
+  targets: readonly TargetSize[],
+  raw: RawImage,
+  falAvailable: boolean,
+  detection: Detection,
+  insetsFor?: (target: TargetSize) => SafeInsets,
+): SizeRoutes {
   const policyOf = (target: TargetSize) =>
     profile.sizes.find((size) => size.width === target.width && size.height === target.height)?.policy ?? 'auto';
   const routes: SizeRoutes = { local: [], fal: [], subjects: detection.subjects, reasons: [], notes: detection.notes };
@@ -43,7 +52,7 @@ export function routeSizes(profile: Profile, targets: readonly TargetSize[], raw
     const policy = policyOf(target);
     const size = formatTargetSize(target);
     if (policy === 'auto' && falAvailable) {
-      const best: ScoredPlan = planComposition({ source: raw, subjects: detection.subjects }, target);
+      const best: ScoredPlan = planComposition({ source: raw, subjects: detection.subjects, insetsFor }, target);
       const route = routeAutoSize(best, detection.subjects);
       (route.provider === 'fal' ? routes.fal : routes.local).push(target);
       routes.reasons.push(route.reason);
