@@ -13,6 +13,8 @@ export * from './schemas/common';
 export * from './schemas/profile';
 export * from './schemas/folder';
 export * from './schemas/job';
+export * from './schemas/outputLayout';
+export * from './schemas/review';
 export * from './schemas/queue';
 export * from './schemas/settings';
 export * from './schemas/estimate';

@@ -38,6 +38,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
       bytes: output.bytes,
       format: output.format === 'png' || output.format === 'jpeg' || output.format === 'webp' ? output.format : null,
       preflight: output.preflight ? { ...output.preflight, checks: [...output.preflight.checks] } : null,
+      layout: output.layout,
     })),
     costCents,
   };
@@ -76,6 +77,7 @@ export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefin
     attemptsMade: attempts.made,
     tookMs: job.finishedAt !== null && attempts.roundStartedAt !== null ? Math.max(0, job.finishedAt - attempts.roundStartedAt) : null,
     missingOutputs: detail.outputs.filter((output) => !existsSync(output.path)).map((output) => output.path),
+    source: null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Engine } from '../runtime/engine';
 import { jobChargeCents } from '../spend';
 import { toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
+import { sourceSize } from '../output/finishImages';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
 
 /**
@@ -43,7 +44,8 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
     detail: async ({ id }) => {
       const detail = toJobDetail(store, id);
       if (!detail) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-      return withLocalFallbackMarks(engine, detail);
+      // The source's upright size: the job view draws each size's frame in its pixels.
+      return { ...withLocalFallbackMarks(engine, detail), source: (await sourceSize(detail.sourcePath)) ?? null };
     },
     retry: async ({ id }) => {
       engine.retry(id);

@@ -1,9 +1,13 @@
 import type { OutputPlacement, RenderedImage } from '../output/writeRenderedOutputs';
 import { writeRenderedOutputs } from '../output/writeRenderedOutputs';
+import type { OutputLayout } from '../../domain/outputLayout';
 import type { Provider } from '../../domain/providers';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
 import { withTransaction, type JobStore } from '../store';
 import { removeStaleOutputTemps } from './staleOutputTemps';
+
+/** An image of a job's run as the writer takes it: fal's tier, and the local layout it was made by. */
+export type RunImage = RenderedImage & { readonly tier?: string | null; readonly layout?: OutputLayout | null };
 
 /**
  * Writes a job's images and records each in the store, skipping any the job already recorded (a resumed run) and
@@ -13,7 +17,7 @@ export async function writeAndRecordOutputs(
   store: JobStore,
   jobId: string,
   placement: OutputPlacement,
-  images: ReadonlyArray<RenderedImage & { readonly tier?: string | null }>,
+  images: readonly RunImage[],
   provider: Provider,
   /** More store writes that belong to the same commit as the records (the fal request becoming completed). */
   alsoRecord?: () => void,
@@ -39,6 +43,8 @@ export async function writeAndRecordOutputs(
         bytes: output.bytes,
         format: output.format,
         preflight: output.preflight ?? null,
+        // Kept so the job view can draw the size's frame on the source (and compare with that region).
+        layout: pending[index]?.layout ?? null,
       });
     });
     alsoRecord?.();

@@ -19,6 +19,7 @@ import { localFallbackNote } from './localFallbackNote';
 import type { JobOutcome, JobRunnerDeps, StopReason } from './jobRunnerTypes';
 import { batchTargets } from '../fal/smartResizeInput';
 import { routeSizes } from './sizeRouting';
+import { layoutInSource } from '../review/layoutInSource';
 
 /**
  * Runs one claimed job to its next resting state. A fresh job decodes its source once, writes the sizes the local
@@ -64,8 +65,10 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         const routes = routeSizes(profile, open, source.raw, client !== undefined, detection, insetsFor);
         const pixels = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, format: 'raw', subjects: routes.subjects, insetsFor }) : [];
         const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, routes.subjects)), context);
+        // Each size's layout in upright source pixels, kept with its output: the job view draws it as a frame to nudge.
+        const rendered = finished.images.map((image, index) => ({ ...image, layout: layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style) }));
         const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
-        return { routes, rendered: finished.images, encoded, notes: [...source.notes, ...routes.notes, ...finished.notes] };
+        return { routes, rendered, encoded, notes: [...source.notes, ...routes.notes, ...finished.notes] };
       });
       const { routes, rendered, notes } = prepared;
       // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.

@@ -1,3 +1,4 @@
+import type { OutputLayout } from '../../domain/outputLayout';
 import type { PreflightResult } from '../../domain/placements';
 import { isJobState } from '../../domain/jobStates';
 import type {
@@ -106,6 +107,7 @@ export interface OutputRow {
   bytes: number;
   format: string | null;
   preflight: string | null;
+  layout: string | null;
   written_at: number;
 }
 
@@ -123,6 +125,7 @@ export function toOutputRecord(row: OutputRow): JobOutputRecord {
     bytes: row.bytes,
     format: row.format,
     preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
+    layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
     writtenAt: row.written_at,
   };
 }

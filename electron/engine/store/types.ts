@@ -1,6 +1,7 @@
 import type { PreflightResult } from '../../domain/placements';
 import type { JobState } from '../../domain/jobStates';
 import type { JobProvider, Provider } from '../../domain/providers';
+import type { OutputLayout } from '../../domain/outputLayout';
 
 export type { JobProvider };
 
@@ -88,11 +89,14 @@ export interface JobOutputRecord {
   readonly format: string | null;
   /** The preflight verdict of the file; null for outputs written before preflight existed. */
   readonly preflight: PreflightResult | null;
+  /** The local layout the file was made by (its frame on the source); null for fal's and for older outputs. */
+  readonly layout: OutputLayout | null;
   readonly writtenAt: number;
 }
 
-/** An output as the writer reports it; the store stamps the time. Format and preflight may be left out. */
-export type NewJobOutput = Omit<JobOutputRecord, 'writtenAt' | 'format' | 'preflight'> & Partial<Pick<JobOutputRecord, 'format' | 'preflight'>>;
+/** An output as the writer reports it; the store stamps the time. Format, preflight and layout may be left out. */
+export type NewJobOutput = Omit<JobOutputRecord, 'writtenAt' | 'format' | 'preflight' | 'layout'> &
+  Partial<Pick<JobOutputRecord, 'format' | 'preflight' | 'layout'>>;
 
 /** What the watcher remembers about a file so an unchanged file is neither hashed nor queued again. */
 export interface SeenFileRecord {

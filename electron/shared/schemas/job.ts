@@ -4,6 +4,7 @@ import { JOB_PROVIDERS, PROVIDERS } from '../../domain/providers';
 import { CentsSchema, HostPathSchema, IdSchema, TimestampSchema } from './common';
 import { PreflightResultSchema } from './preflight';
 import { FalResolutionSchema } from './profileFields';
+import { OutputLayoutSchema, PixelSizeSchema } from './outputLayout';
 
 // The states and their groups live in electron/domain (one list for the engine's state machine, the contract and
 // the UI); the contract only validates them.
@@ -28,6 +29,8 @@ const JobOutputSchema = z.object({
   format: z.enum(['png', 'jpeg', 'webp']).nullable().optional(),
   /** The preflight of the file against its placement; null for outputs written before preflight existed. */
   preflight: PreflightResultSchema.nullable().optional(),
+  /** The local layout this file was made by (its frame on the source); null for fal's recompositions and old outputs. */
+  layout: OutputLayoutSchema.nullable().default(null),
 });
 
 /** Why a job failed or is waiting, with a stable code and fal's or the engine's own words. */
@@ -81,6 +84,8 @@ export const JobDetailSchema = JobSchema.extend({
   tookMs: z.int().nonnegative().nullable(),
   /** Outputs the job recorded whose files are no longer on disk (moved or deleted since). */
   missingOutputs: z.array(HostPathSchema),
+  /** The source's upright pixel size (the frames of the job view are in these pixels); null when it cannot be read. */
+  source: PixelSizeSchema.nullable().default(null),
 });
 
 /** The fields an event carries when a job moves or progresses. */

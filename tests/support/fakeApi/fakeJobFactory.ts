@@ -28,7 +28,7 @@ export function finishFakeJob(job: JobDetail, profile: Profile, finishedAt: numb
   job.outputs = profile.sizes.map((size) => {
     const provider = size.policy === 'local' || (size.policy === 'auto' && size.width === size.height) ? 'local' : 'fal';
     const tier = provider === 'local' ? null : size.width > 2048 || size.height > 2048 ? ('4K' as const) : ('1K' as const);
-    return { path: fakeOutputPath(job.sourcePath, size.width, size.height, extension), width: size.width, height: size.height, target: `${size.width}x${size.height}`, provider, tier, askedForFal: false };
+    return { path: fakeOutputPath(job.sourcePath, size.width, size.height, extension), width: size.width, height: size.height, target: `${size.width}x${size.height}`, provider, tier, askedForFal: false, layout: null };
   });
   const falOutputs = job.outputs.filter((output) => output.provider === 'fal');
   const providers = new Set(job.outputs.map((output) => output.provider));
@@ -71,6 +71,7 @@ export function makeFakeJob(spec: FakeJobSpec): JobDetail {
     attemptsMade: spec.state === 'queued' ? 0 : 1,
     tookMs: null,
     missingOutputs: [],
+    source: null,
   };
   if (spec.state === 'done') finishFakeJob(job, spec.profile, spec.createdAt + 9000 + (spec.createdAt % 7000));
   else if (FINISHED_JOB_STATES.includes(spec.state)) {
