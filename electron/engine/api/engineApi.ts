@@ -6,6 +6,7 @@ import type { HostServices } from './hostServices';
 import type { PathPolicy } from './pathPolicy';
 import { jobHandlers } from './jobHandlers';
 import { profileHandlers } from './profileHandlers';
+import { reviewHandlers } from './reviewHandlers';
 import { spendHandlers } from './spendHandlers';
 import { systemHandlers } from './systemHandlers';
 
@@ -26,6 +27,7 @@ export function createEngineApi(engine: Engine, host: HostServices, dataDir: str
     profiles: profileHandlers(engine),
     folders: folderHandlers(engine, options.homeDir ?? homedir(), options.pathPolicy),
     jobs: jobHandlers(engine, options.pathPolicy),
+    review: reviewHandlers(engine),
     ...systemHandlers(engine, host, dataDir),
     ...spendHandlers(engine),
   };

@@ -1,6 +1,7 @@
 import { folderVerbs } from './folderVerbs';
 import { jobVerbs } from './jobVerbs';
 import { profileVerbs } from './profileVerbs';
+import { reviewVerbs } from './reviewVerbs';
 import { budgetVerbs, spendVerbs } from './spendVerbs';
 import { dialogVerbs, estimateVerbs, falKeyVerbs, mediaVerbs, queueVerbs, settingsVerbs, shellVerbs } from './systemVerbs';
 
@@ -13,6 +14,7 @@ export const apiContract = {
   profiles: profileVerbs,
   folders: folderVerbs,
   jobs: jobVerbs,
+  review: reviewVerbs,
   queue: queueVerbs,
   estimate: estimateVerbs,
   settings: settingsVerbs,

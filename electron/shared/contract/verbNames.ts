@@ -10,6 +10,7 @@ export const VERB_GROUPS = {
   profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'createFromPreset', 'import', 'export'],
   folders: ['list', 'add', 'update', 'remove'],
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'cancel'],
+  review: ['image', 'before'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
   settings: ['get', 'update'],

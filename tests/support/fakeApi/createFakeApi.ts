@@ -3,6 +3,7 @@ import { advanceFakeQueue } from './fakeSimulation';
 import { fakeFolderHandlers } from './fakeFolderHandlers';
 import { fakeJobHandlers } from './fakeJobHandlers';
 import { fakeProfileHandlers } from './fakeProfileHandlers';
+import { fakeReviewHandlers } from './fakeReviewHandlers';
 import { fakeSpendHandlers } from './fakeSpendHandlers';
 import { fakeSystemHandlers } from './fakeSystemHandlers';
 import { seedFakeState, type SeedOptions } from './seedFakeState';
@@ -28,6 +29,7 @@ export function createFakeApi(options: SeedOptions = {}): FakeApi {
     profiles: fakeProfileHandlers(state),
     folders: fakeFolderHandlers(state),
     jobs: fakeJobHandlers(state, events),
+    review: fakeReviewHandlers(state),
     ...fakeSystemHandlers(state, events, shellCalls),
     ...fakeSpendHandlers(state, events),
   };

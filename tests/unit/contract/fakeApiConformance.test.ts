@@ -33,6 +33,8 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'jobs.detail': { id: 'job_0000001' },
   'jobs.retry': { id: 'FAILED' },
   'jobs.cancel': { id: 'QUEUED' },
+  'review.image': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
+  'review.before': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'queue.state': undefined,
   'queue.pause': undefined,
   'queue.resume': undefined,
@@ -63,10 +65,12 @@ describe('the fake API', () => {
     fake.state.profiles.push({ ...fake.state.profiles[3]!, id: 'prof_youtube_unused', builtIn: false });
     const failed = fake.state.jobs.find((job) => job.state === 'failed')!;
     const queued = fake.state.jobs.find((job) => job.state === 'queued')!;
+    const done = fake.state.jobs.find((job) => job.state === 'done' && job.outputs.length > 0)!;
     for (const verb of VERB_NAMES) {
       let input = SAMPLE_INPUTS[verb];
       if (verb === 'jobs.retry') input = { id: failed.id };
       if (verb === 'jobs.cancel') input = { id: queued.id };
+      if (verb === 'review.image' || verb === 'review.before') input = { jobId: done.id, path: done.outputs[0]!.path };
       expect(verb in SAMPLE_INPUTS, `${verb} has a sample input`).toBe(true);
       const result = await dispatchCall(fake.handlers, verb, input);
       expect(result, verb).toMatchObject({ ok: true });

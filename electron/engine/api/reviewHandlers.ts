@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { SmartResizeError } from '../../domain/errors';
+import type { ApiHandlers } from '../../shared/contract/types';
+import { renderBeforeImage } from '../review/beforeImage';
+import type { Engine } from '../runtime/engine';
+
+/** The largest file the large view is sent whole (a 1:1 view of anything bigger is not a review any more). */
+const MAX_FULL_IMAGE_BYTES = 60 * 1024 * 1024;
+
+/** review.*: what the job view shows beyond the list's previews. */
+export function reviewHandlers(engine: Engine): ApiHandlers['review'] {
+  const { store } = engine;
+  /** The job and its recorded output at this path; anything else is refused (the API reads only job files). */
+  const outputOf = (jobId: string, path: string) => {
+    const job = store.jobs.getJob(jobId);
+    if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
+    const output = store.outputs.listOutputs(jobId).find((candidate) => candidate.path === path);
+    if (!output) throw new SmartResizeError('path_not_allowed', `${path} is not an output of this job.`);
+    return { job, output };
+  };
+  return {
+    image: async ({ jobId, path }) => {
+      outputOf(jobId, path);
+      const bytes = await readFile(path).catch((error: unknown) => {
+        throw new SmartResizeError('file_not_found', `${path} cannot be read (${(error as Error).message}).`);
+      });
+      if (bytes.length > MAX_FULL_IMAGE_BYTES) throw new SmartResizeError('file_unreadable', `${path} is too large to show whole.`);
+      const meta = await sharp(bytes).metadata();
+      const mime = meta.format === 'jpeg' ? 'image/jpeg' : meta.format === 'webp' ? 'image/webp' : 'image/png';
+      return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}`, width: meta.width ?? 1, height: meta.height ?? 1, bytes: bytes.length };
+    },
+    before: async ({ jobId, path }) => {
+      const { job, output } = outputOf(jobId, path);
+      const bytes = await renderBeforeImage(job.sourcePath, output, output.layout, engine.settings.get().pixelLimit);
+      return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: output.width, height: output.height, bytes: bytes.length };
+    },
+  };
+}

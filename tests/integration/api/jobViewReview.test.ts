@@ -1,0 +1,99 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngineApi } from '../../../electron/engine/api/engineApi';
+import type { HostServices } from '../../../electron/engine/api/hostServices';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
+import type { FullImage, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
+import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+
+// What the job view reads, through the contract with the real engine: each local output's layout (its frame on the
+// source, in upright source pixels), the source's size, and the large view's before/after images.
+
+const host: HostServices = { openPath: async () => undefined, revealPath: async () => undefined, pickFolder: async () => null, keyStorage: 'plaintext-fallback' };
+/** A 600x450 corpus photo with detail everywhere (a wrong region shows as a large difference). */
+const PHOTO = '../shared/corpus/Landscape_1.jpg';
+
+let harness: EngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function runLocalJob(sizes: Array<{ width: number; height: number }>) {
+  harness = await startEngineHarness({
+    profile: { name: 'Review', sizes: sizes.map((size) => ({ ...size, policy: 'local' as const })), output: { format: 'png', quality: 90 } },
+  });
+  const api = createEngineApi(harness.engine, host, harness.dataDir);
+  const call = async <V extends VerbName>(verb: V, input?: VerbCallInput<V>): Promise<VerbOutput<V>> => {
+    const result = await dispatchCall(api, verb, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as VerbOutput<V>;
+  };
+  const source = join(harness.root, 'Landscape_1.jpg');
+  copyFileSync(PHOTO, source);
+  const { jobIds } = await call('jobs.enqueuePaths', { paths: [source], profileId: harness.profile.id });
+  await harness.waitForJob('Landscape_1.jpg', ['done', 'failed']);
+  return { call, jobId: jobIds[0]!, detail: await call('jobs.detail', { id: jobIds[0]! }) };
+}
+
+/** Mean absolute difference per channel (0-255) of two images of one size. */
+async function meanDifference(a: FullImage, b: FullImage): Promise<number> {
+  const pixels = (image: FullImage) => sharp(Buffer.from(image.dataUrl.split(',')[1]!, 'base64')).removeAlpha().raw().toBuffer();
+  const [left, right] = await Promise.all([pixels(a), pixels(b)]);
+  expect(left.length).toBe(right.length);
+  let sum = 0;
+  for (let index = 0; index < left.length; index += 1) sum += Math.abs(left[index]! - right[index]!);
+  return sum / left.length;
+}
+
+describe('the job view’s facts', () => {
+  it('records each local size’s window (the target’s shape) and region (inside the source), and the source’s size', async () => {
+    const { detail } = await runLocalJob([
+      { width: 1080, height: 1080 },
+      { width: 1200, height: 628 },
+      { width: 1080, height: 1920 },
+    ]);
+    expect(detail.state).toBe('done');
+    expect(detail.source).toEqual({ width: 600, height: 450 });
+    for (const output of detail.outputs) {
+      const layout = output.layout;
+      expect(layout, output.target).not.toBeNull();
+      expect(layout!.window.width / layout!.window.height).toBeCloseTo(output.width / output.height, 2);
+      const region = layout!.sourceRegion;
+      expect(region.left).toBeGreaterThanOrEqual(0);
+      expect(region.top).toBeGreaterThanOrEqual(0);
+      expect(region.left + region.width).toBeLessThanOrEqual(600);
+      expect(region.top + region.height).toBeLessThanOrEqual(450);
+      // A crop shows exactly its window; a padded layout's window reaches past the source.
+      if (layout!.method === 'crop') expect(region.width).toBeCloseTo(layout!.window.width, 0);
+    }
+  });
+
+  it('gives the large view the output’s exact bytes and a before of the same region that looks like it', async () => {
+    const { call, jobId, detail } = await runLocalJob([
+      { width: 450, height: 450 },
+      { width: 600, height: 200 },
+    ]);
+    for (const output of detail.outputs) {
+      const [after, before] = await Promise.all([call('review.image', { jobId, path: output.path }), call('review.before', { jobId, path: output.path })]);
+      expect([after.width, after.height]).toEqual([output.width, output.height]);
+      expect([before.width, before.height]).toEqual([output.width, output.height]);
+      // The same region of the source: small differences (resampling, encoding), not a different picture.
+      const difference = await meanDifference(after, before);
+      expect(difference, output.target).toBeLessThan(12);
+    }
+    // The square's picture moved by 40 px (a wrong region) differs a lot more: the measure can fail.
+    const square = await call('review.image', { jobId, path: detail.outputs[0]!.path });
+    const moved = await sharp(Buffer.from(square.dataUrl.split(',')[1]!, 'base64')).extract({ left: 40, top: 0, width: 410, height: 450 }).resize(450, 450, { fit: 'fill' }).png().toBuffer();
+    const difference = await meanDifference({ ...square, dataUrl: `data:image/png;base64,${moved.toString('base64')}` }, square);
+    expect(difference).toBeGreaterThan(12);
+  });
+
+  it('refuses a path that is not an output of the job', async () => {
+    const { call, jobId, detail } = await runLocalJob([{ width: 300, height: 300 }]);
+    await expect(call('review.image', { jobId, path: detail.sourcePath })).rejects.toThrow(/path_not_allowed/);
+    await expect(call('review.before', { jobId: 'job_none', path: detail.outputs[0]!.path })).rejects.toThrow(/job_not_found/);
+  });
+});

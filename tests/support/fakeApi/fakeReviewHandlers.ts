@@ -1,0 +1,28 @@
+import type { ApiHandlers } from '../../../electron/shared';
+import { SmartResizeError } from '../../../electron/domain/errors';
+import type { FakeState } from './fakeState';
+import { fakeThumbnailDataUrl } from './fakeThumbnail';
+
+/** review.* over the fake's jobs: drawn pictures at each output's size instead of real files. */
+export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
+  const outputOf = (jobId: string, path: string) => {
+    const output = state.jobs.find((job) => job.id === jobId)?.outputs.find((candidate) => candidate.path === path);
+    if (!output) throw new SmartResizeError('path_not_allowed', `${path} is not an output of this job.`);
+    return output;
+  };
+  const picture = (path: string, width: number, height: number) => {
+    const dataUrl = fakeThumbnailDataUrl(path, Math.max(width, height));
+    return { dataUrl, width, height, bytes: dataUrl.length };
+  };
+  return {
+    image: async ({ jobId, path }) => {
+      const output = outputOf(jobId, path);
+      return picture(path, output.width, output.height);
+    },
+    before: async ({ jobId, path }) => {
+      const output = outputOf(jobId, path);
+      const job = state.jobs.find((candidate) => candidate.id === jobId)!;
+      return picture(job.sourcePath, output.width, output.height);
+    },
+  };
+}
