@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/features.css';
+import './styles/review.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

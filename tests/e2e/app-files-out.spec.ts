@@ -27,7 +27,7 @@ test('an output dragged from the job detail carries a download of exactly that f
   await expect(grip).toHaveAttribute('draggable', 'true');
   await grip.scrollIntoViewIfNeeded();
   await grip.hover();
-  await expect(page.locator('.compare img').first()).toBeVisible();
+  await expect(page.locator('.tile-picture img').first()).toBeVisible();
   await screenshot(page, 'files-out-drag-grip');
 
   // A real dragstart on the grip, with a DataTransfer the page fills in as it would for a person's drag.

@@ -45,8 +45,8 @@ test('a profile from the IAB preset, a drop, preflight badges, a failing check e
   await reels.getByRole('button', { name: 'Show safe zone' }).click();
   const overlay = reels.getByTestId('safe-zone-overlay');
   await expect(overlay).toBeVisible();
-  const [zone, box] = await Promise.all([overlay.boundingBox(), reels.locator('.compare').boundingBox()]);
-  // Drawn on the 9:16 picture itself, which is letterboxed inside a wider preview.
+  const [zone, box] = await Promise.all([overlay.boundingBox(), reels.locator('.tile-image').boundingBox()]);
+  // Drawn on the 9:16 picture itself.
   expect(zone!.height).toBeCloseTo(box!.height, 0);
   expect(zone!.width / zone!.height).toBeCloseTo(1080 / 1920, 2);
   await reels.scrollIntoViewIfNeeded();

@@ -1,9 +1,10 @@
 import { Layers } from 'lucide-react';
-import { PAGES, type PageId } from './routes';
+import { PAGES, sidebarPage, type PageId } from './routes';
 import { QueueBadge } from './QueueBadge';
 
 /** The app's navigation, with the queue state always in view. */
-export function Sidebar({ current }: { current: PageId }) {
+export function Sidebar({ current: page }: { current: PageId }) {
+  const current = sidebarPage(page);
   return (
     <aside className="sidebar">
       <div className="brand">

@@ -10,6 +10,8 @@ const LOADERS: Record<PageId, () => Promise<ComponentType>> = {
   history: () => import('../features/history/HistoryPage').then((module) => module.HistoryPage),
   spend: () => import('../features/spend/SpendPage').then((module) => module.SpendPage),
   settings: () => import('../features/settings/SettingsPage').then((module) => module.SettingsPage),
+  job: () => import('../features/review/JobViewPage').then((module) => module.JobViewPage),
+  sheet: () => import('../features/review/ContactSheetPage').then((module) => module.ContactSheetPage),
 };
 
 const loading = new Map<PageId, Promise<ComponentType>>();

@@ -11,12 +11,33 @@ export const PAGES = [
   { id: 'settings', label: 'Settings', icon: Settings },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; icon: LucideIcon }>;
 
-export type PageId = (typeof PAGES)[number]['id'];
+/** Pages reached from another page rather than the sidebar, each shown under its parent's sidebar entry. */
+const SUB_PAGES = [
+  { id: 'job', label: 'Job', parent: 'history' },
+  { id: 'sheet', label: 'Contact sheet', parent: 'history' },
+] as const satisfies ReadonlyArray<{ id: string; label: string; parent: (typeof PAGES)[number]['id'] }>;
+
+export type PageId = (typeof PAGES)[number]['id'] | (typeof SUB_PAGES)[number]['id'];
 
 /** The page a hash names (`#/folders`), Drop for anything unknown. */
 export function pageFromHash(hash: string): PageId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return PAGES.find((page) => page.id === id)?.id ?? 'drop';
+  return PAGES.find((page) => page.id === id)?.id ?? SUB_PAGES.find((page) => page.id === id)?.id ?? 'drop';
+}
+
+/** A page's name, for headings and status lines. */
+export function pageLabel(page: PageId): string {
+  return [...PAGES, ...SUB_PAGES].find((candidate) => candidate.id === page)?.label ?? 'the page';
+}
+
+/** The sidebar entry a page is shown under: itself, or a sub-page's parent. */
+export function sidebarPage(page: PageId): PageId {
+  return SUB_PAGES.find((candidate) => candidate.id === page)?.parent ?? page;
+}
+
+/** The job view of one job: its outputs at true shape beside the source with each size's frame. */
+export function jobViewLink(jobId: string): string {
+  return `#/job?${new URLSearchParams({ id: jobId }).toString()}`;
 }
 
 /** The query part of a page's hash (`#/history?job=12` -> job=12). */

@@ -1,4 +1,4 @@
-import { History } from 'lucide-react';
+import { History, LayoutGrid } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { HistoryFilters } from '../../api/queryKeys';
 import { hashParams } from '../../shell/routes';
@@ -11,6 +11,7 @@ import { HistoryFiltersBar } from './HistoryFiltersBar';
 import { HistoryList } from './HistoryList';
 import { JobDetailPanel } from './JobDetailPanel';
 import { useJobHistory } from './useJobHistory';
+import { contactSheetLink } from '../review/sheetFilters';
 
 /** Every job ever run, filterable, with details and retry. */
 export function HistoryPage() {
@@ -29,7 +30,15 @@ export function HistoryPage() {
 
   return (
     <>
-      <PageHeader title="History" subtitle="Every job, newest first. Select one for its outputs, before/after views and log." />
+      <PageHeader
+        title="History"
+        subtitle="Every job, newest first. Select one for its outputs, before/after views and log."
+        actions={
+          <a className="btn" href={contactSheetLink(filters)} title="Every job listed here as rows of sources and columns of sizes">
+            <LayoutGrid size={16} aria-hidden /> Contact sheet
+          </a>
+        }
+      />
       <HistoryFiltersBar folders={folders.data ?? []} profiles={profiles.data ?? []} initialSearch={linked.get('search') ?? ''} onChange={setFilters} />
       <ErrorNote error={history.error} />
       <div className={`history-layout ${selectedId ? 'with-detail' : ''}`}>

@@ -3,6 +3,7 @@ import type { Job } from '../../../../electron/shared';
 import { formatCents, formatDateTime, formatWhen } from '../../ui/format';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
+import { OutputShapes } from './OutputShapes';
 import { PreflightSummary } from '../preflight/PreflightSummary';
 
 /** "3 outputs", "1 output kept" for a job stopped part way, else the error or nothing. */
@@ -27,17 +28,10 @@ interface Props {
 
 /** One job in the history list. Memoised: 10,000-row lists re-render only the rows that changed. */
 export const HistoryRow = memo(function HistoryRow({ job, profileName, selected, previews, onSelect }: Props) {
-  const firstOutput = job.outputs[0];
   return (
     <button type="button" className={`history-row ${selected ? 'selected' : ''}`} onClick={() => onSelect(job.id)}>
       {previews ? <Thumbnail path={job.sourcePath} maxSide={96} alt="" className="thumb-small" /> : <span className="thumb thumb-small thumb-placeholder" />}
-      {!firstOutput ? (
-        <span className="thumb thumb-small thumb-empty history-output-thumb" />
-      ) : previews ? (
-        <Thumbnail path={firstOutput.path} maxSide={96} alt="" className="thumb-small history-output-thumb" />
-      ) : (
-        <span className="thumb thumb-small thumb-placeholder history-output-thumb" />
-      )}
+      <OutputShapes outputs={job.outputs} />
       <span className="history-name">
         <span className="job-name">{job.sourceName}</span>
         <span className="muted small">{profileName}</span>

@@ -1,11 +1,12 @@
-import { FolderOpen, RotateCcw, X } from 'lucide-react';
+import { FolderOpen, LayoutGrid, RotateCcw, X } from 'lucide-react';
 import type { JobDetail } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDateTime } from '../../ui/format';
 import { JobStateBadge, jobStateLabel } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { JobFacts } from './JobFacts';
-import { OutputCompare } from './OutputCompare';
+import { DetailOutputs } from '../review/DetailOutputs';
+import { jobViewLink } from '../../shell/routes';
 import { useJobActions, useJobDetail } from './useJobHistory';
 import { IconButton } from '../../ui/IconButton';
 
@@ -52,20 +53,13 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
           <JobFacts job={job} profileName={profileName(job.profileId)} />
           {job.outputs.length > 0 && (
             <>
-              <h3 className="section-title">{outputsTitle(job)}</h3>
-              <ul className="output-grid">
-                {job.outputs.map((output) => (
-                  <OutputCompare
-                    key={output.path}
-                    jobId={job.id}
-                    sourcePath={job.sourcePath}
-                    output={output}
-                    missing={job.missingOutputs.includes(output.path)}
-                    onReveal={() => reveal.mutate(output.path)}
-                    onOpen={() => open.mutate(output.path)}
-                  />
-                ))}
-              </ul>
+              <div className="section-title detail-outputs-title">
+                <h3>{outputsTitle(job)}</h3>
+                <a className="btn btn-small" href={jobViewLink(job.id)}>
+                  <LayoutGrid size={14} aria-hidden /> Open job view
+                </a>
+              </div>
+              <DetailOutputs job={job} onReveal={(path) => reveal.mutate(path)} onOpen={(path) => open.mutate(path)} />
             </>
           )}
           <h3 className="section-title">Log</h3>

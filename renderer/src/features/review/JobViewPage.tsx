@@ -1,0 +1,95 @@
+import { ArrowLeft } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import type { JobOutput } from '../../../../electron/shared';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { JobStateBadge } from '../../ui/JobStateBadge';
+import { PageHeader } from '../../ui/PageHeader';
+import { useHashParam } from '../../shell/useHashParams';
+import { useJobActions, useJobDetail } from '../history/useJobHistory';
+import { useProfiles } from '../profiles/useProfiles';
+import { FrameLegend } from './FrameLegend';
+import { LargeView } from './LargeView';
+import { OutputGrid } from './OutputGrid';
+import { SourceFrames } from './SourceFrames';
+import { SourceStage } from './SourceStage';
+import { useJobViewGeometry } from './useJobView';
+
+/** Longest side the source is drawn at, and the longest a tile may be (both in screen pixels). */
+const SOURCE_BOX = 420;
+const MAX_TILE = 380;
+
+/**
+ * One job's outputs at a glance: the source with each size's frame on it, beside every output at its true shape and
+ * the same scale of the source. Clicking an output opens it large, at 1:1 and against the same region of the source.
+ */
+export function JobViewPage() {
+  const id = useHashParam('id');
+  if (!id) {
+    return (
+      <>
+        <PageHeader title="Job" />
+        <EmptyState icon={<ArrowLeft size={28} />} title="No job chosen">Open a job from History.</EmptyState>
+      </>
+    );
+  }
+  return <JobView id={id} />;
+}
+
+function JobView({ id }: { id: string }) {
+  const { data: job, error } = useJobDetail(id);
+  const { reveal, open } = useJobActions();
+  const profiles = useProfiles();
+  const geometry = useJobViewGeometry(job, SOURCE_BOX, MAX_TILE);
+  const [activeTarget, setActiveTarget] = useState<string | null>(null);
+  const [large, setLarge] = useState<JobOutput | null>(null);
+  const profileName = profiles.data?.find((profile) => profile.id === job?.profileId)?.name ?? 'Deleted profile';
+  const frames = useMemo(() => (job && geometry ? job.outputs.map((output) => ({ output, colour: geometry.colourOf(output) })) : []), [job, geometry]);
+  const largeOutput = large && job ? (job.outputs.find((output) => output.path === large.path) ?? large) : null;
+  return (
+    <>
+      <PageHeader
+        title={job?.sourceName ?? 'Job'}
+        subtitle={job ? `${profileName} · ${job.outputs.length} output${job.outputs.length === 1 ? '' : 's'}` : undefined}
+        actions={
+          <a className="btn" href="#/history">
+            <ArrowLeft size={16} aria-hidden /> History
+          </a>
+        }
+      />
+      <ErrorNote error={error ?? reveal.error ?? open.error} />
+      {job && geometry && (
+        <div className="job-view">
+          <section className="job-source" aria-label="Source">
+            <div className="section-row">
+              <h2>Source</h2>
+              <JobStateBadge state={job.state} />
+            </div>
+            <SourceStage sourcePath={job.sourcePath} source={geometry.source} scale={geometry.scale}>
+              <SourceFrames frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} />
+            </SourceStage>
+            <FrameLegend frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} />
+            <p className="muted small">
+              {geometry.source.width}×{geometry.source.height} px. Each frame is the part of the source a size shows; fal recomposes its sizes, so they have none.
+            </p>
+          </section>
+          <section className="job-outputs" aria-label="Outputs">
+            <h2>Outputs</h2>
+            <OutputGrid
+              job={job}
+              source={geometry.source}
+              scale={geometry.scale}
+              colourOf={geometry.colourOf}
+              activeTarget={activeTarget}
+              onSelect={setActiveTarget}
+              onOpenLarge={setLarge}
+              onReveal={(path) => reveal.mutate(path)}
+              onOpen={(path) => open.mutate(path)}
+            />
+          </section>
+        </div>
+      )}
+      {largeOutput && job && <LargeView jobId={job.id} output={largeOutput} onClose={() => setLarge(null)} />}
+    </>
+  );
+}
