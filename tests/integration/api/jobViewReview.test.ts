@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import type { FullImage, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
+import type { FullImage, JobOutput, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 
 // What the job view reads, through the contract with the real engine: each local output's layout (its frame on the
@@ -38,14 +38,30 @@ async function runLocalJob(sizes: Array<{ width: number; height: number }>) {
   return { call, jobId: jobIds[0]!, detail: await call('jobs.detail', { id: jobIds[0]! }) };
 }
 
-/** Mean absolute difference per channel (0-255) of two images of one size. */
-async function meanDifference(a: FullImage, b: FullImage): Promise<number> {
-  const pixels = (image: FullImage) => sharp(Buffer.from(image.dataUrl.split(',')[1]!, 'base64')).removeAlpha().raw().toBuffer();
+/** A box in an image's pixels. */
+type Box = { left: number; top: number; width: number; height: number };
+
+/** Mean absolute difference per channel (0-255) of two images of one size, over a box of them (default all). */
+async function meanDifference(a: FullImage, b: FullImage, box?: Box): Promise<number> {
+  const pixels = (image: FullImage) => {
+    const picture = sharp(Buffer.from(image.dataUrl.split(',')[1]!, 'base64')).removeAlpha();
+    return (box ? picture.extract(box) : picture).raw().toBuffer();
+  };
   const [left, right] = await Promise.all([pixels(a), pixels(b)]);
   expect(left.length).toBe(right.length);
   let sum = 0;
   for (let index = 0; index < left.length; index += 1) sum += Math.abs(left[index]! - right[index]!);
   return sum / left.length;
+}
+
+/** Where a layout's source region lands in its output (a padded layout's fill around it is not the source's). */
+function regionInOutput(layout: NonNullable<JobOutput['layout']>, output: { width: number; height: number }): Box {
+  const scale = output.width / layout.window.width;
+  const left = Math.max(0, Math.ceil((layout.sourceRegion.left - layout.window.left) * scale) + 1);
+  const top = Math.max(0, Math.ceil((layout.sourceRegion.top - layout.window.top) * scale) + 1);
+  const width = Math.min(output.width - left, Math.floor(layout.sourceRegion.width * scale) - 2);
+  const height = Math.min(output.height - top, Math.floor(layout.sourceRegion.height * scale) - 2);
+  return { left, top, width, height };
 }
 
 describe('the job view’s facts', () => {
@@ -81,8 +97,8 @@ describe('the job view’s facts', () => {
       expect([after.width, after.height]).toEqual([output.width, output.height]);
       expect([before.width, before.height]).toEqual([output.width, output.height]);
       // The same region of the source: small differences (resampling, encoding), not a different picture.
-      const difference = await meanDifference(after, before);
-      expect(difference, output.target).toBeLessThan(12);
+      const difference = await meanDifference(after, before, regionInOutput(output.layout!, output));
+      expect(difference, `${output.target} (${output.layout!.method})`).toBeLessThan(12);
     }
     // The square's picture moved by 40 px (a wrong region) differs a lot more: the measure can fail.
     const square = await call('review.image', { jobId, path: detail.outputs[0]!.path });
