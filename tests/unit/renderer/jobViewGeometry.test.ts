@@ -24,7 +24,7 @@ describe('the job view’s geometry', () => {
   it('draws a crop at its window’s size and a fal output around the whole source, both at the output’s shape', () => {
     const square = output(1080, 1080, squareCrop);
     const portrait = output(1080, 1350);
-    expect(tileSize(square, SOURCE, 0.5)).toEqual({ width: 225, height: 225 });
+    expect(tileSize(square, SOURCE, 0.5)).toEqual({ width: 225, height: 225, shrunk: 1 });
     // fal recomposes the whole 4:3 source into 4:5: the window holds all 600 px of its width.
     expect(outputWindow(portrait, SOURCE)).toEqual({ left: 0, top: -150, width: 600, height: 750 });
     const tile = tileSize(portrait, SOURCE, 0.5);
@@ -36,6 +36,13 @@ describe('the job view’s geometry', () => {
     expect(sharedScale(SOURCE, [squareCrop.window], 300, 1000)).toBe(0.5);
     // A window 1200 source px long would make a 600 px tile at 0.5: the scale drops to fit 400.
     expect(sharedScale(SOURCE, [{ left: -300, top: 0, width: 1200, height: 450 }], 300, 400)).toBeCloseTo(1 / 3, 6);
+    // A leaderboard fitted around the whole photo (3640 px wide) counts as twice the source, and its tile shrinks.
+    const leaderboard = output(728, 90, { method: 'pad', fill: 'blur', window: { left: -1520, top: 0, width: 3640, height: 450 }, sourceRegion: { left: 0, top: 0, width: 600, height: 450 } });
+    const scale = sharedScale(SOURCE, [leaderboard.layout!.window], 420, 600);
+    expect(scale).toBeCloseTo(0.5, 6);
+    const tile = tileSize(leaderboard, SOURCE, scale, 600);
+    expect(tile.width).toBeCloseTo(600, 6);
+    expect(tile.shrunk).toBeCloseTo(600 / 1820, 6);
   });
 
   it('keeps a dragged crop inside the source and shows the part of a padded window over it', () => {

@@ -20,6 +20,7 @@ export function DetailOutputs({ job, onReveal, onOpen }: { job: JobDetail; onRev
         job={job}
         source={geometry.source}
         scale={geometry.scale}
+        maxTile={geometry.maxTile}
         colourOf={geometry.colourOf}
         activeTarget={activeTarget}
         onSelect={setActiveTarget}

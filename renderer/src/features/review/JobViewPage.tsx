@@ -17,7 +17,7 @@ import { useJobViewGeometry } from './useJobView';
 
 /** Longest side the source is drawn at, and the longest a tile may be (both in screen pixels). */
 const SOURCE_BOX = 420;
-const MAX_TILE = 380;
+const MAX_TILE = 520;
 
 /**
  * One job's outputs at a glance: the source with each size's frame on it, beside every output at its true shape and
@@ -79,6 +79,7 @@ function JobView({ id }: { id: string }) {
               job={job}
               source={geometry.source}
               scale={geometry.scale}
+              maxTile={geometry.maxTile}
               colourOf={geometry.colourOf}
               activeTarget={activeTarget}
               onSelect={setActiveTarget}

@@ -8,7 +8,7 @@ import { Badge } from '../../ui/Badge';
 import { IconButton } from '../../ui/IconButton';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { layoutWords } from './layoutWords';
-import { previewSide, type PixelSize } from './outputWindows';
+import { previewSide, type TileSize } from './outputWindows';
 
 /** Narrower pictures still get a column wide enough for the size's name and its three buttons on one line. */
 const MIN_TILE_WIDTH = 200;
@@ -17,7 +17,7 @@ interface Props {
   jobId: string;
   output: JobOutput;
   /** The tile's picture size on screen: the output's window at the job's shared scale. */
-  size: PixelSize;
+  size: TileSize;
   colour: string;
   missing: boolean;
   active: boolean;
@@ -70,6 +70,7 @@ export function OutputTile({ jobId, output, size, colour, missing, active, onSel
               <Badge tone={output.provider === 'fal' ? 'accent' : 'neutral'}>{output.provider === 'fal' ? `fal${output.tier ? ` ${output.tier}` : ''}` : 'local'}</Badge>
             )}{' '}
             {layoutWords(output)}
+            {size.shrunk < 1 && <span title="This shape is far longer than the source: at the others' scale it would not fit.">· drawn at {Math.round(size.shrunk * 100)}% of the others' scale</span>}
           </p>
           <div className="output-preflight">
             <PreflightBadge preflight={output.preflight} target={output.target} />

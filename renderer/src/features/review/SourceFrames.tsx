@@ -85,7 +85,7 @@ export function SourceFrames({ frames, activeTarget, onSelect, onNudge, busy }: 
           >
             <rect x={region.left} y={region.top} width={region.width} height={region.height} fill={active ? 'rgba(255,255,255,0.06)' : 'transparent'} stroke={colour} strokeWidth={stroke} strokeDasharray={active ? undefined : `${6 / stage.scale} ${4 / stage.scale}`} />
             {active && (
-              <text x={region.left + 6 / stage.scale} y={region.top + 16 / stage.scale} fontSize={12 / stage.scale} fill={colour} className="frame-label">
+              <text x={region.left + 6 / stage.scale} y={region.top + 16 / stage.scale} fontSize={12 / stage.scale} strokeWidth={3 / stage.scale} fill={colour} className="frame-label">
                 {output.target}
               </text>
             )}

@@ -7,6 +7,8 @@ import { outputWindow, sharedScale, type PixelSize } from './outputWindows';
 export interface JobViewGeometry {
   readonly source: PixelSize;
   readonly scale: number;
+  /** The longest side a tile may have; a far shape's longer tile is drawn smaller. */
+  readonly maxTile: number;
   readonly colourOf: (output: JobOutput) => string;
 }
 
@@ -24,6 +26,7 @@ export function useJobViewGeometry(job: JobDetail | undefined, sourceBox: number
     return {
       source,
       scale: sharedScale(source, windows, sourceBox, maxTile),
+      maxTile,
       colourOf: (output: JobOutput) => frameColour(targets.indexOf(output.target)),
     };
   }, [job, sourceBox, maxTile]);
