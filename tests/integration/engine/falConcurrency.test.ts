@@ -3,6 +3,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { pollUntil } from '../../support/engine/pollUntil';
 import { writeTestJpeg } from '../../support/engine/testImages';
 
 let harness: EngineHarness | undefined;
@@ -21,25 +22,39 @@ function peakOverlap(intervals: ReadonlyArray<readonly [number, number]>): numbe
 }
 
 describe('the concurrency setting', () => {
-  it('bounds the requests at fal while later jobs are prepared and uploaded meanwhile', async () => {
+  it('bounds the requests at fal while later jobs are prepared and uploaded meanwhile, and refills a freed slot before the finished job is written', async () => {
     const concurrency = 2;
-    // The fake would run more at once: only the engine keeps its requests to the setting. Requests take long
-    // enough that the jobs running ahead finish their uploads while both slots are taken.
-    harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 1_500, concurrency: 8 } } });
+    // The fake would run more at once: only the engine keeps its requests to the setting.
+    harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 100, concurrency: 8 } } });
     const { fake, watched, root } = harness;
+    const seen = () =>
+      `${fake.requests({ route: 'upload' }).length} uploads, requests ${fake.jobs().map((job) => job.state).join('/')}; ` +
+      harness?.jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ');
+    // fal keeps the first requests running until released: the jobs running ahead must get their upload in while
+    // both slots are taken, however slowly a loaded machine prepares them (no race against fal's run time).
+    const falBusy = fake.holdRunning();
     mkdirSync(join(root, 'staging'));
     const names = Array.from({ length: 6 }, (_, index) => `queue-${index}.jpg`);
     await Promise.all(names.map((name, index) => writeTestJpeg(join(root, 'staging', name), 900 + index)));
     await Promise.all(names.map((name) => rename(join(root, 'staging', name), join(watched, name))));
+
+    // Work ahead: as many jobs again as there are slots are prepared and uploaded while the slots are full...
+    const uploaded = (count: number) => (fake.requests({ route: 'upload' }).length >= count ? true : undefined);
+    await pollUntil(() => uploaded(2 * concurrency), { timeoutMs: 40_000, what: 'the jobs running ahead to upload', describe: seen });
+    // ...and none of them is submitted while fal runs `concurrency` requests.
+    expect(fake.jobs().map((job) => job.state)).toEqual(Array.from({ length: concurrency }, () => 'IN_PROGRESS'));
+
+    // fal completes the first requests while their outputs cannot be downloaded (so none is finished on the CPU
+    // or written): the freed slots still go to the jobs waiting with their uploads, without waiting on that work.
+    const downloads = fake.stallNext('download', { times: 1_000 });
+    falBusy.release();
+    await pollUntil(() => (fake.jobs().length >= 2 * concurrency ? true : undefined), { timeoutMs: 30_000, what: 'the freed slots to be refilled', describe: seen });
+    downloads.release();
     await harness.waitForJobs(names.length, ['done']);
 
     // A request takes one of fal's runs from its submit until fal completes it (its result is then only a fetch).
     const atFal = fake.jobs().map((request) => [request.submittedAt, request.completedAt ?? Number.POSITIVE_INFINITY] as const);
     expect(atFal).toHaveLength(names.length);
     expect(peakOverlap(atFal)).toBe(concurrency);
-    // Work ahead: some upload arrived while `concurrency` requests were at fal, so a freed slot is refilled at once.
-    const uploads = fake.requests({ route: 'upload' }).map((record) => record.at);
-    const uploadedWhileFull = uploads.filter((at) => atFal.filter(([from, to]) => from <= at && at < to).length === concurrency);
-    expect(uploadedWhileFull.length).toBeGreaterThan(0);
   });
 });

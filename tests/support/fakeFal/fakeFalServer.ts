@@ -168,6 +168,14 @@ export class FakeFal {
     }) as StallHandle & FaultHandle;
   }
 
+  /**
+   * Requests that start running from now on stay IN_PROGRESS until `release()` (at least their processing time);
+   * requests started after the release run as usual.
+   */
+  holdRunning(): { release(): void } {
+    return { release: this.queue.holdRunning() };
+  }
+
   /** The next matching submitted request(s) fail inside the model, or produce a wrong-sized output. */
   failNextJob(fault: FakeFalJobFault, rule?: Pick<FakeFalFaultRule, 'times' | 'imageKey'>): void {
     this.faults.addJobFault(fault, rule);

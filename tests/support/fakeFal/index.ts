@@ -27,7 +27,8 @@
  * `stallNext('download').release()`, `failNextJob({kind: 'error', type: 'content_policy_violation'})`,
  * `failNextJob({kind: 'wrongSize'})`, `failNextJob({kind: 'hang'})` (IN_PROGRESS for ever, until cancelled),
  * `holdAnswerNext('submit')` (the request is created, its answer held until released or the client is gone),
- * `stop()` / `start()` (ECONNREFUSED while down, same port after).
+ * `stop()` / `start()` (ECONNREFUSED while down, same port after), `holdRunning().release()` (requests that start
+ * meanwhile stay IN_PROGRESS until released).
  * Request history: `GET /v1/models/requests/by-endpoint` (api.fal.ai) lists requests with `expand=payloads`,
  * `status`, `request_id`, `cursor`/`limit`; by default only requests that have ended, as soon as they end (fal
  * publishes neither): `history: {listsInFlight, lagMs}` changes that.

@@ -40,6 +40,8 @@ export class FakeJobQueue {
   private running = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** While set, requests that start running wait on it as well as on their processing time. */
+  private hold: Promise<void> | undefined;
 
   constructor(
     private timing: QueueTiming,
@@ -98,6 +100,20 @@ export class FakeJobQueue {
     return 'CANCELLATION_REQUESTED';
   }
 
+  /**
+   * Requests that start from now on stay IN_PROGRESS past their processing time until the returned function is
+   * called (fal busy for as long as a test needs, without racing its run time against the machine's load).
+   */
+  holdRunning(): () => void {
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    this.hold = hold;
+    return () => {
+      if (this.hold === hold) this.hold = undefined;
+      release();
+    };
+  }
+
   /** Stops every timer; nothing completes afterwards. */
   close(): void {
     this.closed = true;
@@ -136,7 +152,7 @@ export class FakeJobQueue {
       (error: unknown): ModelOutcome => ({ status: 500, body: { detail: `Runner error: ${String(error)}` }, outputUrls: [] }),
     );
     const elapsed = new Promise<void>((resolve) => this.after(this.timing.processingMs, resolve));
-    void Promise.all([model, elapsed]).then(([outcome]) => {
+    void Promise.all([model, elapsed, this.hold]).then(([outcome]) => {
       if (job.state !== 'IN_PROGRESS' || this.closed) return; // cancelled meanwhile
       this.running -= 1;
       this.finish(job, outcome);
