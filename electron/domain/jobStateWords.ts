@@ -15,6 +15,7 @@ export const JOB_STATE_LABELS = {
   retry_scheduled: 'Retry scheduled',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  skipped: 'Skipped',
 } as const;
 
 /** What a job is doing in each state, as the log says it when the change came with no reason of its own. */
@@ -31,4 +32,5 @@ export const JOB_STATE_SENTENCES = {
   retry_scheduled: 'It will be tried again soon.',
   failed: 'It stopped with an error.',
   cancelled: 'Stopped before it finished.',
+  skipped: 'Same image as one already made with this profile: nothing was paid.',
 } as const;

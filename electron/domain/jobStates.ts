@@ -3,7 +3,9 @@
  * the UI and the tray all read these, so a group means the same everywhere).
  *
  * Happy path: queued -> preparing -> uploading -> submitted -> downloading -> writing -> done (the local engine goes
- * preparing -> writing). Side states: waiting_network, waiting_budget, retry_scheduled, failed, cancelled.
+ * preparing -> writing). Side states: waiting_network, waiting_budget, retry_scheduled, failed, cancelled, and
+ * `skipped`: a copy of content already made with the same profile version, recorded (never silent) but not paid for
+ * unless the person says "Make anyway".
  * The legal moves between them are in ./jobTransitions.
  */
 export const JOB_STATES = [
@@ -19,13 +21,17 @@ export const JOB_STATES = [
   'retry_scheduled',
   'failed',
   'cancelled',
+  'skipped',
 ] as const;
 
-/** One of the twelve job states. */
+/** One of the thirteen job states. */
 export type JobState = (typeof JOB_STATES)[number];
 
-/** States a job never leaves by itself; only a user's retry moves failed/cancelled back into line. */
-export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
+/**
+ * States a job never leaves by itself; only a user's retry moves failed/cancelled back into line, and "Make anyway"
+ * a skipped copy.
+ */
+export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled', 'skipped'];
 
 /** States in which a worker owns the job (they count against the concurrency limit). */
 export const RUNNING_JOB_STATES: readonly JobState[] = ['preparing', 'uploading', 'submitted', 'downloading', 'writing'];
@@ -41,7 +47,7 @@ export function isJobState(value: unknown): value is JobState {
   return typeof value === 'string' && (JOB_STATES as readonly string[]).includes(value);
 }
 
-/** True for done, failed and cancelled. */
+/** True for done, failed, cancelled and skipped. */
 export function isFinished(state: JobState): boolean {
   return FINISHED_JOB_STATES.includes(state);
 }

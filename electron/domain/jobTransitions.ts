@@ -35,6 +35,8 @@ const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   retry_scheduled: ['queued', 'preparing', 'submitted', 'waiting_network', 'cancelled'],
   failed: ['queued', 'submitted'],
   cancelled: ['queued', 'submitted'],
+  // "Make anyway": the person pays for a copy of content already made.
+  skipped: ['queued'],
 };
 
 /** The states a job in `from` may move to. */

@@ -5,6 +5,7 @@ import type { Engine } from '../runtime/engine';
 import { countOutputPreflight } from '../store/preflightCounts';
 import { ensureFolder, typedFolderPath } from './folderPaths';
 import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
+import { PENDING_JOB_STATES } from '../../domain/jobStates';
 
 /**
  * folders.*: watched folders live in settings; their status comes from the hot-folder manager, counts from the
@@ -48,9 +49,7 @@ export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: Pat
 export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
   const status = engine.folders.statuses().find((candidate) => candidate.folderId === folder.id);
   const counts = engine.store.history.countByState({ folderId: folder.id });
-  const waiting = Object.entries(counts)
-    .filter(([state]) => state !== 'done' && state !== 'failed' && state !== 'cancelled')
-    .reduce((sum, [, count]) => sum + count, 0);
+  const waiting = PENDING_JOB_STATES.reduce((sum, state) => sum + counts[state], 0);
   return {
     id: folder.id,
     path: folder.path,
@@ -61,6 +60,6 @@ export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
     trusted: folder.trusted,
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
-    counts: { waiting, done: counts.done, failed: counts.failed, preflight: countOutputPreflight(engine.store.db, { folderId: folder.id }) },
+    counts: { waiting, done: counts.done, failed: counts.failed, skipped: counts.skipped, preflight: countOutputPreflight(engine.store.db, { folderId: folder.id }) },
   };
 }

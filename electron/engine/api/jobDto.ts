@@ -7,8 +7,16 @@ import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store'
 import { jobAttempts } from './jobAttempts';
 import { jobLogSentence } from './jobLogText';
 
-/** A job row with its outputs and what fal charged for it (the spend ledger's sum) as the UI sees it. */
-export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], costCents: number | null = null): ApiJob {
+/** The first job of a copy's content (see JobRecord.duplicateOf), or undefined for a first job. */
+export function firstJobOf(store: Pick<JobStore, 'jobs'>, job: JobRecord): JobRecord | undefined {
+  return job.duplicateOf === null ? undefined : store.jobs.getJob(job.duplicateOf);
+}
+
+/**
+ * A job row with its outputs and what fal charged for it (the spend ledger's sum) as the UI sees it; `first` is
+ * the job a copy duplicates ({@link firstJobOf}).
+ */
+export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], costCents: number | null = null, first?: JobRecord): ApiJob {
   return {
     id: job.id,
     state: job.state,
@@ -41,6 +49,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
       layout: output.layout,
     })),
     costCents,
+    duplicateOf: first ? { id: first.id, sourceName: first.sourceName, state: first.state, finishedAt: first.finishedAt } : null,
   };
 }
 
@@ -71,7 +80,7 @@ export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefin
   const attempts = jobAttempts(detail.events);
   const { job } = detail;
   return {
-    ...toApiJob(job, detail.outputs, jobChargeCents(store.db, jobId)),
+    ...toApiJob(job, detail.outputs, jobChargeCents(store.db, jobId), firstJobOf(store, job)),
     falRequestIds: detail.requests.map((request) => request.requestId),
     log: detail.events.slice(-LOG_LINES).flatMap((event) => logEntry(event)),
     attemptsMade: attempts.made,
@@ -92,6 +101,9 @@ function logEntry(event: StoreEvent): JobDetail['log'] {
   if (event.kind === 'job_note') {
     const { message, state } = event.data;
     return typeof message === 'string' && isJobState(state) ? [{ at: event.at, state, message }] : [];
+  }
+  if (event.kind === 'job_skipped') {
+    return [{ at: event.at, state: 'skipped', message: jobLogSentence('skipped', null) }];
   }
   if (event.kind !== 'job_state') return [];
   const to = event.data['to'];

@@ -3,7 +3,7 @@ import type { JobState } from '../../domain/jobStates';
 import { SmartResizeError } from '../../domain/errors';
 import type { Engine } from '../runtime/engine';
 import { jobChargeCents } from '../spend';
-import { toApiJob, toJobDetail } from './jobDto';
+import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
@@ -17,7 +17,7 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
   const jobWithOutputs = (id: string) => {
     const job = store.jobs.getJob(id);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-    return withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id)));
+    return withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id), firstJobOf(store, job)));
   };
   return {
     enqueuePaths: async ({ paths, profileId }) => {
@@ -32,13 +32,14 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
           ...result.refused,
           ...result.jobs
             .filter((entry) => !entry.created)
-            .map((entry) => ({ path: entry.path, reason: alreadyKnown(entry.job.state) })),
+            .map((entry) => ({ path: entry.path, reason: entry.copyOf ? copyReason(entry.copyOf) : alreadyKnown(entry.job.state) })),
         ],
       };
     },
     query: async (query) => {
       const page = store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
-      const item = (job: (typeof page.jobs)[number]) => withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id)));
+      const item = (job: (typeof page.jobs)[number]) =>
+        withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id), firstJobOf(store, job)));
       return { items: page.jobs.map(item), nextCursor: page.nextCursor };
     },
     detail: async ({ id }) => {
@@ -51,11 +52,20 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
       engine.retry(id);
       return jobWithOutputs(id);
     },
+    makeAnyway: async ({ id }) => {
+      engine.makeAnyway(id);
+      return jobWithOutputs(id);
+    },
     cancel: async ({ id }) => {
       await engine.cancel(id);
       return jobWithOutputs(id);
     },
   };
+}
+
+/** Why a dropped copy of an image already in a job made no new one, and where to make it anyway. */
+function copyReason(first: { sourceName: string; state: JobState }): string {
+  return `Same image as ${first.sourceName} (${first.state} with this version of the profile): recorded as skipped in History, where "Make anyway" makes it again.`;
 }
 
 /** Why a dropped image made no new job: the same content already has one with this profile version. */

@@ -226,6 +226,13 @@ export class Engine {
     this.tail.flush();
   }
 
+  /** "Make anyway": a skipped copy becomes a paid job. */
+  makeAnyway(jobId: string): void {
+    this.store.jobs.makeAnyway(jobId);
+    this.scheduler.pump();
+    this.tail.flush();
+  }
+
   async cancel(jobId: string): Promise<void> {
     await this.scheduler.cancel(jobId);
     this.tail.flush();

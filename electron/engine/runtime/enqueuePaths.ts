@@ -7,7 +7,8 @@ import { hashFile } from '../watch/hashFile';
 
 /** What became of dropped paths: jobs created or found (same image, same profile version), and refusals. */
 export interface EnqueueResult {
-  readonly jobs: ReadonlyArray<{ readonly path: string; readonly job: JobRecord; readonly created: boolean }>;
+  /** `copyOf`: the path is a copy of content already in a job; `job` is then the copy's `skipped` record. */
+  readonly jobs: ReadonlyArray<{ readonly path: string; readonly job: JobRecord; readonly created: boolean; readonly copyOf?: JobRecord }>;
   readonly refused: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
@@ -33,7 +34,7 @@ export async function enqueueDroppedPaths(
     }
     try {
       const [contentHash, info] = await Promise.all([hashFile(source.path), stat(source.path)]);
-      const { job, created } = store.jobs.insertJobIfNew({
+      const { job, created, copyOf } = store.jobs.insertJobIfNew({
         contentHash,
         profileId: profile.id,
         profileVersion: profile.version,
@@ -44,7 +45,7 @@ export async function enqueueDroppedPaths(
         origin: 'drop',
         provider,
       });
-      jobs.push({ path: source.path, job, created });
+      jobs.push({ path: source.path, job, created, ...(copyOf && { copyOf }) });
       if (created) onCreated?.(job);
     } catch (error) {
       refused.push({ path: source.path, reason: `${source.path}: ${(error as Error).message}` });

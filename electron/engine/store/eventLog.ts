@@ -6,6 +6,8 @@ import type { StoreEvent } from './types';
 /** Event kinds the store writes itself; hosts may append their own kinds (queue paused, network changed, ...). */
 export const STORE_EVENT_KINDS = {
   jobCreated: 'job_created',
+  /** A copy of content already made, recorded as `skipped` (no work, no batch arrival): `{duplicateOf, ...}`. */
+  jobSkipped: 'job_skipped',
   jobState: 'job_state',
   requestSubmitted: 'request_submitted',
   requestFinished: 'request_finished',

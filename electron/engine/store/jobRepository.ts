@@ -11,9 +11,12 @@ import type { JobRecord, NewJob } from './types';
 
 /** Result of {@link JobRepository.insertJobIfNew}. */
 export interface InsertJobResult {
+  /** The new job; else the first job of this content, or the `skipped` record of this copy. */
   readonly job: JobRecord;
   /** False when a job for the same (content hash, profile id, profile version) already existed: nothing to pay. */
   readonly created: boolean;
+  /** Set when `job` is a copy's record (skipped, or since made anyway): the first job of the same content. */
+  readonly copyOf?: JobRecord;
 }
 
 /** Result of {@link JobRepository.cancel}. */
@@ -28,9 +31,10 @@ export class JobRepository {
   constructor(private readonly ctx: StoreContext) {}
 
   /**
-   * Creates a `queued` job unless one exists for the same (content hash, profile id, profile version); then that
-   * job is returned whatever its state, so a renamed, copied or touched file is never paid for twice. A failed or
-   * cancelled duplicate is not restarted here: that is the user's `retry`.
+   * Creates a `queued` job unless one exists for the same (content hash, profile id, profile version), so a renamed,
+   * copied or touched file is never paid for twice. The same file again (the first job's own path) returns that job
+   * whatever its state; a failed or cancelled one is not restarted here: that is the user's `retry`. A copy under
+   * another path gets a `skipped` record naming the first job (once per path), so it never vanishes in silence.
    */
   insertJobIfNew(input: NewJob): InsertJobResult {
     return withTransaction(this.ctx.db, () => {
@@ -41,19 +45,11 @@ export class JobRepository {
                            folder_id, origin, provider, state, created_at, updated_at)
          VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
                  :folderId, :origin, :provider, 'queued', :now, :now)
-         ON CONFLICT (content_hash, profile_id, profile_version) DO NOTHING
+         ON CONFLICT (content_hash, profile_id, profile_version) WHERE duplicate_of IS NULL DO NOTHING
          RETURNING *`,
         { ...input, id: randomUUID(), now },
       );
-      if (!row) {
-        const existing = getRow<JobRow>(
-          this.ctx.db,
-          `SELECT * FROM jobs
-           WHERE content_hash = :contentHash AND profile_id = :profileId AND profile_version = :profileVersion`,
-          { contentHash: input.contentHash, profileId: input.profileId, profileVersion: input.profileVersion },
-        );
-        return { job: toJobRecord(existing!), created: false };
-      }
+      if (!row) return this.recordCopy(input);
       const job = toJobRecord(row);
       appendEvent(this.ctx, STORE_EVENT_KINDS.jobCreated, job.id, {
         sourceName: job.sourceName,
@@ -63,6 +59,59 @@ export class JobRepository {
       });
       return { job, created: true };
     });
+  }
+
+  /**
+   * "Make anyway": the person pays for a skipped copy. The record becomes a queued job (its link to the first job
+   * stays), with a fresh attempt budget.
+   */
+  makeAnyway(jobId: string): JobRecord {
+    return withTransaction(this.ctx.db, () => {
+      const job = requireJob(this.ctx, jobId);
+      if (job.state !== 'skipped') {
+        throw new SmartResizeError('invalid_job_transition', `${job.sourceName} is not skipped (it is ${job.state}): there is nothing to make anyway.`);
+      }
+      return applyTransition(this.ctx, job, 'queued', { reason: 'made anyway by the user' }, { unclaimed: true, resetAttempts: true, cause: 'make_anyway' });
+    });
+  }
+
+  /** The first job of this content, and the copy's own record (made now unless this path has one). */
+  private recordCopy(input: NewJob): InsertJobResult {
+    const first = toJobRecord(
+      getRow<JobRow>(
+        this.ctx.db,
+        `SELECT * FROM jobs WHERE content_hash = :contentHash AND profile_id = :profileId
+           AND profile_version = :profileVersion AND duplicate_of IS NULL`,
+        { contentHash: input.contentHash, profileId: input.profileId, profileVersion: input.profileVersion },
+      )!,
+    );
+    if (first.sourcePath === input.sourcePath) return { job: first, created: false };
+    const known = getRow<JobRow>(
+      this.ctx.db,
+      'SELECT * FROM jobs WHERE duplicate_of = :firstId AND source_path = :sourcePath ORDER BY created_at DESC LIMIT 1',
+      { firstId: first.id, sourcePath: input.sourcePath },
+    );
+    if (known) return { job: toJobRecord(known), created: false, copyOf: first };
+    const now = this.ctx.now();
+    const skipped = toJobRecord(
+      getRow<JobRow>(
+        this.ctx.db,
+        `INSERT INTO jobs (id, content_hash, profile_id, profile_version, source_path, source_name, source_size,
+                           folder_id, origin, provider, state, state_reason, progress, created_at, updated_at,
+                           finished_at, duplicate_of)
+         VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
+                 :folderId, :origin, :provider, 'skipped', :reason, 0, :now, :now, :now, :firstId)
+         RETURNING *`,
+        { ...input, id: randomUUID(), now, firstId: first.id, reason: `same image as ${first.sourceName}` },
+      )!,
+    );
+    appendEvent(this.ctx, STORE_EVENT_KINDS.jobSkipped, skipped.id, {
+      sourceName: skipped.sourceName,
+      folderId: skipped.folderId,
+      duplicateOf: first.id,
+      origin: skipped.origin,
+    });
+    return { job: skipped, created: false, copyOf: first };
   }
 
   /** The job, or undefined. */

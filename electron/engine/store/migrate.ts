@@ -46,10 +46,12 @@ export function runMigrations(db: SqlDatabase, migrations: readonly Migration[])
 }
 
 function applyOne(db: SqlDatabase, migration: Migration): void {
+  if (migration.foreignKeysOff) db.exec('PRAGMA foreign_keys = OFF');
   try {
     withTransaction(db, () => {
       if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);
+      if (migration.foreignKeysOff) assertForeignKeysHold(db);
       run(db, 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :at)', {
         version: migration.version,
         name: migration.name,
@@ -63,7 +65,15 @@ function applyOne(db: SqlDatabase, migration: Migration): void {
         describeError(error),
       { cause: error },
     );
+  } finally {
+    if (migration.foreignKeysOff) db.exec('PRAGMA foreign_keys = ON');
   }
+}
+
+/** After a rebuild with foreign keys off: every reference must still resolve, or the step is rolled back. */
+function assertForeignKeysHold(db: SqlDatabase): void {
+  const broken = allRows<{ table: string }>(db, 'PRAGMA foreign_key_check');
+  if (broken.length > 0) throw new Error(`${broken.length} rows point at rows that no longer exist (first in ${broken[0]!.table}).`);
 }
 
 /** Versions must be positive integers in strictly increasing order: a mistake here would skip or repeat a step. */

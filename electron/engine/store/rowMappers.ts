@@ -38,6 +38,7 @@ export interface JobRow {
   finished_at: number | null;
   error_code: string | null;
   error_message: string | null;
+  duplicate_of: string | null;
 }
 
 /** Maps a `jobs` row; an unknown state means the file was written by a newer app, which must not pass silently. */
@@ -65,6 +66,7 @@ export function toJobRecord(row: JobRow): JobRecord {
     finishedAt: row.finished_at,
     errorCode: row.error_code,
     errorMessage: row.error_message,
+    duplicateOf: row.duplicate_of,
   };
 }
 

@@ -5,8 +5,8 @@ import type { OutputLayout } from '../../domain/outputLayout';
 
 export type { JobProvider };
 
-/** How a job came in: a watched folder's event, a drop on the window, the CLI, or the reconcile scan. */
-export type JobOrigin = 'folder' | 'drop' | 'cli' | 'reconcile';
+/** How a job came in: a watched folder's event, a drop on the window, a file sent to the headless host, the CLI, or the reconcile scan. */
+export type JobOrigin = 'folder' | 'drop' | 'upload' | 'cli' | 'reconcile';
 
 /** A job row. Times are epoch milliseconds. */
 export interface JobRecord {
@@ -39,6 +39,11 @@ export interface JobRecord {
   readonly finishedAt: number | null;
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
+  /**
+   * The first job of the same content and profile version, for a `skipped` copy (and for a copy the person then
+   * made anyway); null for every first job.
+   */
+  readonly duplicateOf: string | null;
 }
 
 /** What intake knows when it creates a job. */

@@ -184,7 +184,14 @@ export class HotFolderManager {
         return () => this.emit({ kind: 'job_created', folderId, path, job: outcome.job });
       case 'duplicate':
         return () =>
-          this.emit({ kind: 'duplicate_ignored', folderId, path, contentHash: outcome.contentHash, existingJob: outcome.job });
+          this.emit({
+            kind: 'duplicate_ignored',
+            folderId,
+            path,
+            contentHash: outcome.contentHash,
+            existingJob: outcome.job,
+            ...(outcome.skipped && { skippedJob: outcome.skipped }),
+          });
       default:
         return undefined;
     }

@@ -23,7 +23,8 @@ export type IntakeOutcome =
   /** Written again while it was hashed: it must settle again from this snapshot. */
   | { readonly kind: 'changed'; readonly snapshot: FileSnapshot }
   | { readonly kind: 'job_created'; readonly job: JobRecord }
-  | { readonly kind: 'duplicate'; readonly job: JobRecord; readonly contentHash: string };
+  /** Same content as `job` (the first of it); a copy under another path also has its `skipped` record. */
+  | { readonly kind: 'duplicate'; readonly job: JobRecord; readonly contentHash: string; readonly skipped?: JobRecord };
 
 /**
  * Turns a stable file into at most one job: skip it when seen_files says it is unchanged, else hash it and insert
@@ -53,7 +54,7 @@ export async function intakeStableFile(
   // The hash is only the file's if nothing wrote to it while it was read.
   if (!sameSnapshot(after, file.snapshot)) return { kind: 'changed', snapshot: after };
 
-  const { job, created } = await writer.write(
+  const { job, created, copyOf } = await writer.write(
     {
     contentHash,
     profileId: profile.id,
@@ -67,5 +68,6 @@ export async function intakeStableFile(
     },
     { path: file.path, ...file.snapshot, contentHash, folderId: file.folderId },
   );
-  return created ? { kind: 'job_created', job } : { kind: 'duplicate', job, contentHash };
+  if (created) return { kind: 'job_created', job };
+  return copyOf ? { kind: 'duplicate', job: copyOf, contentHash, skipped: job } : { kind: 'duplicate', job, contentHash };
 }

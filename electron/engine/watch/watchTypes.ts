@@ -53,13 +53,17 @@ export type WatchOrigin = 'folder' | 'reconcile';
 /** What the manager reports; the engine forwards these to the UI. */
 export type WatchEvent =
   | { readonly kind: 'job_created'; readonly folderId: string; readonly path: string; readonly job: JobRecord }
-  /** Same content and profile version as an existing job (renamed, copied or touched file): not new work. */
+  /**
+   * Same content and profile version as an existing job (renamed, copied or touched file): not new work. A copy
+   * under another path than the first job's has its `skipped` record in History (`skippedJob`).
+   */
   | {
       readonly kind: 'duplicate_ignored';
       readonly folderId: string;
       readonly path: string;
       readonly contentHash: string;
       readonly existingJob: JobRecord;
+      readonly skippedJob?: JobRecord;
     }
   | { readonly kind: 'folder_status'; readonly status: FolderStatus }
   /** A stable file could not be read or hashed (permissions, I/O error); it is retried when it changes or at the next scan. */

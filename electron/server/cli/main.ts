@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../../domain/errors';
 import { registerCheckCommand } from './commands/checkCommand';
+import { registerJobsCommand } from './commands/jobsCommand';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
 import { registerServeCommand } from './commands/serveCommand';
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerWatchCommand(program, setExitCode);
   registerServeCommand(program, setExitCode);
   registerSpendCommand(program, setExitCode);
+  registerJobsCommand(program, setExitCode);
   registerCheckCommand(program, setExitCode);
   registerSpecsCommand(program, setExitCode);
   try {

@@ -20,5 +20,10 @@ export const jobVerbs = {
   query: verb({ summary: 'A page of jobs, newest first, filtered.', input: JobQuerySchema, output: JobPageSchema }),
   detail: verb({ summary: 'One job with its log and fal request ids.', input: ByIdSchema, output: JobDetailSchema }),
   retry: verb({ summary: 'Queues a failed or cancelled job again.', input: ByIdSchema, output: JobSchema }),
+  makeAnyway: verb({
+    summary: 'Makes a skipped copy anyway: the record becomes a queued job, paid like any other.',
+    input: ByIdSchema,
+    output: JobSchema,
+  }),
   cancel: verb({ summary: 'Cancels a pending job (and its fal request).', input: ByIdSchema, output: JobSchema }),
 };

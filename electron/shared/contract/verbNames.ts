@@ -9,7 +9,7 @@ import type { GroupName } from './types';
 export const VERB_GROUPS = {
   profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'createFromPreset', 'import', 'export'],
   folders: ['list', 'add', 'update', 'remove'],
-  jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'cancel'],
+  jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],

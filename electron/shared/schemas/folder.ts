@@ -13,6 +13,8 @@ const FolderCountsSchema = z.object({
   waiting: z.int().nonnegative(),
   done: z.int().nonnegative(),
   failed: z.int().nonnegative(),
+  /** Copies of images already made with the folder's profile, recorded in History and not paid for. */
+  skipped: z.int().nonnegative().optional(),
   /** The folder's outputs by preflight verdict as first written (how many an ad platform would take at once). */
   preflight: PreflightCountsSchema.optional(),
 });

@@ -66,6 +66,14 @@ export const JobSchema = z.object({
   outputs: z.array(JobOutputSchema),
   /** What fal charged, from the tiers it reported; null for local jobs or before results arrive. */
   costCents: CentsSchema.nullable(),
+  /**
+   * For a copy of content already made with this profile version (a `skipped` record, or one made anyway): the
+   * first job of that content, which History links to. Null (or absent) for a first job.
+   */
+  duplicateOf: z
+    .object({ id: IdSchema, sourceName: z.string(), state: JobStateSchema, finishedAt: TimestampSchema.nullable() })
+    .nullable()
+    .optional(),
 });
 
 /** One line of a job's event log. */

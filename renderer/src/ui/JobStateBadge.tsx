@@ -15,6 +15,7 @@ const TONES: Record<JobState, Tone> = {
   retry_scheduled: 'warning',
   failed: 'danger',
   cancelled: 'neutral',
+  skipped: 'neutral',
 };
 
 /** A job state's words for people (the same words the job log and the command line use). */

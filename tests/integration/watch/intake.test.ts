@@ -24,8 +24,12 @@ describe('hot folder intake', () => {
     const created = await harness.waitForCount('job_created', 45);
     const duplicates = await harness.waitForCount('duplicate_ignored', 5);
 
-    const jobs = harness.jobs();
+    const jobs = harness.jobs().filter((job) => job.state !== 'skipped');
     expect(jobs).toHaveLength(45);
+    // Each copy leaves a visible record naming the job of the file it copies.
+    const records = harness.jobs().filter((job) => job.state === 'skipped');
+    expect(records).toHaveLength(5);
+    expect(duplicates.map((duplicate) => duplicate.skippedJob?.id).sort()).toEqual(records.map((record) => record.id).sort());
     expect(new Set(jobs.map((job) => job.contentHash)).size).toBe(45);
     expect(jobs.every((job) => job.folderId === 'f1' && job.profileId === 'meta' && job.profileVersion === 1 && job.state === 'queued')).toBe(true);
     expect(new Set(created.map((event) => event.job.id)).size).toBe(45);
@@ -112,7 +116,10 @@ describe('hot folder intake', () => {
     await appendFile(renamed, 'an edit');
     const edited = await harness.waitFor('job_created', (event) => event.path === renamed);
     expect(edited.job.contentHash).not.toBe(job.contentHash);
-    expect(harness.jobs()).toHaveLength(2);
+    expect(harness.jobs().filter((record) => record.state !== 'skipped')).toHaveLength(2);
+    // The renamed file and the copy each left one skipped record (touching the copy made no second one).
+    const records = harness.jobs().filter((record) => record.state === 'skipped');
+    expect(records.map((record) => `${record.sourceName}->${record.duplicateOf === job.id}`).sort()).toEqual(['photo-copy.jpg->true', 'photo-renamed.jpg->true']);
     expect(harness.store.seenFiles.getSeenFile(original)).toBeUndefined();
     expect(harness.store.seenFiles.getSeenFile(renamed)?.contentHash).toBe(edited.job.contentHash);
   });

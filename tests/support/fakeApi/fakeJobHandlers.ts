@@ -48,6 +48,14 @@ export function fakeJobHandlers(state: FakeState, hub: ApiEventHub): ApiHandlers
       hub.emit(jobChange(job));
       return toJobRow(job);
     },
+    makeAnyway: async ({ id }) => {
+      const job = findJob(state, id);
+      if (job.state !== 'skipped') throw new SmartResizeError('invalid_job_transition', `This job is not skipped (it is ${job.state}).`);
+      Object.assign(job, { state: 'queued', outputs: [], progress: 0, finishedAt: null });
+      job.log.push({ at: Date.now(), state: 'queued', message: 'Made anyway by you.' });
+      hub.emit(jobChange(job));
+      return toJobRow(job);
+    },
     cancel: async ({ id }) => {
       const job = findJob(state, id);
       if (FINISHED_JOB_STATES.includes(job.state)) {

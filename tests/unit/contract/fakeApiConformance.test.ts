@@ -32,6 +32,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'jobs.query': { limit: 5 },
   'jobs.detail': { id: 'job_0000001' },
   'jobs.retry': { id: 'FAILED' },
+  'jobs.makeAnyway': { id: 'job_skipped_copy' },
   'jobs.cancel': { id: 'QUEUED' },
   'review.image': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'review.before': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
@@ -66,6 +67,7 @@ describe('the fake API', () => {
     const failed = fake.state.jobs.find((job) => job.state === 'failed')!;
     const queued = fake.state.jobs.find((job) => job.state === 'queued')!;
     const done = fake.state.jobs.find((job) => job.state === 'done' && job.outputs.length > 0)!;
+    fake.state.jobs.push({ ...done, id: 'job_skipped_copy', state: 'skipped', outputs: [], costCents: null, duplicateOf: { id: done.id, sourceName: done.sourceName, state: 'done', finishedAt: done.finishedAt } });
     for (const verb of VERB_NAMES) {
       let input = SAMPLE_INPUTS[verb];
       if (verb === 'jobs.retry') input = { id: failed.id };

@@ -22,6 +22,10 @@ describe('job state machine', () => {
     expect(canTransition('done', 'queued')).toBe(false);
   });
 
+  it('lets a skipped copy only be made anyway (back to queued)', () => {
+    expect(allowedTransitions('skipped')).toEqual(['queued']);
+  });
+
   it('allows cancelling every non-terminal state and nothing terminal', () => {
     for (const state of JOB_STATES) {
       expect(canTransition(state, 'cancelled')).toBe(!isFinished(state));
@@ -45,7 +49,7 @@ describe('job state machine', () => {
     expect(all).toEqual([...JOB_STATES].sort());
     expect(JOB_STATES.filter(isRunning)).toEqual(['preparing', 'uploading', 'submitted', 'downloading', 'writing']);
     expect(JOB_STATES.filter(isWaiting)).toEqual(['queued', 'waiting_network', 'waiting_budget', 'retry_scheduled']);
-    expect(JOB_STATES.filter(isFinished)).toEqual(['done', 'failed', 'cancelled']);
+    expect(JOB_STATES.filter(isFinished)).toEqual(['done', 'failed', 'cancelled', 'skipped']);
   });
 
   it('recognizes state names', () => {

@@ -19,15 +19,17 @@ describe('insertJobIfNew', () => {
     expect(eventKinds(job.id)).toEqual(['job_created']);
   });
 
-  it('returns the existing job for the same content hash and profile version (renamed or copied file)', () => {
+  it('makes no new work for the same content hash and profile version (renamed or copied file): the copy is a skipped record', () => {
     const first = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'a.jpg' }));
     store.jobs.transition(first.job.id, 'preparing');
     const again = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'copy of a.jpg' }));
     expect(again.created).toBe(false);
-    expect(again.job.id).toBe(first.job.id);
-    expect(again.job.sourceName).toBe('a.jpg');
-    expect(again.job.state).toBe('preparing');
+    expect(again.copyOf?.id).toBe(first.job.id);
+    expect(again.copyOf?.sourceName).toBe('a.jpg');
+    expect(again.copyOf?.state).toBe('preparing');
+    expect(again.job).toMatchObject({ state: 'skipped', sourceName: 'copy of a.jpg', duplicateOf: first.job.id });
     expect(eventKinds(first.job.id).filter((k) => k === 'job_created')).toHaveLength(1);
+    expect(eventKinds(again.job.id)).toEqual(['job_skipped']);
   });
 
   it('makes new work for a new profile version, another profile or new content', () => {

@@ -5,7 +5,17 @@ import { spendLedger } from './004_spend_ledger';
 import { falSubmits } from './005_fal_submits';
 import { outputPreflight } from './006_output_preflight';
 import { outputLayouts } from './007_output_layouts';
+import { skippedDuplicates } from './008_skipped_duplicates';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
-export const JOB_DB_MIGRATIONS: readonly Migration[] = [initialSchema, jobQueryIndexes, pathLookupIndexes, spendLedger, falSubmits, outputPreflight, outputLayouts];
+export const JOB_DB_MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  jobQueryIndexes,
+  pathLookupIndexes,
+  spendLedger,
+  falSubmits,
+  outputPreflight,
+  outputLayouts,
+  skippedDuplicates,
+];

@@ -8,4 +8,9 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly up: string | ((db: SqlDatabase) => void);
+  /**
+   * Runs with foreign keys off (a table rebuild: dropping the old table must not cascade), checked before commit.
+   * SQLite ignores the pragma inside a transaction, so the runner sets it around the migration's transaction.
+   */
+  readonly foreignKeysOff?: boolean;
 }

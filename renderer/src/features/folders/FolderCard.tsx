@@ -45,6 +45,7 @@ export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, on
         <div><dt>Waiting</dt><dd>{folder.counts.waiting}</dd></div>
         <div><dt>Done</dt><dd>{folder.counts.done}</dd></div>
         <div><dt>Failed</dt><dd className={folder.counts.failed > 0 ? 'text-danger' : ''}>{folder.counts.failed}</dd></div>
+        <div title="Copies of images already made with this profile: listed in History, not paid for"><dt>Skipped</dt><dd>{folder.counts.skipped ?? 0}</dd></div>
       </dl>
       <div className="folder-actions">
         <label className="switch" title={folder.enabled ? 'Turn off' : 'Turn on'}>

@@ -9,6 +9,7 @@ const STATUS_OPTIONS: Record<string, JobState[] | undefined> = {
   done: ['done'],
   failed: ['failed'],
   cancelled: ['cancelled'],
+  skipped: ['skipped'],
   pending: [...PENDING_JOB_STATES],
 };
 
@@ -69,6 +70,7 @@ export function HistoryFiltersBar({ folders, profiles, initialSearch = '', onCha
         <option value="done">Done</option>
         <option value="failed">Failed</option>
         <option value="cancelled">Cancelled</option>
+        <option value="skipped">Skipped (copies)</option>
         <option value="pending">Pending</option>
       </select>
       <input type="date" value={since} onChange={(event) => setSince(event.target.value)} aria-label="From date" />

@@ -55,7 +55,7 @@ export function HistoryPage() {
             onSelect={setSelectedId}
           />
         )}
-        {selectedId && <JobDetailPanel id={selectedId} profileName={profileName} onClose={() => setSelectedId(null)} />}
+        {selectedId && <JobDetailPanel id={selectedId} profileName={profileName} onClose={() => setSelectedId(null)} onOpenJob={setSelectedId} />}
       </div>
     </>
   );

@@ -5,9 +5,11 @@ import { JobStateBadge } from '../../ui/JobStateBadge';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { OutputShapes } from './OutputShapes';
 import { PreflightSummary } from '../preflight/PreflightSummary';
+import { skippedText } from './SkippedCopyNote';
 
-/** "3 outputs", "1 output kept" for a job stopped part way, else the error or nothing. */
+/** "3 outputs", "1 output kept" for a job stopped part way, what a skipped copy duplicates, else the error or nothing. */
 function outputsText(job: Job): string {
+  if (job.state === 'skipped' && job.duplicateOf) return skippedText(job.duplicateOf);
   const count = job.outputs.length;
   if (count === 0) return job.error?.message ?? '';
   const outputs = `${count} output${count === 1 ? '' : 's'}`;

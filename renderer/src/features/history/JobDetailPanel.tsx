@@ -7,6 +7,7 @@ import { Thumbnail } from '../../ui/Thumbnail';
 import { JobFacts } from './JobFacts';
 import { DetailOutputs } from '../review/DetailOutputs';
 import { jobViewLink } from '../../shell/routes';
+import { SkippedCopyNote } from './SkippedCopyNote';
 import { useJobActions, useJobDetail } from './useJobHistory';
 import { IconButton } from '../../ui/IconButton';
 
@@ -19,7 +20,7 @@ function outputsTitle(job: JobDetail): string {
 }
 
 /** Everything about one job: source, failure reason with retry, outputs with before/after, and its log. */
-export function JobDetailPanel({ id, profileName, onClose }: { id: string; profileName: (id: string) => string; onClose: () => void }) {
+export function JobDetailPanel({ id, profileName, onClose, onOpenJob }: { id: string; profileName: (id: string) => string; onClose: () => void; onOpenJob: (id: string) => void }) {
   const { data: job, error } = useJobDetail(id);
   const { retry, reveal, open } = useJobActions();
   return (
@@ -47,6 +48,7 @@ export function JobDetailPanel({ id, profileName, onClose }: { id: string; profi
               )}
             </div>
           )}
+          <SkippedCopyNote job={job} onOpenJob={onOpenJob} />
           {job.state === 'cancelled' && !job.error && (
             <button type="button" className="btn btn-small" onClick={() => retry.mutate(job.id)} disabled={retry.isPending}><RotateCcw size={14} /> Run again</button>
           )}

@@ -8,7 +8,7 @@ function costText(job: JobDetail): string {
   if (job.costCents !== null) return formatCents(job.costCents);
   if (job.provider === 'local') return 'Free';
   if (job.state === 'done') return 'Not recorded';
-  return job.state === 'failed' || job.state === 'cancelled' ? 'Nothing charged' : 'Not known yet';
+  return job.state === 'failed' || job.state === 'cancelled' || job.state === 'skipped' ? 'Nothing charged' : 'Not known yet';
 }
 
 /** The job's facts: profile, who made it, tries, times and cost, each as the engine reports it. */

@@ -26,6 +26,13 @@ export function useJobActions() {
         void client.invalidateQueries({ queryKey: queryKeys.historyAll });
       },
     }),
+    makeAnyway: useMutation({
+      mutationFn: (id: string) => api.jobs.makeAnyway({ id }),
+      onSuccess: (job) => {
+        void client.invalidateQueries({ queryKey: queryKeys.job(job.id) });
+        void client.invalidateQueries({ queryKey: queryKeys.historyAll });
+      },
+    }),
     reveal: useMutation({ mutationFn: (path: string) => api.shell.revealPath({ path }) }),
     open: useMutation({ mutationFn: (path: string) => api.shell.openPath({ path }) }),
   };
