@@ -6,6 +6,9 @@ import { createProfile } from '../support/e2e/appSetup';
 import { dropFilesOn } from '../support/e2e/dropFiles';
 import { expect, test } from '../support/e2e/appTest';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
 // Dropping a file on the page: the browser uploads it into the app's inbox, the engine queues it with the chosen
 // profile, and its outputs land in sibling folders of the inbox.
 
@@ -21,7 +24,7 @@ test('an image dropped on the Drop page is uploaded, resized, and written beside
   await expect(page.locator('.size-chip')).toHaveText([/1080×1080\s*fal/, /1200×628\s*local/]);
   await expect(page.getByText(/per image at fal/)).toBeVisible();
 
-  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), ['/work/shared/corpus/Landscape_1.jpg']);
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
   await expect(page.locator('.staged-list')).toContainText('Landscape_1.jpg');
   await expect(page.getByText(/for 1 image at fal/)).toBeVisible();
   await screenshot(page, 'drop');

@@ -4,9 +4,12 @@ import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/a
 import { createProfile, watchNewFolder } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
 // What a person sees when fal is unreachable or refuses an image, with the real engine and a fake fal on loopback.
 
-const SOURCE = '/work/shared/corpus/Landscape_1.jpg';
+const SOURCE = join(CORPUS, 'Landscape_1.jpg');
 const FAL_SIZES = [{ width: 1080, height: 1080, policy: 'fal' as const }];
 
 test('with fal unreachable the job waits for the network under an offline badge, then finishes when fal is back', async ({ page, app }) => {

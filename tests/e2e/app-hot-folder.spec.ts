@@ -4,10 +4,13 @@ import { collectPageProblems, goTo, loadedImages, openApp, screenshot } from '..
 import { createProfile, watchNewFolder } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
 // A file copied into a watched folder on disk goes through the real engine (chokidar, SQLite, the fake fal over
 // loopback) and the page follows it live: Queue while it runs, History with thumbnails when it is done.
 
-const SOURCE = '/work/shared/corpus/Landscape_1.jpg';
+const SOURCE = join(CORPUS, 'Landscape_1.jpg');
 
 // fal "works" for 3 s, so the running job can be seen half done (the local size written, the fal one pending).
 test.use({ appOptions: { fake: { latency: { processingMs: 3_000, concurrency: 4 } } } });

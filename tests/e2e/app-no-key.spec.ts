@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
 import { dropFilesOn } from '../support/e2e/dropFiles';
 import { expect, test } from '../support/e2e/appTest';
+
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 
 // No fal key, against the real server: the Drop panel says the batch is free on the local engine and why, and an
 // output of a size set to fal says it was asked for fal and made locally, in History and through the API.
@@ -19,7 +23,7 @@ test('with no fal key the estimate says local and free, and fal sizes come out m
   await expect(estimate).toContainText('Free - local engine (no fal key)');
   await expect(estimate).not.toContainText('at fal');
   await expect(page.locator('.size-chip')).toHaveText([/1080×1080\s*fal → local/, /1200×628\s*local/]);
-  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), ['/work/shared/corpus/Landscape_1.jpg']);
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
   await expect(estimate).toContainText('Free - local engine (no fal key)');
   await screenshot(page, 'drop-no-key');
   await page.getByRole('button', { name: 'Start 1 image' }).click();

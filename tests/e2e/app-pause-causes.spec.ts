@@ -4,10 +4,13 @@ import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/a
 import { createProfile, watchNewFolder } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
 // Who paused the queue decides what lifts the pause: a saved key lifts fal's refusal of the key, never the
 // person's own pause. The real engine and `serve`, a fake fal on loopback.
 
-const SOURCE = '/work/shared/corpus/Landscape_1.jpg';
+const SOURCE = join(CORPUS, 'Landscape_1.jpg');
 const FAL_SIZES = [{ width: 1080, height: 1080, policy: 'fal' as const }];
 
 test('a refused key pauses the queue until a working key is saved; the person\'s own pause outlasts a saved key', async ({ page, app }) => {

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
 import { dropFilesOn } from '../support/e2e/dropFiles';
 import { expect, test } from '../support/e2e/appTest';
+
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 
 // Issue 12 against the real `serve` and engine: a profile made from the IAB preset (plus a Reels placement and a
 // weight budget no photo can meet), a drop, preflight badges in History, a failing check explained on click, and
@@ -22,7 +26,7 @@ test('a profile from the IAB preset, a drop, preflight badges, a failing check e
 
   await goTo(page, 'Drop', 'Drop images');
   await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'IAB display (copy)' });
-  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), ['/work/shared/corpus/2569067123_aca715a2ee_o.jpg']);
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, '2569067123_aca715a2ee_o.jpg')]);
   await page.getByRole('button', { name: 'Start 1 image' }).click();
 
   await goTo(page, 'History', 'History');

@@ -5,7 +5,8 @@ import { isSmartResizeError } from '../../../electron/domain/errors';
 import { loadSourceImage, probeImage } from '../../../electron/engine/decode';
 import type { RawImage } from '../../../electron/engine/decode/types';
 
-const CORPUS = '/work/shared/corpus';
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
 
 type Expected =
   | { ok: { width: number; height: number; channels: 3 | 4; format: string; notes: RegExp[] } }

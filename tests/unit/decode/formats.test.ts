@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSourceImage, probeImage } from '../../../electron/engine/decode';
 import type { RawImage } from '../../../electron/engine/decode/types';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
+
 /**
  * 96x64 HEIC (HEVC, brand `heic`), made with libheif's heif-enc (x265) from a PNG: left half red (220,30,30),
  * right half blue (30,30,220), a green (30,200,30) square at x 8..23, y 8..23. Prebuilt sharp cannot decode it.
@@ -62,7 +65,7 @@ describe('SVG', () => {
   });
 
   it('stays under the pixel limit even when the long side asked for would not', async () => {
-    const { raw } = await loadSourceImage('/work/shared/corpus/check.svg', { maxSvgSide: 4000, limitInputPixels: 1_000_000 });
+    const { raw } = await loadSourceImage(join(CORPUS, 'check.svg'), { maxSvgSide: 4000, limitInputPixels: 1_000_000 });
     expect(raw.width * raw.height).toBeLessThanOrEqual(1_000_000);
     expect(raw.width).toBeGreaterThan(900);
   });
@@ -90,14 +93,14 @@ describe('SVG', () => {
 
 describe('decode scale', () => {
   it('decodes smaller when the caller needs less, never below the asked scale', async () => {
-    const { raw, probe } = await loadSourceImage('/work/shared/corpus/2569067123_aca715a2ee_o.jpg', { minScale: 0.25 });
+    const { raw, probe } = await loadSourceImage(join(CORPUS, '2569067123_aca715a2ee_o.jpg'), { minScale: 0.25 });
     expect(raw.width).toBeGreaterThanOrEqual(Math.ceil(probe.width * 0.25));
     expect(raw.width).toBeLessThan(probe.width / 2);
     expect(Math.abs(raw.width / raw.height - probe.width / probe.height)).toBeLessThan(0.01);
   });
 
   it('accepts the scale as a function of the probe', async () => {
-    const { raw } = await loadSourceImage('/work/shared/corpus/Landscape_1.jpg', { minScale: (probe) => 300 / probe.width });
+    const { raw } = await loadSourceImage(join(CORPUS, 'Landscape_1.jpg'), { minScale: (probe) => 300 / probe.width });
     expect(raw.width).toBe(300);
   });
 });

@@ -5,6 +5,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSourceImage } from '../../../electron/engine/decode';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
+
 let folder: string;
 
 beforeAll(async () => {
@@ -24,7 +27,7 @@ async function refusal(path: string, options = {}): Promise<{ code: string; mess
 }
 
 async function photo(format: 'png' | 'webp' | 'gif' | 'jpeg'): Promise<Buffer> {
-  return sharp('/work/shared/corpus/Landscape_1.jpg').resize(200)[format]().toBuffer();
+  return sharp(join(CORPUS, 'Landscape_1.jpg')).resize(200)[format]().toBuffer();
 }
 
 describe('file-system refusals', () => {
@@ -76,7 +79,7 @@ describe('content refusals', () => {
   });
 
   it('pixel_limit_exceeded honours a lower limit and names it', async () => {
-    const result = await refusal('/work/shared/corpus/Landscape_1.jpg', { limitInputPixels: 100_000 });
+    const result = await refusal(join(CORPUS, 'Landscape_1.jpg'), { limitInputPixels: 100_000 });
     expect(result.code).toBe('pixel_limit_exceeded');
     expect(result.message).toContain('600 x 450 = 270,000 pixels');
     expect(result.message).toContain('limit of 100,000 pixels');

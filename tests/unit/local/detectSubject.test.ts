@@ -1,12 +1,16 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSourceImage } from '../../../electron/engine/decode';
 import { detectSubject } from '../../../electron/engine/local';
 import { boxContains } from '../../../electron/engine/local/geometry';
 import { makeSubjectScene } from '../../support/images/subjectScene';
 
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
+
 describe('detectSubject', () => {
   it('finds nothing in a fully transparent image', async () => {
-    const source = await loadSourceImage('/work/shared/corpus/full-transparent.png');
+    const source = await loadSourceImage(join(CORPUS, 'full-transparent.png'));
     expect(await detectSubject(source.raw)).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadSourceImage } from '../../../electron/engine/decode';
@@ -5,6 +6,9 @@ import { planComposition } from '../../../electron/engine/composition';
 import { saliencySubjects } from '../../../electron/engine/composition/saliencySubject';
 import { renderLocalSizes } from '../../../electron/engine/local';
 import type { RawImage } from '../../../electron/engine/decode/types';
+
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
 
 async function decode(bytes: Buffer) {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
@@ -32,7 +36,7 @@ function lumaStats(image: { data: Buffer; width: number; channels: number }, x0:
 describe('padding', () => {
   it('fills the pad with an extension of the image, not flat bars', async () => {
     // A real photo with a keep box too tall for a banner crop.
-    const source = await loadSourceImage('/work/shared/corpus/Landscape_1.jpg');
+    const source = await loadSourceImage(join(CORPUS, 'Landscape_1.jpg'));
     const keep = { kind: 'keep' as const, score: 1, box: { left: source.raw.width * 0.4, top: 2, width: source.raw.width * 0.2, height: source.raw.height - 4 } };
     const subjects = [...(await saliencySubjects(source.raw)), keep];
     const target = { width: 970, height: 250 };
@@ -96,7 +100,7 @@ describe('alpha', () => {
 
 describe('exact sizes', () => {
   it('renders odd and extreme sizes exactly, in every format', async () => {
-    const source = await loadSourceImage('/work/shared/corpus/Landscape_6.jpg');
+    const source = await loadSourceImage(join(CORPUS, 'Landscape_6.jpg'));
     const targets = [{ width: 1, height: 1 }, { width: 3, height: 977 }, { width: 1000, height: 7 }, { width: 641, height: 479 }];
     for (const format of ['png', 'jpeg', 'webp'] as const) {
       const outputs = await renderLocalSizes(source, targets, { format, quality: 70 });
