@@ -25,7 +25,7 @@ export function bridgeEngineEvents(engine: Engine, emit: (event: ApiEvent) => vo
   };
   const onStored = (event: { kind: string; jobId: string | null }) => {
     jobChanged(event.jobId);
-    if (event.kind === 'job_state' || event.kind === 'job_created' || event.kind === 'job_skipped') {
+    if (event.kind === 'job_state' || event.kind === 'job_created' || event.kind === 'job_skipped' || event.kind === 'job_refused') {
       queueSoon();
       // A folder's waiting/done/failed counts move with its jobs, not only with its watch status.
       const folderId = event.jobId ? engine.store.jobs.getJob(event.jobId)?.folderId : null;

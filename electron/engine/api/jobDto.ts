@@ -102,6 +102,10 @@ function logEntry(event: StoreEvent): JobDetail['log'] {
     const { message, state } = event.data;
     return typeof message === 'string' && isJobState(state) ? [{ at: event.at, state, message }] : [];
   }
+  if (event.kind === 'job_refused') {
+    const { message } = event.data;
+    return typeof message === 'string' ? [{ at: event.at, state: 'failed', message }] : [];
+  }
   if (event.kind === 'job_skipped') {
     return [{ at: event.at, state: 'skipped', message: jobLogSentence('skipped', null) }];
   }

@@ -16,6 +16,19 @@ export function isIgnoredFileName(fileName: string): boolean {
   return PARTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
+// Metadata written beside images (XMP sidecars with focal points and keep boxes, Apple's edit files): not work, and
+// not a file the folder failed to take either.
+const SIDECAR_EXTENSIONS = new Set(['.xmp', '.aae']);
+
+/**
+ * True for a file a watched folder must account for: an image it takes, or any other file it refuses with a trace.
+ * Ignored names and sidecars are neither.
+ */
+export function isWatchedFilePath(path: string): boolean {
+  const name = basename(path);
+  return !isIgnoredFileName(name) && !SIDECAR_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
 /** True when a path names a file the app should pick up as a source image. */
 export function isCandidateImagePath(path: string): boolean {
   const name = basename(path);

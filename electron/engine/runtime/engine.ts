@@ -160,7 +160,7 @@ export class Engine {
       standbyPollMs: timing.standbyPollMs,
       onEvent: (event) => {
         if (event.kind === 'folder_status') this.events.emit('folder', event.status);
-        if (event.kind === 'file_error') this.events.emit('notice', { kind: 'file', level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
+        if (event.kind === 'file_error' || event.kind === 'file_refused') this.events.emit('notice', { kind: 'file', level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
         if (event.kind === 'job_created') {
           // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work.
           this.spend.jobCreated(event.job);

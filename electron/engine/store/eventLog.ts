@@ -8,6 +8,8 @@ export const STORE_EVENT_KINDS = {
   jobCreated: 'job_created',
   /** A copy of content already made, recorded as `skipped` (no work, no batch arrival): `{duplicateOf, ...}`. */
   jobSkipped: 'job_skipped',
+  /** A file intake refused (not an image the app takes), recorded as a failed job with the reason. */
+  jobRefused: 'job_refused',
   jobState: 'job_state',
   requestSubmitted: 'request_submitted',
   requestFinished: 'request_finished',

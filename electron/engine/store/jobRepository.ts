@@ -42,20 +42,39 @@ export class JobRepository {
       const row = getRow<JobRow>(
         this.ctx.db,
         `INSERT INTO jobs (id, content_hash, profile_id, profile_version, source_path, source_name, source_size,
-                           folder_id, origin, provider, state, created_at, updated_at)
+                           folder_id, origin, provider, state, error_code, error_message, created_at, updated_at,
+                           finished_at)
          VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
-                 :folderId, :origin, :provider, 'queued', :now, :now)
+                 :folderId, :origin, :provider, :state, :errorCode, :errorMessage, :now, :now, :finishedAt)
          ON CONFLICT (content_hash, profile_id, profile_version) WHERE duplicate_of IS NULL DO NOTHING
          RETURNING *`,
-        { ...input, id: randomUUID(), now },
+        {
+          contentHash: input.contentHash,
+          profileId: input.profileId,
+          profileVersion: input.profileVersion,
+          sourcePath: input.sourcePath,
+          sourceName: input.sourceName,
+          sourceSize: input.sourceSize,
+          folderId: input.folderId,
+          origin: input.origin,
+          provider: input.provider,
+          id: randomUUID(),
+          now,
+          state: input.refusal ? 'failed' : 'queued',
+          errorCode: input.refusal?.code ?? null,
+          errorMessage: input.refusal?.message ?? null,
+          finishedAt: input.refusal ? now : null,
+        },
       );
       if (!row) return this.recordCopy(input);
       const job = toJobRecord(row);
-      appendEvent(this.ctx, STORE_EVENT_KINDS.jobCreated, job.id, {
+      // A refused file is a record, not work arriving (the batch and the burst gate count job_created).
+      appendEvent(this.ctx, input.refusal ? STORE_EVENT_KINDS.jobRefused : STORE_EVENT_KINDS.jobCreated, job.id, {
         sourceName: job.sourceName,
         folderId: job.folderId,
         profileId: job.profileId,
         origin: job.origin,
+        ...(input.refusal && { message: input.refusal.message }),
       });
       return { job, created: true };
     });
@@ -102,7 +121,21 @@ export class JobRepository {
          VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
                  :folderId, :origin, :provider, 'skipped', :reason, 0, :now, :now, :now, :firstId)
          RETURNING *`,
-        { ...input, id: randomUUID(), now, firstId: first.id, reason: `same image as ${first.sourceName}` },
+        {
+          contentHash: input.contentHash,
+          profileId: input.profileId,
+          profileVersion: input.profileVersion,
+          sourcePath: input.sourcePath,
+          sourceName: input.sourceName,
+          sourceSize: input.sourceSize,
+          folderId: input.folderId,
+          origin: input.origin,
+          provider: input.provider,
+          id: randomUUID(),
+          now,
+          firstId: first.id,
+          reason: `same image as ${first.sourceName}`,
+        },
       )!,
     );
     appendEvent(this.ctx, STORE_EVENT_KINDS.jobSkipped, skipped.id, {

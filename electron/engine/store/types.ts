@@ -57,6 +57,11 @@ export interface NewJob {
   readonly folderId: string | null;
   readonly origin: JobOrigin;
   readonly provider: JobProvider;
+  /**
+   * Set when intake refuses the file (not an image the app takes): the job is recorded `failed` with this reason
+   * at once, so the file leaves a trace in History and `jobs` without being queued.
+   */
+  readonly refusal?: { readonly code: string; readonly message: string };
 }
 
 /** Lifecycle of one fal request. `submitted` and `completed` are "live": the job resumes by that id. */

@@ -1,12 +1,13 @@
 import { basename, resolve, sep } from 'node:path';
-import { isCandidateImagePath, isIgnoredFileName } from '../files/sourceFileNames';
+import { isIgnoredFileName, isWatchedFilePath } from '../files/sourceFileNames';
 import { isOutputTempFileName } from '../output';
 import { outputFolderNamePattern } from './outputFolders';
 
 /**
- * What inside one watched folder is never work: dot/temp/system names, non-images, output temp files, folders named
+ * What inside one watched folder is never work: dot/temp/system names, sidecars, output temp files, folders named
  * like this folder's outputs, and the `excludedFolders` (output folders of any profile, nested watched folders).
- * The same rules serve chokidar's `ignored` and the reconcile scan, so the two never disagree.
+ * The same rules serve chokidar's `ignored` and the reconcile scan, so the two never disagree. Other files that are
+ * not images are let through: intake refuses them with a trace instead of dropping them unseen.
  */
 export class FolderFilter {
   readonly root: string;
@@ -28,9 +29,9 @@ export class FolderFilter {
     return isIgnoredFileName(name) || this.outputName.test(name) || this.isExcluded(path);
   }
 
-  /** A file that may be a source image. */
+  /** A file intake must account for: a source image, or a file it refuses with a trace. */
   isCandidateFile(path: string): boolean {
-    return isCandidateImagePath(path) && !isOutputTempFileName(basename(path)) && !this.isExcluded(path);
+    return isWatchedFilePath(path) && !isOutputTempFileName(basename(path)) && !this.isExcluded(path);
   }
 
   /**

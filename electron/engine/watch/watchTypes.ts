@@ -65,10 +65,12 @@ export type WatchEvent =
       readonly existingJob: JobRecord;
       readonly skippedJob?: JobRecord;
     }
+  /** Not an image the app takes: recorded as a failed job (`job`) with the reason, for History and a notice. */
+  | { readonly kind: 'file_refused'; readonly folderId: string; readonly path: string; readonly job: JobRecord; readonly message: string }
   | { readonly kind: 'folder_status'; readonly status: FolderStatus }
   /** A stable file could not be read or hashed (permissions, I/O error); it is retried when it changes or at the next scan. */
   | { readonly kind: 'file_error'; readonly folderId: string; readonly path: string; readonly code?: string; readonly message: string }
-  /** A reconcile scan finished: `files` candidate images found, `queued` of them not handled yet. */
+  /** A reconcile scan finished: `files` found (images and files to refuse), `queued` of them not handled yet. */
   | { readonly kind: 'scan_finished'; readonly folderId: string; readonly files: number; readonly queued: number };
 
 /** Options of HotFolderManager. */

@@ -14,6 +14,7 @@ export function createWatchPrinter(engine: Engine, out: NodeJS.WritableStream = 
   const onStored = (event: { kind: string; jobId: string | null; data: Record<string, unknown> }) => {
     const name = nameOf(event.jobId);
     if (event.kind === 'job_created') line(`${name}: queued`);
+    else if (event.kind === 'job_skipped') line(`${name}: skipped — same image as ${nameOf(typeof event.data['duplicateOf'] === 'string' ? event.data['duplicateOf'] : null)}, already in History`);
     else if (event.kind === 'request_submitted') line(`${name}: sent to fal (request ${String(event.data['requestId'])})`);
     else if (event.kind === 'output_written') line(`${name}: wrote ${String(event.data['path'] ?? event.data['target'] ?? 'an output')}`);
     else if (event.kind === 'job_state') {

@@ -6,7 +6,7 @@ import { folderConfig, WatchHarness } from './watchHarness';
 const bytesFor = (label: string) => Buffer.from(`image bytes of ${label} `.repeat(20));
 
 /** Names that are never work, whether present at start or written later. */
-const IGNORED_NAMES = ['a.jpg.part', 'b.png.crdownload', 'c.tmp', '~$d.png', '.DS_Store', 'Thumbs.db', '.hidden.jpg', '.e.png.4f2a.tmp', 'notes.txt'];
+const IGNORED_NAMES = ['a.jpg.part', 'b.png.crdownload', 'c.tmp', '~$d.png', '.DS_Store', 'Thumbs.db', '.hidden.jpg', '.e.png.4f2a.tmp', 'photo.jpg.xmp'];
 
 async function writeAll(folder: string, names: readonly string[]): Promise<void> {
   await Promise.all(names.map((name) => writeFile(join(folder, name), bytesFor(`${folder}/${name}`))));
@@ -16,20 +16,20 @@ describe('what a hot folder ignores', () => {
   let harness: WatchHarness;
   afterEach(() => harness?.close());
 
-  it('ignores temp, partial, system, dot and non-image files and the folders outputs go to', async () => {
+  it('ignores temp, partial, system, dot and sidecar files and the folders outputs go to; refuses other files with a trace', async () => {
     harness = await WatchHarness.create();
     const inbox = await harness.folder('inbox');
     const outputs = await harness.folder('inbox', 'inbox-1080x1080');
     const nestedOutputs = await harness.folder('inbox', 'sub', 'inbox-200x300');
     const dotFolder = await harness.folder('inbox', '.cache');
-    await writeAll(inbox, [...IGNORED_NAMES, 'before.jpg']);
+    await writeAll(inbox, [...IGNORED_NAMES, 'before.jpg', 'notes.txt']);
     await writeAll(outputs, ['out-before.png']);
     await harness.manager.setFolders([folderConfig('f1', inbox)]);
     await harness.manager.start();
     await harness.waitFor('job_created', (event) => basename(event.path) === 'before.jpg');
 
     const later = await harness.folder('inbox', 'later');
-    await writeAll(later, IGNORED_NAMES);
+    await writeAll(later, [...IGNORED_NAMES, 'notes.txt']);
     await writeAll(outputs, ['out-after.png']);
     await writeAll(nestedOutputs, ['nested-out.png']);
     await writeAll(dotFolder, ['cached.png']);
@@ -38,8 +38,11 @@ describe('what a hot folder ignores', () => {
 
     await harness.manager.reconcileAll();
     const scan = await harness.waitForCount('scan_finished', 2);
-    expect(scan[1]).toMatchObject({ folderId: 'f1', files: 2, queued: 0 });
-    expect(harness.jobs().map((job) => job.sourceName).sort()).toEqual(['after.png', 'before.jpg']);
+    expect(scan[1]).toMatchObject({ folderId: 'f1', files: 4, queued: 0 });
+    expect(harness.jobs().map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(['after.png:queued', 'before.jpg:queued', 'notes.txt:failed', 'notes.txt:failed']);
+    const refused = await harness.waitForCount('file_refused', 2);
+    expect(refused.map((event) => event.message)).toEqual([expect.stringMatching(/^notes\.txt: TXT files are not images/), expect.stringMatching(/^notes\.txt: TXT files are not images/)]);
+    expect(harness.jobs().filter((job) => job.state === 'failed').every((job) => job.errorCode === 'unsupported_format')).toBe(true);
     expect(harness.manager.statuses()[0]).toMatchObject({ state: 'watching', pendingFiles: 0 });
   });
 

@@ -6,10 +6,12 @@ const root = '/data/photos';
 const filter = new FolderFilter(root, () => [join(root, 'custom-out'), join(root, 'nested')]);
 
 describe('FolderFilter', () => {
-  it('takes image files and refuses temp, partial, system, dot and output temp files', () => {
+  it('takes image files and other files (refused later, with a trace), not temp, partial, system, dot, sidecar and output temp files', () => {
     expect(filter.isCandidateFile(join(root, 'a.JPG'))).toBe(true);
     expect(filter.isCandidateFile(join(root, 'sub', 'b.webp'))).toBe(true);
-    for (const name of ['a.jpg.part', 'a.jpg.crdownload', 'a.tmp', '~$a.png', '.DS_Store', 'Thumbs.db', '.hidden.png', '.a.png.1234.tmp', 'notes.txt']) {
+    expect(filter.isCandidateFile(join(root, 'notes.txt'))).toBe(true);
+    expect(filter.isCandidateFile(join(root, 'scan.jp2'))).toBe(true);
+    for (const name of ['a.jpg.part', 'a.jpg.crdownload', 'a.tmp', '~$a.png', '.DS_Store', 'Thumbs.db', '.hidden.png', '.a.png.1234.tmp', 'a.jpg.xmp', 'IMG_1.AAE']) {
       expect(filter.isCandidateFile(join(root, name)), name).toBe(false);
     }
   });
@@ -26,14 +28,15 @@ describe('FolderFilter', () => {
     expect(filter.isCandidateFile(join(root, 'custom-out', 'x.png'))).toBe(false);
   });
 
-  it('as chokidar matcher: without stats it keeps folders with plain names; with file stats it wants images', () => {
+  it('as chokidar matcher: without stats it keeps folders with plain names; with file stats it wants files to account for', () => {
     const ignored = filter.chokidarIgnored(false);
     const fileStats = { isFile: () => true };
     const folderStats = { isFile: () => false };
     expect(ignored(root)).toBe(false);
     expect(ignored(join(root, 'sub'))).toBe(false);
     expect(ignored(join(root, 'sub'), folderStats)).toBe(false);
-    expect(ignored(join(root, 'notes.txt'), fileStats)).toBe(true);
+    expect(ignored(join(root, 'notes.txt'), fileStats)).toBe(false);
+    expect(ignored(join(root, 'a.png.xmp'), fileStats)).toBe(true);
     expect(ignored(join(root, 'a.png'), fileStats)).toBe(false);
     expect(ignored(join(root, 'photos-1080x1080'))).toBe(true);
     expect(ignored(join(root, 'a.png.part'))).toBe(true);
