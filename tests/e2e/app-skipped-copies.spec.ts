@@ -8,7 +8,8 @@ import { expect, test } from '../support/e2e/appTest';
 // watched folder, shows in History as "skipped: same image as <first>, done <when>" with a link to the first job,
 // counts on the folder card, and "Make anyway" shows the price before it makes a new paid job.
 
-const SOURCE = '/work/shared/corpus/Landscape_1.jpg';
+// The corpus is in shared/ beside the checkout (CI lays its copy there too).
+const SOURCE = join(import.meta.dirname, '../../../shared/corpus', 'Landscape_1.jpg');
 
 test('a copy of a made image is a skipped History entry with a link, counted on the folder card, made anyway after its price', async ({ page, app }) => {
   const problems = collectPageProblems(page);
