@@ -4,6 +4,7 @@ import { isFinished, type JobState } from '../../domain/jobStates';
 import { resumeState } from '../../domain/jobTransitions';
 import { STORE_EVENT_KINDS, appendEvent } from './eventLog';
 import { applyTransition, findJob, hasLiveRequest, requireJob, type TransitionPatch } from './jobTransition';
+import { takeOverPartialCopy } from './partialCopies';
 import { toJobRecord, type JobRow } from './rowMappers';
 import { allRows, getRow, run, withTransaction } from './sqlite';
 import type { StoreContext } from './storeContext';
@@ -35,9 +36,13 @@ export class JobRepository {
    * copied or touched file is never paid for twice. The same file again (the first job's own path) returns that job
    * whatever its state; a failed or cancelled one is not restarted here: that is the user's `retry`. A copy under
    * another path gets a `skipped` record naming the first job (once per path), so it never vanishes in silence.
+   * New, larger content at the path of a job that only read a partial copy goes to that job (`created` is true).
    */
   insertJobIfNew(input: NewJob): InsertJobResult {
     return withTransaction(this.ctx.db, () => {
+      // The rest of a paused copy: the job that read the first part takes the whole file (see partialCopies).
+      const resumed = takeOverPartialCopy(this.ctx, input);
+      if (resumed) return { job: resumed, created: true };
       const now = this.ctx.now();
       const row = getRow<JobRow>(
         this.ctx.db,
