@@ -8,6 +8,7 @@ export const HTTP_ROUTES = {
   upload: '/api/upload', // POST, raw bytes, ?name=
   browse: '/api/browse', // GET ?path= lists a folder; POST {parent, name} creates one in it
   output: '/api/output', // GET ?job=&path= downloads one recorded output of a job (see outputFiles.ts)
+  zip: '/api/zip', // GET ?job= (repeated) or History's filters: a zip of those jobs' outputs, sizes as folders
 } as const;
 
 /** Cookie holding the launch token after the first page load. */

@@ -32,6 +32,26 @@ export function outputDownloadPath(ref: { readonly jobId: string; readonly path:
   return `${HTTP_ROUTES.output}?${new URLSearchParams({ job: ref.jobId, path: ref.path }).toString()}`;
 }
 
+/** What a zip download holds: named jobs, or every job History's filters match (a batch, a contact sheet). */
+export type ZipSelection = { readonly jobIds: readonly string[] } | { readonly filters: Readonly<Record<string, string | number | readonly string[] | undefined>> };
+
+/**
+ * The headless server's route for a zip of jobs' outputs (sizes as folders), relative to its origin. Filters are
+ * History's (search, folderId, profileId, states, since, until); states go comma-separated.
+ */
+export function zipDownloadPath(selection: ZipSelection): string {
+  const params = new URLSearchParams();
+  if ('jobIds' in selection) for (const id of selection.jobIds) params.append('job', id);
+  else {
+    for (const [name, value] of Object.entries(selection.filters)) {
+      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+      params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+    }
+    params.set('all', '1');
+  }
+  return `${HTTP_ROUTES.zip}?${params.toString()}`;
+}
+
 /**
  * Chromium's `DownloadURL` drag item ("type:name:url"): dropped on the desktop or another app, the browser
  * downloads the URL and hands over a file. The name cannot hold a colon (it ends the name).

@@ -6,13 +6,8 @@ import { recordedOutputPath } from '../../engine/api/recordedOutput';
 import type { ApiHandlers } from '../../shared/contract/types';
 import { fileNameOf, outputMimeType } from '../../shared/outputFiles';
 import { OutputRefSchema } from '../../shared/transport';
+import { attachment } from './contentDisposition';
 import { BASE_SECURITY_HEADERS, sendError, statusForErrorCode } from './respond';
-
-/** `attachment` with the name both as plain ASCII (old clients) and exactly (RFC 6266 `filename*`). */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /**
  * GET /api/output?job=ID&path=P: one recorded output of a job as a download, what the page's drag out of the

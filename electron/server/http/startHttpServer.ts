@@ -14,6 +14,7 @@ import { refuseWithoutToken } from './refusalPage';
 import { BASE_SECURITY_HEADERS, sendError } from './respond';
 import { serveStatic } from './staticFiles';
 import { handleOutputDownload } from './outputRoute';
+import { handleZipDownload } from './zipRoute';
 import { handleUpload } from './uploadRoute';
 
 /** Options of the headless transport. */
@@ -88,6 +89,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return request.method === 'POST' ? handleCreateFolder(request, response, roots) : handleBrowse(response, url, roots);
     }
     if (path === HTTP_ROUTES.output) return handleOutputDownload(request, response, url, options.handlers);
+    if (path === HTTP_ROUTES.zip) return handleZipDownload(request, response, url, options.handlers);
     if (path.startsWith('/api/')) return sendError(response, 404, { code: 'not_found', message: 'No such API route.' });
     return serveStatic(request, response, options.rendererDir, path);
   }

@@ -8,6 +8,7 @@ import { hashParams } from '../../shell/routes';
 import { useJobHistory } from '../history/useJobHistory';
 import { ContactSheet } from './ContactSheet';
 import { LargeView } from './LargeView';
+import { ZipDownloadLink } from '../filesOut/ZipDownloadLink';
 import { sheetColumns } from './sheetColumns';
 import { sheetFiltersFrom } from './sheetFilters';
 
@@ -27,7 +28,12 @@ export function ContactSheetPage() {
       <PageHeader
         title="Contact sheet"
         subtitle={`${jobs.length}${history.hasNextPage ? '+' : ''} source${jobs.length === 1 ? '' : 's'} × ${columns.length} size${columns.length === 1 ? '' : 's'}, as History filtered them. Click a picture to open it large.`}
-        actions={<a className="btn" href="#/history">History</a>}
+        actions={
+          <>
+            {jobs.length > 0 && <ZipDownloadLink selection={{ filters: { ...filters } }} what="every job on this sheet, sizes as folders" />}
+            <a className="btn" href="#/history">History</a>
+          </>
+        }
       />
       <ErrorNote error={history.error} />
       {history.data && jobs.length === 0 ? (

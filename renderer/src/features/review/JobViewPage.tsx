@@ -1,4 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
+import { ZipDownloadLink } from '../filesOut/ZipDownloadLink';
 import { useMemo, useState } from 'react';
 import type { JobOutput } from '../../../../electron/shared';
 import { EmptyState } from '../../ui/EmptyState';
@@ -52,9 +53,12 @@ function JobView({ id }: { id: string }) {
         title={job?.sourceName ?? 'Job'}
         subtitle={job ? `${profileName} · ${job.outputs.length} output${job.outputs.length === 1 ? '' : 's'}` : undefined}
         actions={
-          <a className="btn" href="#/history">
-            <ArrowLeft size={16} aria-hidden /> History
-          </a>
+          <>
+            {job && job.outputs.length > 0 && <ZipDownloadLink selection={{ jobIds: [job.id] }} what="this job's outputs, sizes as folders" />}
+            <a className="btn" href="#/history">
+              <ArrowLeft size={16} aria-hidden /> History
+            </a>
+          </>
         }
       />
       <ErrorNote error={error ?? reveal.error ?? open.error} />

@@ -1,6 +1,7 @@
 import { ExternalLink, FolderOpen } from 'lucide-react';
 import { useState } from 'react';
 import type { JobOutput } from '../../../../electron/shared';
+import { OutputDownloadLink } from '../filesOut/OutputDownloadLink';
 import { OutputDragHandle } from '../filesOut/OutputDragHandle';
 import { PreflightBadge } from '../preflight/PreflightBadge';
 import { SafeZoneOverlay, hasSafeZone } from '../preflight/SafeZoneOverlay';
@@ -54,6 +55,7 @@ export function OutputTile({ jobId, output, size, colour, missing, active, onSel
         <span className="mono">{output.target}</span>
         <span className="spacer" />
         {!missing && <OutputDragHandle jobId={jobId} path={output.path} target={output.target} />}
+        {!missing && <OutputDownloadLink jobId={jobId} path={output.path} target={output.target} />}
         {!missing && <IconButton small label={`Open ${output.target}`} tooltip="Open the file" icon={<ExternalLink size={14} aria-hidden />} onClick={onOpen} />}
         {!missing && <IconButton small label={`Show ${output.target} in its folder`} tooltip="Show in folder" icon={<FolderOpen size={14} aria-hidden />} onClick={onReveal} />}
       </div>
