@@ -10,8 +10,9 @@ import { removeStaleOutputTemps } from './staleOutputTemps';
 export type RunImage = RenderedImage & { readonly tier?: string | null; readonly layout?: OutputLayout | null };
 
 /**
- * Writes a job's images and records each in the store, skipping any the job already recorded (a resumed run) and
- * removing temp files an earlier, killed run left for them.
+ * Writes a job's images and records each in the store as it lands (a job that fails on its third file still lists
+ * the two on disk), skipping any the job already recorded (a resumed run) and removing temp files an earlier,
+ * killed run left for them.
  */
 export async function writeAndRecordOutputs(
   store: JobStore,
@@ -19,34 +20,39 @@ export async function writeAndRecordOutputs(
   placement: OutputPlacement,
   images: readonly RunImage[],
   provider: Provider,
-  /** More store writes that belong to the same commit as the records (the fal request becoming completed). */
+  /** More store writes that belong to the commit of the last record (the fal request becoming completed). */
   alsoRecord?: () => void,
 ): Promise<void> {
   const recorded = new Set(store.outputs.listOutputs(jobId).map((output) => `${output.target}#${output.imageIndex}`));
   const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
   // A run killed mid-write left hidden temp files beside these outputs; this run writes them again, so clear those.
   await removeStaleOutputTemps(placement, pending);
-  const written = await writeRenderedOutputs(placement, pending, { adoptIdentical: true });
-  // One commit for all of them: each commit waits on an fsync (synchronous=FULL) that blocks the event loop.
-  withTransaction(store.db, () => {
-    written.forEach((output, index) => {
-      store.outputs.addOutput({
-        jobId,
-        target: formatTargetSize(output.target),
-        // The store counts images from 0, the naming template's {n} from 1.
-        imageIndex: output.imageIndex - 1,
-        path: output.path,
-        width: output.width,
-        height: output.height,
-        provider,
-        tier: pending[index]?.tier ?? null,
-        bytes: output.bytes,
-        format: output.format,
-        preflight: output.preflight ?? null,
-        // Kept so the job view can draw the size's frame on the source (and compare with that region).
-        layout: pending[index]?.layout ?? null,
-      });
-    });
-    alsoRecord?.();
+  if (pending.length === 0) {
+    if (alsoRecord) withTransaction(store.db, alsoRecord);
+    return;
+  }
+  // One commit per file (an fsync each with synchronous=FULL): what is on disk is in the job even if a later file fails.
+  await writeRenderedOutputs(placement, pending, {
+    adoptIdentical: true,
+    onWritten: (output, index) =>
+      withTransaction(store.db, () => {
+        store.outputs.addOutput({
+          jobId,
+          target: formatTargetSize(output.target),
+          // The store counts images from 0, the naming template's {n} from 1.
+          imageIndex: output.imageIndex - 1,
+          path: output.path,
+          width: output.width,
+          height: output.height,
+          provider,
+          tier: pending[index]?.tier ?? null,
+          bytes: output.bytes,
+          format: output.format,
+          preflight: output.preflight ?? null,
+          // Kept so the job view can draw the size's frame on the source (and compare with that region).
+          layout: pending[index]?.layout ?? null,
+        });
+        if (index === pending.length - 1) alsoRecord?.();
+      }),
   });
 }
