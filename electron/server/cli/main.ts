@@ -4,6 +4,7 @@ import { registerCheckCommand } from './commands/checkCommand';
 import { registerJobsCommand } from './commands/jobsCommand';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
+import { registerRetryCommand } from './commands/retryCommand';
 import { registerServeCommand } from './commands/serveCommand';
 import { registerSpecsCommand } from './commands/specsCommand';
 import { registerSpendCommand } from './commands/spendCommand';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServeCommand(program, setExitCode);
   registerSpendCommand(program, setExitCode);
   registerJobsCommand(program, setExitCode);
+  registerRetryCommand(program, setExitCode);
   registerCheckCommand(program, setExitCode);
   registerSpecsCommand(program, setExitCode);
   try {
