@@ -69,15 +69,16 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize, falRequestSizes(plan.targets, profile.fal));
     const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
-    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode; a
-    // far-aspect target is first cut from the canvas fal made for it, around the subject.
+    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode but
+    // behind the steps that prepare jobs for fal (its slots must not idle meanwhile); a far-aspect target is first
+    // cut from the canvas fal made for it, around the subject.
     const finished = await cpuStep(deps, signal, async () => {
       const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
       const context = profileFinishContext(profile, about);
       const pixels = await Promise.all(fetched.map((output) => canvasCut(output, context, deps)));
       const done = await finishImages(pixels, context);
       return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
-    });
+    }, 'finish');
     if (finished.notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
     moveTo(deps, job.id, 'writing');
     // The request is complete in the same commit that records its outputs.

@@ -65,8 +65,11 @@ export interface FalSlotGate {
  * first jobs finish theirs first. Rejects with an AbortError when `signal` aborts before the step starts.
  */
 export interface CpuLane {
-  run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
+  run<T>(task: () => Promise<T>, signal: AbortSignal, kind?: CpuStepKind): Promise<T>;
 }
+
+/** What a CPU step is for: `prepare` (decode, local sizes, the upload) feeds fal; `finish` (fal's outputs encoded to their placements) can wait. */
+export type CpuStepKind = 'prepare' | 'finish';
 
 /** What a job run needs from the engine. */
 export interface JobRunnerDeps {

@@ -53,6 +53,26 @@ export class FalSlots implements FalSlotGate {
     });
   }
 
+  /**
+   * The slots as one job takes them: `onHolding(true)` when it gets one, `onHolding(false)` when it gives it back,
+   * so the scheduler can tell the jobs past fal (fetching, finishing, writing outputs) from those ahead of it.
+   */
+  forJob(onHolding: (holding: boolean) => void): FalSlotGate {
+    return {
+      acquire: async (signal) => {
+        const release = await this.acquire(signal);
+        onHolding(true);
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          release();
+          onHolding(false);
+        };
+      },
+    };
+  }
+
   private grantWaiting(): void {
     while (this.used < this.limit && this.waiters.length > 0) {
       const waiter = this.waiters.shift() as Waiter;

@@ -49,6 +49,8 @@ export class Scheduler {
   private readonly falRunTimes = new FalRunTimes();
   /** Each running job's last fal status poll: whether a cancelled request had started at fal (it may be billed). */
   private readonly falStatusSeen = new Map<string, NonNullable<JobProgress['falStatus']>>();
+  /** Running jobs that gave their fal slot back and hold none now: fetching, finishing and writing their outputs. */
+  private readonly pastFal = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private unsubscribe: (() => void) | undefined;
@@ -141,7 +143,9 @@ export class Scheduler {
     // Jobs run beyond `concurrency` so the next ones are decoded and uploaded while others wait on fal, and a freed
     // fal slot is refilled at once; fal slots still bound the requests at fal.
     const ahead = Math.min(this.concurrency, 4);
-    const free = this.concurrency + ahead - this.running.size;
+    // Jobs past fal leave room for as many others (up to `concurrency`): the next jobs are prepared and uploaded
+    // while they finish their outputs, not after (fal would idle), and outputs waiting to be finished stay bounded.
+    const free = this.concurrency + ahead + Math.min(this.pastFal.size, this.concurrency) - this.running.size;
     if (free <= 0) return;
     const { deps } = this.options;
     // A fal job that arrives while offline waits in waiting_network, like those parked when the network went.
@@ -169,12 +173,18 @@ export class Scheduler {
       if (progress.falStatus) this.falStatusSeen.set(jobId, progress.falStatus);
       deps.onProgress(progress);
     };
-    const runDeps = { ...deps, onProgress, falSlots: this.falSlots, falRunTimes: this.falRunTimes, cpu: this.cpuGate.lane() };
+    const falSlots = this.falSlots.forJob((holding) => {
+      if (holding) return void this.pastFal.delete(jobId);
+      this.pastFal.add(jobId);
+      this.pump();
+    });
+    const runDeps = { ...deps, onProgress, falSlots, falRunTimes: this.falRunTimes, cpu: this.cpuGate.lane() };
     const done = runJob(runDeps, claimed, controller.signal)
       // runJob settles every failure itself; reaching here means a bug, which must not kill the queue.
       .catch((error: unknown): JobOutcome => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
         this.running.delete(jobId);
+        this.pastFal.delete(jobId);
         this.falStatusSeen.delete(jobId);
         if (outcome.kind === 'auth') this.pause('auth', outcome.message);
         this.emitStatus();

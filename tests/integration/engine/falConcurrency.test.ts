@@ -22,7 +22,7 @@ function peakOverlap(intervals: ReadonlyArray<readonly [number, number]>): numbe
 }
 
 describe('the concurrency setting', () => {
-  it('bounds the requests at fal while later jobs are prepared and uploaded meanwhile, and refills a freed slot before the finished job is written', async () => {
+  it('bounds the requests at fal while later jobs are prepared and uploaded meanwhile, and refills a freed slot before the finished job is written, while jobs finishing their outputs make way for the next', async () => {
     const concurrency = 2;
     // The fake would run more at once: only the engine keeps its requests to the setting.
     harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 100, concurrency: 8 } } });
@@ -47,9 +47,15 @@ describe('the concurrency setting', () => {
     // fal completes the first requests while their outputs cannot be downloaded (so none is finished on the CPU
     // or written): the freed slots still go to the jobs waiting with their uploads, without waiting on that work.
     const downloads = fake.stallNext('download', { times: 1_000 });
+    const falBusyAgain = fake.holdRunning();
     falBusy.release();
     await pollUntil(() => (fake.jobs().length >= 2 * concurrency ? true : undefined), { timeoutMs: 30_000, what: 'the freed slots to be refilled', describe: seen });
+    // Jobs still finishing their outputs do not stop the next ones from being prepared and uploaded, so the slots are
+    // refilled again the moment fal completes the requests it runs now.
+    await pollUntil(() => uploaded(3 * concurrency), { timeoutMs: 40_000, what: 'the next jobs to upload while the first ones finish', describe: seen });
+    expect(fake.jobs()).toHaveLength(2 * concurrency);
     downloads.release();
+    falBusyAgain.release();
     await harness.waitForJobs(names.length, ['done']);
 
     // A request takes one of fal's runs from its submit until fal completes it (its result is then only a fetch).

@@ -49,6 +49,22 @@ describe('CpuGate', () => {
     expect(log).toEqual(['first decode', 'first upload', 'second decode', 'third decode']);
   });
 
+  it('lets a later job prepare for fal before an earlier job finishes the outputs fal made', async () => {
+    const gate = new CpuGate(1);
+    const log: string[] = [];
+    const signal = new AbortController().signal;
+    const earlier = gate.lane();
+    const later = gate.lane();
+    const blocker = heldStep('busy', log);
+    const running = gate.lane().run(blocker.run, signal);
+    const finishing = earlier.run(async () => void log.push('earlier finish'), signal, 'finish');
+    const preparing = later.run(async () => void log.push('later prepare'), signal);
+    const laterFinishing = later.run(async () => void log.push('later finish'), signal, 'finish');
+    blocker.finish();
+    await Promise.all([running, finishing, preparing, laterFinishing]);
+    expect(log).toEqual(['busy', 'later prepare', 'earlier finish', 'later finish']);
+  });
+
   it('drops a waiting step whose job is stopped, without running it', async () => {
     const gate = new CpuGate(1);
     const log: string[] = [];
