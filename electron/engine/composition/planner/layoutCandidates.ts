@@ -76,13 +76,16 @@ function axisStarts(
 ): number[] {
   const low = Math.min(0, total - size);
   const high = Math.max(0, total - size);
-  const starts = new Set<number>([(total - size) / 2]);
-  if (focus !== undefined) starts.add(focus - size / 2);
+  const clamp = (start: number, before = 0, after = 0) => Math.round(Math.min(high + after, Math.max(low - before, start)) * 4) / 4;
+  const starts = new Set<number>([clamp((total - size) / 2)]);
+  if (focus !== undefined) starts.add(clamp(focus - size / 2));
   for (const [start, length] of groups) {
     const margin = Math.max(GROUP_MARGIN * length, windowMargin);
-    starts.add(start + length / 2 - size / 2);
-    starts.add(start - margin - insetBefore);
-    starts.add(start + length + margin + insetAfter - size);
+    starts.add(clamp(start + length / 2 - size / 2));
+    // Flush with the safe edge, the window may reach past the picture by up to the inset: a subject at the picture's
+    // edge then moves out of the band the platform's UI covers, and the fill lies under that UI.
+    starts.add(clamp(start - margin - insetBefore, insetBefore));
+    starts.add(clamp(start + length + margin + insetAfter - size, 0, insetAfter));
   }
-  return [...new Set([...starts].map((start) => Math.round(Math.min(high, Math.max(low, start)) * 4) / 4))];
+  return [...starts];
 }
