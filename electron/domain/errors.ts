@@ -29,7 +29,8 @@ export type SmartResizeErrorCode =
   | 'database_error'
   | 'key_storage_unavailable'
   | 'path_not_allowed'
-  | 'svg_external_reference';
+  | 'svg_external_reference'
+  | 'source_changed';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

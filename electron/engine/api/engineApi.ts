@@ -5,6 +5,7 @@ import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
 import type { PathPolicy } from './pathPolicy';
 import { jobHandlers } from './jobHandlers';
+import { markHandlers } from './markHandlers';
 import { profileHandlers } from './profileHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { spendHandlers } from './spendHandlers';
@@ -28,6 +29,7 @@ export function createEngineApi(engine: Engine, host: HostServices, dataDir: str
     folders: folderHandlers(engine, options.homeDir ?? homedir(), options.pathPolicy),
     jobs: jobHandlers(engine, options.pathPolicy),
     review: reviewHandlers(engine),
+    marks: markHandlers(engine),
     ...systemHandlers(engine, host, dataDir),
     ...spendHandlers(engine),
   };

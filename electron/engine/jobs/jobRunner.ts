@@ -3,6 +3,7 @@ import { SmartResizeError } from '../../domain/errors';
 import { abortError } from '../async/abortError';
 import { loadSourceImage } from '../decode';
 import { findSubjects } from '../composition/findSubjects';
+import { marksOfSource } from '../composition/marks';
 import { decodeScaleForTargets, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../output/writeRenderedOutputs';
@@ -56,7 +57,9 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       const prepared = await cpuStep(deps, signal, async () => {
         const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
         throwIfStopped(signal);
-        const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash });
+        // The user's focal point and keep boxes for this content (or its sidecar's) weigh in every layout.
+        const { marks } = await marksOfSource(store.marks, job.contentHash, job.sourcePath);
+        const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash, marks });
         // Each output is encoded to its placement's spec (weight budget, metadata) and preflighted in this same step;
         // the planner (for the auto policy's choice and for the render alike) keeps must-keep subjects out of each
         // placement's safe zone.
@@ -122,7 +125,8 @@ function batchPlans(live: ReadonlyArray<{ batchIndex: number; requestId: string;
   return [...resumed, ...fresh];
 }
 
-function placementFor(job: JobRecord, profile: Profile, deps: JobRunnerDeps): OutputPlacement {
+/** Where and how a job's outputs are written (its folder's output root, the profile's naming). */
+export function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps, 'folderPlacement'>): OutputPlacement {
   const folder = deps.folderPlacement(job.folderId);
   return {
     sourcePath: job.sourcePath,
@@ -136,7 +140,7 @@ function placementFor(job: JobRecord, profile: Profile, deps: JobRunnerDeps): Ou
 }
 
 /** Decode only as large as needed: the largest local size, or fal's upload size when fal may get the image. */
-function decodeScale(probe: { width: number; height: number }, targets: readonly TargetSize[], falPossible: boolean): number {
+export function decodeScale(probe: { width: number; height: number }, targets: readonly TargetSize[], falPossible: boolean): number {
   const local = decodeScaleForTargets(probe, targets);
   if (!falPossible) return local;
   return Math.min(1, Math.max(local, MAX_UPLOAD_SIDE / Math.max(probe.width, probe.height)));

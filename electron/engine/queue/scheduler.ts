@@ -165,6 +165,11 @@ export class Scheduler {
     for (const entry of this.running.values()) if (entry.needsFal) entry.controller.abort('offline');
   }
 
+  /** What a job run gets (with a CPU lane of its own), for work on a job outside a run: remaking sizes with new marks. */
+  runnerDeps(): JobRunnerDeps {
+    return { ...this.options.deps, cpu: this.cpuGate.lane() };
+  }
+
   private launch(claimed: RunnableJob): void {
     const controller = new AbortController();
     const { deps } = this.options;

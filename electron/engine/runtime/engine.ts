@@ -2,7 +2,9 @@ import { SubjectDetector } from '../composition/detection';
 import { SmartResizeError } from '../../domain/errors';
 import type { FalCallTimeouts } from '../fal/falCallTimeouts';
 import type { JobProgress, LostSubmitTiming } from '../jobs/jobRunnerTypes';
+import { remakeWithMarks, type RemakeResult } from '../jobs/remakeWithMarks';
 import { providerForJob } from '../jobs/sizeRouting';
+import type { UserMarks } from '../composition/userMarks';
 import { ProfileStore } from '../profiles';
 import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
@@ -236,6 +238,13 @@ export class Engine {
   async cancel(jobId: string): Promise<void> {
     await this.scheduler.cancel(jobId);
     this.tail.flush();
+  }
+
+  /** Sets the focal point and keep boxes of a job's source and makes its local sizes again with them (free). */
+  async setJobMarks(jobId: string, marks: UserMarks): Promise<RemakeResult> {
+    const result = await remakeWithMarks(this.scheduler.runnerDeps(), jobId, marks);
+    this.tail.flush();
+    return result;
   }
 
   private watchedFolders(): WatchedFolder[] {

@@ -19,4 +19,5 @@ export {
 } from './jobHistory';
 export { STORE_EVENT_KINDS, type EventLog } from './eventLog';
 export type { SeenFileInput, SeenFileRepository } from './seenFileRepository';
+export type { SourceMarksRepository, StoredMarks } from './sourceMarksRepository';
 export type * from './types';

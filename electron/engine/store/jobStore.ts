@@ -7,6 +7,7 @@ import type { MigrationReport } from './migrate';
 import { OutputRepository } from './outputRepository';
 import { RequestRepository } from './requestRepository';
 import { SeenFileRepository } from './seenFileRepository';
+import { SourceMarksRepository } from './sourceMarksRepository';
 import type { SqlDatabase } from './sqlite';
 
 /** Options of {@link openJobStore}. */
@@ -31,6 +32,8 @@ export interface JobStore {
   readonly events: EventLog;
   /** The watcher's and reconcile scan's memory of files. */
   readonly seenFiles: SeenFileRepository;
+  /** The user's focal point and keep boxes per source content (async, as the whole store will be). */
+  readonly marks: SourceMarksRepository;
   /** The raw connection, for the spend ledger's future migrations and repositories. */
   readonly db: SqlDatabase;
   /** Path of jobs.sqlite. */
@@ -56,6 +59,7 @@ export function openJobStore(dataDir: string, options: JobStoreOptions = {}): Jo
     history: new JobHistory(ctx),
     events: new EventLog(ctx),
     seenFiles: new SeenFileRepository(ctx),
+    marks: new SourceMarksRepository(ctx),
     db,
     path,
     migrations,

@@ -1,5 +1,6 @@
 import { folderVerbs } from './folderVerbs';
 import { jobVerbs } from './jobVerbs';
+import { markVerbs } from './markVerbs';
 import { profileVerbs } from './profileVerbs';
 import { reviewVerbs } from './reviewVerbs';
 import { budgetVerbs, spendVerbs } from './spendVerbs';
@@ -15,6 +16,7 @@ export const apiContract = {
   folders: folderVerbs,
   jobs: jobVerbs,
   review: reviewVerbs,
+  marks: markVerbs,
   queue: queueVerbs,
   estimate: estimateVerbs,
   settings: settingsVerbs,

@@ -11,6 +11,7 @@ export const VERB_GROUPS = {
   folders: ['list', 'add', 'update', 'remove'],
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before'],
+  marks: ['get', 'set'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
   settings: ['get', 'update'],

@@ -2,6 +2,7 @@ import { createEventHub, type ApiEventHub, type ApiHandlers } from '../../../ele
 import { advanceFakeQueue } from './fakeSimulation';
 import { fakeFolderHandlers } from './fakeFolderHandlers';
 import { fakeJobHandlers } from './fakeJobHandlers';
+import { fakeMarkHandlers } from './fakeMarkHandlers';
 import { fakeProfileHandlers } from './fakeProfileHandlers';
 import { fakeReviewHandlers } from './fakeReviewHandlers';
 import { fakeSpendHandlers } from './fakeSpendHandlers';
@@ -30,6 +31,7 @@ export function createFakeApi(options: SeedOptions = {}): FakeApi {
     folders: fakeFolderHandlers(state),
     jobs: fakeJobHandlers(state, events),
     review: fakeReviewHandlers(state),
+    marks: fakeMarkHandlers(state),
     ...fakeSystemHandlers(state, events, shellCalls),
     ...fakeSpendHandlers(state, events),
   };

@@ -6,6 +6,7 @@ import { falSubmits } from './005_fal_submits';
 import { outputPreflight } from './006_output_preflight';
 import { outputLayouts } from './007_output_layouts';
 import { skippedDuplicates } from './008_skipped_duplicates';
+import { sourceMarks } from './009_source_marks';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -18,4 +19,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   outputPreflight,
   outputLayouts,
   skippedDuplicates,
+  sourceMarks,
 ];

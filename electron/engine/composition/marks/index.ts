@@ -1,0 +1,2 @@
+export { marksOfSource, saveMarksOfSource } from './sourceMarks';
+export { sidecarPathFor } from './marksSidecar';

@@ -1,0 +1,116 @@
+import { SmartResizeError } from '../../domain/errors';
+import { formatTargetSize, parseTargetSize } from '../../domain/sizes/targetSize';
+import { findSubjects } from '../composition/findSubjects';
+import { saveMarksOfSource } from '../composition/marks';
+import type { UserMarks } from '../composition/userMarks';
+import { loadSourceImage } from '../decode';
+import { renderLocalSizes } from '../local';
+import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
+import { outputPathFor } from '../output/writeRenderedOutputs';
+import { writeOutputFile } from '../output/writeOutputFile';
+import { safeInsetsFor } from '../preflight';
+import { estimateRequest } from '../pricing';
+import { STORE_EVENT_KINDS, withTransaction } from '../store';
+import { hashFile } from '../watch/hashFile';
+import { falRequestSizes } from './falCanvases';
+import { decodeScale, placementFor } from './jobRunner';
+import type { JobRunnerDeps } from './jobRunnerTypes';
+
+/** What the engine needs to remake a job's local sizes. */
+export type RemakeDeps = Pick<JobRunnerDeps, 'store' | 'profileVersion' | 'folderPlacement' | 'decode' | 'detector' | 'cpu'>;
+
+/** What setting marks did. */
+export interface RemakeResult {
+  readonly updatedAt: number;
+  /** Sizes made again locally ("1080x1080"), free. */
+  readonly remade: string[];
+  /** The sizes fal made and the price range of a re-run of them; undefined when fal made none. */
+  readonly falRerun?: { readonly sizes: string[]; readonly minCents: number; readonly maxCents: number };
+  readonly notes: string[];
+}
+
+/**
+ * Stores the user's focal point and keep boxes for a job's source (per content hash and in its XMP sidecar), then
+ * makes the job's locally made sizes again with them at once (free: each file is replaced atomically at its path,
+ * its record and preflight updated) and prices a re-run of the sizes fal made, which is the user's choice.
+ * Refused when the source file is gone or its content changed since the job ran.
+ */
+export async function remakeWithMarks(deps: RemakeDeps, jobId: string, marks: UserMarks): Promise<RemakeResult> {
+  const { store } = deps;
+  const job = store.jobs.getJob(jobId);
+  if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
+  const hash = await hashFile(job.sourcePath).catch(() => undefined);
+  if (hash !== job.contentHash) {
+    throw new SmartResizeError('source_changed', `The source ${job.sourcePath} is gone or changed since this job ran: its marks cannot be set here.`);
+  }
+  const saved = await saveMarksOfSource(store.marks, job.contentHash, job.sourcePath, marks);
+  const profile = deps.profileVersion(job.profileId, job.profileVersion);
+  const outputs = store.outputs.listOutputs(job.id);
+  const localOutputs = outputs.filter((output) => output.provider === 'local');
+  const targets = [...new Set(localOutputs.map((output) => output.target))].map(parseTargetSize);
+  const falSizes = [...new Set(outputs.filter((output) => output.provider === 'fal').map((output) => output.target))];
+  const falRerun = falSizes.length > 0 ? priceOf(falSizes, profile) : undefined;
+  if (targets.length === 0) return { updatedAt: saved.updatedAt, remade: [], falRerun, notes: saved.notes };
+
+  const run = () => remakeLocal(deps, job, profile, marks, targets, localOutputs);
+  const remade = deps.cpu ? await deps.cpu.run(run, new AbortController().signal) : await run();
+  store.events.append(STORE_EVENT_KINDS.jobNote, job.id, {
+    message: `Focal point and keep boxes set: ${remade.join(', ')} made again locally (free)${falRerun ? `; ${falSizes.join(', ')} from fal kept as they are` : ''}`,
+    state: job.state,
+  });
+  return { updatedAt: saved.updatedAt, remade, falRerun, notes: saved.notes };
+}
+
+type Job = NonNullable<ReturnType<RemakeDeps['store']['jobs']['getJob']>>;
+type Output = ReturnType<RemakeDeps['store']['outputs']['listOutputs']>[number];
+
+async function remakeLocal(
+  deps: RemakeDeps,
+  job: Job,
+  profile: ReturnType<RemakeDeps['profileVersion']>,
+  marks: UserMarks,
+  targets: ReturnType<typeof parseTargetSize>[],
+  recorded: readonly Output[],
+): Promise<string[]> {
+  const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, targets, false) });
+  const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash, marks });
+  const context = profileFinishContext(profile, { rights: await sourceRights(job.sourcePath), source: source.probe, aiComposited: false });
+  const insetsFor = (target: (typeof targets)[number]) => safeInsetsFor(context.placementOf(target), target);
+  const pixels = await renderLocalSizes(source.raw, targets, { ...profile.output, format: 'raw', subjects: detection.subjects, insetsFor });
+  const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, detection.subjects)), context);
+  const placement = placementFor(job, profile, deps);
+  const written: Array<{ image: (typeof finished.images)[number]; path: string; size: string; imageIndex: number }> = [];
+  for (const image of finished.images) {
+    const size = formatTargetSize(image.target);
+    const before = recorded.find((output) => output.target === size);
+    // The same file is replaced; only a changed encoding (an `auto` format deciding otherwise) takes the template's new name.
+    const path = before && before.format === (image.format ?? before.format) ? before.path : outputPathFor(placement, image).path;
+    const { path: finalPath } = await writeOutputFile(path, image.bytes, 'overwrite', { root: outputPathFor(placement, image).root });
+    written.push({ image, path: finalPath, size, imageIndex: before?.imageIndex ?? 0 });
+  }
+  withTransaction(deps.store.db, () => {
+    for (const { image, path, size, imageIndex } of written) {
+      deps.store.outputs.addOutput({
+        jobId: job.id,
+        target: size,
+        imageIndex,
+        path,
+        width: image.width,
+        height: image.height,
+        provider: 'local',
+        tier: null,
+        bytes: image.bytes.length,
+        format: image.format ?? null,
+        preflight: image.preflight ?? null,
+      });
+    }
+  });
+  return written.map((entry) => entry.size);
+}
+
+/** The price range of sending these sizes to fal again in one request (as the profile would ask for them). */
+function priceOf(sizes: string[], profile: ReturnType<RemakeDeps['profileVersion']>): RemakeResult['falRerun'] {
+  const targets = sizes.map(parseTargetSize);
+  const estimate = estimateRequest(falRequestSizes(targets, profile.fal).map((size) => ({ ...size, policy: 'fal' as const })), profile.fal);
+  return { sizes, minCents: estimate.minCents, maxCents: estimate.maxCents };
+}

@@ -1,0 +1,12 @@
+import { JobMarksQuerySchema, JobMarksSchema, SetJobMarksResultSchema, SetJobMarksSchema } from '../schemas/marks';
+import { verb } from './verb';
+
+/** The user's focal point and keep boxes on a job's source (stored per content hash and in an XMP sidecar). */
+export const markVerbs = {
+  get: verb({ summary: "A job's source marks: focal point and keep boxes, as shares of the image.", input: JobMarksQuerySchema, output: JobMarksSchema }),
+  set: verb({
+    summary: "Sets a job's source marks, makes its local sizes again with them (free) and prices a re-run of its fal sizes.",
+    input: SetJobMarksSchema,
+    output: SetJobMarksResultSchema,
+  }),
+};

@@ -1,0 +1,37 @@
+import { SmartResizeError } from '../../../electron/domain/errors';
+import type { ApiHandlers } from '../../../electron/shared';
+import type { FakeState } from './fakeState';
+
+type Marks = Awaited<ReturnType<ApiHandlers['marks']['get']>>['marks'];
+
+/** marks.* over the seeded jobs: marks kept per job in memory; setting them "remakes" the job's local sizes. */
+export function fakeMarkHandlers(state: FakeState): ApiHandlers['marks'] {
+  const saved = new Map<string, { marks: NonNullable<Marks>; updatedAt: number }>();
+  const jobOf = (jobId: string) => {
+    const job = state.jobs.find((candidate) => candidate.id === jobId);
+    if (!job) throw new SmartResizeError('job_not_found', `There is no job with id "${jobId}".`);
+    return job;
+  };
+  return {
+    get: async ({ jobId }) => {
+      const job = jobOf(jobId);
+      const entry = saved.get(jobId);
+      return { marks: entry?.marks ?? null, updatedAt: entry?.updatedAt ?? null, sidecarPath: `${job.sourcePath}.xmp` };
+    },
+    set: async ({ jobId, marks }) => {
+      const job = jobOf(jobId);
+      const updatedAt = Date.now();
+      saved.set(jobId, { marks, updatedAt });
+      const sizes = (provider: string) => [...new Set(job.outputs.filter((output) => output.provider === provider).map((output) => output.target))];
+      const fal = sizes('fal');
+      return {
+        marks,
+        updatedAt,
+        sidecarPath: `${job.sourcePath}.xmp`,
+        remade: sizes('local'),
+        falRerun: fal.length > 0 ? { sizes: fal, minCents: 5 + 15 * fal.length, maxCents: 5 + 30 * fal.length } : null,
+        notes: [],
+      };
+    },
+  };
+}
