@@ -24,7 +24,7 @@ describe('migration 8 (skipped duplicates)', () => {
 
     const after = openDatabase(dataDir);
     try {
-      expect(after.migrations.applied).toEqual([8]);
+      expect(after.migrations.applied).toEqual(JOB_DB_MIGRATIONS.filter((m) => m.version >= 8).map((m) => m.version));
       const count = (table: string) => getRow<{ n: number }>(after.db, `SELECT count(*) AS n FROM ${table}`)!.n;
       expect([count('jobs'), count('job_requests'), count('job_outputs'), count('events')]).toEqual([1, 1, 1, 1]);
       expect(getRow<{ id: string; duplicate_of: string | null }>(after.db, 'SELECT id, duplicate_of FROM jobs')).toMatchObject({ id: 'j1', duplicate_of: null });
