@@ -30,7 +30,9 @@ export type SmartResizeErrorCode =
   | 'key_storage_unavailable'
   | 'path_not_allowed'
   | 'svg_external_reference'
-  | 'source_changed';
+  | 'source_changed'
+  | 'output_not_fixable'
+  | 'version_not_found';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

@@ -28,7 +28,7 @@ export function createEngineApi(engine: Engine, host: HostServices, dataDir: str
     profiles: profileHandlers(engine),
     folders: folderHandlers(engine, options.homeDir ?? homedir(), options.pathPolicy),
     jobs: jobHandlers(engine, options.pathPolicy),
-    review: reviewHandlers(engine),
+    review: reviewHandlers(engine, dataDir),
     marks: markHandlers(engine),
     ...systemHandlers(engine, host, dataDir),
     ...spendHandlers(engine),

@@ -3,14 +3,32 @@ import sharp from 'sharp';
 import { SmartResizeError } from '../../domain/errors';
 import type { ApiHandlers } from '../../shared/contract/types';
 import { renderBeforeImage } from '../review/beforeImage';
+import { nudgeOutput, restoreOutputVersion, type FixContext } from '../review/fixOutput';
+import type { OutputVersionRecord } from '../store';
 import type { Engine } from '../runtime/engine';
 
 /** The largest file the large view is sent whole (a 1:1 view of anything bigger is not a review any more). */
 const MAX_FULL_IMAGE_BYTES = 60 * 1024 * 1024;
 
 /** review.*: what the job view shows beyond the list's previews. */
-export function reviewHandlers(engine: Engine): ApiHandlers['review'] {
+export function reviewHandlers(engine: Engine, dataDir: string): ApiHandlers['review'] {
   const { store } = engine;
+  const fixing = (): FixContext => ({
+    store,
+    dataDir,
+    profileOf: (job) => engine.profiles.get(job.profileId, job.profileVersion),
+    pixelLimit: engine.settings.get().pixelLimit,
+  });
+  const asVersion = (record: OutputVersionRecord, current: number | undefined) => ({
+    target: record.target,
+    imageIndex: record.imageIndex,
+    version: record.version,
+    cause: record.cause,
+    layout: record.layout,
+    bytes: record.bytes,
+    createdAt: record.createdAt,
+    current: record.version === current,
+  });
   /** The job and its recorded output at this path; anything else is refused (the API reads only job files). */
   const outputOf = (jobId: string, path: string) => {
     const job = store.jobs.getJob(jobId);
@@ -34,6 +52,20 @@ export function reviewHandlers(engine: Engine): ApiHandlers['review'] {
       const { job, output } = outputOf(jobId, path);
       const bytes = await renderBeforeImage(job.sourcePath, output, output.layout, engine.settings.get().pixelLimit);
       return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: output.width, height: output.height, bytes: bytes.length };
+    },
+    // A fix answers the version it made, which the file now holds.
+    nudge: async ({ jobId, path, window }) => {
+      const made = await nudgeOutput(fixing(), jobId, path, window);
+      return asVersion(made, made.version);
+    },
+    versions: async ({ jobId }) => {
+      if (!store.jobs.getJob(jobId)) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
+      const current = store.versions.currentVersions(jobId);
+      return { versions: store.versions.listVersions(jobId).map((record) => asVersion(record, current.get(`${record.target}#${record.imageIndex}`))) };
+    },
+    restore: async ({ jobId, path, version }) => {
+      const made = await restoreOutputVersion(fixing(), jobId, path, version);
+      return asVersion(made, made.version);
     },
   };
 }

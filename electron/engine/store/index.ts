@@ -8,6 +8,7 @@ export type { InsertJobResult, CancelJobResult, JobRepository } from './jobRepos
 export type { TransitionPatch } from './jobTransition';
 export type { FalSubmitRecord, RecordRequestResult, RequestOutcome, RequestRepository } from './requestRepository';
 export type { OutputRepository } from './outputRepository';
+export type { OutputVersionRecord, OutputVersionRepository, VersionCause } from './outputVersionRepository';
 export type { RunnableJob, RunnableOptions, RecoveryAction, JobQueue } from './jobQueue';
 export {
   MAX_JOB_PAGE,

@@ -5,6 +5,7 @@ import { JobQueue } from './jobQueue';
 import { JobRepository } from './jobRepository';
 import type { MigrationReport } from './migrate';
 import { OutputRepository } from './outputRepository';
+import { OutputVersionRepository } from './outputVersionRepository';
 import { RequestRepository } from './requestRepository';
 import { SeenFileRepository } from './seenFileRepository';
 import { SourceMarksRepository } from './sourceMarksRepository';
@@ -24,6 +25,8 @@ export interface JobStore {
   readonly requests: RequestRepository;
   /** The output writer's record of files written. */
   readonly outputs: OutputRepository;
+  /** Every kept making of each output (nudges, restores), and which one each file holds. */
+  readonly versions: OutputVersionRepository;
   /** The scheduler: runnable jobs, claims, holds, recovery at start. */
   readonly queue: JobQueue;
   /** The UI: paged lists, counts, job detail. */
@@ -55,6 +58,7 @@ export function openJobStore(dataDir: string, options: JobStoreOptions = {}): Jo
     jobs: new JobRepository(ctx),
     requests: new RequestRepository(ctx),
     outputs: new OutputRepository(ctx),
+    versions: new OutputVersionRepository(ctx),
     queue: new JobQueue(ctx),
     history: new JobHistory(ctx),
     events: new EventLog(ctx),

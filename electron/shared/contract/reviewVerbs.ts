@@ -1,4 +1,6 @@
-import { FullImageSchema, JobFileRefSchema } from '../schemas/review';
+import { z } from 'zod';
+import { FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema } from '../schemas/review';
+import { IdSchema } from '../schemas/common';
 import { verb } from './verb';
 
 /** Reviewing a job's outputs: full-size views for the large view and its before/after. */
@@ -12,5 +14,20 @@ export const reviewVerbs = {
     summary: 'The part of the source an output shows, at the output’s pixel size: the “before” of its before/after.',
     input: JobFileRefSchema,
     output: FullImageSchema,
+  }),
+  nudge: verb({
+    summary: 'Makes one output again locally from a moved frame (free): a new version at the same path, the other outputs untouched.',
+    input: NudgeInputSchema,
+    output: OutputVersionSchema,
+  }),
+  versions: verb({
+    summary: 'Every kept version of a job’s outputs, and which one each file holds.',
+    input: z.strictObject({ jobId: IdSchema }),
+    output: OutputVersionListSchema,
+  }),
+  restore: verb({
+    summary: 'Puts an earlier version of one output back at its path (as a new version).',
+    input: RestoreInputSchema,
+    output: OutputVersionSchema,
   }),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FILL_STYLE_NAMES, LAYOUT_METHODS } from '../../domain/outputLayout';
 
 /** A rectangle in upright source pixels (a layout window may start before 0 or end past the source: that is fill). */
-const SourceBoxSchema = z.object({
+export const SourceBoxSchema = z.object({
   left: z.number().finite(),
   top: z.number().finite(),
   width: z.number().positive(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HostPathSchema, IdSchema } from './common';
+import { HostPathSchema, IdSchema, TimestampSchema } from './common';
+import { OutputLayoutSchema, SourceBoxSchema } from './outputLayout';
 
 /** One file of a job: an output, or the app's copy of an earlier version of one. */
 export const JobFileRefSchema = z.strictObject({ jobId: IdSchema, path: HostPathSchema });
@@ -13,3 +14,27 @@ export const FullImageSchema = z.object({
 });
 
 export type FullImage = z.infer<typeof FullImageSchema>;
+
+/** A nudge: one output made again from a window the person dragged over the source (upright source pixels). */
+export const NudgeInputSchema = JobFileRefSchema.extend({ window: SourceBoxSchema }).strict();
+
+/** An earlier version of one output to put back at its path. */
+export const RestoreInputSchema = JobFileRefSchema.extend({ version: z.int().positive() }).strict();
+
+/** One kept making of one output. */
+export const OutputVersionSchema = z.object({
+  target: z.string(),
+  imageIndex: z.int().nonnegative(),
+  version: z.int().positive(),
+  cause: z.enum(['run', 'nudge', 'restore']),
+  layout: OutputLayoutSchema.nullable(),
+  bytes: z.int().nonnegative(),
+  createdAt: TimestampSchema,
+  /** True for the version the output file holds now. */
+  current: z.boolean(),
+});
+
+/** Every kept version of a job's outputs, by size, image and version (empty until a size is fixed). */
+export const OutputVersionListSchema = z.object({ versions: z.array(OutputVersionSchema) });
+
+export type OutputVersion = z.infer<typeof OutputVersionSchema>;

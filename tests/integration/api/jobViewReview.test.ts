@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +111,41 @@ describe('the job view’s facts', () => {
     const { call, jobId, detail } = await runLocalJob([{ width: 300, height: 300 }]);
     await expect(call('review.image', { jobId, path: detail.sourcePath })).rejects.toThrow(/path_not_allowed/);
     await expect(call('review.before', { jobId: 'job_none', path: detail.outputs[0]!.path })).rejects.toThrow(/job_not_found/);
+  });
+
+  it('nudges one size: only its file changes, locally and free, as version 2; version 1 restores byte for byte', async () => {
+    const { call, jobId, detail } = await runLocalJob([
+      { width: 450, height: 450 },
+      { width: 600, height: 200 },
+    ]);
+    const before = new Map(detail.outputs.map((output) => [output.path, readFileSync(output.path)]));
+    const square = detail.outputs.find((output) => output.target === '450x450')!;
+    const moved = { left: square.layout!.window.left > 60 ? 0 : 150, top: 0, width: 450, height: 450 };
+    const made = await call('review.nudge', { jobId, path: square.path, window: moved });
+    expect(made).toMatchObject({ target: '450x450', version: 2, cause: 'nudge', current: true });
+    for (const output of detail.outputs) {
+      const now = readFileSync(output.path);
+      expect(now.equals(before.get(output.path)!), output.target).toBe(output.target !== '450x450');
+    }
+    const after = await call('jobs.detail', { id: jobId });
+    const nudged = after.outputs.find((output) => output.target === '450x450')!;
+    expect(nudged.layout!.window.left).toBeCloseTo(moved.left, 0);
+    expect(nudged.bytes).toBe(readFileSync(square.path).length);
+    // The new file shows the moved region of the source.
+    const [image, region] = await Promise.all([call('review.image', { jobId, path: square.path }), call('review.before', { jobId, path: square.path })]);
+    expect(await meanDifference(image, region)).toBeLessThan(12);
+    expect(after.costCents).toBeNull();
+    expect(harness!.fake.countSubmits()).toBe(0);
+
+    const { versions } = await call('review.versions', { jobId });
+    expect(versions.map((version) => [version.target, version.version, version.cause, version.current])).toEqual([
+      ['450x450', 1, 'run', false],
+      ['450x450', 2, 'nudge', true],
+    ]);
+    const restored = await call('review.restore', { jobId, path: square.path, version: 1 });
+    expect(restored).toMatchObject({ version: 3, cause: 'restore', current: true });
+    expect(readFileSync(square.path).equals(before.get(square.path)!)).toBe(true);
+    expect((await call('jobs.detail', { id: jobId })).outputs.find((output) => output.target === '450x450')!.layout).toEqual(square.layout);
+    await expect(call('review.restore', { jobId, path: square.path, version: 9 })).rejects.toThrow(/version_not_found/);
   });
 });

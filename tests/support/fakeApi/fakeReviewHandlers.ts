@@ -24,5 +24,15 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
       const job = state.jobs.find((candidate) => candidate.id === jobId)!;
       return picture(job.sourcePath, output.width, output.height);
     },
+    // The fake keeps no versions: a fix is answered as version 2 of the run, and nothing is listed.
+    nudge: async ({ jobId, path }) => {
+      const output = outputOf(jobId, path);
+      return { target: output.target, imageIndex: 0, version: 2, cause: 'nudge' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true, };
+    },
+    versions: async () => ({ versions: [] }),
+    restore: async ({ jobId, path, version }) => {
+      const output = outputOf(jobId, path);
+      return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true };
+    },
   };
 }

@@ -7,6 +7,7 @@ import { outputPreflight } from './006_output_preflight';
 import { outputLayouts } from './007_output_layouts';
 import { skippedDuplicates } from './008_skipped_duplicates';
 import { sourceMarks } from './009_source_marks';
+import { outputVersions } from './010_output_versions';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -20,4 +21,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   outputLayouts,
   skippedDuplicates,
   sourceMarks,
+  outputVersions,
 ];

@@ -15,6 +15,8 @@ import { OutputGrid } from './OutputGrid';
 import { SourceFrames } from './SourceFrames';
 import { SourceStage } from './SourceStage';
 import { useJobViewGeometry } from './useJobView';
+import { useOutputFixes } from './useOutputFixes';
+import { VersionList } from './VersionList';
 
 /** Longest side the source is drawn at, and the longest a tile may be (both in screen pixels). */
 const SOURCE_BOX = 420;
@@ -44,6 +46,8 @@ function JobView({ id }: { id: string }) {
   const geometry = useJobViewGeometry(job, SOURCE_BOX, MAX_TILE);
   const [activeTarget, setActiveTarget] = useState<string | null>(null);
   const [large, setLarge] = useState<JobOutput | null>(null);
+  const fixes = useOutputFixes(id);
+  const busy = fixes.nudge.isPending || fixes.restore.isPending;
   const profileName = profiles.data?.find((profile) => profile.id === job?.profileId)?.name ?? 'Deleted profile';
   const frames = useMemo(() => (job && geometry ? job.outputs.map((output) => ({ output, colour: geometry.colourOf(output) })) : []), [job, geometry]);
   const largeOutput = large && job ? (job.outputs.find((output) => output.path === large.path) ?? large) : null;
@@ -61,7 +65,7 @@ function JobView({ id }: { id: string }) {
           </>
         }
       />
-      <ErrorNote error={error ?? reveal.error ?? open.error} />
+      <ErrorNote error={error ?? reveal.error ?? open.error ?? fixes.nudge.error ?? fixes.restore.error} />
       {job && geometry && (
         <div className="job-view">
           <section className="job-source" aria-label="Source">
@@ -70,12 +74,14 @@ function JobView({ id }: { id: string }) {
               <JobStateBadge state={job.state} />
             </div>
             <SourceStage sourcePath={job.sourcePath} source={geometry.source} scale={geometry.scale}>
-              <SourceFrames frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} />
+              <SourceFrames frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} busy={busy} onNudge={(output, window) => fixes.nudge.mutate({ path: output.path, window })} />
             </SourceStage>
             <FrameLegend frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} />
             <p className="muted small">
               {geometry.source.width}×{geometry.source.height} px. Each frame is the part of the source a size shows; fal recomposes its sizes, so they have none.
+              Drag the highlighted frame to move that size’s crop: the local engine makes it again at once, free, and keeps the earlier version.
             </p>
+            {busy && <p className="muted small nudge-status" role="status">Making the size again…</p>}
           </section>
           <section className="job-outputs" aria-label="Outputs">
             <h2>Outputs</h2>
@@ -94,7 +100,20 @@ function JobView({ id }: { id: string }) {
           </section>
         </div>
       )}
-      {largeOutput && job && <LargeView jobId={job.id} output={largeOutput} onClose={() => setLarge(null)} />}
+      {largeOutput && job && (
+        <LargeView
+          jobId={job.id}
+          output={largeOutput}
+          onClose={() => setLarge(null)}
+          side={
+            <VersionList
+              versions={(fixes.versions.data?.versions ?? []).filter((version) => version.target === largeOutput.target)}
+              busy={busy}
+              onRestore={(version) => fixes.restore.mutate({ path: largeOutput.path, version })}
+            />
+          }
+        />
+      )}
     </>
   );
 }
