@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/features.css';
 import './styles/review.css';
+import './styles/marks.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

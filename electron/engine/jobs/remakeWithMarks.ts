@@ -11,6 +11,7 @@ import { writeOutputFile } from '../output/writeOutputFile';
 import { safeInsetsFor } from '../preflight';
 import { estimateRequest } from '../pricing';
 import { STORE_EVENT_KINDS, withTransaction } from '../store';
+import { layoutInSource } from '../review/layoutInSource';
 import { hashFile } from '../watch/hashFile';
 import { falRequestSizes } from './falCanvases';
 import { decodeScale, placementFor } from './jobRunner';
@@ -79,17 +80,19 @@ async function remakeLocal(
   const pixels = await renderLocalSizes(source.raw, targets, { ...profile.output, format: 'raw', subjects: detection.subjects, insetsFor });
   const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, detection.subjects)), context);
   const placement = placementFor(job, profile, deps);
-  const written: Array<{ image: (typeof finished.images)[number]; path: string; size: string; imageIndex: number }> = [];
-  for (const image of finished.images) {
+  const written: Array<{ image: (typeof finished.images)[number]; path: string; size: string; imageIndex: number; layout: ReturnType<typeof layoutInSource> }> = [];
+  for (const [index, image] of finished.images.entries()) {
     const size = formatTargetSize(image.target);
     const before = recorded.find((output) => output.target === size);
     // The same file is replaced; only a changed encoding (an `auto` format deciding otherwise) takes the template's new name.
     const path = before && before.format === (image.format ?? before.format) ? before.path : outputPathFor(placement, image).path;
     const { path: finalPath } = await writeOutputFile(path, image.bytes, 'overwrite', { root: outputPathFor(placement, image).root });
-    written.push({ image, path: finalPath, size, imageIndex: before?.imageIndex ?? 0 });
+    // Its layout in upright source pixels too: the job view draws the new frame.
+    const layout = layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style);
+    written.push({ image, path: finalPath, size, imageIndex: before?.imageIndex ?? 0, layout });
   }
   withTransaction(deps.store.db, () => {
-    for (const { image, path, size, imageIndex } of written) {
+    for (const { image, path, size, imageIndex, layout } of written) {
       deps.store.outputs.addOutput({
         jobId: job.id,
         target: size,
@@ -102,6 +105,7 @@ async function remakeLocal(
         bytes: image.bytes.length,
         format: image.format ?? null,
         preflight: image.preflight ?? null,
+        layout,
       });
     }
   });

@@ -35,3 +35,9 @@ export const SetJobMarksResultSchema = JobMarksSchema.extend({
   /** Anything the user should know (the sidecar could not be written, the source changed). */
   notes: z.array(z.string()),
 });
+
+/** The user's marks on one source (focal point, keep boxes), shares of its upright size. */
+export type UserMarks = z.infer<typeof UserMarksSchema>;
+
+/** What marks.set answers. */
+export type SetJobMarksResult = z.infer<typeof SetJobMarksResultSchema>;

@@ -8,6 +8,7 @@ import { JobStateBadge } from '../../ui/JobStateBadge';
 import { PageHeader } from '../../ui/PageHeader';
 import { useHashParam } from '../../shell/useHashParams';
 import { useJobActions, useJobDetail } from '../history/useJobHistory';
+import { useSourceMarksEditor } from '../marks/useSourceMarksEditor';
 import { useProfiles } from '../profiles/useProfiles';
 import { FrameLegend } from './FrameLegend';
 import { LargeView } from './LargeView';
@@ -48,6 +49,7 @@ function JobView({ id }: { id: string }) {
   const [large, setLarge] = useState<JobOutput | null>(null);
   const fixes = useOutputFixes(id);
   const busy = fixes.nudge.isPending || fixes.restore.isPending;
+  const marks = useSourceMarksEditor(id);
   const profileName = profiles.data?.find((profile) => profile.id === job?.profileId)?.name ?? 'Deleted profile';
   const frames = useMemo(() => (job && geometry ? job.outputs.map((output) => ({ output, colour: geometry.colourOf(output) })) : []), [job, geometry]);
   const largeOutput = large && job ? (job.outputs.find((output) => output.path === large.path) ?? large) : null;
@@ -75,8 +77,10 @@ function JobView({ id }: { id: string }) {
             </div>
             <SourceStage sourcePath={job.sourcePath} source={geometry.source} scale={geometry.scale}>
               <SourceFrames frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} busy={busy} onNudge={(output, window) => fixes.nudge.mutate({ path: output.path, window })} />
+              {marks.layer}
             </SourceStage>
             <FrameLegend frames={frames} activeTarget={activeTarget} onSelect={setActiveTarget} />
+            {marks.panel}
             <p className="muted small">
               {geometry.source.width}×{geometry.source.height} px. Each frame is the part of the source a size shows; fal recomposes its sizes, so they have none.
               Drag the highlighted frame to move that size’s crop: the local engine makes it again at once, free, and keeps the earlier version.

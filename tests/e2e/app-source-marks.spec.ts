@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { collectPageProblems, openApp, screenshot } from '../support/e2e/appPage';
+import { expect, test } from '../support/e2e/appTest';
+import { runReviewJob } from '../support/e2e/reviewSetup';
+import { jobViewLink } from '../../renderer/src/shell/routes';
+
+// The focal point and keep boxes against the real serve and engine: drawn on the job view's source, saved per
+// content and in an XMP sidecar, the local sizes made again at once (free), the fal size priced for a re-run.
+
+const SIZES = [
+  { width: 1080, height: 1920, policy: 'local' as const },
+  { width: 1080, height: 1080, policy: 'local' as const },
+  { width: 1080, height: 1350, policy: 'fal' as const },
+];
+
+test('a keep box drawn on the source and a clicked focal point remake the local sizes around them, and price the fal size', async ({ page, app }) => {
+  const problems = collectPageProblems(page);
+  const { jobId, sourcePath } = await runReviewJob(app, 'Marks', SIZES);
+  const before = await app.call('jobs.detail', { id: jobId });
+  const storyBefore = before.outputs.find((output) => output.target === '1080x1920')!;
+  // The photo's right edge (its "right" label) is outside the centred story crop.
+  expect(storyBefore.layout!.sourceRegion.left + storyBefore.layout!.sourceRegion.width).toBeLessThan(560);
+  const storyBytes = readFileSync(storyBefore.path);
+
+  await openApp(page, app, jobViewLink(jobId));
+  await page.getByRole('button', { name: 'Focal point and keep boxes' }).click();
+  const stage = (await page.getByTestId('source-stage').boundingBox())!;
+  const at = (x: number, y: number) => ({ x: stage.x + (x / 600) * stage.width, y: stage.y + (y / 450) * stage.height });
+  // Drag a box around the right edge's label (source pixels 520..596 x 190..260), then click a focal point.
+  const from = at(520, 190);
+  const to = at(596, 260);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.up();
+  const focus = at(500, 225);
+  await page.mouse.click(focus.x, focus.y);
+  await expect(page.getByTestId('keep-box')).toHaveCount(1);
+  await expect(page.getByTestId('focus-mark')).toHaveCount(1);
+  await screenshot(page, 'source-marks-editing');
+
+  await page.getByRole('button', { name: 'Save and remake local sizes' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Made again locally' });
+  await expect(status).toContainText('Made again locally, free: 1080x1080, 1080x1920.');
+  await expect(status).toContainText(/1080x1350 came from fal and stay as they are; re-running it at fal with these marks would cost \$0\.\d\d/);
+  await expect(page.getByText('Focal point set · 1 keep box')).toBeVisible();
+
+  // The story now shows the whole box; its file was replaced at the same path; the fal output is untouched.
+  const after = await app.call('jobs.detail', { id: jobId });
+  const story = after.outputs.find((output) => output.target === '1080x1920')!;
+  expect(story.path).toBe(storyBefore.path);
+  const region = story.layout!.sourceRegion;
+  expect(region.left).toBeLessThanOrEqual(520);
+  expect(region.left + region.width).toBeGreaterThanOrEqual(596);
+  expect(readFileSync(story.path).equals(storyBytes)).toBe(false);
+  const fal = (detail: typeof after) => detail.outputs.find((output) => output.target === '1080x1350')!;
+  expect(fal(after).bytes).toBe(fal(before).bytes);
+  const marks = await app.call('marks.get', { jobId });
+  expect(marks.marks?.keep).toHaveLength(1);
+  expect(marks.marks?.focus?.x).toBeCloseTo(500 / 600, 1);
+  expect(existsSync(`${sourcePath}.xmp`)).toBe(true);
+  await page.locator('.output-tile[data-target="1080x1920"] .tile-picture').hover();
+  await expect.poll(async () => page.locator('.output-tile img').count()).toBe(SIZES.length);
+  await screenshot(page, 'source-marks-saved');
+  expect(problems).toEqual([]);
+});
