@@ -25,9 +25,9 @@ export interface FixContext {
  * preflighted, kept as the size's next version, and written over the output file atomically. The first fix keeps
  * the run's file as version 1, so it can be restored. Every other output is left as it is.
  */
-export async function nudgeOutput(context: FixContext, jobId: string, path: string, window: SourceBox): Promise<OutputVersionRecord> {
+export async function nudgeOutput(context: FixContext, jobId: string, path: string, window: SourceBox, options: { readonly allowFal?: boolean } = {}): Promise<OutputVersionRecord> {
   const { job, output } = outputOf(context.store, jobId, path);
-  if (!output.layout) throw new SmartResizeError('output_not_fixable', `${output.target} was recomposed by fal: it has no frame to move. Re-run it locally instead.`);
+  if (!output.layout && !options.allowFal) throw new SmartResizeError('output_not_fixable', `${output.target} was recomposed by fal: it has no frame to move. Re-run it locally instead.`);
   const profile = context.profileOf(job);
   const source = await loadSourceImage(job.sourcePath, { limitInputPixels: context.pixelLimit });
   const target = parseTargetSize(output.target);
@@ -86,7 +86,8 @@ async function place(
   return withTransaction(context.store.db, () => {
     const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout };
     const record = context.store.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
-    context.store.outputs.addOutput({ ...output, ...facts });
+    // A nudge is always the local engine's making (a fal size re-run locally becomes a local output).
+    context.store.outputs.addOutput({ ...output, ...facts, ...(cause === 'nudge' ? { provider: 'local' as const, tier: null } : {}) });
     context.store.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
     return record;
   });

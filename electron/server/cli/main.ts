@@ -4,6 +4,7 @@ import { registerCheckCommand } from './commands/checkCommand';
 import { registerJobsCommand } from './commands/jobsCommand';
 import { registerProfilesCommand } from './commands/profilesCommand';
 import { registerResizeCommand } from './commands/resizeCommand';
+import { registerRerunCommand } from './commands/rerunCommand';
 import { registerRetryCommand } from './commands/retryCommand';
 import { registerServeCommand } from './commands/serveCommand';
 import { registerSpecsCommand } from './commands/specsCommand';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerSpendCommand(program, setExitCode);
   registerJobsCommand(program, setExitCode);
   registerRetryCommand(program, setExitCode);
+  registerRerunCommand(program, setExitCode);
   registerCheckCommand(program, setExitCode);
   registerSpecsCommand(program, setExitCode);
   try {

@@ -35,7 +35,7 @@ export function registerJobsCommand(program: Command, setExitCode: (code: number
           const page = store.history.queryJobs({ states, since, cursor, limit: MAX_JOB_PAGE });
           const lines = page.jobs.map((job) => {
             const first = job.duplicateOf === null ? undefined : store.jobs.getJob(job.duplicateOf);
-            const line = jobLine(job, store.outputs.listOutputs(job.id), first);
+            const line = jobLine(job, store.outputs.listOutputs(job.id), first, { list: store.versions.listVersions(job.id), current: store.versions.currentVersions(job.id) });
             return options.json ? JSON.stringify(line) : jobText(line);
           });
           if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
