@@ -24,7 +24,7 @@ const SCORE_WEIGHTS = {
    */
   saliencyLostAlone: 12,
   saliencyStepAlone: 4,
-  saliencyLostBesideDetections: 7.5,
+  saliencyLostBesideDetections: 7.8,
   saliencyLostBesideMarks: 0.6,
   /** A kept box flush against a cropped edge looks cut even when it is not. */
   tightToCrop: 0.56,
