@@ -72,8 +72,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
   await writeFile(path, `a new image ${round}\n`.repeat(500));
   const stableAt = (await stat(path)).mtimeMs + SETTLE_MS;
   delays.push((await jobAt) - stableAt);
-  const row = store.seenFiles.getSeenFile(path);
-  if (!row || !store.jobs.getJob(store.history.queryJobs({ limit: 1, search: `new-${round}.jpg` }).jobs[0]?.id ?? '')) {
+  const row = await store.seenFiles.getSeenFile(path);
+  const page = await store.history.queryJobs({ limit: 1, search: `new-${round}.jpg` });
+  if (!row || !(await store.jobs.getJob(page.jobs[0]?.id ?? ''))) {
     throw new Error(`No job row for ${path}`);
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -81,7 +82,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
 clearInterval(rssSampler);
 const rssEnd = process.memoryUsage().rss;
 await manager.stop();
-store.close();
+await store.close();
 await rm(base, { recursive: true, force: true });
 
 const sorted = [...delays].sort((a, b) => a - b);

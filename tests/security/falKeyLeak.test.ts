@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { JOB_DB_FILE } from '../../electron/engine/store/database';
+import { JOB_DB_FILE } from '../../electron/engine/store/sqlite/database';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/server/headless/startHeadlessServer';
 import { HTTP_ROUTES, TOKEN_QUERY, VERB_NAMES, type Job, type Profile } from '../../electron/shared';
 import { getVerbSpec } from '../../electron/shared/contract/verbLookup';

@@ -106,14 +106,14 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
   it('goes on with the rest of the batch: the good image is done with its outputs', async () => {
     const good = jobs.find((job) => job.sourceName === 'good.jpg')!;
     expect(good.state).toBe('done');
-    const outputs = harness.engine.store.outputs.listOutputs(good.id);
+    const outputs = await harness.engine.store.outputs.listOutputs(good.id);
     expect(outputs.map((output) => output.target)).toEqual([`${PROFILES[provider].sizes[0]!.width}x${PROFILES[provider].sizes[0]!.height}`]);
   });
 
   it('uses only the visible first frame of the hidden-frame GIF, in outputs and in what fal receives', async () => {
     const gif = jobs.find((job) => job.sourceName === 'hidden-frame.gif')!;
     expect(gif.state).toBe('done');
-    for (const output of harness.engine.store.outputs.listOutputs(gif.id)) {
+    for (const output of await harness.engine.store.outputs.listOutputs(gif.id)) {
       const [red, green] = await meanColour(output.path);
       expect(red).toBeGreaterThan(200);
       expect(green).toBeLessThan(60);
@@ -141,7 +141,7 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
     await mkdir(join(harness.watched, 'y.jpg'));
     await writeTestJpeg(join(harness.watched, 'after.jpg'), 303);
     await harness.waitForJob('after.jpg', ['done'], 30_000);
-    expect(harness.jobs().map((job) => job.sourceName)).not.toContain('y.jpg');
+    expect((await harness.jobs()).map((job) => job.sourceName)).not.toContain('y.jpg');
     const status = await pollUntil(() => harness.engine.folders.statuses().find((candidate) => candidate.folderId === harness.folderId), { what: 'folder status' });
     expect(status.state).toBe('watching');
     expect(harness.engine.scheduler.status().state).toBe('running');

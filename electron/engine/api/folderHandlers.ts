@@ -2,7 +2,6 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Folder } from '../../shared/schemas/folder';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import type { Engine } from '../runtime/engine';
-import { countOutputPreflight } from '../store/preflightCounts';
 import { ensureFolder, typedFolderPath } from './folderPaths';
 import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
 import { PENDING_JOB_STATES } from '../../domain/jobStates';
@@ -22,7 +21,7 @@ export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: Pat
     return path;
   };
   return {
-    list: async () => engine.settings.get().folders.map(toApi),
+    list: async () => Promise.all(engine.settings.get().folders.map(toApi)),
     add: async ({ createIfMissing, ...input }) => {
       engine.profiles.get(input.profileId);
       const path = await checkedFolder(input.path, createIfMissing);
@@ -46,9 +45,9 @@ export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: Pat
 }
 
 /** A folder's settings with its live status and job counts. */
-export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
+export async function toApiFolder(engine: Engine, folder: WatchedFolder): Promise<Folder> {
   const status = engine.folders.statuses().find((candidate) => candidate.folderId === folder.id);
-  const counts = engine.store.history.countByState({ folderId: folder.id });
+  const counts = await engine.store.history.countByState({ folderId: folder.id });
   const waiting = PENDING_JOB_STATES.reduce((sum, state) => sum + counts[state], 0);
   return {
     id: folder.id,
@@ -60,6 +59,6 @@ export function toApiFolder(engine: Engine, folder: WatchedFolder): Folder {
     trusted: folder.trusted,
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
-    counts: { waiting, done: counts.done, failed: counts.failed, skipped: counts.skipped, preflight: countOutputPreflight(engine.store.db, { folderId: folder.id }) },
+    counts: { waiting, done: counts.done, failed: counts.failed, skipped: counts.skipped, preflight: await engine.store.outputs.preflightCounts({ folderId: folder.id }) },
   };
 }

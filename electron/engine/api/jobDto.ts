@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Job as ApiJob, JobChange, JobDetail } from '../../shared/schemas/job';
 import { isJobState } from '../../domain/jobStates';
 import { isFalResolution } from '../../domain/sizes/nanoBananaPresets';
-import { jobChargeCents } from '../spend';
 import type { JobOutputRecord, JobRecord, JobStore, StoreEvent } from '../store';
 import { jobAttempts } from './jobAttempts';
 import { jobLogSentence } from './jobLogText';
 
 /** The first job of a copy's content (see JobRecord.duplicateOf), or undefined for a first job. */
-export function firstJobOf(store: Pick<JobStore, 'jobs'>, job: JobRecord): JobRecord | undefined {
+export async function firstJobOf(store: Pick<JobStore, 'jobs'>, job: JobRecord): Promise<JobRecord | undefined> {
   return job.duplicateOf === null ? undefined : store.jobs.getJob(job.duplicateOf);
 }
 
@@ -74,13 +73,13 @@ const DETAIL_EVENTS = 1000;
 const LOG_LINES = 100;
 
 /** A job with its fal request ids, its tries, which outputs are still on disk, and its state log, newest last. */
-export function toJobDetail(store: JobStore, jobId: string): JobDetail | undefined {
-  const detail = store.history.getJobDetail(jobId, DETAIL_EVENTS);
+export async function toJobDetail(store: JobStore, jobId: string): Promise<JobDetail | undefined> {
+  const detail = await store.history.getJobDetail(jobId, DETAIL_EVENTS);
   if (!detail) return undefined;
   const attempts = jobAttempts(detail.events);
   const { job } = detail;
   return {
-    ...toApiJob(job, detail.outputs, jobChargeCents(store.db, jobId), firstJobOf(store, job)),
+    ...toApiJob(job, detail.outputs, await store.ledger.chargeCents(jobId), await firstJobOf(store, job)),
     falRequestIds: detail.requests.map((request) => request.requestId),
     log: detail.events.slice(-LOG_LINES).flatMap((event) => logEntry(event)),
     attemptsMade: attempts.made,

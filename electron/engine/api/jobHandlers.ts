@@ -2,7 +2,6 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { JobState } from '../../domain/jobStates';
 import { SmartResizeError } from '../../domain/errors';
 import type { Engine } from '../runtime/engine';
-import { jobChargeCents } from '../spend';
 import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
@@ -14,10 +13,10 @@ import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
  */
 export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandlers['jobs'] {
   const { store } = engine;
-  const jobWithOutputs = (id: string) => {
-    const job = store.jobs.getJob(id);
+  const jobWithOutputs = async (id: string) => {
+    const job = await store.jobs.getJob(id);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
-    return withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(id), jobChargeCents(store.db, id), firstJobOf(store, job)));
+    return withLocalFallbackMarks(engine, toApiJob(job, await store.outputs.listOutputs(id), await store.ledger.chargeCents(id), await firstJobOf(store, job)));
   };
   return {
     enqueuePaths: async ({ paths, profileId }) => {
@@ -37,23 +36,23 @@ export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandler
       };
     },
     query: async (query) => {
-      const page = store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
-      const item = (job: (typeof page.jobs)[number]) =>
-        withLocalFallbackMarks(engine, toApiJob(job, store.outputs.listOutputs(job.id), jobChargeCents(store.db, job.id), firstJobOf(store, job)));
-      return { items: page.jobs.map(item), nextCursor: page.nextCursor };
+      const page = await store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
+      const item = async (job: (typeof page.jobs)[number]) =>
+        withLocalFallbackMarks(engine, toApiJob(job, await store.outputs.listOutputs(job.id), await store.ledger.chargeCents(job.id), await firstJobOf(store, job)));
+      return { items: await Promise.all(page.jobs.map(item)), nextCursor: page.nextCursor };
     },
     detail: async ({ id }) => {
-      const detail = toJobDetail(store, id);
+      const detail = await toJobDetail(store, id);
       if (!detail) throw new SmartResizeError('job_not_found', `There is no job ${id}.`);
       // The source's upright size: the job view draws each size's frame in its pixels.
       return { ...withLocalFallbackMarks(engine, detail), source: (await sourceSize(detail.sourcePath)) ?? null };
     },
     retry: async ({ id }) => {
-      engine.retry(id);
+      await engine.retry(id);
       return jobWithOutputs(id);
     },
     makeAnyway: async ({ id }) => {
-      engine.makeAnyway(id);
+      await engine.makeAnyway(id);
       return jobWithOutputs(id);
     },
     cancel: async ({ id }) => {

@@ -6,10 +6,11 @@ import type { Engine } from '../runtime/engine';
  * The queue's run state, online flag, per-state counts and the current batch, for the Queue page and the tray.
  * The batch's blocked cause is worked out here from the counts and the scheduler, as of this moment.
  */
-export function queueState(engine: Engine): QueueState {
+export async function queueState(engine: Engine): Promise<QueueState> {
   const status = engine.scheduler.status();
-  const counts = engine.store.history.countByState();
-  const heldReason = () => engine.store.history.queryJobs({ states: ['waiting_budget'], limit: 1 }).jobs[0]?.stateReason ?? null;
+  const counts = await engine.store.history.countByState();
+  const held = counts.waiting_budget > 0 ? (await engine.store.history.queryJobs({ states: ['waiting_budget'], limit: 1 })).jobs[0] : undefined;
+  const heldReason = () => held?.stateReason ?? null;
   return {
     state: status.state,
     pauseCause: status.pauseCause ?? null,

@@ -30,16 +30,16 @@ export function reviewHandlers(engine: Engine, dataDir: string): ApiHandlers['re
     current: record.version === current,
   });
   /** The job and its recorded output at this path; anything else is refused (the API reads only job files). */
-  const outputOf = (jobId: string, path: string) => {
-    const job = store.jobs.getJob(jobId);
+  const outputOf = async (jobId: string, path: string) => {
+    const job = await store.jobs.getJob(jobId);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
-    const output = store.outputs.listOutputs(jobId).find((candidate) => candidate.path === path);
+    const output = (await store.outputs.listOutputs(jobId)).find((candidate) => candidate.path === path);
     if (!output) throw new SmartResizeError('path_not_allowed', `${path} is not an output of this job.`);
     return { job, output };
   };
   return {
     image: async ({ jobId, path }) => {
-      outputOf(jobId, path);
+      await outputOf(jobId, path);
       const bytes = await readFile(path).catch((error: unknown) => {
         throw new SmartResizeError('file_not_found', `${path} cannot be read (${(error as Error).message}).`);
       });
@@ -49,7 +49,7 @@ export function reviewHandlers(engine: Engine, dataDir: string): ApiHandlers['re
       return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}`, width: meta.width ?? 1, height: meta.height ?? 1, bytes: bytes.length };
     },
     before: async ({ jobId, path }) => {
-      const { job, output } = outputOf(jobId, path);
+      const { job, output } = await outputOf(jobId, path);
       const bytes = await renderBeforeImage(job.sourcePath, output, output.layout, engine.settings.get().pixelLimit);
       return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: output.width, height: output.height, bytes: bytes.length };
     },
@@ -59,9 +59,9 @@ export function reviewHandlers(engine: Engine, dataDir: string): ApiHandlers['re
       return asVersion(made, made.version);
     },
     versions: async ({ jobId }) => {
-      if (!store.jobs.getJob(jobId)) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
-      const current = store.versions.currentVersions(jobId);
-      return { versions: store.versions.listVersions(jobId).map((record) => asVersion(record, current.get(`${record.target}#${record.imageIndex}`))) };
+      if (!(await store.jobs.getJob(jobId))) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
+      const current = await store.versions.currentVersions(jobId);
+      return { versions: (await store.versions.listVersions(jobId)).map((record) => asVersion(record, current.get(`${record.target}#${record.imageIndex}`))) };
     },
     restore: async ({ jobId, path, version }) => {
       const made = await restoreOutputVersion(fixing(), jobId, path, version);

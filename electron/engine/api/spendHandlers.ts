@@ -1,29 +1,29 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Budget } from '../../shared/schemas/spend';
 import type { Engine } from '../runtime/engine';
-import { countOutputPreflight } from '../store/preflightCounts';
-import type { BudgetSettings, LedgerEntry } from '../spend';
+import type { BudgetSettings } from '../spend';
+import type { LedgerEntry } from '../store';
 
 type SpendGroups = Pick<ApiHandlers, 'spend' | 'budget'>;
 
-/** The spend ledger, its summaries and CSV, held work, and the budget caps, over the engine's spend service. */
+/** The spend ledger, its summaries and CSV, held work, and the budget caps, over the engine's spend parts. */
 export function spendHandlers(engine: Engine): SpendGroups {
-  const { spend } = engine;
+  const { reports, bursts, budget } = engine.spend;
   return {
     spend: {
-      summary: async (range) => ({ ...spend.summary(range ?? {}), preflight: countOutputPreflight(engine.store.db, range ?? {}) }),
+      summary: async (range) => ({ ...(await reports.summary(range ?? {})), preflight: await engine.store.outputs.preflightCounts(range ?? {}) }),
       ledger: async ({ since, until, cursor, limit }) => {
-        const page = spend.page({ since, until }, limit, cursor);
+        const page = await reports.page({ since, until }, limit, cursor);
         return { rows: page.rows.map(toLedgerRow), nextCursor: page.nextCursor };
       },
-      exportCsv: async (range) => spend.csv(range ?? {}),
-      held: async () => spend.held(),
-      releaseBurst: async ({ folderId }) => ({ released: spend.releaseBurst(folderId) }),
-      discardBurst: async ({ folderId }) => ({ cancelled: await spend.discardBurst(folderId) }),
+      exportCsv: async (range) => reports.csv(range ?? {}),
+      held: async () => reports.held(),
+      releaseBurst: async ({ folderId }) => ({ released: await bursts.release(folderId) }),
+      discardBurst: async ({ folderId }) => ({ cancelled: await bursts.discard(folderId) }),
     },
     budget: {
-      get: async () => toBudget(spend.budget()),
-      update: async (patch) => toBudget(spend.updateBudget(patch)),
+      get: async () => toBudget(budget.get()),
+      update: async (patch) => toBudget(await budget.update(patch)),
     },
   };
 }

@@ -34,8 +34,8 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     return { configured: source !== 'none', storage: source === 'store' ? host.keyStorage : source };
   };
   // The UI may only look at files the app handled: a job's source or output, never an arbitrary path.
-  const requireJobFile = (path: string) => {
-    if (!engine.store.outputs.isJobFile(path)) throw new SmartResizeError('file_unreadable', 'That file is not a source or an output of any job.');
+  const requireJobFile = async (path: string) => {
+    if (!(await engine.store.outputs.isJobFile(path))) throw new SmartResizeError('file_unreadable', 'That file is not a source or an output of any job.');
   };
   return {
     queue: {
@@ -100,12 +100,12 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     },
     shell: {
       openPath: async ({ path }) => {
-        requireJobFile(path);
+        await requireJobFile(path);
         await host.openPath(path);
         return { ok: true as const };
       },
       revealPath: async ({ path }) => {
-        requireJobFile(path);
+        await requireJobFile(path);
         await host.revealPath(path);
         return { ok: true as const };
       },
@@ -115,7 +115,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     },
     media: {
       thumbnail: async ({ path, maxSide }) => {
-        requireJobFile(path);
+        await requireJobFile(path);
         return { dataUrl: await thumbnailDataUrl(path, maxSide) };
       },
     },

@@ -28,7 +28,7 @@ export async function cancelAtFal(
     return bookFinishedRequest(client, job, requestId, spend);
   }
   // Never polled (unknown) is booked as running: a possible charge is shown rather than hidden.
-  if (lastSeen !== 'IN_QUEUE') spend?.mayBeBilled(job, requestId);
+  if (lastSeen !== 'IN_QUEUE') await spend?.mayBeBilled(job, requestId);
   return undefined;
 }
 
@@ -37,10 +37,10 @@ async function bookFinishedRequest(client: FalClient, job: JobRecord, requestId:
   try {
     const result = await client.queue.result(SMART_RESIZE_ENDPOINT, { requestId });
     const body = result.data as SmartResizeResultBody;
-    spend?.charged(job, requestId, body.results ?? []);
+    await spend?.charged(job, requestId, body.results ?? []);
     return body;
   } catch (error) {
-    if (error instanceof ApiError && error.status >= 400 && error.status < 500) spend?.mayBeBilled(job, requestId);
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500) await spend?.mayBeBilled(job, requestId);
     else throw error;
     return undefined;
   }

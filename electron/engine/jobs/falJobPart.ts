@@ -45,7 +45,7 @@ interface FalPartContext {
   readonly signal: AbortSignal;
   /** The request being waited on, so a failure can be pinned on it. */
   readonly tracker: { requestId?: string };
-  readonly report: (extra?: { falStatus?: FalQueueProgress['status']; queuePosition?: number }) => void;
+  readonly report: (extra?: { falStatus?: FalQueueProgress['status']; queuePosition?: number }) => Promise<void>;
 }
 
 /** The longest a request may run at fal when the settings say nothing (the setting's default). */
@@ -65,8 +65,8 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     if (got.kind === 'held') return got;
     const { body, requestId } = got;
     // fal billed the request once its result exists: price it before anything here can fail.
-    deps.spend?.charged(job, requestId, body.results ?? []);
-    moveTo(deps, job.id, 'downloading');
+    await deps.spend?.charged(job, requestId, body.results ?? []);
+    await moveTo(deps, job.id, 'downloading');
     const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize, falRequestSizes(plan.targets, profile.fal));
     const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
     // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode but
@@ -79,14 +79,14 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
       const done = await finishImages(pixels, context);
       return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
     }, 'finish');
-    if (finished.notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
-    moveTo(deps, job.id, 'writing');
+    if (finished.notes.length > 0) await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
+    await moveTo(deps, job.id, 'writing');
     // The request is complete in the same commit that records its outputs.
-    await writeAndRecordOutputs(store, job.id, context.placement, finished.images, 'fal', () => store.requests.finishRequest(requestId, 'completed'));
+    await writeAndRecordOutputs(store, job.id, context.placement, finished.images, 'fal', (tx) => tx.requests.finishRequest(requestId, 'completed'));
     context.tracker.requestId = undefined;
-    context.report();
+    await context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.
-    if (plan !== context.plans.at(-1)) moveTo(deps, job.id, 'submitted');
+    if (plan !== context.plans.at(-1)) await moveTo(deps, job.id, 'submitted');
   }
   return undefined;
 }
@@ -102,22 +102,22 @@ async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploa
   const { deps, job, client, signal } = context;
   const sizes = plan.targets.map(formatTargetSize);
   const submission: SubmissionContext = { deps, job, client, batchIndex: plan.batchIndex, sizes, signal };
-  let request = plan.requestId ? deps.store.requests.findByRequestId(plan.requestId) : undefined;
-  const hasOpenSubmit = !request && deps.store.requests.openSubmit(job.id, plan.batchIndex) !== undefined;
+  let request = plan.requestId ? await deps.store.requests.findByRequestId(plan.requestId) : undefined;
+  const hasOpenSubmit = !request && (await deps.store.submits.openSubmit(job.id, plan.batchIndex)) !== undefined;
   let input: SmartResizeInput | undefined;
   if (!request && !hasOpenSubmit) {
-    const held = admit(context, plan);
+    const held = await admit(context, plan);
     if (held) return held;
-    moveTo(deps, job.id, 'uploading');
+    await moveTo(deps, job.id, 'uploading');
     input = buildInput(context, plan, await uploads.url());
   }
-  if (hasOpenSubmit) moveTo(deps, job.id, 'uploading');
+  if (hasOpenSubmit) await moveTo(deps, job.id, 'uploading');
   return withFalSlot(deps, signal, async (onLeftFal): Promise<Waited> => {
     let submittedNow = false;
     request ??= await recoverOpenSubmit(submission);
     while (!request) {
       if (!input) {
-        const held = admit(context, plan);
+        const held = await admit(context, plan);
         if (held) return held;
         input = buildInput(context, plan, await uploads.url());
       }
@@ -152,7 +152,8 @@ async function waitWithDeadline(
       deadline: { at: request.submittedAt + deadlineMs, totalMs: deadlineMs },
       // A request found again or resumed was not sent by this run: its time would teach the schedule nothing true.
       schedule: submittedNow ? (deps.falRunTimes?.scheduleFor(plan.targets.length, pollMs) ?? steadyPolls(pollMs)) : steadyPolls(pollMs),
-      onProgress: (progress) => context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }),
+      // A poll does not wait for its progress report; a report lost to a closing store is only a progress bar.
+      onProgress: (progress) => void context.report({ falStatus: progress.status, queuePosition: progress.queuePosition }).catch(() => undefined),
     });
   } catch (error) {
     if (!isFalDeadline(error)) throw error;
@@ -173,21 +174,21 @@ async function giveUpAtDeadline(context: FalPartContext, error: FalDeadlineError
   try {
     finished = await cancelAtFal(client, job, error.requestId, deps.spend, error.lastStatus);
   } catch (cancelError) {
-    deps.spend?.mayBeBilled(job, error.requestId);
+    await deps.spend?.mayBeBilled(job, error.requestId);
     throw cancelError;
   }
   if (finished) return finished;
-  deps.store.requests.finishRequest(error.requestId, 'cancelled');
+  await deps.store.requests.finishRequest(error.requestId, 'cancelled');
   throw error;
 }
 
 /** The budget check of a new request: a refusal parks the job in `waiting_budget`. */
-function admit(context: FalPartContext, plan: FalBatchPlan): Extract<JobOutcome, { kind: 'held' }> | undefined {
+async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extract<JobOutcome, { kind: 'held' }> | undefined> {
   const { deps, job, profile } = context;
   const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
-  const admission = deps.budget.admit(job, maxCents, plan.batchIndex);
+  const admission = await deps.budget.admit(job, maxCents, plan.batchIndex);
   if (admission.ok) return undefined;
-  deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
+  await deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
   return { kind: 'held', reason: admission.reason };
 }
 
@@ -254,14 +255,14 @@ async function withFalSlot<T>(deps: JobRunnerDeps, signal: AbortSignal, atFal: (
 }
 
 /** Moves the job on when the state machine allows it from where it is; a later batch may already be past it. */
-function moveTo(deps: JobRunnerDeps, jobId: string, state: 'uploading' | 'downloading' | 'writing' | 'submitted'): void {
-  const job = deps.store.jobs.getJob(jobId);
+async function moveTo(deps: JobRunnerDeps, jobId: string, state: 'uploading' | 'downloading' | 'writing' | 'submitted'): Promise<void> {
+  const job = await deps.store.jobs.getJob(jobId);
   if (!job || job.state === state) return;
   try {
-    deps.store.jobs.transition(jobId, state);
+    await deps.store.jobs.transition(jobId, state);
   } catch (error) {
     // Only a cancel (job now cancelled) may legitimately refuse: stop the run there.
-    if (deps.store.jobs.getJob(jobId)?.state === 'cancelled') throw abortError('cancelled');
+    if ((await deps.store.jobs.getJob(jobId))?.state === 'cancelled') throw abortError('cancelled');
     if (state !== 'uploading') throw error;
   }
 }

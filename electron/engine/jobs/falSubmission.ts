@@ -27,7 +27,7 @@ export interface SubmissionContext {
  * fal has no such request after a reasonable wait (then the batch is submitted again).
  */
 export async function recoverOpenSubmit(context: SubmissionContext): Promise<JobRequestRecord | undefined> {
-  const open = context.deps.store.requests.openSubmit(context.job.id, context.batchIndex);
+  const open = await context.deps.store.submits.openSubmit(context.job.id, context.batchIndex);
   return open ? findLostRequest(context, open) : undefined;
 }
 
@@ -39,19 +39,19 @@ export async function recoverOpenSubmit(context: SubmissionContext): Promise<Job
  */
 export async function submitRecorded(context: SubmissionContext, input: SmartResizeInput, mayBillCents: number): Promise<JobRequestRecord | undefined> {
   const { deps, job, client, batchIndex, sizes } = context;
-  const submit = deps.store.requests.recordSubmitSending({ jobId: job.id, batchIndex, imageUrl: input.image_url, sizes, mayBillCents });
+  const submit = await deps.store.submits.recordSubmitSending({ jobId: job.id, batchIndex, imageUrl: input.image_url, sizes, mayBillCents });
   let requestId: string;
   try {
     requestId = await client.direct.submit(input);
   } catch (error) {
     if (!isSubmitAnswerLost(error)) {
-      deps.store.requests.resolveSubmit(submit.id, 'refused');
+      await deps.store.submits.resolveSubmit(submit.id, 'refused');
       throw error;
     }
-    note(deps, job, "The answer to the fal submit was lost: looking for the request in fal's request history before sending it again.");
+    await note(deps, job, "The answer to the fal submit was lost: looking for the request in fal's request history before sending it again.");
     return findLostRequest(context, submit);
   }
-  const recorded = deps.store.requests.recordRequestId(job.id, batchIndex, requestId, sizes, { id: submit.id, how: 'answered' });
+  const recorded = await deps.store.requests.recordRequestId(job.id, batchIndex, requestId, sizes, { id: submit.id, how: 'answered' });
   // Cancelled while the submit was in flight: fal must be told, or it runs (and bills) anyway.
   if (recorded.cancelNeeded) void cancelAtFal(client, job, requestId, deps.spend).catch(() => undefined);
   return recorded.request;
@@ -79,8 +79,8 @@ async function findLostRequest(context: SubmissionContext, submit: FalSubmitReco
     }
     const left = giveUpAt - deps.now();
     if (left <= 0) {
-      deps.store.requests.resolveSubmit(submit.id, unreadable ? 'unverified' : 'absent');
-      note(deps, job, unreadable
+      await deps.store.submits.resolveSubmit(submit.id, unreadable ? 'unverified' : 'absent');
+      await note(deps, job, unreadable
         ? `${unreadable}: sending the request again; the first one may still be billed.`
         : 'fal has no request for the lost submit: sending it again.');
       return undefined;
@@ -89,15 +89,15 @@ async function findLostRequest(context: SubmissionContext, submit: FalSubmitReco
   }
 }
 
-function adopt(context: SubmissionContext, submit: FalSubmitRecord, requestId: string): JobRequestRecord {
+async function adopt(context: SubmissionContext, submit: FalSubmitRecord, requestId: string): Promise<JobRequestRecord> {
   const { deps, job, client } = context;
-  const recorded = deps.store.requests.recordRequestId(job.id, submit.batchIndex, requestId, submit.sizes, { id: submit.id, how: 'adopted' });
-  note(deps, job, `Found fal request ${requestId} in fal's request history: using it instead of paying for another.`);
+  const recorded = await deps.store.requests.recordRequestId(job.id, submit.batchIndex, requestId, submit.sizes, { id: submit.id, how: 'adopted' });
+  await note(deps, job, `Found fal request ${requestId} in fal's request history: using it instead of paying for another.`);
   if (recorded.cancelNeeded) void cancelAtFal(client, job, requestId, deps.spend).catch(() => undefined);
   return recorded.request;
 }
 
-function note(deps: JobRunnerDeps, job: JobRecord, message: string): void {
-  const state = deps.store.jobs.getJob(job.id)?.state ?? job.state;
-  deps.store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message, state });
+async function note(deps: JobRunnerDeps, job: JobRecord, message: string): Promise<void> {
+  const state = (await deps.store.jobs.getJob(job.id))?.state ?? job.state;
+  await deps.store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message, state });
 }

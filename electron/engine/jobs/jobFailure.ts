@@ -16,18 +16,18 @@ export interface FailureContext {
   readonly stopReason?: StopReason;
   readonly onOffline: () => void;
   /** fal refused a submitted request (422): it may still bill it (the spend ledger records it apart). */
-  readonly onRejected?: (requestId: string) => void;
+  readonly onRejected?: (requestId: string) => Promise<void> | undefined;
 }
 
 /**
  * Turns a failure into the job's next state (ARCHITECTURE.md, "Errors") and the outcome the scheduler acts on.
  * Our own refusals (unreadable file, bad output folder) are permanent; fal's are classified by kind.
  */
-export function settleFailure(error: unknown, context: FailureContext): JobOutcome {
+export async function settleFailure(error: unknown, context: FailureContext): Promise<JobOutcome> {
   const { store, job } = context;
   if (context.stopReason === 'cancel') return { kind: 'stopped' };
   if (context.stopReason === 'shutdown') {
-    store.queue.requeue(job.id, 'the app was closed while this job ran');
+    await store.queue.requeue(job.id, 'the app was closed while this job ran');
     return { kind: 'stopped' };
   }
   if (context.stopReason === 'offline') return parkForNetwork(context);
@@ -46,12 +46,12 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
       return pauseForAuth(context, failure.message);
     case 'rejected':
       if (context.requestId) {
-        store.requests.finishRequest(context.requestId, 'failed');
-        context.onRejected?.(context.requestId);
+        await store.requests.finishRequest(context.requestId, 'failed');
+        await context.onRejected?.(context.requestId);
       }
       return fail(context, failure.type ?? `fal_${failure.status ?? 'error'}`, failure.message);
     case 'aborted':
-      store.queue.requeue(job.id, 'stopped waiting for fal');
+      await store.queue.requeue(job.id, 'stopped waiting for fal');
       return { kind: 'stopped' };
     case 'retryable':
       return retryOrFail(context, failure.type ?? 'fal_unavailable', failure.message);
@@ -62,12 +62,12 @@ export function settleFailure(error: unknown, context: FailureContext): JobOutco
  * A retryable failure uses an attempt: the job is retried with backoff, or after MAX_ATTEMPTS it fails with the
  * reason. The failing attempt is counted in the job's `attempts` too, so the count the message says is the job's.
  */
-function retryOrFail(context: FailureContext, code: string, message: string): JobOutcome {
+async function retryOrFail(context: FailureContext, code: string, message: string): Promise<JobOutcome> {
   const { store, job } = context;
-  const attempts = (store.jobs.getJob(job.id)?.attempts ?? job.attempts) + 1;
+  const attempts = ((await store.jobs.getJob(job.id))?.attempts ?? job.attempts) + 1;
   if (attempts >= MAX_ATTEMPTS) return fail(context, code, `${message} (gave up after ${attempts} attempts)`, true);
   const at = context.now + retryDelayMs(attempts);
-  store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: at, reason: message });
+  await store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: at, reason: message });
   return { kind: 'retry', at };
 }
 
@@ -75,24 +75,24 @@ function retryOrFail(context: FailureContext, code: string, message: string): Jo
  * Offline: the job waits for the network without using an attempt. A job stopped while writing (nothing left to
  * fetch) cannot wait there; it goes back in line and resumes by its request id.
  */
-function parkForNetwork(context: FailureContext): JobOutcome {
+async function parkForNetwork(context: FailureContext): Promise<JobOutcome> {
   const { store, job } = context;
-  const current = store.jobs.getJob(job.id);
+  const current = await store.jobs.getJob(job.id);
   if (current && canTransition(current.state, 'waiting_network')) {
-    store.jobs.transition(job.id, 'waiting_network', { reason: 'waiting for the network' });
+    await store.jobs.transition(job.id, 'waiting_network', { reason: 'waiting for the network' });
   } else {
-    store.queue.requeue(job.id, 'waiting for the network');
+    await store.queue.requeue(job.id, 'waiting for the network');
   }
   return { kind: 'offline' };
 }
 
-function fail(context: FailureContext, code: string, message: string, countsAttempt = false): JobOutcome {
-  context.store.jobs.transition(context.job.id, 'failed', { errorCode: code, errorMessage: message, reason: message, countsAttempt });
+async function fail(context: FailureContext, code: string, message: string, countsAttempt = false): Promise<JobOutcome> {
+  await context.store.jobs.transition(context.job.id, 'failed', { errorCode: code, errorMessage: message, reason: message, countsAttempt });
   return { kind: 'failed', message };
 }
 
 /** A bad key pauses the whole queue: the job goes back in line untouched, to run once the key is fixed. */
-function pauseForAuth(context: FailureContext, message: string): JobOutcome {
-  context.store.queue.requeue(context.job.id, message);
+async function pauseForAuth(context: FailureContext, message: string): Promise<JobOutcome> {
+  await context.store.queue.requeue(context.job.id, message);
   return { kind: 'auth', message };
 }

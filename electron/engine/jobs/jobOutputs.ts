@@ -3,7 +3,7 @@ import { writeRenderedOutputs } from '../output/writeRenderedOutputs';
 import type { OutputLayout } from '../../domain/outputLayout';
 import type { Provider } from '../../domain/providers';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
-import { withTransaction, type JobStore } from '../store';
+import type { JobStore, StoreTransaction } from '../store';
 import { removeStaleOutputTemps } from './staleOutputTemps';
 
 /** An image of a job's run as the writer takes it: fal's tier, and the local layout it was made by. */
@@ -21,22 +21,22 @@ export async function writeAndRecordOutputs(
   images: readonly RunImage[],
   provider: Provider,
   /** More store writes that belong to the commit of the last record (the fal request becoming completed). */
-  alsoRecord?: () => void,
+  alsoRecord?: (tx: StoreTransaction) => Promise<unknown>,
 ): Promise<void> {
-  const recorded = new Set(store.outputs.listOutputs(jobId).map((output) => `${output.target}#${output.imageIndex}`));
+  const recorded = new Set((await store.outputs.listOutputs(jobId)).map((output) => `${output.target}#${output.imageIndex}`));
   const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
   // A run killed mid-write left hidden temp files beside these outputs; this run writes them again, so clear those.
   await removeStaleOutputTemps(placement, pending);
   if (pending.length === 0) {
-    if (alsoRecord) withTransaction(store.db, alsoRecord);
+    if (alsoRecord) await store.transaction(alsoRecord);
     return;
   }
   // One commit per file (an fsync each with synchronous=FULL): what is on disk is in the job even if a later file fails.
   await writeRenderedOutputs(placement, pending, {
     adoptIdentical: true,
     onWritten: (output, index) =>
-      withTransaction(store.db, () => {
-        store.outputs.addOutput({
+      store.transaction(async (tx) => {
+        await tx.outputs.addOutput({
           jobId,
           target: formatTargetSize(output.target),
           // The store counts images from 0, the naming template's {n} from 1.
@@ -52,7 +52,7 @@ export async function writeAndRecordOutputs(
           // Kept so the job view can draw the size's frame on the source (and compare with that region).
           layout: pending[index]?.layout ?? null,
         });
-        if (index === pending.length - 1) alsoRecord?.();
+        if (index === pending.length - 1) await alsoRecord?.(tx);
       }),
   });
 }

@@ -36,16 +36,16 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     const profile = deps.profileVersion(job.profileId, job.profileVersion);
     const placement = placementFor(job, profile, deps);
     const expected = profile.sizes.length;
-    const report = (extra: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number } = {}) => {
-      const written = new Set(store.outputs.listOutputs(job.id).map((output) => output.target)).size;
+    const report = async (extra: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number } = {}) => {
+      const written = new Set((await store.outputs.listOutputs(job.id)).map((output) => output.target)).size;
       const fraction = Math.min(1, written / expected);
       // Stored too, so every later view of the job (a state change, a refetch) shows it: progress never goes back.
-      if (fraction > job.progress) store.jobs.setProgress(job.id, fraction);
+      if (fraction > job.progress) await store.jobs.setProgress(job.id, fraction);
       deps.onProgress({ jobId: job.id, fraction, ...extra });
     };
 
-    const live = store.requests.listRequests(job.id).filter((request) => request.state === 'submitted' || request.state === 'completed');
-    const covered = new Set([...live.flatMap((request) => request.sizes), ...store.outputs.listOutputs(job.id).map((output) => output.target)]);
+    const live = (await store.requests.listRequests(job.id)).filter((request) => request.state === 'submitted' || request.state === 'completed');
+    const covered = new Set([...live.flatMap((request) => request.sizes), ...(await store.outputs.listOutputs(job.id)).map((output) => output.target)]);
     const open = profile.sizes.map(({ width, height }) => ({ width, height })).filter((size) => !covered.has(formatTargetSize(size)));
 
     const client = deps.falClient();
@@ -75,20 +75,20 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       });
       const { routes, rendered, notes } = prepared;
       // Kept in the job's log, so History says why an output shows one frame of an animation or other colours.
-      if (notes.length > 0) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: notes.join('; '), state: 'preparing' });
+      if (notes.length > 0) await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: notes.join('; '), state: 'preparing' });
       const fallback = client ? undefined : localFallbackNote(profile, routes.local, deps.localOnlyReason?.());
-      if (fallback) store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: fallback, state: 'preparing' });
+      if (fallback) await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: fallback, state: 'preparing' });
       // And why each size went where it went (the auto policy's choice, from the layout score).
-      store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: routes.reasons.join('; '), state: 'preparing' });
+      await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: routes.reasons.join('; '), state: 'preparing' });
       upload = prepared.encoded;
       falTargets = routes.fal;
       if (routes.local.length > 0) {
         const onlyLocal = falTargets.length === 0 && live.length === 0;
         throwIfStopped(signal);
-        if (onlyLocal) store.jobs.transition(job.id, 'writing');
+        if (onlyLocal) await store.jobs.transition(job.id, 'writing');
         await writeAndRecordOutputs(store, job.id, placement, rendered, 'local');
-        if (client) deps.spend?.saved(job, autoSizes(profile, routes.local), onlyLocal);
-        report();
+        if (client) await deps.spend?.saved(job, autoSizes(profile, routes.local), onlyLocal);
+        await report();
       }
     }
 
@@ -98,7 +98,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       const held = await runFalBatches({ deps, job, profile, placement, plans, client, upload, signal, tracker, report });
       if (held) return held;
     }
-    store.jobs.transition(job.id, 'done', { progress: 1 });
+    await store.jobs.transition(job.id, 'done', { progress: 1 });
     return { kind: 'done' };
   } catch (error) {
     return settleFailure(error, {

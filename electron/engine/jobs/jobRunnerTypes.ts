@@ -34,21 +34,21 @@ interface FolderPlacement {
 }
 
 /**
- * The budget hook (the engine's SpendService): asked before each new fal submit with the request's maximum price
+ * The budget hook (the engine's SpendAdmission): asked before each new fal submit with the request's maximum price
  * and its batch (the reservation is kept per request); a refusal parks the job in `waiting_budget` with the reason.
  */
 export interface BudgetGuard {
-  admit(job: JobRecord, maxCents: number, batchIndex?: number): { readonly ok: true } | { readonly ok: false; readonly reason: string };
+  admit(job: JobRecord, maxCents: number, batchIndex?: number): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: string }>;
 }
 
 /**
  * The spend ledger's ears in the runner: what fal charged, what it may bill without a result (refused after submit,
- * cancelled while running), what `auto` saved.
+ * cancelled while running), what `auto` saved. Each resolves once the ledger row is committed.
  */
 export interface SpendHooks {
-  charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): void;
-  mayBeBilled(job: JobRecord, requestId: string): void;
-  saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): void;
+  charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): Promise<unknown>;
+  mayBeBilled(job: JobRecord, requestId: string): Promise<void>;
+  saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): Promise<void>;
 }
 
 /**

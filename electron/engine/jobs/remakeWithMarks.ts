@@ -10,7 +10,7 @@ import { outputPathFor } from '../output/writeRenderedOutputs';
 import { writeOutputFile } from '../output/writeOutputFile';
 import { safeInsetsFor } from '../preflight';
 import { estimateRequest } from '../pricing';
-import { STORE_EVENT_KINDS, withTransaction } from '../store';
+import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord } from '../store';
 import { layoutInSource } from '../review/layoutInSource';
 import { hashFile } from '../watch/hashFile';
 import { falRequestSizes } from './falCanvases';
@@ -38,7 +38,7 @@ export interface RemakeResult {
  */
 export async function remakeWithMarks(deps: RemakeDeps, jobId: string, marks: UserMarks): Promise<RemakeResult> {
   const { store } = deps;
-  const job = store.jobs.getJob(jobId);
+  const job = await store.jobs.getJob(jobId);
   if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
   const hash = await hashFile(job.sourcePath).catch(() => undefined);
   if (hash !== job.contentHash) {
@@ -46,7 +46,7 @@ export async function remakeWithMarks(deps: RemakeDeps, jobId: string, marks: Us
   }
   const saved = await saveMarksOfSource(store.marks, job.contentHash, job.sourcePath, marks);
   const profile = deps.profileVersion(job.profileId, job.profileVersion);
-  const outputs = store.outputs.listOutputs(job.id);
+  const outputs = await store.outputs.listOutputs(job.id);
   const localOutputs = outputs.filter((output) => output.provider === 'local');
   const targets = [...new Set(localOutputs.map((output) => output.target))].map(parseTargetSize);
   const falSizes = [...new Set(outputs.filter((output) => output.provider === 'fal').map((output) => output.target))];
@@ -55,23 +55,20 @@ export async function remakeWithMarks(deps: RemakeDeps, jobId: string, marks: Us
 
   const run = () => remakeLocal(deps, job, profile, marks, targets, localOutputs);
   const remade = deps.cpu ? await deps.cpu.run(run, new AbortController().signal) : await run();
-  store.events.append(STORE_EVENT_KINDS.jobNote, job.id, {
+  await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, {
     message: `Focal point and keep boxes set: ${remade.join(', ')} made again locally (free)${falRerun ? `; ${falSizes.join(', ')} from fal kept as they are` : ''}`,
     state: job.state,
   });
   return { updatedAt: saved.updatedAt, remade, falRerun, notes: saved.notes };
 }
 
-type Job = NonNullable<ReturnType<RemakeDeps['store']['jobs']['getJob']>>;
-type Output = ReturnType<RemakeDeps['store']['outputs']['listOutputs']>[number];
-
 async function remakeLocal(
   deps: RemakeDeps,
-  job: Job,
+  job: JobRecord,
   profile: ReturnType<RemakeDeps['profileVersion']>,
   marks: UserMarks,
   targets: ReturnType<typeof parseTargetSize>[],
-  recorded: readonly Output[],
+  recorded: readonly JobOutputRecord[],
 ): Promise<string[]> {
   const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, targets, false) });
   const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash, marks });
@@ -91,9 +88,9 @@ async function remakeLocal(
     const layout = layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style);
     written.push({ image, path: finalPath, size, imageIndex: before?.imageIndex ?? 0, layout });
   }
-  withTransaction(deps.store.db, () => {
+  await deps.store.transaction(async (tx) => {
     for (const { image, path, size, imageIndex, layout } of written) {
-      deps.store.outputs.addOutput({
+      await tx.outputs.addOutput({
         jobId: job.id,
         target: size,
         imageIndex,

@@ -53,12 +53,12 @@ export interface WrittenImage {
  *
  * With `adoptIdentical`, a file already at the path with exactly these bytes is taken as this output: a job that
  * resumes after a crash between writing a file and recording it must not write "x-1.png" beside its own "x.png".
- * `onWritten` hears of each file as it lands (before the next is written), so a caller can record it at once.
+ * `onWritten` hears of each file as it lands (the next is written once it settles), so a caller can record it at once.
  */
 export async function writeRenderedOutputs(
   placement: OutputPlacement,
   images: readonly RenderedImage[],
-  options: { adoptIdentical?: boolean; onWritten?: (image: WrittenImage, index: number) => void } = {},
+  options: { adoptIdentical?: boolean; onWritten?: (image: WrittenImage, index: number) => void | Promise<void> } = {},
 ): Promise<WrittenImage[]> {
   const written: WrittenImage[] = [];
   for (const image of images) {
@@ -77,7 +77,7 @@ export async function writeRenderedOutputs(
       format: formatOf(placement, image),
       ...(image.preflight ? { preflight: image.preflight } : {}),
     });
-    options.onWritten?.(written.at(-1)!, written.length - 1);
+    await options.onWritten?.(written.at(-1)!, written.length - 1);
   }
   return written;
 }

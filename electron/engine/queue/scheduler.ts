@@ -53,6 +53,9 @@ export class Scheduler {
   private readonly pastFal = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
+  private starting = false;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -62,16 +65,18 @@ export class Scheduler {
   }
 
   /** Recovers jobs a previous run left mid-flight, then starts dispatching. */
-  start(): void {
-    if (this.started) return;
+  async start(): Promise<void> {
+    if (this.started || this.starting) return;
+    this.starting = true;
+    // Nothing is claimed before recovery has put back what a previous run left mid-flight.
+    await this.options.deps.store.queue.recoverInterruptedJobs().finally(() => (this.starting = false));
     this.started = true;
-    this.options.deps.store.queue.recoverInterruptedJobs();
     this.unsubscribe = this.options.online.onChange((state) => {
-      if (!state.online) this.parkForNetwork();
+      if (!state.online) void this.parkForNetwork().catch(() => undefined);
       this.emitStatus();
       this.pump();
     });
-    if (!this.options.online.current.online) this.options.deps.store.queue.holdForNetwork();
+    if (!this.options.online.current.online) await this.options.deps.store.queue.holdForNetwork();
     this.timer = setInterval(() => this.pump(), this.options.tickMs ?? 500);
     this.timer.unref();
     this.pump();
@@ -82,6 +87,8 @@ export class Scheduler {
     this.started = false;
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
+    // A claim under way launches its jobs first; they are handed back with the others.
+    while (this.pumping) await this.pumping;
     for (const entry of this.running.values()) entry.controller.abort('shutdown');
     await Promise.all([...this.running.values()].map((entry) => entry.done));
   }
@@ -127,9 +134,9 @@ export class Scheduler {
    */
   async cancel(jobId: string): Promise<void> {
     const { deps } = this.options;
-    const { falRequestIdsToCancel } = deps.store.jobs.cancel(jobId);
+    const { falRequestIdsToCancel } = await deps.store.jobs.cancel(jobId);
     this.running.get(jobId)?.controller.abort('cancel');
-    const job = deps.store.jobs.getJob(jobId);
+    const job = await deps.store.jobs.getJob(jobId);
     const client = deps.falClient();
     const lastSeen = this.falStatusSeen.get(jobId);
     // Unreachable fal: the request runs on and its id stays in the store; nothing more can be done from here.
@@ -137,8 +144,29 @@ export class Scheduler {
     this.emitStatus();
   }
 
-  /** Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick). */
+  /**
+   * Claims as many runnable jobs as there are free slots. Safe to call any time (new job, finished job, tick): the
+   * claim is asynchronous, so calls made while one runs are folded into one more pass after it, never a second
+   * claim in parallel (both would count the same free slots and run too many jobs).
+   */
   pump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.claimFreeSlots()
+      // A store that cannot be read now is tried again at the next tick or event.
+      .catch(() => undefined)
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.pump();
+        }
+      });
+  }
+
+  private async claimFreeSlots(): Promise<void> {
     if (!this.started || this.paused) return;
     // Jobs run beyond `concurrency` so the next ones are decoded and uploaded while others wait on fal, and a freed
     // fal slot is refilled at once; fal slots still bound the requests at fal.
@@ -149,8 +177,8 @@ export class Scheduler {
     if (free <= 0) return;
     const { deps } = this.options;
     // A fal job that arrives while offline waits in waiting_network, like those parked when the network went.
-    if (!this.options.online.current.online && this.options.falInUse()) deps.store.queue.holdForNetwork();
-    const claimed = deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
+    if (!this.options.online.current.online && this.options.falInUse()) await deps.store.queue.holdForNetwork();
+    const claimed = await deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
     for (const job of claimed) this.launch(job);
     if (claimed.length > 0) this.emitStatus();
   }
@@ -160,8 +188,8 @@ export class Scheduler {
    * answer (the client would sleep through its own retries, up to half a minute) and wait there too, so all of
    * them go out again as soon as the monitor sees fal back. Local-only jobs run on.
    */
-  private parkForNetwork(): void {
-    this.options.deps.store.queue.holdForNetwork();
+  private async parkForNetwork(): Promise<void> {
+    await this.options.deps.store.queue.holdForNetwork();
     for (const entry of this.running.values()) if (entry.needsFal) entry.controller.abort('offline');
   }
 

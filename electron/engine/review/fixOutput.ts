@@ -6,7 +6,7 @@ import { loadSourceImage } from '../decode';
 import { finishImages, profileFinishContext, sourceRights } from '../output/finishImages';
 import { writeOutputFile } from '../output/writeOutputFile';
 import type { Profile } from '../profiles';
-import { withTransaction, type JobOutputRecord, type JobRecord, type JobStore, type OutputVersionRecord } from '../store';
+import type { JobOutputRecord, JobRecord, JobStore, OutputVersionRecord } from '../store';
 import { keepBytes, keepFile, keptPathFor } from './keptCopies';
 import { boxInDecoded, layoutInSource } from './layoutInSource';
 import { renderWindow } from './renderWindow';
@@ -26,7 +26,7 @@ export interface FixContext {
  * the run's file as version 1, so it can be restored. Every other output is left as it is.
  */
 export async function nudgeOutput(context: FixContext, jobId: string, path: string, window: SourceBox, options: { readonly allowFal?: boolean } = {}): Promise<OutputVersionRecord> {
-  const { job, output } = outputOf(context.store, jobId, path);
+  const { job, output } = await outputOf(context.store, jobId, path);
   if (!output.layout && !options.allowFal) throw new SmartResizeError('output_not_fixable', `${output.target} was recomposed by fal: it has no frame to move. Re-run it locally instead.`);
   const profile = context.profileOf(job);
   const source = await loadSourceImage(job.sourcePath, { limitInputPixels: context.pixelLimit });
@@ -43,32 +43,32 @@ export async function nudgeOutput(context: FixContext, jobId: string, path: stri
 
 /** Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version. */
 export async function restoreOutputVersion(context: FixContext, jobId: string, path: string, version: number): Promise<OutputVersionRecord> {
-  const { output } = outputOf(context.store, jobId, path);
-  const kept = context.store.versions.listVersions(jobId).find((candidate) => candidate.target === output.target && candidate.imageIndex === output.imageIndex && candidate.version === version);
+  const { output } = await outputOf(context.store, jobId, path);
+  const kept = (await context.store.versions.listVersions(jobId)).find((candidate) => candidate.target === output.target && candidate.imageIndex === output.imageIndex && candidate.version === version);
   if (!kept) throw new SmartResizeError('version_not_found', `${output.target} has no version ${version}.`);
   const bytes = await readFile(kept.keptPath);
   return place(context, output, { bytes, format: kept.format, preflight: kept.preflight, layout: kept.layout }, 'restore');
 }
 
-function outputOf(store: JobStore, jobId: string, path: string): { job: JobRecord; output: JobOutputRecord } {
-  const job = store.jobs.getJob(jobId);
+async function outputOf(store: JobStore, jobId: string, path: string): Promise<{ job: JobRecord; output: JobOutputRecord }> {
+  const job = await store.jobs.getJob(jobId);
   if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
-  const output = store.outputs.listOutputs(jobId).find((candidate) => candidate.path === path);
+  const output = (await store.outputs.listOutputs(jobId)).find((candidate) => candidate.path === path);
   if (!output) throw new SmartResizeError('path_not_allowed', `${path} is not an output of this job.`);
   return { job, output };
 }
 
 /** Before the first fix of an output, its file as the run wrote it becomes version 1. */
 async function keepRunVersion(context: FixContext, output: JobOutputRecord): Promise<void> {
-  const versions = context.store.versions.listVersions(output.jobId).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
+  const versions = (await context.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
   if (versions.length > 0) return;
   const keptPath = keptPathFor(context.dataDir, { ...output, version: 1, outputPath: output.path });
   await keepFile(keptPath, output.path).catch((error: unknown) => {
     throw new SmartResizeError('file_not_found', `${output.path} cannot be read to keep it before fixing it (${(error as Error).message}).`);
   });
-  withTransaction(context.store.db, () => {
-    const record = context.store.versions.addVersion({ ...output, cause: 'run', keptPath });
-    context.store.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
+  await context.store.transaction(async (tx) => {
+    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath });
+    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
   });
 }
 
@@ -79,16 +79,16 @@ async function place(
   made: { bytes: Buffer; format: string | null; preflight: OutputVersionRecord['preflight']; layout: OutputVersionRecord['layout'] },
   cause: 'nudge' | 'restore',
 ): Promise<OutputVersionRecord> {
-  const next = Math.max(0, ...context.store.versions.listVersions(output.jobId).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex).map((version) => version.version)) + 1;
+  const next = Math.max(0, ...(await context.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex).map((version) => version.version)) + 1;
   const keptPath = keptPathFor(context.dataDir, { ...output, version: next, outputPath: output.path });
   await keepBytes(keptPath, made.bytes);
   await writeOutputFile(output.path, made.bytes, 'overwrite');
-  return withTransaction(context.store.db, () => {
+  return context.store.transaction(async (tx) => {
     const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout };
-    const record = context.store.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
+    const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
     // A nudge is always the local engine's making (a fal size re-run locally becomes a local output).
-    context.store.outputs.addOutput({ ...output, ...facts, ...(cause === 'nudge' ? { provider: 'local' as const, tier: null } : {}) });
-    context.store.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
+    await tx.outputs.addOutput({ ...output, ...facts, ...(cause === 'nudge' ? { provider: 'local' as const, tier: null } : {}) });
+    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
     return record;
   });
 }

@@ -14,11 +14,12 @@ import { layoutInSource } from './layoutInSource';
  * window: a new version at the same path, every other output untouched. Answers the version and its output path.
  */
 export async function rerunSizeLocally(context: FixContext, jobId: string, size: string, marks?: UserMarks): Promise<{ version: OutputVersionRecord; path: string }> {
-  const job = context.store.jobs.getJob(jobId);
+  const job = await context.store.jobs.getJob(jobId);
   if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
   const target = parseTargetSize(size);
-  const output = context.store.outputs.listOutputs(jobId).find((candidate) => candidate.target === `${target.width}x${target.height}`);
-  if (!output) throw new SmartResizeError('invalid_size', `Job ${jobId} has no ${size} output (it has ${context.store.outputs.listOutputs(jobId).map((o) => o.target).join(', ') || 'none'}).`);
+  const outputs = await context.store.outputs.listOutputs(jobId);
+  const output = outputs.find((candidate) => candidate.target === `${target.width}x${target.height}`);
+  if (!output) throw new SmartResizeError('invalid_size', `Job ${jobId} has no ${size} output (it has ${outputs.map((o) => o.target).join(', ') || 'none'}).`);
   const source = await loadSourceImage(job.sourcePath, { limitInputPixels: context.pixelLimit });
   const subjects = [...(await saliencySubjects(source.raw)), ...marksAsSubjects(marks, source.raw)];
   const { plan } = planComposition({ source: source.raw, subjects }, target);

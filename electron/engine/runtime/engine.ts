@@ -13,13 +13,12 @@ import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { OpenJsonFile } from '../settings/jsonFile';
 import type { WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
-import { SpendService } from '../spend';
 import { openJobStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
 import { EngineEvents } from './engineEvents';
 import { FalAccess } from './falAccess';
-import { StoredEventTail } from './storedEventTail';
+import { createSpendParts, type SpendParts } from './spendParts';
 
 /** How a host starts the engine. Everything but the data folder has a production default. */
 export interface EngineOptions {
@@ -71,10 +70,9 @@ export class Engine {
   readonly online: OnlineMonitor;
   readonly scheduler: Scheduler;
   readonly folders: HotFolderManager;
-  readonly spend: SpendService;
+  readonly spend: SpendParts;
   /** The batch the Queue page counts (N of M, elapsed, time left), kept from the stored events. */
   readonly batch: BatchTracker;
-  private readonly tail: StoredEventTail;
   private readonly detector: SubjectDetector;
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
@@ -84,21 +82,20 @@ export class Engine {
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
     this.store = openJobStore(options.dataDir, { now: this.now });
+    // Every committed change reaches the hosts at once, pushed by the store: nothing polls the event log.
+    this.store.subscribe((event) => this.events.emit('stored', event));
     this.profiles = new ProfileStore({ dataDir: options.dataDir, openFile: options.jsonFiles });
     this.settings = new SettingsStore(options.dataDir, options.jsonFiles);
-    this.spend = new SpendService({
+    this.spend = createSpendParts({
       store: this.store,
       now: this.now,
       settings: () => this.settings.get(),
       saveBudget: (patch) => this.settings.update(patch),
       profileVersion: (id, version) => this.profiles.get(id, version),
       folder: (folderId) => this.watchedFolders().find((folder) => folder.id === folderId),
-      requeued: () => {
-        this.scheduler.pump();
-        this.tail.flush();
-      },
+      wake: () => this.scheduler.pump(),
       cancel: (jobId) => this.cancel(jobId),
-      notice: (kind, message, folderId) => this.events.emit('notice', { kind, level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
+      notify: (kind, message, folderId) => this.events.emit('notice', { kind, level: 'warning', message, ...(folderId !== undefined && { folderId }) }),
     });
     this.keyStore = options.keyStore ?? new FileFalKeyStore(options.dataDir);
     const timing = options.timing ?? {};
@@ -140,7 +137,7 @@ export class Engine {
           return { limitInputPixels: settingsOf().pixelLimit };
         },
         detector: this.detector,
-        budget: this.spend,
+        budget: this.spend.admission,
         spend: this.spend.recorder,
         pollIntervalMs: timing.pollIntervalMs,
         falDeadlineCeilingMs: () => this.settings.get().falDeadlineSeconds * 1000,
@@ -164,29 +161,35 @@ export class Engine {
         if (event.kind === 'folder_status') this.events.emit('folder', event.status);
         if (event.kind === 'file_error' || event.kind === 'file_refused') this.events.emit('notice', { kind: 'file', level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
         if (event.kind === 'job_created') {
-          // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work.
-          this.spend.jobCreated(event.job);
-          this.scheduler.pump();
+          // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work (one it claims
+          // meanwhile is held at its budget check instead).
+          void this.spend.burstGate
+            .jobCreated(event.job)
+            .catch(() => undefined)
+            .finally(() => this.scheduler.pump());
         }
       },
     });
-    this.tail = new StoredEventTail(this.store, (event) => this.events.emit('stored', event));
-    // Seeded from the same moment the tail starts from, so no job is counted twice or missed.
     this.batch = new BatchTracker(this.now);
-    this.batch.resume(this.store.history.countByState());
-    this.events.on('stored', (event) => this.batch.observe(event));
+    // Seeded with the unfinished jobs and subscribed in one transaction: every commit is either before it (counted
+    // in the seed) or after it (observed), so no job is counted twice or missed.
+    void this.store
+      .transaction(async (tx) => {
+        this.batch.resume(await tx.history.countByState());
+        this.events.on('stored', (event) => this.batch.observe(event));
+      })
+      .catch(() => undefined);
   }
 
   /** Starts probing, dispatching and watching. Jobs a previous run left mid-flight are recovered first. */
   async start(): Promise<void> {
     await this.online.start();
-    this.scheduler.start();
-    this.spend.checkPeriods();
-    this.budgetTimer = setInterval(() => this.spend.checkPeriods(), this.options.timing?.budgetCheckMs ?? 60_000);
+    await this.scheduler.start();
+    await this.spend.checkHeldWork();
+    this.budgetTimer = setInterval(() => void this.spend.checkHeldWork().catch(() => undefined), this.options.timing?.budgetCheckMs ?? 60_000);
     this.budgetTimer.unref();
     this.folders.setFolders(this.watchedFolders());
     await this.folders.start();
-    this.tail.start();
   }
 
   /** Stops watching and dispatching; running jobs are handed back to the queue and resume at the next start. */
@@ -195,9 +198,7 @@ export class Engine {
     await this.folders.stop();
     await this.scheduler.stop();
     this.online.stop();
-    this.tail.stop();
-    this.tail.flush();
-    this.store.close();
+    await this.store.close();
     await this.detector.close();
   }
 
@@ -205,9 +206,7 @@ export class Engine {
   async enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult> {
     const profile = this.profiles.get(profileId);
     const provider = providerForJob(profile, this.fal.client() !== undefined);
-    const result = await enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump());
-    this.tail.flush();
-    return result;
+    return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump());
   }
 
   /** Re-reads the folder list from settings (after an add, edit or removal) and applies it to the watchers. */
@@ -222,29 +221,25 @@ export class Engine {
   }
 
   /** A user's retry of a failed or cancelled job. */
-  retry(jobId: string): void {
-    this.store.jobs.retry(jobId);
+  async retry(jobId: string): Promise<void> {
+    await this.store.jobs.retry(jobId);
     this.scheduler.pump();
-    this.tail.flush();
   }
 
   /** "Make anyway": a skipped copy becomes a paid job. */
-  makeAnyway(jobId: string): void {
-    this.store.jobs.makeAnyway(jobId);
+  async makeAnyway(jobId: string): Promise<void> {
+    await this.store.jobs.makeAnyway(jobId);
     this.scheduler.pump();
-    this.tail.flush();
   }
 
+  /** A user's cancel: the job stops, and fal is told to cancel its live requests. */
   async cancel(jobId: string): Promise<void> {
     await this.scheduler.cancel(jobId);
-    this.tail.flush();
   }
 
   /** Sets the focal point and keep boxes of a job's source and makes its local sizes again with them (free). */
   async setJobMarks(jobId: string, marks: UserMarks): Promise<RemakeResult> {
-    const result = await remakeWithMarks(this.scheduler.runnerDeps(), jobId, marks);
-    this.tail.flush();
-    return result;
+    return remakeWithMarks(this.scheduler.runnerDeps(), jobId, marks);
   }
 
   private watchedFolders(): WatchedFolder[] {

@@ -7,7 +7,7 @@ import type { FolderStatus } from '../watch/watchTypes';
 
 /** Everything the engine tells its hosts (UI, tray, notifications, CLI output). */
 export interface EngineEventMap {
-  /** A durable change written to the store's event log (job created, state changed, output written...). */
+  /** A committed store change (job created, state changed, output written...), pushed by the store after its commit. */
   stored: [StoreEvent];
   /** Live progress of a running job (not stored). */
   progress: [JobProgress];

@@ -34,7 +34,7 @@ export async function enqueueDroppedPaths(
     }
     try {
       const [contentHash, info] = await Promise.all([hashFile(source.path), stat(source.path)]);
-      const { job, created, copyOf } = store.jobs.insertJobIfNew({
+      const { job, created, copyOf } = await store.jobs.insertJobIfNew({
         contentHash,
         profileId: profile.id,
         profileVersion: profile.version,

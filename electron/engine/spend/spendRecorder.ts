@@ -2,21 +2,16 @@ import { VISION_FEE_CENTS, estimateRequest, priceFinishedRequest, type FalResult
 import type { Profile } from '../profiles';
 import { possibleTiers, type TargetSize } from '../../domain/sizes';
 import { parseTargetSize } from '../../domain/sizes/targetSize';
-import type { JobRecord, JobStore } from '../store';
-import { withTransaction } from '../store/sqlite';
-import { formatTiers, type NewLedgerEntry } from './ledgerTypes';
-import type { Reservations } from './reservations';
-import type { SpendLedger } from './spendLedger';
+import type { JobRecord, JobStore, NewLedgerEntry } from '../store';
+import { formatTiers } from './ledgerTypes';
 
-/** What the recorder needs besides the ledger. */
-export interface SpendRecorderOptions {
+/** What the recorder writes to and reads. */
+export interface SpendRecorderDeps {
   readonly store: JobStore;
-  readonly ledger: SpendLedger;
-  readonly reservations: Reservations;
   readonly profileVersion: (profileId: string, version: number) => Profile;
   readonly folderPath: (folderId: string) => string | undefined;
-  /** Money was settled or released: held work may fit now. */
-  readonly onChanged: () => void;
+  /** Money was settled or released: held work may fit now (resolves once it was looked at). */
+  readonly onChanged: () => Promise<unknown>;
 }
 
 /**
@@ -25,13 +20,13 @@ export interface SpendRecorderOptions {
  * Each request is recorded once per kind, so a resumed job fetching the same result again never charges twice.
  */
 export class SpendRecorder {
-  constructor(private readonly options: SpendRecorderOptions) {}
+  constructor(private readonly options: SpendRecorderDeps) {}
 
-  /** Prices fal's `results` for this request and records the charge; returns the price. */
-  charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): RequestPrice {
+  /** Prices fal's `results` for this request and records the charge; resolves the price. */
+  async charged(job: JobRecord, requestId: string, results: readonly FalResultForPricing[]): Promise<RequestPrice> {
     const price = priceFinishedRequest(results);
     const tiers = price.perSize.flatMap((size) => Array<string>(size.imageCount).fill(size.resolutionUnknown ? `${size.billedAs}?` : size.billedAs));
-    this.write(job, requestId, { kind: 'charge', cents: price.totalCents, images: tiers.length, tiers: formatTiers(tiers) });
+    await this.write(job, requestId, { kind: 'charge', cents: price.totalCents, images: tiers.length, tiers: formatTiers(tiers) });
     return price;
   }
 
@@ -40,13 +35,13 @@ export class SpendRecorder {
    * the user while it ran (fal's GPU time was spent either way). Recorded apart at what fal's formula gives for what
    * was asked at the lowest tier it could have used; never counted as spend.
    */
-  mayBeBilled(job: JobRecord, requestId: string): void {
-    const request = this.options.store.requests.findByRequestId(requestId);
+  async mayBeBilled(job: JobRecord, requestId: string): Promise<void> {
+    const request = await this.options.store.requests.findByRequestId(requestId);
     if (!request) return;
     const profile = this.options.profileVersion(job.profileId, job.profileVersion);
     const sizes = request.sizes.map(parseTargetSize);
     const asked = this.minTierImages(profile, sizes);
-    this.write(job, requestId, {
+    await this.write(job, requestId, {
       kind: 'may_be_billed',
       cents: estimateRequest(sizes, profile.fal).minCents,
       images: asked.length,
@@ -58,12 +53,12 @@ export class SpendRecorder {
    * `auto` kept `sizes` local while fal was available: records what fal would have charged for them at the lowest
    * tier, plus the vision fee when the whole job stayed local (no request was sent at all). Once per job.
    */
-  saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): void {
+  async saved(job: JobRecord, sizes: readonly TargetSize[], wholeJobLocal: boolean): Promise<void> {
     if (sizes.length === 0) return;
     const profile = this.options.profileVersion(job.profileId, job.profileVersion);
     const imagesCents = estimateRequest(sizes, profile.fal).perSize.reduce((sum, size) => sum + size.minCents, 0);
     const images = this.minTierImages(profile, sizes);
-    this.write(job, null, {
+    await this.write(job, null, {
       kind: 'saving',
       cents: imagesCents + (wholeJobLocal ? VISION_FEE_CENTS : 0),
       images: images.length,
@@ -76,12 +71,12 @@ export class SpendRecorder {
     return sizes.flatMap((size) => Array<string>(count).fill(possibleTiers(size, profile.fal.resolution).min));
   }
 
-  private write(job: JobRecord, requestId: string | null, row: Pick<NewLedgerEntry, 'kind' | 'cents' | 'images' | 'tiers'>): void {
-    const { store, ledger, reservations } = this.options;
+  private async write(job: JobRecord, requestId: string | null, row: Pick<NewLedgerEntry, 'kind' | 'cents' | 'images' | 'tiers'>): Promise<void> {
+    const { store } = this.options;
     const profile = this.options.profileVersion(job.profileId, job.profileVersion);
-    withTransaction(store.db, () => {
-      const request = requestId === null ? undefined : store.requests.findByRequestId(requestId);
-      ledger.record({
+    await store.transaction(async (tx) => {
+      const request = requestId === null ? undefined : await tx.requests.findByRequestId(requestId);
+      await tx.ledger.record({
         ...row,
         jobId: job.id,
         requestRowId: request?.id ?? null,
@@ -94,8 +89,8 @@ export class SpendRecorder {
         folderPath: job.folderId === null ? null : (this.options.folderPath(job.folderId) ?? null),
       });
       // The request's reservation is replaced by what it really cost (or released: a refusal is not spend).
-      if (request && row.kind !== 'saving') reservations.remove(job.id, request.batchIndex);
+      if (request && row.kind !== 'saving') await tx.reservations.remove(job.id, request.batchIndex);
     });
-    if (row.kind !== 'saving') this.options.onChanged();
+    if (row.kind !== 'saving') await this.options.onChanged();
   }
 }

@@ -1,72 +1,77 @@
-import { openDatabase, type OpenDatabaseOptions } from './database';
-import { EventLog } from './eventLog';
-import { JobHistory } from './jobHistory';
-import { JobQueue } from './jobQueue';
-import { JobRepository } from './jobRepository';
-import type { MigrationReport } from './migrate';
-import { OutputRepository } from './outputRepository';
-import { OutputVersionRepository } from './outputVersionRepository';
-import { RequestRepository } from './requestRepository';
-import { SeenFileRepository } from './seenFileRepository';
-import { SourceMarksRepository } from './sourceMarksRepository';
-import type { SqlDatabase } from './sqlite';
+import type {
+  EventLog,
+  JobHistory,
+  JobQueue,
+  JobRepository,
+  OutputRepository,
+  OutputVersionRepository,
+  RequestRepository,
+  SeenFileRepository,
+  SourceMarksRepository,
+  SubmitRepository,
+} from './jobRepositories';
+import type { MigrationReport } from './types';
+import type { StoreEventListener } from './storeEvents';
+import type { BurstHoldRepository, LedgerRepository, ReservationRepository } from './spendRepositories';
 
-/** Options of {@link openJobStore}. */
-export interface JobStoreOptions extends OpenDatabaseOptions {
-  /** Clock in epoch milliseconds; tests pass a fake one. */
-  readonly now?: () => number;
-}
-
-/** The job database and its repositories, grouped by who uses them. */
-export interface JobStore {
+/** The repositories, one per table or verb, as both the store and an open transaction offer them. */
+export interface StoreRepositories {
   /** Intake and workers: create jobs, move them through states, retry, cancel. */
   readonly jobs: JobRepository;
   /** The provider: fal request ids, persisted before anything else happens. */
   readonly requests: RequestRepository;
+  /** fal submits recorded before they go out (a lost answer is looked up, never paid twice). */
+  readonly submits: SubmitRepository;
   /** The output writer's record of files written. */
   readonly outputs: OutputRepository;
   /** Every kept making of each output (nudges, restores), and which one each file holds. */
   readonly versions: OutputVersionRepository;
-  /** The scheduler: runnable jobs, claims, holds, recovery at start. */
+  /** The scheduler: runnable jobs, claims, holds, recovery at start, work held for budget. */
   readonly queue: JobQueue;
   /** The UI: paged lists, counts, job detail. */
   readonly history: JobHistory;
-  /** The append-only event log the UI tails. */
+  /** The durable event log (History's job log). */
   readonly events: EventLog;
   /** The watcher's and reconcile scan's memory of files. */
   readonly seenFiles: SeenFileRepository;
-  /** The user's focal point and keep boxes per source content (async, as the whole store will be). */
+  /** The user's focal point and keep boxes per source content. */
   readonly marks: SourceMarksRepository;
-  /** The raw connection, for the spend ledger's future migrations and repositories. */
-  readonly db: SqlDatabase;
-  /** Path of jobs.sqlite. */
-  readonly path: string;
-  /** What opening did to the schema. */
-  readonly migrations: MigrationReport;
-  /** Closes the connection; committed work is already on disk. */
-  close(): void;
+  /** The spend ledger. */
+  readonly ledger: LedgerRepository;
+  /** Money reserved for requests in flight. */
+  readonly reservations: ReservationRepository;
+  /** Jobs a hot-folder burst holds, and each folder's burst count. */
+  readonly bursts: BurstHoldRepository;
 }
 
 /**
- * Opens `<dataDir>/jobs.sqlite` (created and migrated as needed) and returns the repositories. One engine per data
- * folder: call `queue.recoverInterruptedJobs()` once after opening, before the scheduler claims work.
+ * An open transaction: the same repositories, all bound to one atomic unit. Use only `tx` inside
+ * `store.transaction(async (tx) => ...)`: a call on the store itself would wait for this transaction to end.
+ * Keep transactions to store calls (no file or network waits): others queue behind them.
  */
-export function openJobStore(dataDir: string, options: JobStoreOptions = {}): JobStore {
-  const { db, path, migrations } = openDatabase(dataDir, options);
-  const ctx = { db, now: options.now ?? Date.now };
-  return {
-    jobs: new JobRepository(ctx),
-    requests: new RequestRepository(ctx),
-    outputs: new OutputRepository(ctx),
-    versions: new OutputVersionRepository(ctx),
-    queue: new JobQueue(ctx),
-    history: new JobHistory(ctx),
-    events: new EventLog(ctx),
-    seenFiles: new SeenFileRepository(ctx),
-    marks: new SourceMarksRepository(ctx),
-    db,
-    path,
-    migrations,
-    close: () => db.close(),
-  };
+export interface StoreTransaction extends StoreRepositories {
+  /** A nested unit (a savepoint): its failure undoes only its own writes, and its events are dropped with them. */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The job store: jobs, history, spend and the event log behind one asynchronous interface, implemented by SQLite
+ * (`openJobStore`, one person) and later by PostgreSQL (issue 15, a team). Each repository method on the store is
+ * its own transaction; `transaction()` groups several into one that commits or rolls back as a whole. Events the
+ * repositories append are pushed to subscribers once their commit is durable: there is nothing to poll or flush.
+ */
+export interface JobStore extends StoreRepositories {
+  /**
+   * Runs `work` in one transaction and resolves its result once committed; a rejection rolls everything back.
+   * Transactions never interleave: the store runs one at a time on its connection (SQLite) or a client (PostgreSQL).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Starts pushing committed events to `listener`; returns the function that stops it. */
+  subscribe(listener: StoreEventListener): () => void;
+  /** Where the data lives (the SQLite file's path). */
+  readonly path: string;
+  /** What opening did to the schema. */
+  readonly migrations: MigrationReport;
+  /** Waits for work in progress, then closes; committed work is already on disk. */
+  close(): Promise<void>;
 }

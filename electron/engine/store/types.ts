@@ -81,6 +81,33 @@ export interface JobRequestRecord {
   readonly completedAt: number | null;
 }
 
+/** Where a submit stands (see migration 005): `sending` until fal's answer, or the request, is known. */
+export type SubmitState = 'sending' | 'answered' | 'adopted' | 'refused' | 'absent' | 'unverified';
+
+/** One fal submit as recorded before it went out. */
+export interface FalSubmitRecord {
+  readonly id: number;
+  readonly jobId: string;
+  readonly batchIndex: number;
+  /** The upload URL the submit carried: how the request is found in fal's request history. */
+  readonly imageUrl: string;
+  readonly sizes: string[];
+  /** The least fal may bill for it (shown as may-be-billed while its request is unknown). */
+  readonly mayBillCents: number;
+  readonly state: SubmitState;
+  readonly requestId: string | null;
+  readonly sentAt: number;
+}
+
+/** What is recorded about a submit before it is sent. */
+export interface NewFalSubmit {
+  readonly jobId: string;
+  readonly batchIndex: number;
+  readonly imageUrl: string;
+  readonly sizes: readonly string[];
+  readonly mayBillCents: number;
+}
+
 /** One output file written for a job. */
 export interface JobOutputRecord {
   readonly jobId: string;
@@ -121,10 +148,48 @@ export interface SeenFileRecord {
 
 /** One entry of the append-only event log. */
 export interface StoreEvent {
-  /** Increasing; the UI tails the log with "events after id N". */
+  /** Increasing; History reads a job's log, a client may read "events after id N". */
   readonly id: number;
   readonly jobId: string | null;
   readonly at: number;
   readonly kind: string;
   readonly data: Record<string, unknown>;
+  /**
+   * The job as the change left it, on every event of a job pushed to listeners after its commit, so listeners need
+   * not read it again. Absent on events read back from the log.
+   */
+  readonly job?: JobRecord;
 }
+
+/** What opening did to the schema. */
+export interface MigrationReport {
+  /** Versions applied by this run, in order (empty when the database was already current). */
+  readonly applied: number[];
+  /** The schema version after the run. */
+  readonly version: number;
+}
+
+/** Why a version of an output exists: the job's run, a nudge of its frame, or a restore of an earlier one. */
+export type VersionCause = 'run' | 'nudge' | 'restore';
+
+/** One kept making of one output file (job, size, image). */
+export interface OutputVersionRecord {
+  readonly id: number;
+  readonly jobId: string;
+  readonly target: string;
+  readonly imageIndex: number;
+  readonly version: number;
+  readonly cause: VersionCause;
+  readonly layout: OutputLayout | null;
+  /** The app's own copy of the bytes, in the data folder. */
+  readonly keptPath: string;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly format: string | null;
+  readonly preflight: PreflightResult | null;
+  readonly createdAt: number;
+}
+
+/** A version as the fixer reports it; the store numbers and stamps it. */
+export type NewOutputVersion = Omit<OutputVersionRecord, 'id' | 'version' | 'createdAt'>;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { withTransaction, type InsertJobResult, type JobStore, type NewJob, type SeenFileInput } from '../store';
+import type { InsertJobResult, JobStore, NewJob, SeenFileInput } from '../store';
 
 /** A commit this soon after the previous one means a burst of files. */
 const BULK_WINDOW_MS = 50;
@@ -25,7 +25,7 @@ export class BatchedIntakeWriter {
   private scheduled = false;
   private lastFlushAt = -Infinity;
 
-  constructor(private readonly store: Pick<JobStore, 'jobs' | 'seenFiles' | 'db'>) {}
+  constructor(private readonly store: Pick<JobStore, 'transaction'>) {}
 
   /** Inserts the job unless its (hash, profile id, version) exists, and records the file as seen. */
   write(job: NewJob, seen: SeenFileInput): Promise<InsertJobResult> {
@@ -33,25 +33,26 @@ export class BatchedIntakeWriter {
       this.batch.push({ job, seen, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
-      if (performance.now() - this.lastFlushAt < BULK_WINDOW_MS) setTimeout(() => this.flush(), LINGER_MS);
-      else setImmediate(() => this.flush());
+      if (performance.now() - this.lastFlushAt < BULK_WINDOW_MS) setTimeout(() => void this.flush(), LINGER_MS);
+      else setImmediate(() => void this.flush());
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     this.scheduled = false;
     this.lastFlushAt = performance.now();
     let results: InsertJobResult[];
     try {
-      results = withTransaction(this.store.db, () =>
-        batch.map(({ job, seen }) => {
-          const result = this.store.jobs.insertJobIfNew(job);
-          this.store.seenFiles.upsertSeenFile(seen);
-          return result;
-        }),
-      );
+      results = await this.store.transaction(async (tx) => {
+        const inserted: InsertJobResult[] = [];
+        for (const { job, seen } of batch) {
+          inserted.push(await tx.jobs.insertJobIfNew(job));
+          await tx.seenFiles.upsertSeenFile(seen);
+        }
+        return inserted;
+      });
     } catch (error) {
       batch.forEach((write) => write.reject(error));
       return;

@@ -19,7 +19,7 @@ export interface FolderWatchDeps {
   /** A file was added or changed (watcher) or found (scan). */
   readonly observe: (path: string, snapshot: FileSnapshot, origin: WatchOrigin) => void;
   /** seen_files already has this path with this size and mtime. */
-  readonly isHandled: (path: string, snapshot: FileSnapshot) => boolean;
+  readonly isHandled: (path: string, snapshot: FileSnapshot) => Promise<boolean>;
   /** A file, or a whole sub-folder, went away: stop waiting for it. */
   readonly forget: (path: string, isFolder: boolean) => void;
   readonly stateChanged: () => void;
@@ -167,7 +167,9 @@ export class FolderWatch {
       filter: this.deps.filter,
       from: folder,
       recursive: false,
-      onFile: (path, snapshot) => !this.deps.isHandled(path, snapshot) && this.deps.observe(path, snapshot, 'folder'),
+      onFile: async (path, snapshot) => {
+        if (!(await this.deps.isHandled(path, snapshot))) this.deps.observe(path, snapshot, 'folder');
+      },
     }).catch(() => undefined); // Gone again already: nothing to list.
   }
 
@@ -188,8 +190,8 @@ export class FolderWatch {
         recursive: this.config.recursive,
         cancelled: () => this.stopped || this.watcher === undefined,
         onProblem: (path, error) => this.deps.fileProblem(path, error),
-        onFile: (path, snapshot) => {
-          if (this.deps.isHandled(path, snapshot)) return;
+        onFile: async (path, snapshot) => {
+          if (await this.deps.isHandled(path, snapshot)) return;
           queued += 1;
           this.deps.observe(path, snapshot, 'reconcile');
         },

@@ -154,14 +154,14 @@ export class HotFolderManager {
     if (!isFolder) {
       this.tracker.forget(path);
       // Forget the row too: if the same bytes come back they are hashed again and the job key dedupes them.
-      this.safely(() => this.options.store.seenFiles.removeSeenFile(path));
+      this.options.store.seenFiles.removeSeenFile(path).catch(() => undefined);
       return;
     }
     this.tracker.forgetWhere((pending) => pending.startsWith(path + sep));
   }
 
-  private isHandled(path: string, snapshot: FileSnapshot): boolean {
-    const seen = this.safely(() => this.options.store.seenFiles.getSeenFile(path));
+  private async isHandled(path: string, snapshot: FileSnapshot): Promise<boolean> {
+    const seen = await this.options.store.seenFiles.getSeenFile(path).catch(() => undefined);
     return seen !== undefined && sameSnapshot(seen, snapshot);
   }
 

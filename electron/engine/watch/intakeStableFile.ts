@@ -42,7 +42,7 @@ export async function intakeStableFile(
   writer: BatchedIntakeWriter,
   hash: (path: string) => Promise<string> = hashFile,
 ): Promise<IntakeOutcome> {
-  const seen = store.seenFiles.getSeenFile(file.path);
+  const seen = await store.seenFiles.getSeenFile(file.path);
   if (seen && sameSnapshot(seen, file.snapshot)) return { kind: 'already_seen' };
 
   let contentHash: string;

@@ -10,8 +10,8 @@ export interface ScanOptions {
   readonly recursive: boolean;
   /** Folder to start from, inside the watched one (a sub-folder that just appeared). Default: the watched folder. */
   readonly from?: string;
-  /** Called for every candidate regular file with its current size and mtime. */
-  readonly onFile: (path: string, snapshot: FileSnapshot) => void;
+  /** Called for every candidate regular file with its current size and mtime; the scan waits for it. */
+  readonly onFile: (path: string, snapshot: FileSnapshot) => void | Promise<void>;
   /** A sub-folder or file that could not be read; the scan goes on without it. */
   readonly onProblem?: (path: string, error: unknown) => void;
   /** Checked between folders: a stopped manager or a folder gone to standby ends the scan early. */
@@ -56,7 +56,7 @@ export async function scanFolder(options: ScanOptions): Promise<number> {
       try {
         const stats = await stat(path);
         if (!stats.isFile()) return false;
-        options.onFile(path, { size: stats.size, mtimeMs: stats.mtimeMs });
+        await options.onFile(path, { size: stats.size, mtimeMs: stats.mtimeMs });
         return true;
       } catch (error) {
         // Deleted since readdir: nothing to report. Anything else is worth a line in the status.

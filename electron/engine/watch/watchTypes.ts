@@ -76,7 +76,7 @@ export type WatchEvent =
 /** Options of HotFolderManager. */
 export interface HotFolderManagerOptions {
   /** The job store (jobs, seen files, and the connection: intake commits many files per transaction). */
-  readonly store: Pick<JobStore, 'jobs' | 'seenFiles' | 'db'>;
+  readonly store: Pick<JobStore, 'seenFiles' | 'transaction'>;
   /** The folder's profile now, or undefined when it no longer exists (the folder then shows an error). */
   readonly resolveProfile: (profileId: string) => WatchProfile | undefined;
   /** Size and mtime must stay unchanged this long before a file is work. Default 2000 ms. */

@@ -83,7 +83,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
     quit: () => app.quit(),
   });
   cleanup.push(() => tray.destroy());
-  const initial = queueState(engine);
+  const initial = await queueState(engine);
   tray.update(initial, initial.counts);
   cleanup.push(hub.subscribe((event) => event.type === 'queue.changed' && tray.update(event.queue, event.queue.counts)));
   cleanup.push(startDesktopNotifier(hub, { openWindow, iconPath: resourcePath(app, 'icon.png') }));

@@ -3,18 +3,17 @@ import { JOB_STATE_LABELS } from '../../domain/jobStateWords';
 import { jobLogSentence } from '../../engine/api/jobLogText';
 import { isJobState } from '../../domain/jobStates';
 import type { Engine } from '../../engine/runtime/engine';
+import type { StoreEvent } from '../../engine/store';
 
 /** Prints the engine's job and queue events as lines a person can follow in a terminal. */
 export function createWatchPrinter(engine: Engine, out: NodeJS.WritableStream = process.stdout): { line(text: string): void; stop(): void } {
   const line = (text: string) => out.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
-  const nameOf = (jobId: string | null) => {
-    const job = jobId ? engine.store.jobs.getJob(jobId) : undefined;
-    return job ? basename(job.sourcePath) : (jobId ?? '?');
-  };
-  const onStored = (event: { kind: string; jobId: string | null; data: Record<string, unknown> }) => {
-    const name = nameOf(event.jobId);
+  const onStored = (event: StoreEvent) => {
+    // Every kind printed here carries its job (see StoreEvent.job).
+    const name = event.job ? basename(event.job.sourcePath) : (event.jobId ?? '?');
     if (event.kind === 'job_created') line(`${name}: queued`);
-    else if (event.kind === 'job_skipped') line(`${name}: skipped — same image as ${nameOf(typeof event.data['duplicateOf'] === 'string' ? event.data['duplicateOf'] : null)}, already in History`);
+    // A skipped copy's reason names the first job of its content ("same image as photo.jpg").
+    else if (event.kind === 'job_skipped') line(`${name}: skipped — ${event.job?.stateReason ?? 'same image as another job'}, already in History`);
     else if (event.kind === 'request_submitted') line(`${name}: sent to fal (request ${String(event.data['requestId'])})`);
     else if (event.kind === 'output_written') line(`${name}: wrote ${String(event.data['path'] ?? event.data['target'] ?? 'an output')}`);
     else if (event.kind === 'job_state') {

@@ -38,7 +38,7 @@ describe('bridgeEngineEvents', () => {
     }
   });
 
-  it("forwards the engine's notices (a file it could not read) as `notice` events, until detached", () => {
+  it("forwards the engine's notices (a file it could not read) as `notice` events, until detached", async () => {
     const engine = new Engine({ dataDir: join(root, 'data-notices'), env: {} });
     const events: ApiEvent[] = [];
     const detach = bridgeEngineEvents(engine, (event) => events.push(event), 50);
@@ -47,6 +47,6 @@ describe('bridgeEngineEvents', () => {
     detach();
     engine.events.emit('notice', { ...notice, message: 'after detach' });
     expect(events).toEqual([{ type: 'notice', notice }]);
-    engine.store.close();
+    await engine.store.close();
   });
 });

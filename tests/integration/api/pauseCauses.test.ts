@@ -31,7 +31,7 @@ async function authPaused(current: EngineHarness, call: ReturnType<typeof apiOf>
   return pollUntil(
     async () => {
       const queue = await call<QueueState>('queue.state');
-      const inLine = current.jobs().length === 2 && current.jobs().every((job) => job.state === 'queued');
+      const inLine = (await current.jobs()).length === 2 && (await current.jobs()).every((job) => job.state === 'queued');
       return queue.state === 'paused' && queue.pauseCause === 'auth' && inLine && current.engine.scheduler.status().running === 0 ? queue : undefined;
     },
     { what: 'an auth pause with both jobs queued', describe: () => JSON.stringify(current.engine.scheduler.status()) },

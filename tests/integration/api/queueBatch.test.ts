@@ -78,7 +78,7 @@ describe('the batch the Queue page shows', () => {
     await waves[1]!();
     await h.waitForJobs(6, ['done']);
     await waves[2]!();
-    await pollUntil(() => (h.jobs().length === 20 ? true : undefined), { what: '20 jobs' });
+    await pollUntil(async () => ((await h.jobs()).length === 20 ? true : undefined), { what: '20 jobs' });
     held.release();
     await h.waitForJobs(20, ['done'], 90_000);
     await pollUntil(async () => {
@@ -136,23 +136,23 @@ describe('the batch the Queue page shows', () => {
     expect(paused.etaAt).toBeNull();
 
     // A daily cap below one request's price: nothing can be sent, the jobs wait on the budget.
-    h.engine.spend.updateBudget({ dailyCapCents: 1 });
+    await h.engine.spend.budget.update({ dailyCapCents: 1 });
     h.engine.scheduler.resume();
     const budget = await pollUntil(async () => {
       const current = await batch();
       return current?.blocked?.cause === 'budget' && h.engine.scheduler.status().running === 0 ? current : undefined;
-    }, { what: 'a batch blocked by the budget', describe: () => h.jobs().map((job) => job.state).join(',') });
+    }, { what: 'a batch blocked by the budget', describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
     expect(budget.blocked?.reason).toMatch(/Daily budget/);
     expect(budget.etaAt).toBeNull();
     expect(budget.total).toBe(5);
 
     // The cap lifted but fal unreachable: the jobs wait for the network.
     await h.fake.stop();
-    h.engine.spend.updateBudget({ dailyCapCents: null });
+    await h.engine.spend.budget.update({ dailyCapCents: null });
     const offline = await pollUntil(async () => {
       const current = await batch();
       return current?.blocked?.cause === 'offline' ? current : undefined;
-    }, { what: 'a batch blocked by the network', describe: () => h.jobs().map((job) => job.state).join(',') });
+    }, { what: 'a batch blocked by the network', describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
     expect(offline.etaAt).toBeNull();
     expect(offline.total).toBe(5);
 
@@ -160,7 +160,7 @@ describe('the batch the Queue page shows', () => {
     const ended = await pollUntil(async () => {
       const current = await batch();
       return current?.endedAt ? current : undefined;
-    }, { what: 'the batch to finish once fal is back', timeoutMs: 30_000, describe: () => h.jobs().map((job) => job.state).join(',') });
+    }, { what: 'the batch to finish once fal is back', timeoutMs: 30_000, describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
     expect(ended).toMatchObject({ total: 5, finished: 5, blocked: null });
   }, 60_000);
 });

@@ -11,12 +11,12 @@ import { runCli } from '../../support/cli/runCli';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function storeWithJobs() {
+async function storeWithJobs() {
   const data = mkdtempSync(join(tmpdir(), 'smart-resize-retry-'));
   dirs.push(data);
   const store = openJobStore(data);
-  const job = (name: string) =>
-    store.jobs.insertJobIfNew({
+  const job = async (name: string) =>
+    (await store.jobs.insertJobIfNew({
       contentHash: `hash-${name}`,
       profileId: 'p',
       profileVersion: 1,
@@ -26,31 +26,31 @@ function storeWithJobs() {
       folderId: null,
       origin: 'folder',
       provider: 'local',
-    }).job;
-  const failed = job('broken.jpg');
-  store.jobs.transition(failed.id, 'preparing');
-  store.jobs.transition(failed.id, 'failed', { errorCode: 'output_write_failed', errorMessage: 'disk full' });
-  const queued = job('waiting.jpg');
-  store.close();
+    })).job;
+  const failed = await job('broken.jpg');
+  await store.jobs.transition(failed.id, 'preparing');
+  await store.jobs.transition(failed.id, 'failed', { errorCode: 'output_write_failed', errorMessage: 'disk full' });
+  const queued = await job('waiting.jpg');
+  await store.close();
   return { data, failed, queued };
 }
 
 describe('smart-resize retry', () => {
   it('queues a failed job again in the store of --data, with its error cleared', async () => {
-    const { data, failed } = storeWithJobs();
+    const { data, failed } = await storeWithJobs();
     const run = await runCli(['retry', failed.id, '--data', data]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`broken.jpg (job ${failed.id}) is queued again`);
     const store = openJobStore(data);
     try {
-      expect(store.jobs.getJob(failed.id)).toMatchObject({ state: 'queued', attempts: 0, errorCode: null, errorMessage: null });
+      expect(await store.jobs.getJob(failed.id)).toMatchObject({ state: 'queued', attempts: 0, errorCode: null, errorMessage: null });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
   it('refuses a job that is not failed or cancelled, and an unknown id, with a clear message and exit 1', async () => {
-    const { data, queued } = storeWithJobs();
+    const { data, queued } = await storeWithJobs();
     const notFailed = await runCli(['retry', queued.id, '--data', data]);
     expect(notFailed.code).toBe(1);
     expect(notFailed.stderr).toContain('Only failed or cancelled jobs can be retried; waiting.jpg is queued.');

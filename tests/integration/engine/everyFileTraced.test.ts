@@ -49,6 +49,6 @@ describe('a watched folder receiving every corpus file and a JPEG 2000 file', ()
     }
     // Refused files are no work: nothing waits, and a rescan does not refuse them twice.
     await h.engine.folders.reconcileAll();
-    expect(h.jobs()).toHaveLength(arrived.length);
+    expect(await h.jobs()).toHaveLength(arrived.length);
   }, 120_000);
 });

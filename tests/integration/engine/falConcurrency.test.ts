@@ -27,9 +27,9 @@ describe('the concurrency setting', () => {
     // The fake would run more at once: only the engine keeps its requests to the setting.
     harness = await startEngineHarness({ settings: { concurrency }, fakeOptions: { latency: { processingMs: 100, concurrency: 8 } } });
     const { fake, watched, root } = harness;
-    const seen = () =>
+    const seen = async () =>
       `${fake.requests({ route: 'upload' }).length} uploads, requests ${fake.jobs().map((job) => job.state).join('/')}; ` +
-      harness?.jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ');
+      (await harness?.jobs())?.map((job) => `${job.sourceName}:${job.state}`).join(', ');
     // fal keeps the first requests running until released: the jobs running ahead must get their upload in while
     // both slots are taken, however slowly a loaded machine prepares them (no race against fal's run time).
     const falBusy = fake.holdRunning();

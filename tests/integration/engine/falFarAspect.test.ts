@@ -42,7 +42,7 @@ describe('fal outputs of far aspects are finished here with the subject in frame
     expect(submits).toHaveLength(1);
     expect((submits[0]!.body as { target_sizes: string[] }).target_sizes).toEqual(['1584x672', '1080x1080']);
 
-    const outputs = harness.engine.store.outputs.listOutputs(job.id);
+    const outputs = await harness.engine.store.outputs.listOutputs(job.id);
     const banner = outputs.find((output) => output.target === '728x90')!;
     expect(banner.provider).toBe('fal');
     expect(banner.tier).toBe('1K');
@@ -54,7 +54,7 @@ describe('fal outputs of far aspects are finished here with the subject in frame
     const centreCrop = await sharp(await recomposed(source, 1584, 672)).resize(728, 90, { fit: 'cover', position: 'centre' }).png().toBuffer();
     expect(await cutReason(centreCrop)).not.toBeNull();
 
-    const notes = harness.eventsOf(job.id, 'job_note').map((event) => String(event.data['message']));
+    const notes = (await harness.eventsOf(job.id, 'job_note')).map((event) => String(event.data['message']));
     expect(notes.join('\n')).toContain('728x90: fal made its 1584x672 canvas (1K), cut to size here around the subject');
   });
 });

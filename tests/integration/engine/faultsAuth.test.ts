@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { outputProblems } from '../../support/engine/outputChecks';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { USER_LOCKED_DETAIL, WRONG_KEY_DETAIL } from '../../support/fakeFal';
 
@@ -14,16 +14,17 @@ afterEach(async () => {
 
 /** Waits until the queue is paused and every job is back in line (not running, not failed). */
 async function waitForPausedQueue(current: EngineHarness, jobCount: number): Promise<void> {
-  await pollUntil(
-    () => {
+  await untilEngine(
+    current.engine,
+    async () => {
       const status = current.engine.scheduler.status();
-      const jobs = current.jobs();
+      const jobs = await current.jobs();
       const waiting = jobs.length === jobCount && jobs.every((job) => job.state === 'queued');
       return status.state === 'paused' && status.running === 0 && waiting ? true : undefined;
     },
     {
       what: 'a paused queue with every job queued',
-      describe: () => `${JSON.stringify(current.engine.scheduler.status())} ${current.jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
+      describe: async () => `${JSON.stringify(current.engine.scheduler.status())} ${(await current.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
     },
   );
 }
@@ -39,7 +40,7 @@ describe('fal refusing the account', () => {
     const paused = engine.scheduler.status();
     expect(paused.reason).toContain('HTTP 401');
     expect(paused.reason).toContain(WRONG_KEY_DETAIL);
-    expect(harness.jobs().map((job) => [job.state, job.attempts, job.errorCode])).toEqual([
+    expect((await harness.jobs()).map((job) => [job.state, job.attempts, job.errorCode])).toEqual([
       ['queued', 0, null],
       ['queued', 0, null],
     ]);
@@ -51,7 +52,7 @@ describe('fal refusing the account', () => {
     const done = await harness.waitForJobs(2, ['done']);
     for (const job of done) {
       expect(harness.submitsOf(job).filter((record) => record.auth === 'valid' && record.outcome === 200)).toHaveLength(1);
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
     expect(engine.scheduler.status().state).toBe('running');
   });

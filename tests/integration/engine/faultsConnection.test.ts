@@ -37,8 +37,8 @@ describe('connections that break', () => {
       expect(job.attempts, job.sourceName).toBe(0);
       const prefix = job.contentHash.slice(0, 32);
       expect(fake.jobs().filter((request) => request.uploadFileName?.startsWith(prefix)), job.sourceName).toHaveLength(1);
-      expect(engine.store.requests.listRequests(job.id).map((request) => request.state), job.sourceName).toEqual(['completed']);
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect((await engine.store.requests.listRequests(job.id)).map((request) => request.state), job.sourceName).toEqual(['completed']);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
   }, 120_000);
 
@@ -50,23 +50,23 @@ describe('connections that break', () => {
     await rename(join(harness.root, 'stuck.jpg'), join(watched, 'stuck.jpg'));
     await stalled.waitUntilStalled();
     const job = await harness.waitForJob('stuck.jpg', ['submitted']);
-    const [request] = engine.store.requests.listRequests(job.id);
+    const [request] = await engine.store.requests.listRequests(job.id);
     expect(request?.state).toBe('submitted');
 
     await engine.cancel(job.id);
-    expect(engine.store.jobs.getJob(job.id)?.state).toBe('cancelled');
+    expect((await engine.store.jobs.getJob(job.id))?.state).toBe('cancelled');
     const cancels = fake.requests({ route: 'cancel', requestId: request!.requestId });
     expect(cancels.map((record) => [record.method, record.outcome])).toEqual([['PUT', 202]]);
     expect(fake.job(request!.requestId)?.cancelled).toBe(true);
-    expect(engine.store.requests.listRequests(job.id).map((entry) => entry.state)).toEqual(['cancelled']);
+    expect((await engine.store.requests.listRequests(job.id)).map((entry) => entry.state)).toEqual(['cancelled']);
     // No status poll ever answered, so whether fal had started it is unknown: its possible charge is shown apart.
-    expect(engine.spend.ledger.all().map((row) => [row.kind, row.requestId])).toEqual([['may_be_billed', request!.requestId]]);
+    expect((await engine.store.ledger.all()).map((row) => [row.kind, row.requestId])).toEqual([['may_be_billed', request!.requestId]]);
     // The run lets go of the held poll and ends; the job stays cancelled, with nothing written.
     await pollUntil(() => (engine.scheduler.status().running === 0 && stalled.heldCount === 0 ? true : undefined), {
       what: 'the cancelled run to end and release its poll',
     });
-    expect(engine.store.jobs.getJob(job.id)?.state).toBe('cancelled');
-    expect(engine.store.outputs.listOutputs(job.id)).toEqual([]);
+    expect((await engine.store.jobs.getJob(job.id))?.state).toBe('cancelled');
+    expect(await engine.store.outputs.listOutputs(job.id)).toEqual([]);
     expect(fake.countSubmits()).toBe(1);
   });
 });

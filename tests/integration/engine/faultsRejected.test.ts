@@ -25,7 +25,7 @@ describe('fal rejecting an image, or returning the wrong size', () => {
     fake.failNextJob({ kind: 'wrongSize' }, { imageKey: await key('off-size.jpg', 502) });
     await Promise.all(['flagged.jpg', 'huge.jpg', 'off-size.jpg'].map((name) => rename(join(root, 'staging', name), join(watched, name))));
     await harness.waitForJobs(3, ['done', 'failed']);
-    const byName = new Map(harness.jobs().map((job) => [job.sourceName, job]));
+    const byName = new Map((await harness.jobs()).map((job) => [job.sourceName, job]));
 
     const rejections = [
       ['flagged.jpg', 'content_policy_violation', 'flagged by a content checker'],
@@ -40,19 +40,19 @@ describe('fal rejecting an image, or returning the wrong size', () => {
       // A permanent refusal is not retried: one request, marked failed, no outputs.
       expect(job.attempts, name).toBe(0);
       expect(harness.submitsOf(job), name).toHaveLength(1);
-      expect(engine.store.requests.listRequests(job.id).map((request) => request.state), name).toEqual(['failed']);
-      expect(engine.store.outputs.listOutputs(job.id), name).toEqual([]);
+      expect((await engine.store.requests.listRequests(job.id)).map((request) => request.state), name).toEqual(['failed']);
+      expect(await engine.store.outputs.listOutputs(job.id), name).toEqual([]);
     }
 
     const corrected = byName.get('off-size.jpg')!;
     expect(corrected.state, corrected.errorMessage ?? '').toBe('done');
     // The fake really served a file of the wrong size for the first target...
-    const [request] = engine.store.requests.listRequests(corrected.id);
+    const [request] = await engine.store.requests.listRequests(corrected.id);
     const served = fake.job(request!.requestId)!.outputUrls[0]!;
     const servedMeta = await sharp(Buffer.from(await (await fetch(served)).arrayBuffer())).metadata();
     expect(`${servedMeta.width}x${servedMeta.height}`).not.toBe('1080x1080');
     // ...and what was written is exactly the size asked for.
-    const outputs = engine.store.outputs.listOutputs(corrected.id);
+    const outputs = await engine.store.outputs.listOutputs(corrected.id);
     expect(outputs.map((output) => output.target).sort()).toEqual(['1080x1080', '1200x628']);
     expect(await outputProblems(outputs)).toEqual([]);
   });

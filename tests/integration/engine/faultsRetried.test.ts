@@ -40,10 +40,10 @@ describe('retryable fal failures', () => {
 
     await harness.waitForJobs(CASES.length, ['done', 'failed'], 60_000);
     for (const fault of CASES) {
-      const job = harness.jobs().find((candidate) => candidate.sourceName === fault.name)!;
+      const job = (await harness.jobs()).find((candidate) => candidate.sourceName === fault.name)!;
       expect(job.state, `${fault.name}: ${job.errorMessage ?? ''}`).toBe('done');
       // Our own backoff kicked in: a persisted retry_scheduled with fal's status in the reason, one attempt used.
-      const retries = harness.eventsOf(job.id, 'job_state').filter((event) => event.data['to'] === 'retry_scheduled');
+      const retries = (await harness.eventsOf(job.id, 'job_state')).filter((event) => event.data['to'] === 'retry_scheduled');
       expect(retries, fault.name).toHaveLength(1);
       expect(String(retries[0]?.data['reason']), fault.name).toContain(`HTTP ${fault.status}`);
       expect(Number(retries[0]?.data['nextAttemptAt']), fault.name).toBeGreaterThan(retries[0]!.at);
@@ -55,7 +55,7 @@ describe('retryable fal failures', () => {
       const succeeded = harness.submitsOf(job).filter((record) => record.outcome === 200);
       expect(succeeded, fault.name).toHaveLength(1);
       expect(harness.submitsOf(job), fault.name).toHaveLength(fault.route === 'submit' ? fault.times + 1 : 1);
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FolderStatus } from '../../../electron/engine/watch/watchTypes';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { outputProblems } from '../../support/engine/outputChecks';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { writeTestJpeg } from '../../support/engine/testImages';
 
 let harness: EngineHarness | undefined;
@@ -25,14 +25,14 @@ describe('a watched folder that goes away and comes back', () => {
     // Unplugged: the folder's path disappears (moved away whole, like a drive or share that went).
     const away = join(root, 'photos-unplugged');
     await rename(watched, away);
-    await pollUntil(() => (stateOf() === 'standby' ? true : undefined), { what: 'the folder in standby', describe: () => JSON.stringify(engine.folders.statuses()) });
+    await untilEngine(engine, () => (stateOf() === 'standby' ? true : undefined), { what: 'the folder in standby', describe: () => JSON.stringify(engine.folders.statuses()) });
     expect(engine.folders.statuses()[0]?.reason).toMatch(/not there/);
     // Meanwhile a file lands in it (on the other machine, say): no watcher can see it.
     await writeTestJpeg(join(away, 'while-away.jpg'), 700);
-    expect(harness.jobs()).toEqual([]);
+    expect(await harness.jobs()).toEqual([]);
 
     await rename(away, watched);
-    await pollUntil(() => (stateOf() === 'watching' ? true : undefined), { what: 'the folder watched again', describe: () => JSON.stringify(engine.folders.statuses()) });
+    await untilEngine(engine, () => (stateOf() === 'watching' ? true : undefined), { what: 'the folder watched again', describe: () => JSON.stringify(engine.folders.statuses()) });
     expect(seen.map((status) => status.state)).toEqual(expect.arrayContaining(['standby', 'watching']));
     expect(seen.findIndex((status) => status.state === 'watching')).toBeGreaterThan(seen.findIndex((status) => status.state === 'standby'));
 
@@ -40,6 +40,6 @@ describe('a watched folder that goes away and comes back', () => {
     await writeTestJpeg(join(watched, 'after-return.jpg'), 701);
     const jobs = await harness.waitForJobs(2, ['done', 'failed']);
     expect(jobs.map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(['after-return.jpg:done', 'while-away.jpg:done']);
-    for (const job of jobs) expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+    for (const job of jobs) expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
   });
 });

@@ -21,8 +21,8 @@ function requestsAtFal(harness: EngineHarness, job: JobRecord): FakeFalJobView[]
 }
 
 /** The job's reasons for retries, in order. */
-function retryReasons(harness: EngineHarness, job: JobRecord): string[] {
-  return harness.eventsOf(job.id, 'job_state').filter((event) => event.data['to'] === 'retry_scheduled').map((event) => String(event.data['reason']));
+async function retryReasons(harness: EngineHarness, job: JobRecord): Promise<string[]> {
+  return (await harness.eventsOf(job.id, 'job_state')).filter((event) => event.data['to'] === 'retry_scheduled').map((event) => String(event.data['reason']));
 }
 
 describe('fal requests that never finish', () => {
@@ -43,7 +43,7 @@ describe('fal requests that never finish', () => {
     const jobs = await harness.waitForJobs(names.length, ['done', 'failed'], 60_000);
     for (const job of jobs) {
       expect(job.state, `${job.sourceName}: ${job.errorMessage ?? ''}`).toBe('done');
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id)), job.sourceName).toEqual([]);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id)), job.sourceName).toEqual([]);
       const atFal = requestsAtFal(harness, job);
       if (job.sourceName.startsWith('fine')) {
         expect(atFal, job.sourceName).toHaveLength(1);
@@ -56,15 +56,15 @@ describe('fal requests that never finish', () => {
       expect(stuck?.cancelled, job.sourceName).toBe(true);
       expect(fake.requests({ route: 'cancel', requestId: stuck!.requestId }).map((call) => call.outcome)).toEqual([202]);
       expect(job.attempts, job.sourceName).toBe(1);
-      expect(retryReasons(harness, job), job.sourceName).toEqual([
+      expect(await retryReasons(harness, job), job.sourceName).toEqual([
         'fal did not finish the request in time (no result 2 s after it was sent). It was cancelled at fal.',
       ]);
-      expect(engine.store.requests.listRequests(job.id).map((request) => [request.requestId, request.state])).toEqual([
+      expect((await engine.store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([
         [stuck!.requestId, 'cancelled'],
         [retried!.requestId, 'completed'],
       ]);
       // fal had it running: its GPU time may be billed, shown apart as for other cancels.
-      const ledger = engine.spend.ledger.forJob(job.id).map((row) => [row.kind, row.requestId]);
+      const ledger = (await engine.store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId]);
       expect(ledger).toEqual([
         ['may_be_billed', stuck!.requestId],
         ['charge', retried!.requestId],
@@ -97,18 +97,18 @@ describe('fal requests that never finish', () => {
 
     const [first] = requestsAtFal(harness, silent);
     expect(fake.job(first!.requestId)?.cancelled).toBe(true);
-    expect(retryReasons(harness, silent)[0]).toMatch(/^fal did not finish the request in time/);
+    expect((await retryReasons(harness, silent))[0]).toMatch(/^fal did not finish the request in time/);
     // About one poll per 300 ms until the 2 s deadline, each given up: not one call held for minutes.
     const polls = fake.requests({ route: 'status', requestId: first!.requestId });
     expect(polls.length).toBeGreaterThanOrEqual(2);
     expect(polls.length).toBeLessThan(15);
     expect(polls.every((poll) => poll.outcome === 'dropped')).toBe(true);
     // No status ever answered, so whether fal had started it is unknown: a possible charge is shown.
-    expect(engine.spend.ledger.forJob(silent.id).map((row) => row.kind)).toEqual(['may_be_billed']);
+    expect((await engine.store.ledger.forJob(silent.id)).map((row) => row.kind)).toEqual(['may_be_billed']);
     expect(requestsAtFal(harness, next)).toHaveLength(1);
 
     const done = await harness.waitForJob('silent.jpg', ['done'], 30_000);
     expect(requestsAtFal(harness, done)).toHaveLength(2);
-    expect(await outputProblems(engine.store.outputs.listOutputs(done.id))).toEqual([]);
+    expect(await outputProblems(await engine.store.outputs.listOutputs(done.id))).toEqual([]);
   }, 90_000);
 });

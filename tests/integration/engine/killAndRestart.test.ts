@@ -65,12 +65,13 @@ describe('kill -9 of the watch process at every stage, then a restart', () => {
 
     const store: JobStore = openJobStore(dataDir);
     cleanups.push(() => store.close());
-    const jobOf = (name: string): JobRecord => {
-      const job = store.history.queryJobs({ limit: 100 }).jobs.find((candidate) => candidate.sourceName === name);
+    const jobOf = async (name: string): Promise<JobRecord> => {
+      const job = (await store.history.queryJobs({ limit: 100 })).jobs.find((candidate) => candidate.sourceName === name);
       if (!job) throw new Error(`no job for ${name}`);
       return job;
     };
-    await pollUntil(() => (jobOf('d-writing.jpg').state === 'downloading' ? true : undefined), { what: 'd in downloading' });
+    // The jobs are another process's (the watch child): its store events do not reach this one, so this polls.
+    await pollUntil(async () => ((await jobOf('d-writing.jpg')).state === 'downloading' ? true : undefined), { what: 'd in downloading' });
 
     // Arm the kill on the first file the writing job creates in an output folder (its hidden temp file), then let
     // its last download through.
@@ -86,36 +87,39 @@ describe('kill -9 of the watch process at every stage, then a restart', () => {
     await first.exit();
     watchers.forEach((watcher) => watcher.close());
 
-    const atKill = Object.fromEntries(SOURCES.map((name) => [name, jobOf(name).state]));
+    const atKill = Object.fromEntries(await Promise.all(SOURCES.map(async (name) => [name, (await jobOf(name)).state])));
     expect(atKill).toEqual({
       'a-uploading.jpg': 'uploading',
       'b-polling.jpg': 'submitted',
       'c-downloading.jpg': 'downloading',
       'd-writing.jpg': 'writing',
     });
-    const requestIdsBefore = new Map(SOURCES.map((name) => [name, store.requests.listRequests(jobOf(name).id).map((r) => r.requestId)]));
+    const requestIdsBefore = new Map(
+      await Promise.all(SOURCES.map(async (name) => [name, (await store.requests.listRequests((await jobOf(name)).id)).map((r) => r.requestId)] as const)),
+    );
     expect(requestIdsBefore.get('a-uploading.jpg')).toEqual([]);
     for (const name of SOURCES.slice(1)) expect(requestIdsBefore.get(name), name).toHaveLength(1);
 
     const second = await WatchProcess.start({ folder, profile: PROFILE.name, dataDir, fake });
     cleanups.push(() => second.kill9());
-    await pollUntil(() => (SOURCES.every((name) => ['done', 'failed'].includes(jobOf(name).state)) ? true : undefined), {
+    const states = async () => Promise.all(SOURCES.map(async (name) => (await jobOf(name)).state));
+    await pollUntil(async () => ((await states()).every((state) => ['done', 'failed'].includes(state)) ? true : undefined), {
       timeoutMs: 60_000,
       what: 'every job finished after the restart',
-      describe: () => SOURCES.map((name) => `${name}:${jobOf(name).state}`).join(', ') + `\n${second.text.slice(-1500)}`,
+      describe: async () => `${(await states()).map((state, index) => `${SOURCES[index]}:${state}`).join(', ')}\n${second.text.slice(-1500)}`,
     });
     expect(await second.interrupt()).toBe(0);
 
-    expect(store.history.queryJobs({ limit: 100 }).jobs).toHaveLength(SOURCES.length);
+    expect((await store.history.queryJobs({ limit: 100 })).jobs).toHaveLength(SOURCES.length);
     for (const name of SOURCES) {
-      const job = jobOf(name);
+      const job = await jobOf(name);
       expect(job.state, `${name}: ${job.errorMessage ?? ''}`).toBe('done');
       // One paid request per image, ever; the resumed ones kept the id they had before the kill.
       expect(submitsForHash(fake, job.contentHash), name).toHaveLength(1);
-      const requests = store.requests.listRequests(job.id);
+      const requests = await store.requests.listRequests(job.id);
       expect(requests.map((request) => request.state), name).toEqual(['completed']);
       if (name !== 'a-uploading.jpg') expect(requests[0]?.requestId, name).toBe(requestIdsBefore.get(name)?.[0]);
-      const outputs = store.outputs.listOutputs(job.id);
+      const outputs = await store.outputs.listOutputs(job.id);
       expect(outputs, name).toHaveLength(SIZES.length * 4);
       expect(await outputProblems(outputs), name).toEqual([]);
     }

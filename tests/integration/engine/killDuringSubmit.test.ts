@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../../../electron/engine/profiles';
-import { readSpendSummary } from '../../../electron/engine/spend/readSpendSummary';
+import { readSpendSummary } from '../../../electron/engine/spend/reports/readSpendSummary';
 import { openJobStore, type JobStore } from '../../../electron/engine/store';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { uploadNameFor, writeTestJpeg } from '../../support/engine/testImages';
@@ -48,7 +48,7 @@ describe('kill -9 after fal took the submit, before its answer was stored', () =
       await watch.kill9();
       if (round === 0) {
         // Not known by id yet, but sent: the spend view counts it as may-be-billed, not as nothing.
-        expect(readSpendSummary(dataDir).mayBeBilledCents).toBeGreaterThan(0);
+        expect((await readSpendSummary(dataDir)).mayBeBilledCents).toBeGreaterThan(0);
       }
     }
 
@@ -56,26 +56,26 @@ describe('kill -9 after fal took the submit, before its answer was stored', () =
     cleanups.push(() => last.kill9());
     const store: JobStore = openJobStore(dataDir);
     cleanups.push(() => store.close());
-    const jobs = () => store.history.queryJobs({ limit: 100 }).jobs;
-    await pollUntil(() => (jobs().length === ROUNDS && jobs().every((job) => job.state === 'done' || job.state === 'failed') ? true : undefined), {
+    const jobs = async () => (await store.history.queryJobs({ limit: 100 })).jobs;
+    await pollUntil(async () => ((await jobs()).length === ROUNDS && (await jobs()).every((job) => job.state === 'done' || job.state === 'failed') ? true : undefined), {
       timeoutMs: 60_000,
       what: `all ${ROUNDS} jobs finished`,
-      describe: () => jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ') + `\n${last.text.slice(-1500)}`,
+      describe: async () => (await jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ') + `\n${last.text.slice(-1500)}`,
     });
     expect(await last.interrupt()).toBe(0);
 
     expect(fake.countSubmits()).toBe(ROUNDS);
     expect(fake.jobs()).toHaveLength(ROUNDS);
-    for (const job of jobs()) {
+    for (const job of await jobs()) {
       expect(job.state, `${job.sourceName}: ${job.errorMessage ?? ''}`).toBe('done');
       const atFal = fake.jobs().filter((request) => request.uploadFileName?.startsWith(job.contentHash.slice(0, 32)));
       expect(atFal, job.sourceName).toHaveLength(1);
-      expect(store.requests.listRequests(job.id).map((request) => [request.requestId, request.state]), job.sourceName).toEqual([
+      expect((await store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state]), job.sourceName).toEqual([
         [atFal[0]!.requestId, 'completed'],
       ]);
-      expect(store.requests.listSubmits(job.id).map((submit) => submit.state), job.sourceName).toEqual(['adopted']);
+      expect((await store.submits.listSubmits(job.id)).map((submit) => submit.state), job.sourceName).toEqual(['adopted']);
     }
-    const spend = readSpendSummary(dataDir);
+    const spend = await readSpendSummary(dataDir);
     expect(spend.mayBeBilledCents).toBe(0);
     expect(spend.outputs).toBe(ROUNDS);
   }, 180_000);

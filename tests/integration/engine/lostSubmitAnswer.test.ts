@@ -34,15 +34,15 @@ describe('a submit whose answer is lost after fal took the request', () => {
     expect(harness.submitsOf(job).map((call) => call.outcome)).toEqual(['dropped']);
     const [atFal, ...more] = fake.jobs();
     expect(more).toEqual([]);
-    expect(engine.store.requests.listRequests(job.id).map((request) => [request.requestId, request.state])).toEqual([[atFal!.requestId, 'completed']]);
-    expect(engine.store.requests.listSubmits(job.id).map((submit) => [submit.state, submit.requestId])).toEqual([['adopted', atFal!.requestId]]);
+    expect((await engine.store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([[atFal!.requestId, 'completed']]);
+    expect((await engine.store.submits.listSubmits(job.id)).map((submit) => [submit.state, submit.requestId])).toEqual([['adopted', atFal!.requestId]]);
     expect(fake.requests({ route: 'history' }).length).toBeGreaterThan(0);
-    expect(harness.eventsOf(job.id, 'job_note').map((event) => event.data['message'])).toContain(
+    expect((await harness.eventsOf(job.id, 'job_note')).map((event) => event.data['message'])).toContain(
       `Found fal request ${atFal!.requestId} in fal's request history: using it instead of paying for another.`,
     );
-    expect(engine.spend.ledger.forJob(job.id).map((row) => [row.kind, row.requestId])).toEqual([['charge', atFal!.requestId]]);
-    expect(engine.spend.summary().mayBeBilledCents).toBe(0);
-    expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+    expect((await engine.store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId])).toEqual([['charge', atFal!.requestId]]);
+    expect((await engine.spend.reports.summary()).mayBeBilledCents).toBe(0);
+    expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
   });
 
   it('when fal refuses the history look-up, sends the request again after the wait and shows the first as may-be-billed', async () => {
@@ -55,10 +55,10 @@ describe('a submit whose answer is lost after fal took the request', () => {
     expect(job.state, job.errorMessage ?? '').toBe('done');
     // fal holds both: the lost one could not be found, and a job cannot wait for ever.
     expect(fake.jobs()).toHaveLength(2);
-    expect(engine.store.requests.listSubmits(job.id).map((submit) => submit.state)).toEqual(['unverified', 'answered']);
+    expect((await engine.store.submits.listSubmits(job.id)).map((submit) => submit.state)).toEqual(['unverified', 'answered']);
     const minCents = estimateRequest(profile.sizes.map((size) => parseTargetSize(`${size.width}x${size.height}`)), profile.fal).minCents;
-    expect(engine.spend.summary().mayBeBilledCents).toBe(minCents);
-    const notes = harness.eventsOf(job.id, 'job_note').map((event) => String(event.data['message']));
+    expect((await engine.spend.reports.summary()).mayBeBilledCents).toBe(minCents);
+    const notes = (await harness.eventsOf(job.id, 'job_note')).map((event) => String(event.data['message']));
     expect(notes).toContain("fal refused the request-history look-up (HTTP 403): sending the request again; the first one may still be billed.");
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { outputProblems } from '../../support/engine/outputChecks';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { fileSha256, uploadNameFor, writeTestJpeg } from '../../support/engine/testImages';
 
 /** The spec: waiting jobs go out by themselves within 5 s of the network coming back. */
@@ -37,11 +37,13 @@ describe('fal unreachable for a while in the middle of a batch', () => {
     await Promise.all([harness.waitForJobs(2, ['done']), polling.waitUntilStalled()]);
     await fake.stop();
     // The monitor notices within its 2 s probe; parking must follow it, not the client's retries.
-    const parked = await pollUntil(
-      () => {
-        const jobs = harness!.jobs();
+    const parked = await untilEngine(
+      engine,
+      async () => {
+        const jobs = await harness!.jobs();
         const settled = jobs.length === names.length && jobs.every((job) => job.state === 'done' || job.state === 'waiting_network');
-        return settled && engine.scheduler.status().state === 'offline' ? jobs : undefined;
+        // Each run has ended too (its job was parked by the run itself, just before it returned).
+        return settled && engine.scheduler.status().state === 'offline' && engine.scheduler.status().running === 0 ? jobs : undefined;
       },
       { timeoutMs: PARKED_WITHIN_MS, what: 'every unfinished job in waiting_network and the queue offline', describe: () => summary(harness!) },
     );
@@ -50,9 +52,10 @@ describe('fal unreachable for a while in the middle of a batch', () => {
     expect(engine.scheduler.status()).toMatchObject({ state: 'offline', online: false, running: 0 });
 
     await fake.start();
-    await pollUntil(
-      () => (harness!.jobs().some((job) => job.state !== 'waiting_network' && job.state !== 'done') ? true : undefined),
-      { timeoutMs: BACK_WITHIN_MS, intervalMs: 20, what: `a waiting job dispatched within ${BACK_WITHIN_MS} ms of fal returning`, describe: () => summary(harness!) },
+    await untilEngine(
+      engine,
+      async () => ((await harness!.jobs()).some((job) => job.state !== 'waiting_network' && job.state !== 'done') ? true : undefined),
+      { timeoutMs: BACK_WITHIN_MS, what: `a waiting job dispatched within ${BACK_WITHIN_MS} ms of fal returning`, describe: () => summary(harness!) },
     );
     expect(engine.scheduler.status().state).toBe('running');
 
@@ -60,13 +63,13 @@ describe('fal unreachable for a while in the middle of a batch', () => {
     for (const job of done) {
       expect(job.state, `${job.sourceName}: ${job.errorMessage ?? ''}`).toBe('done');
       expect(job.attempts, job.sourceName).toBe(0);
-      expect(engine.store.requests.listRequests(job.id).filter((request) => request.state === 'completed'), job.sourceName).toHaveLength(1);
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect((await engine.store.requests.listRequests(job.id)).filter((request) => request.state === 'completed'), job.sourceName).toHaveLength(1);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
   }, 120_000);
 });
 
-function summary(harness: EngineHarness): string {
+async function summary(harness: EngineHarness): Promise<string> {
   const status = harness.engine.scheduler.status();
-  return `${status.state} ${harness.jobs().map((job) => `${job.sourceName}:${job.state}/${job.attempts}`).join(', ')}`;
+  return `${status.state} ${(await harness.jobs()).map((job) => `${job.sourceName}:${job.state}/${job.attempts}`).join(', ')}`;
 }

@@ -34,15 +34,15 @@ describe('fal going away while requests are being polled', () => {
     const lostAt = Date.now();
     await fake.stop();
     await pollUntil(
-      () => {
-        const parked = harness!.jobs().every((job) => job.state === 'waiting_network');
+      async () => {
+        const parked = (await harness!.jobs()).every((job) => job.state === 'waiting_network');
         return parked && engine.scheduler.status().state === 'offline' ? true : undefined;
       },
       {
         timeoutMs: NOTICED_WITHIN_MS,
         intervalMs: 20,
         what: `the queue offline and every job waiting for the network within ${NOTICED_WITHIN_MS} ms`,
-        describe: () => `${engine.scheduler.status().state}: ${harness!.jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
+        describe: async () => `${engine.scheduler.status().state}: ${(await harness!.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
       },
     );
     expect(Date.now() - lostAt).toBeLessThan(NOTICED_WITHIN_MS);

@@ -30,8 +30,8 @@ describe('a copy that pauses mid-file', () => {
     await appendFile(path, bytes.subarray(half));
     const done = await h.waitForJob('slow copy.jpg', ['done']);
     expect(done.sourceSize).toBe(bytes.length);
-    const jobs = h.jobs().filter((job) => job.sourcePath === path);
+    const jobs = (await h.jobs()).filter((job) => job.sourcePath === path);
     expect(jobs.map((job) => job.state)).toEqual(['done']);
-    expect(h.eventsOf(done.id, 'job_state').map((event) => event.data['reason'])).toContain('the file was still being copied when it was read; taken again now that it is complete');
+    expect((await h.eventsOf(done.id, 'job_state')).map((event) => event.data['reason'])).toContain('the file was still being copied when it was read; taken again now that it is complete');
   });
 });

@@ -38,12 +38,12 @@ describe('files that are still being written', () => {
     const job = await harness.waitForJob('slow.jpg', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
     // One job, made from the whole file: a partial read would have another hash and size (and a second job).
-    expect(harness.jobs()).toHaveLength(1);
+    expect(await harness.jobs()).toHaveLength(1);
     expect(job.sourceSize).toBe(bytes.length);
     expect(job.contentHash).toBe(sha256(bytes));
     expect(harness.submitsOf(job)).toHaveLength(1);
     expect(harness.fake.countSubmits()).toBe(1);
-    expect(await outputProblems(harness.engine.store.outputs.listOutputs(job.id))).toEqual([]);
+    expect(await outputProblems(await harness.engine.store.outputs.listOutputs(job.id))).toEqual([]);
   });
 
   it('processes files present before the start, and one still being written at start only once complete', async () => {
@@ -61,7 +61,7 @@ describe('files that are still being written', () => {
     await started;
 
     await harness.waitForJobs(4, ['done', 'failed']);
-    const jobs = harness.jobs();
+    const jobs = await harness.jobs();
     expect(jobs.map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(
       ['before-1.jpg:done', 'before-2.jpg:done', 'before-3.jpg:done', 'growing.jpg:done'],
     );
@@ -70,7 +70,7 @@ describe('files that are still being written', () => {
     expect(late.contentHash).toBe(sha256(growing));
     for (const job of jobs) {
       expect(harness.submitsOf(job), job.sourceName).toHaveLength(1);
-      expect(await outputProblems(engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
     }
     expect(harness.fake.countSubmits()).toBe(4);
   });

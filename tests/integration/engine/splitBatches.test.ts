@@ -31,7 +31,7 @@ describe('a profile with more than 10 fal sizes', () => {
     const job = await harness.waitForJob('many.jpg', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
 
-    const requests = engine.store.requests.listRequests(job.id);
+    const requests = await engine.store.requests.listRequests(job.id);
     expect(requests.map((request) => [request.batchIndex, request.sizes, request.state])).toEqual([
       [0, LABELS.slice(0, 10), 'completed'],
       [1, LABELS.slice(10), 'completed'],
@@ -43,7 +43,7 @@ describe('a profile with more than 10 fal sizes', () => {
     expect(new Set(submits.map((record) => record.uploadFileName)).size).toBe(1);
     expect(fake.requests({ route: 'upload' })).toHaveLength(1);
 
-    const outputs = engine.store.outputs.listOutputs(job.id);
+    const outputs = await engine.store.outputs.listOutputs(job.id);
     expect(outputs.map((output) => output.target).sort()).toEqual([...LABELS].sort());
     expect(await outputProblems(outputs)).toEqual([]);
   });

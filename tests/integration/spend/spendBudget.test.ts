@@ -3,7 +3,8 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine, waitForIdle } from '../../support/engine/engineWaits';
+import { spendPeriods } from '../../../electron/engine/spend';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { billedByFake } from './spendEvidence';
 
@@ -23,12 +24,8 @@ async function land(h: EngineHarness, names: readonly string[], firstSeed: numbe
 
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index}.jpg`);
 const billedTotal = async (h: EngineHarness) => Object.values(await billedByFake(h.fake)).reduce((sum, cents) => sum + cents, 0);
-const settled = (h: EngineHarness, count: number) =>
-  pollUntil(() => {
-    const jobs = h.jobs();
-    const resting = jobs.filter((job) => ['done', 'failed', 'waiting_budget'].includes(job.state));
-    return jobs.length >= count && resting.length === jobs.length && h.engine.scheduler.status().running === 0 ? jobs : undefined;
-  }, { what: `${count} jobs done or held`, timeoutMs: 60_000, describe: () => h.jobs().map((job) => job.state).join(',') });
+/** Every job once the queue is idle with at least `count` of them: each done, failed or held, nothing running. */
+const settled = (h: EngineHarness, count: number) => waitForIdle(h.engine, { atLeast: count });
 
 // The harness profile: 1080x1080 (a 2K render) and 1200x628 (1K), one image each: 35 cents a request, for certain.
 describe('budget caps with a real engine and the fake fal', () => {
@@ -48,14 +45,14 @@ describe('budget caps with a real engine and the fake fal', () => {
     }
     expect(notices.filter((message) => message.startsWith('Daily budget $1.00 reached'))).toHaveLength(1);
     expect(await billedTotal(harness)).toBeLessThanOrEqual(100);
-    expect(harness.engine.spend.summary()).toMatchObject({ totalCents: await billedTotal(harness), reservedCents: 0 });
-    expect(held.map((job) => job.stateReason)).toContain(harness.engine.spend.held().cap.reason);
-    expect(harness.engine.spend.held().cap.jobs).toBe(3);
+    expect(await harness.engine.spend.reports.summary()).toMatchObject({ totalCents: await billedTotal(harness), reservedCents: 0 });
+    expect(held.map((job) => job.stateReason)).toContain((await harness.engine.spend.reports.held()).cap.reason);
+    expect((await harness.engine.spend.reports.held()).cap.jobs).toBe(3);
 
-    harness.engine.spend.updateBudget({ dailyCapCents: 1000 });
+    await harness.engine.spend.budget.update({ dailyCapCents: 1000 });
     await harness.waitForJobs(5, ['done']);
     expect(await billedTotal(harness)).toBe(5 * 35);
-    expect(harness.engine.spend.summary().totalCents).toBe(5 * 35);
+    expect((await harness.engine.spend.reports.summary()).totalCents).toBe(5 * 35);
   });
 
   it('a cap lowered while requests are in flight is crossed by those requests only', async () => {
@@ -65,21 +62,24 @@ describe('budget caps with a real engine and the fake fal', () => {
     });
     const { engine } = harness;
     await land(harness, names('flight', 6), 40);
-    // Once money is in flight, shut the daily cap at what is spent so far, in the same turn as the reading.
-    const atSet = await pollUntil(() => {
-      const summary = engine.spend.summary();
-      if (summary.reservedCents === 0) return undefined;
-      engine.spend.updateBudget({ dailyCapCents: summary.today.spentCents });
-      return summary;
-    }, { what: 'a reservation', timeoutMs: 30_000 });
+    // Once money is in flight, shut the daily cap at what is spent so far, in the transaction of the reading: an
+    // admission (its own transaction) runs before or after it, never between the reading and the new cap.
+    const atSet = await untilEngine(engine, () =>
+      engine.store.transaction(async (tx) => {
+        const reservedCents = await tx.reservations.total();
+        if (reservedCents === 0) return undefined;
+        const spentCents = await tx.ledger.sum('charge', { since: spendPeriods(Date.now()).dayStart });
+        engine.settings.update({ dailyCapCents: spentCents });
+        return { spentCents, reservedCents };
+      }), { what: 'a reservation', timeoutMs: 30_000 });
     const jobs = await settled(harness, 6);
     const charged = await billedTotal(harness);
-    expect(charged).toBeLessThanOrEqual(atSet.today.spentCents + atSet.reservedCents);
-    expect(charged).toBe(engine.spend.summary().totalCents);
+    expect(charged).toBeLessThanOrEqual(atSet.spentCents + atSet.reservedCents);
+    expect(charged).toBe((await engine.spend.reports.summary()).totalCents);
     expect(jobs.filter((job) => job.state === 'waiting_budget').length).toBeGreaterThan(0);
-    engine.spend.updateBudget({ dailyCapCents: null });
+    await engine.spend.budget.update({ dailyCapCents: null });
     await harness.waitForJobs(6, ['done']);
-    expect(engine.spend.summary().totalCents).toBe(6 * 35);
+    expect((await engine.spend.reports.summary()).totalCents).toBe(6 * 35);
   });
 
   it('requeues held work when the day rolls over (the engine clock moved past midnight)', async () => {
@@ -92,10 +92,10 @@ describe('budget caps with a real engine and the fake fal', () => {
     let jobs = await settled(harness, 3);
     expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'waiting_budget', 'waiting_budget']);
     offset += 24 * 3_600_000;
-    await pollUntil(() => (harness!.jobs().filter((job) => job.state === 'done').length === 2 ? true : undefined), { what: 'a second job done on day two' });
+    await harness.waitForJobs(2, ['done']);
     jobs = await settled(harness, 3);
     expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget']);
-    expect(harness.engine.spend.summary()).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
+    expect(await harness.engine.spend.reports.summary()).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
     offset += 24 * 3_600_000;
     await harness.waitForJobs(3, ['done']);
     expect(await billedTotal(harness)).toBe(3 * 35);

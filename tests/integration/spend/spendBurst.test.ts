@@ -6,7 +6,7 @@ import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { BURST_REASON } from '../../../electron/engine/spend';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { writeTestJpeg } from '../../support/engine/testImages';
 
 let harness: EngineHarness | undefined;
@@ -25,13 +25,14 @@ async function land(h: EngineHarness, prefix: string, count: number, firstSeed: 
   await Promise.all(names.map((name) => rename(join(staging, name), join(h.watched, name))));
 }
 
-const withPrefix = (h: EngineHarness, prefix: string) => h.jobs().filter((job) => job.sourceName.startsWith(prefix));
+const withPrefix = async (h: EngineHarness, prefix: string) => (await h.jobs()).filter((job) => job.sourceName.startsWith(prefix));
+/** The `count` jobs of `prefix`, once each is done or held and nothing runs. */
 const resting = (h: EngineHarness, prefix: string, count: number) =>
-  pollUntil(() => {
-    const jobs = withPrefix(h, prefix);
+  untilEngine(h.engine, async () => {
+    const jobs = await withPrefix(h, prefix);
     const still = jobs.length === count && jobs.every((job) => ['done', 'waiting_budget'].includes(job.state)) && h.engine.scheduler.status().running === 0;
     return still ? jobs : undefined;
-  }, { what: `${count} ${prefix} jobs done or held`, timeoutMs: 60_000, describe: () => h.jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ') });
+  }, { what: `${count} ${prefix} jobs done or held`, timeoutMs: 60_000, describe: async () => (await h.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ') });
 
 describe('a burst of files into a hot folder', () => {
   it('is held with its price range until released; the count then starts afresh', async () => {
@@ -41,14 +42,14 @@ describe('a burst of files into a hot folder', () => {
     // Paused, so every file of the burst is still queued when the fourth arrives and the burst is seen.
     engine.scheduler.pause('user');
     await land(harness, 'burst', 5, 100);
-    const held = await pollUntil(() => {
-      const jobs = withPrefix(harness!, 'burst');
+    const held = await untilEngine(engine, async () => {
+      const jobs = await withPrefix(harness!, 'burst');
       return jobs.length === 5 && jobs.every((job) => job.state === 'waiting_budget') ? jobs : undefined;
     }, { what: 'five held jobs' });
     expect(held.map((job) => job.stateReason)).toEqual(Array(5).fill(BURST_REASON));
     engine.scheduler.resume();
     expect((await api.spend.held()).burst).toEqual([{ folderId: harness.folderId, jobs: 5, minCents: 5 * 35, maxCents: 5 * 35 }]);
-    expect(withPrefix(harness, 'burst').map((job) => job.state)).toEqual(Array(5).fill('waiting_budget'));
+    expect((await withPrefix(harness, 'burst')).map((job) => job.state)).toEqual(Array(5).fill('waiting_budget'));
     expect(fake.countSubmits()).toBe(0);
 
     expect(await api.spend.releaseBurst({ folderId: harness.folderId })).toEqual({ released: 5 });
@@ -66,9 +67,9 @@ describe('a burst of files into a hot folder', () => {
     const jobs = await resting(harness, 'running', 8);
     expect(fake.countSubmits()).toBeLessThanOrEqual(3);
     expect(jobs.filter((job) => job.state === 'done').length).toBe(fake.countSubmits());
-    expect(engine.spend.held().burst[0]?.jobs).toBe(8 - fake.countSubmits());
-    expect(await engine.spend.discardBurst(harness.folderId)).toBe(8 - fake.countSubmits());
-    expect(withPrefix(harness, 'running').filter((job) => job.state === 'cancelled')).toHaveLength(8 - fake.countSubmits());
+    expect((await engine.spend.reports.held()).burst[0]?.jobs).toBe(8 - fake.countSubmits());
+    expect(await engine.spend.bursts.discard(harness.folderId)).toBe(8 - fake.countSubmits());
+    expect((await withPrefix(harness, 'running')).filter((job) => job.state === 'cancelled')).toHaveLength(8 - fake.countSubmits());
 
     engine.settings.updateFolder(harness.folderId, { trusted: true });
     engine.applyFolderSettings();

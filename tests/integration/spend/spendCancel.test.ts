@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { billedByFake } from './spendEvidence';
@@ -27,7 +28,7 @@ async function drop(h: EngineHarness, names: string[]) {
 
 /** The fal request id the engine stored for a job once it has one. */
 function requestIdOf(h: EngineHarness, jobId: string): Promise<string> {
-  return pollUntil(() => h.engine.store.requests.listRequests(jobId)[0]?.requestId, { timeoutMs: 20_000, what: 'a submitted request' });
+  return untilEngine(h.engine, async () => (await h.engine.store.requests.listRequests(jobId))[0]?.requestId, { timeoutMs: 20_000, what: 'a submitted request' });
 }
 
 /** The harness profile (1080x1080 + 1200x628 at a 1K hint) at its lowest possible tiers (2K and 1K): 5 + 15 + 15. */
@@ -58,13 +59,13 @@ describe('cancelling a job that is at fal', () => {
 
     expect(fake.job(runningId)?.cancelled).toBe(true);
     expect(fake.job(queuedId)?.cancelled).toBe(true);
-    const rows = engine.spend.ledger.all();
+    const rows = await engine.store.ledger.all();
     expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['may_be_billed', runningId, MIN_ESTIMATE_CENTS]]);
-    const summary = engine.spend.summary();
+    const summary = await engine.spend.reports.summary();
     expect(summary.totalCents).toBe(0);
     expect(summary.mayBeBilledCents).toBe(MIN_ESTIMATE_CENTS);
     expect(summary.reservedCents).toBe(0);
-    expect(jobs.map((job) => engine.store.jobs.getJob(job.id)?.state)).toEqual(['cancelled', 'cancelled']);
+    expect(await Promise.all(jobs.map(async (job) => (await engine.store.jobs.getJob(job.id))?.state))).toEqual(['cancelled', 'cancelled']);
   });
 
   it('charges a request fal had already finished when the cancel came, priced from its result, and writes no outputs', async () => {
@@ -83,10 +84,10 @@ describe('cancelling a job that is at fal', () => {
     expect(fake.job(requestId)?.cancelled).toBe(false);
     const billed = await billedByFake(fake);
     expect(billed[requestId]).toBeGreaterThan(0);
-    const rows = engine.spend.ledger.all();
+    const rows = await engine.store.ledger.all();
     expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['charge', requestId, billed[requestId]]]);
-    expect(engine.spend.summary().totalCents).toBe(billed[requestId]);
-    expect(engine.store.jobs.getJob(job!.id)?.state).toBe('cancelled');
-    expect(engine.store.outputs.listOutputs(job!.id)).toEqual([]);
+    expect((await engine.spend.reports.summary()).totalCents).toBe(billed[requestId]);
+    expect((await engine.store.jobs.getJob(job!.id))?.state).toBe('cancelled');
+    expect(await engine.store.outputs.listOutputs(job!.id)).toEqual([]);
   });
 });

@@ -47,30 +47,30 @@ describe('the spend ledger against what fal returned', () => {
     // The fake rendered every tier; the ledger's charge per request is fal's formula over what each request returned.
     expect(new Set(await renderedTiers(fake))).toEqual(new Set(['1K', '2K', '4K']));
     const billed = await billedByFake(fake);
-    const rows = engine.spend.ledger.all();
+    const rows = await engine.store.ledger.all();
     const charges = rows.filter((row) => row.kind === 'charge');
     expect(sumBy(charges, (row) => row.requestId!)).toEqual(billed);
     const total = Object.values(billed).reduce((sum, cents) => sum + cents, 0);
-    const summary = engine.spend.summary();
+    const summary = await engine.spend.reports.summary();
     expect(summary.totalCents).toBe(total);
     expect(summary.byProfile.reduce((sum, entry) => sum + entry.cents, 0)).toBe(total);
     expect(summary.reservedCents).toBe(0);
     // Each job shows what its requests cost (History's cost column), and a refused one shows none.
     for (const job of jobs) {
-      const requests = engine.store.requests.listRequests(job.id).map((request) => request.requestId);
+      const requests = (await engine.store.requests.listRequests(job.id)).map((request) => request.requestId);
       const cost = requests.reduce((sum, id) => sum + (billed[id] ?? 0), 0);
-      expect(toJobDetail(engine.store, job.id)?.costCents, job.sourceName).toBe(job.state === 'done' ? cost : null);
+      expect((await toJobDetail(engine.store, job.id))?.costCents, job.sourceName).toBe(job.state === 'done' ? cost : null);
     }
 
     // The refused request: recorded once, apart, at the lowest tiers of what was asked (5 + 15 + 15 + 30).
     const refusedJob = jobs.find((job) => job.sourceName === 'flagged.jpg')!;
-    const [refusedRequest] = engine.store.requests.listRequests(refusedJob.id);
+    const [refusedRequest] = await engine.store.requests.listRequests(refusedJob.id);
     expect(rows.filter((row) => row.kind === 'may_be_billed').map((row) => [row.requestId, row.cents])).toEqual([[refusedRequest!.requestId, 65]]);
     expect(summary.mayBeBilledCents).toBe(65);
     expect(billed[refusedRequest!.requestId]).toBeUndefined();
 
     // CSV: a header and one line per ledger row; its charge lines sum to the total.
-    const lines = engine.spend.csv().csv.trimEnd().split('\r\n');
+    const lines = (await engine.spend.reports.csv()).csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(rows.length + 1);
     const header = lines[0]!.split(',');
     const cells = lines.slice(1).map((line) => line.split(','));
@@ -106,12 +106,12 @@ describe('smart routing savings', () => {
     await engine.enqueuePaths([join(drops, 'mixed.jpg')], mixed.id);
     const jobs = await harness.waitForJobs(2, ['done', 'failed']);
     expect(jobs.map((job) => job.state)).toEqual(['done', 'done']);
-    const rows = engine.spend.ledger.all();
+    const rows = await engine.store.ledger.all();
     const byJob = (name: string) => rows.filter((row) => row.jobId === jobs.find((job) => job.sourceName === name)!.id).map((row) => [row.kind, row.cents]);
     // Two 1K images and the request's vision fee saved; in the mixed job one 1K image saved and the 2K size charged.
     expect(byJob('local.jpg')).toEqual([['saving', 5 + 2 * 15]]);
     expect(byJob('mixed.jpg').sort()).toEqual([['charge', 5 + 15], ['saving', 15]]);
-    expect(engine.spend.summary()).toMatchObject({ savingsCents: 50, totalCents: 20 });
+    expect(await engine.spend.reports.summary()).toMatchObject({ savingsCents: 50, totalCents: 20 });
     expect(Object.values(await billedByFake(harness.fake))).toEqual([20]);
   });
 });

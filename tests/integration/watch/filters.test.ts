@@ -39,10 +39,10 @@ describe('what a hot folder ignores', () => {
     await harness.manager.reconcileAll();
     const scan = await harness.waitForCount('scan_finished', 2);
     expect(scan[1]).toMatchObject({ folderId: 'f1', files: 4, queued: 0 });
-    expect(harness.jobs().map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(['after.png:queued', 'before.jpg:queued', 'notes.txt:failed', 'notes.txt:failed']);
+    expect((await harness.jobs()).map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(['after.png:queued', 'before.jpg:queued', 'notes.txt:failed', 'notes.txt:failed']);
     const refused = await harness.waitForCount('file_refused', 2);
     expect(refused.map((event) => event.message)).toEqual([expect.stringMatching(/^notes\.txt: TXT files are not images/), expect.stringMatching(/^notes\.txt: TXT files are not images/)]);
-    expect(harness.jobs().filter((job) => job.state === 'failed').every((job) => job.errorCode === 'unsupported_format')).toBe(true);
+    expect((await harness.jobs()).filter((job) => job.state === 'failed').every((job) => job.errorCode === 'unsupported_format')).toBe(true);
     expect(harness.manager.statuses()[0]).toMatchObject({ state: 'watching', pendingFiles: 0 });
   });
 
@@ -67,7 +67,7 @@ describe('what a hot folder ignores', () => {
     await harness.manager.reconcileAll();
     await harness.waitForCount('scan_finished', 4);
 
-    const owners = Object.fromEntries(harness.jobs().map((job) => [job.sourceName, `${job.folderId}/${job.profileId}@${job.profileVersion}`]));
+    const owners = Object.fromEntries((await harness.jobs()).map((job) => [job.sourceName, `${job.folderId}/${job.profileId}@${job.profileVersion}`]));
     expect(owners).toEqual({
       'inner.jpg': 'inner/custom@3',
       'top.jpg': 'outer/meta@1',
@@ -100,8 +100,8 @@ describe('what a hot folder ignores', () => {
     const scans = await harness.waitForCount('scan_finished', 4);
     expect(scans.filter((scan) => scan.folderId === 'flat').at(-1)).toMatchObject({ files: 2, queued: 0 });
 
-    const names = (folderId: string) => harness.jobs().filter((job) => job.folderId === folderId).map((job) => job.sourceName).sort();
-    expect(names('flat')).toEqual(['new-top.jpg', 'old-top.png']);
-    expect(names('deep')).toEqual(['new-deep.jpg', 'new-sub-file.jpg', 'new-top.jpg', 'old-deep.png', 'old-top.png']);
+    const names = async (folderId: string) => (await harness.jobs()).filter((job) => job.folderId === folderId).map((job) => job.sourceName).sort();
+    expect(await names('flat')).toEqual(['new-top.jpg', 'old-top.png']);
+    expect(await names('deep')).toEqual(['new-deep.jpg', 'new-sub-file.jpg', 'new-top.jpg', 'old-deep.png', 'old-top.png']);
   });
 });

@@ -24,10 +24,10 @@ describe('hot folder intake', () => {
     const created = await harness.waitForCount('job_created', 45);
     const duplicates = await harness.waitForCount('duplicate_ignored', 5);
 
-    const jobs = harness.jobs().filter((job) => job.state !== 'skipped');
+    const jobs = (await harness.jobs()).filter((job) => job.state !== 'skipped');
     expect(jobs).toHaveLength(45);
     // Each copy leaves a visible record naming the job of the file it copies.
-    const records = harness.jobs().filter((job) => job.state === 'skipped');
+    const records = (await harness.jobs()).filter((job) => job.state === 'skipped');
     expect(records).toHaveLength(5);
     expect(duplicates.map((duplicate) => duplicate.skippedJob?.id).sort()).toEqual(records.map((record) => record.id).sort());
     expect(new Set(jobs.map((job) => job.contentHash)).size).toBe(45);
@@ -60,7 +60,7 @@ describe('hot folder intake', () => {
     expect(job.sourceSize).toBe((await stat(path)).size);
     expect(job.createdAt).toBeGreaterThanOrEqual(Math.floor(lastWrite));
     await harness.manager.reconcileAll();
-    expect(harness.jobs()).toHaveLength(1);
+    expect(await harness.jobs()).toHaveLength(1);
     expect(harness.events.filter((event) => event.kind === 'duplicate_ignored')).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe('hot folder intake', () => {
     await writer;
     const late = await harness.waitFor('job_created', (event) => event.path === growing);
     expect(late.job.sourceSize).toBe((await stat(growing)).size);
-    expect(harness.jobs()).toHaveLength(3);
+    expect(await harness.jobs()).toHaveLength(3);
   });
 
   it('treats a renamed, copied or touched file as no new work, and changed content as new work', async () => {
@@ -116,11 +116,11 @@ describe('hot folder intake', () => {
     await appendFile(renamed, 'an edit');
     const edited = await harness.waitFor('job_created', (event) => event.path === renamed);
     expect(edited.job.contentHash).not.toBe(job.contentHash);
-    expect(harness.jobs().filter((record) => record.state !== 'skipped')).toHaveLength(2);
+    expect((await harness.jobs()).filter((record) => record.state !== 'skipped')).toHaveLength(2);
     // The renamed file and the copy each left one skipped record (touching the copy made no second one).
-    const records = harness.jobs().filter((record) => record.state === 'skipped');
+    const records = (await harness.jobs()).filter((record) => record.state === 'skipped');
     expect(records.map((record) => `${record.sourceName}->${record.duplicateOf === job.id}`).sort()).toEqual(['photo-copy.jpg->true', 'photo-renamed.jpg->true']);
-    expect(harness.store.seenFiles.getSeenFile(original)).toBeUndefined();
-    expect(harness.store.seenFiles.getSeenFile(renamed)?.contentHash).toBe(edited.job.contentHash);
+    expect(await harness.store.seenFiles.getSeenFile(original)).toBeUndefined();
+    expect((await harness.store.seenFiles.getSeenFile(renamed))?.contentHash).toBe(edited.job.contentHash);
   });
 });

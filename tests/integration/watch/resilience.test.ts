@@ -35,7 +35,7 @@ describe('hot folder resilience', () => {
     await writeFile(join(inbox, 'after.png'), bytesFor('after'));
     await harness.waitForCount('job_created', 3);
 
-    const origins = Object.fromEntries(harness.jobs().map((job) => [job.sourceName, job.origin]));
+    const origins = Object.fromEntries((await harness.jobs()).map((job) => [job.sourceName, job.origin]));
     expect(origins).toEqual({ 'before.jpg': 'folder', 'while-away.png': 'reconcile', 'after.png': 'folder' });
   });
 
@@ -87,7 +87,7 @@ describe('hot folder resilience', () => {
     execFileSync('mkfifo', [join(inbox, 'pipe2.png')]);
     await writeFile(join(inbox, 'real.png'), bytesFor('real'));
     await harness.waitFor('job_created');
-    expect(harness.jobs().map((job) => job.sourceName)).toEqual(['real.png']);
+    expect((await harness.jobs()).map((job) => job.sourceName)).toEqual(['real.png']);
     expect(harness.events.filter((event) => event.kind === 'file_error')).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe('hot folder resilience', () => {
     await harness.manager.reconcileAll();
     const { job } = await harness.waitFor('job_created');
     expect(job).toMatchObject({ folderId: 'orphan', sourceName: 'a.jpg', profileVersion: 2 });
-    expect(harness.jobs()).toHaveLength(1);
+    expect(await harness.jobs()).toHaveLength(1);
   });
 
   it('starts folders added while running and stops removed ones', async () => {
@@ -134,7 +134,7 @@ describe('hot folder resilience', () => {
     await writeFile(join(first, 'ignored-now.png'), bytesFor('ignored'));
     await writeFile(join(second, 'y.png'), bytesFor('y'));
     await harness.waitForCount('job_created', 2);
-    expect(harness.jobs().map((job) => job.sourceName).sort()).toEqual(['x.png', 'y.png']);
+    expect((await harness.jobs()).map((job) => job.sourceName).sort()).toEqual(['x.png', 'y.png']);
   });
 
   it('reports an unreadable file as a file error and goes on (run as an unprivileged user, since root reads anything)', async (context) => {

@@ -16,8 +16,8 @@ const manager = new HotFolderManager({
 await manager.setFolders([{ id: 'f1', path: folder, profileId: 'meta', enabled: true, recursive: true, polling: false, trusted: false }]);
 await manager.start();
 process.stdin.on('end', () => {
-  void manager.stop().then(() => {
-    store.close();
+  void manager.stop().then(async () => {
+    await store.close();
     process.stdout.write(`${JSON.stringify({ kind: 'stopped' })}\n`);
   });
 });

@@ -33,6 +33,6 @@ describe.runIf(process.platform === 'linux')('what watching costs the OS', () =>
 
     await writeFile(join(inbox, 'sub', 'new.png'), 'new');
     await harness.waitFor('job_created', (event) => event.path.endsWith('new.png'));
-    expect(harness.jobs()).toHaveLength(301);
+    expect(await harness.jobs()).toHaveLength(301);
   });
 });

@@ -82,13 +82,13 @@ export class WatchHarness {
   }
 
   /** Every job in the store. */
-  jobs(): JobRecord[] {
-    return this.store.history.queryJobs({ limit: 1000 }).jobs;
+  async jobs(): Promise<JobRecord[]> {
+    return (await this.store.history.queryJobs({ limit: 1000 })).jobs;
   }
 
   async close(): Promise<void> {
     await this.manager.stop();
-    this.store.close();
+    await this.store.close();
     await rm(this.base, { recursive: true, force: true });
   }
 }

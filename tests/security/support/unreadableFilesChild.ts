@@ -4,7 +4,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { makeTestJpeg } from '../../support/engine/testImages';
 
 const root = process.argv[2]!;
@@ -41,17 +41,17 @@ await chmod(join(drop, 'locked-later.jpg'), 0o000);
 engine.scheduler.resume();
 await write(join(watched, 'visible.jpg'), 405);
 
-const all = () => engine.store.history.queryJobs({ limit: 100 }).jobs;
-await pollUntil(() => {
-  const jobs = all();
+const all = async () => (await engine.store.history.queryJobs({ limit: 100 })).jobs;
+await untilEngine(engine, async () => {
+  const jobs = await all();
   const finished = jobs.filter((job) => job.state === 'done' || job.state === 'failed');
   return finished.length === 3 && notices.length > 0 ? true : undefined;
-}, { what: 'three finished jobs and a notice', timeoutMs: 30_000, describe: () => JSON.stringify({ jobs: all().map((job) => `${job.sourceName}:${job.state}`), notices }) });
+}, { what: 'three finished jobs and a notice', timeoutMs: 30_000, describe: async () => JSON.stringify({ jobs: (await all()).map((job) => `${job.sourceName}:${job.state}`), notices }) });
 
 const report = {
   uid: process.getuid?.(),
   refused: queued.refused,
-  jobs: all().map((job) => ({ name: job.sourceName, state: job.state, code: job.errorCode, message: job.errorMessage })),
+  jobs: (await all()).map((job) => ({ name: job.sourceName, state: job.state, code: job.errorCode, message: job.errorMessage })),
   notices,
   queue: engine.scheduler.status().state,
   folder: engine.folders.statuses().map((status) => status.state),

@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ProfileStore } from '../../../electron/engine/profiles';
-import { openJobStore, withTransaction } from '../../../electron/engine/store';
+import { openJobStore } from '../../../electron/engine/store';
 import { makeTestJpeg } from '../engine/testImages';
 
 /** What seedHistory made: where the jobs' files are and how many jobs of each outcome. */
@@ -54,13 +54,13 @@ export async function seedHistory(root: string, dataDir: string, count: number, 
   const store = openJobStore(dataDir, { now: () => clock });
   const tally = { jobs: count, done: 0, failed: 0, cancelled: 0 };
   try {
-    withTransaction(store.db, () => {
+    await store.transaction(async (tx) => {
       for (let index = 0; index < count; index += 1) {
         clock = start + Math.floor((index * 30 * DAY_MS) / count);
         const name = `creative-${String(index).padStart(5, '0')}.jpg`;
         const sourcePath = join(watched, name);
         linkSync(sources[index % distinctImages]!, sourcePath);
-        const { job } = store.jobs.insertJobIfNew({
+        const { job } = await tx.jobs.insertJobIfNew({
           contentHash: createHash('sha256').update(name).digest('hex'),
           profileId: profile.id,
           profileVersion: profile.version,
@@ -71,34 +71,34 @@ export async function seedHistory(root: string, dataDir: string, count: number, 
           origin: 'folder',
           provider: 'fal',
         });
-        store.jobs.transition(job.id, 'preparing');
+        await tx.jobs.transition(job.id, 'preparing');
         if (index % 20 === 7) {
-          store.jobs.cancel(job.id);
+          await tx.jobs.cancel(job.id);
           tally.cancelled += 1;
           continue;
         }
-        store.jobs.transition(job.id, 'uploading');
+        await tx.jobs.transition(job.id, 'uploading');
         if (index % 10 === 3) {
           const reason = 'The content could not be processed because it contained material flagged by a content checker.';
-          store.jobs.transition(job.id, 'failed', { reason, errorCode: 'content_policy_violation', errorMessage: reason });
+          await tx.jobs.transition(job.id, 'failed', { reason, errorCode: 'content_policy_violation', errorMessage: reason });
           tally.failed += 1;
           continue;
         }
-        store.jobs.transition(job.id, 'submitted');
-        store.jobs.transition(job.id, 'downloading');
-        store.jobs.transition(job.id, 'writing');
-        OUTPUT_SIZES.forEach((size, sizeIndex) => {
+        await tx.jobs.transition(job.id, 'submitted');
+        await tx.jobs.transition(job.id, 'downloading');
+        await tx.jobs.transition(job.id, 'writing');
+        for (const [sizeIndex, size] of OUTPUT_SIZES.entries()) {
           const path = join(outputFolders[sizeIndex]!, name);
           linkSync(outputs[sizeIndex]![index % distinctImages]!, path);
-          store.outputs.addOutput({ jobId: job.id, target: `${size.width}x${size.height}`, imageIndex: 0, path, width: size.width, height: size.height, provider: 'fal', tier: '1K', bytes: 150_000 });
-        });
+          await tx.outputs.addOutput({ jobId: job.id, target: `${size.width}x${size.height}`, imageIndex: 0, path, width: size.width, height: size.height, provider: 'fal', tier: '1K', bytes: 150_000 });
+        }
         clock += 40_000;
-        store.jobs.transition(job.id, 'done');
+        await tx.jobs.transition(job.id, 'done');
         tally.done += 1;
       }
     });
   } finally {
-    store.close();
+    await store.close();
   }
   return tally;
 }

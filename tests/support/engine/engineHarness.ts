@@ -9,8 +9,8 @@ import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import type { JobRecord, StoreEvent } from '../../../electron/engine/store';
 import type { JobState } from '../../../electron/domain/jobStates';
 import { startFakeFal, type FakeFal, type RecordedRequest } from '../fakeFal';
+import { untilEngine } from './engineWaits';
 import { submitsForHash } from './outputChecks';
-import { pollUntil } from './pollUntil';
 
 /** A running engine wired to a fake fal server, with a watched folder, in throw-away folders. */
 export interface EngineHarness {
@@ -22,13 +22,13 @@ export interface EngineHarness {
   readonly folderId: string;
   readonly profile: Profile;
   /** Every job in the store, newest first. */
-  jobs(): JobRecord[];
-  /** Resolves when a job for this source file name reaches one of the states (polls the store; no fixed sleeps). */
+  jobs(): Promise<JobRecord[]>;
+  /** Resolves when a job for this source file name reaches one of the states (checked on each engine event). */
   waitForJob(sourceName: string, states: readonly JobState[], timeoutMs?: number): Promise<JobRecord>;
   /** Resolves when `count` jobs are in the given states. */
   waitForJobs(count: number, states: readonly JobState[], timeoutMs?: number): Promise<JobRecord[]>;
-  /** The job's stored events of one kind, oldest first (the log the UI tails). */
-  eventsOf(jobId: string, kind?: string): StoreEvent[];
+  /** The job's stored events of one kind, oldest first (the job's log in History). */
+  eventsOf(jobId: string, kind?: string): Promise<StoreEvent[]>;
   /** Submits the fake received for this job's source. */
   submitsOf(job: JobRecord): RecordedRequest[];
   close(): Promise<void>;
@@ -96,8 +96,8 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
   });
   if (options.startEngine !== false) await engine.start();
 
-  const jobs = () => engine.store.history.queryJobs({ limit: 1000 }).jobs;
-  const summary = () => jobs().map((job) => `${job.sourceName}:${job.state}`).join(', ');
+  const jobs = async () => (await engine.store.history.queryJobs({ limit: 1000 })).jobs;
+  const summary = async () => (await jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ');
   return {
     engine,
     fake,
@@ -108,21 +108,22 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
     profile,
     jobs,
     waitForJob: (sourceName, states, timeoutMs = 30_000) =>
-      pollUntil(() => jobs().find((job) => job.sourceName === sourceName && states.includes(job.state)), {
+      untilEngine(engine, async () => (await jobs()).find((job) => job.sourceName === sourceName && states.includes(job.state)), {
         timeoutMs,
         what: `${sourceName} in ${states.join('/')}`,
         describe: summary,
       }),
     waitForJobs: (count, states, timeoutMs = 60_000) =>
-      pollUntil(
-        () => {
-          const matching = jobs().filter((job) => states.includes(job.state));
+      untilEngine(
+        engine,
+        async () => {
+          const matching = (await jobs()).filter((job) => states.includes(job.state));
           return matching.length >= count ? matching : undefined;
         },
         { timeoutMs, what: `${count} jobs in ${states.join('/')}`, describe: summary },
       ),
-    eventsOf: (jobId, kind) =>
-      (engine.store.history.getJobDetail(jobId, 10_000)?.events ?? []).filter((event) => kind === undefined || event.kind === kind),
+    eventsOf: async (jobId, kind) =>
+      ((await engine.store.history.getJobDetail(jobId, 10_000))?.events ?? []).filter((event) => kind === undefined || event.kind === kind),
     submitsOf: (job) => submitsForHash(fake, job.contentHash),
     close: async () => {
       await engine.stop().catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { ApiEventHub, ApiHandlers, LedgerRow } from '../../../electron/shared';
-import { ledgerToCsv } from '../../../electron/engine/spend/ledgerCsv';
+import { ledgerToCsv } from '../../../electron/engine/spend/reports/ledgerCsv';
 import { localDayKey } from '../../../electron/engine/spend/spendPeriods';
 import { jobChange } from './fakeEvents';
 import { fakeLedger, fakeSummary, inRange } from './fakeLedger';

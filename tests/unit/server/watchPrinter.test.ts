@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('the watch command’s lines', () => {
-  it('name states in words, once, with the reason as a sentence', () => {
+  it('name states in words, once, with the reason as a sentence', async () => {
     root = mkdtempSync(join(tmpdir(), 'smart-resize-printer-'));
     const engine = new Engine({ dataDir: root, env: {} });
     const out = new PassThrough();
@@ -26,7 +26,7 @@ describe('the watch command’s lines', () => {
     state('retry_scheduled', 'fal answered 503');
     state('done');
     printer.stop();
-    engine.store.close();
+    await engine.store.close();
     const lines = text.trim().split('\n').map((line) => line.slice(9));
     expect(lines).toEqual([
       '?: waiting for network — fal could not be reached; it goes out when the network is back.',

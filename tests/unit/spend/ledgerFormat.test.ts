@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTiers, ledgerToCsv, localDayKey, spendPeriods, type LedgerEntry } from '../../../electron/engine/spend';
+import { formatTiers, ledgerToCsv, localDayKey, spendPeriods } from '../../../electron/engine/spend';
+import type { LedgerEntry } from '../../../electron/engine/store';
 
 const row = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
   id: 1, at: Date.UTC(2025, 2, 4, 10), kind: 'charge', cents: 205, jobId: 'j1', requestRowId: 3, requestId: 'r1',

@@ -1,21 +1,22 @@
 import { afterEach } from 'vitest';
 import { ProfileSchema, type Profile } from '../../../electron/engine/profiles';
+import { createSpendParts, type SpendParts } from '../../../electron/engine/runtime/spendParts';
 import { SettingsSchema, type Settings } from '../../../electron/engine/settings/settingsSchema';
-import { SpendService } from '../../../electron/engine/spend';
 import type { JobRecord, JobStore } from '../../../electron/engine/store';
 import { fakeClock, newJob, openTestStore, type FakeClock } from '../store/storeFixture';
 import { tempDirs } from '../store/tempDir';
 
-/** A spend service over a real store in a temp folder, with settings, profiles and folders held in memory. */
+/** The engine's spend parts over a real store in a temp folder, with settings, profiles and folders held in memory. */
 export interface SpendFixture {
   readonly store: JobStore;
-  readonly spend: SpendService;
+  readonly spend: SpendParts;
   readonly clock: FakeClock;
   settings: Settings;
   readonly notices: string[];
+  /** How many times held work was put back in line (the scheduler woken). */
   readonly requeues: { count: number };
   /** A new job of a folder (default folder-a, untrusted), moved to `preparing` as a scheduler claim does. */
-  claimedJob(folderId?: string | null): JobRecord;
+  claimedJob(folderId?: string | null): Promise<JobRecord>;
 }
 
 /** The profile every fixture job uses: two fal sizes, one image each, 1K hint. */
@@ -49,22 +50,22 @@ function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getT
     }),
     notices,
     requeues,
-    spend: undefined as unknown as SpendService,
-    claimedJob: (folderId = 'folder-a') => {
-      const { job } = store.jobs.insertJobIfNew(newJob({ folderId }));
+    spend: undefined as unknown as SpendParts,
+    claimedJob: async (folderId = 'folder-a') => {
+      const { job } = await store.jobs.insertJobIfNew(newJob({ folderId }));
       return store.jobs.transition(job.id, 'preparing');
     },
   };
-  const spend = new SpendService({
+  const spend = createSpendParts({
     store,
     now: clock.now,
     settings: () => fixture.settings,
     saveBudget: (patch) => void (fixture.settings = SettingsSchema.parse({ ...fixture.settings, ...patch })),
     profileVersion: () => FIXTURE_PROFILE,
     folder: (id) => fixture.settings.folders.find((folder) => folder.id === id),
-    requeued: () => void (requeues.count += 1),
-    cancel: async (jobId) => void store.jobs.cancel(jobId),
-    notice: (_kind, message) => void notices.push(message),
+    wake: () => void (requeues.count += 1),
+    cancel: async (jobId) => void (await store.jobs.cancel(jobId)),
+    notify: (_kind, message) => void notices.push(message),
   });
   Object.assign(fixture, { spend });
   return fixture;
@@ -77,8 +78,8 @@ function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getT
 export function useSpendFixtures(): { open: (start?: number) => SpendFixture } {
   const dirs = tempDirs();
   const opened: SpendFixture[] = [];
-  afterEach(() => {
-    for (const fixture of opened.splice(0)) fixture.store.close();
+  afterEach(async () => {
+    for (const fixture of opened.splice(0)) await fixture.store.close();
     dirs.cleanup();
   });
   return {

@@ -1,10 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JOB_DB_FILE, openDatabase } from '../../../electron/engine/store/database';
+import { JOB_DB_FILE, openDatabase } from '../../../electron/engine/store/sqlite/database';
 import { JOB_DB_MIGRATIONS } from '../../../electron/engine/store/migrations';
 import type { Migration } from '../../../electron/engine/store/migrations/migration';
-import { allRows, getRow } from '../../../electron/engine/store/sqlite';
+import { allRows, getRow } from '../../../electron/engine/store/sqlite/sqlite';
 import { tempDirs } from './tempDir';
 
 const dirs = tempDirs();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJobStore } from '../../../electron/engine/store/jobStore';
+import { openJobStore } from '../../../electron/engine/store';
 import { fakeClock, newJob, openTestStore } from './storeFixture';
 import { tempDirs } from './tempDir';
 
@@ -14,14 +14,14 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const childScript = fileURLToPath(new URL('./fixtures/recordRequestAndWait.ts', import.meta.url));
 
 describe('durability', () => {
-  it('keeps jobs, requests, outputs, seen files and events across a close and reopen', () => {
+  it('keeps jobs, requests, outputs, seen files and events across a close and reopen', async () => {
     const dataDir = dirs.make();
     const clock = fakeClock();
     const before = openTestStore(dataDir, clock);
-    const done = before.jobs.insertJobIfNew(newJob({ provider: 'local' })).job;
-    before.jobs.transition(done.id, 'preparing');
-    before.jobs.transition(done.id, 'writing');
-    before.outputs.addOutput({
+    const done = (await before.jobs.insertJobIfNew(newJob({ provider: 'local' }))).job;
+    await before.jobs.transition(done.id, 'preparing');
+    await before.jobs.transition(done.id, 'writing');
+    await before.outputs.addOutput({
       jobId: done.id,
       target: '1080x1080',
       imageIndex: 0,
@@ -32,36 +32,36 @@ describe('durability', () => {
       tier: null,
       bytes: 77,
     });
-    before.jobs.transition(done.id, 'done');
-    const inFlight = before.jobs.insertJobIfNew(newJob()).job;
-    before.jobs.transition(inFlight.id, 'preparing');
-    before.jobs.transition(inFlight.id, 'uploading');
-    before.requests.recordRequestId(inFlight.id, 0, 'req-1', ['1080x1920']);
-    const retrying = before.jobs.insertJobIfNew(newJob()).job;
-    before.jobs.transition(retrying.id, 'preparing');
-    before.jobs.transition(retrying.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 30_000, reason: 'HTTP 503' });
-    before.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 1, mtimeMs: 2, contentHash: 'h', folderId: 'f' });
-    before.events.append('queue_paused', null, { reason: 'test' });
+    await before.jobs.transition(done.id, 'done');
+    const inFlight = (await before.jobs.insertJobIfNew(newJob())).job;
+    await before.jobs.transition(inFlight.id, 'preparing');
+    await before.jobs.transition(inFlight.id, 'uploading');
+    await before.requests.recordRequestId(inFlight.id, 0, 'req-1', ['1080x1920']);
+    const retrying = (await before.jobs.insertJobIfNew(newJob())).job;
+    await before.jobs.transition(retrying.id, 'preparing');
+    await before.jobs.transition(retrying.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 30_000, reason: 'HTTP 503' });
+    await before.seenFiles.upsertSeenFile({ path: '/in/a.jpg', size: 1, mtimeMs: 2, contentHash: 'h', folderId: 'f' });
+    await before.events.append('queue_paused', null, { reason: 'test' });
 
     const snapshot = {
       details: [done.id, inFlight.id, retrying.id].map((id) => before.history.getJobDetail(id)),
-      counts: before.history.countByState(),
-      events: before.events.eventsAfter(0, 1000),
-      seen: before.seenFiles.getSeenFile('/in/a.jpg'),
+      counts: await before.history.countByState(),
+      events: await before.events.eventsAfter(0, 1000),
+      seen: await before.seenFiles.getSeenFile('/in/a.jpg'),
     };
-    before.close();
+    await before.close();
 
     const after = openTestStore(dataDir, clock);
     try {
       expect(after.migrations.applied).toEqual([]);
       expect([done.id, inFlight.id, retrying.id].map((id) => after.history.getJobDetail(id))).toEqual(snapshot.details);
-      expect(after.history.countByState()).toEqual(snapshot.counts);
-      expect(after.events.eventsAfter(0, 1000)).toEqual(snapshot.events);
-      expect(after.seenFiles.getSeenFile('/in/a.jpg')).toEqual(snapshot.seen);
+      expect(await after.history.countByState()).toEqual(snapshot.counts);
+      expect(await after.events.eventsAfter(0, 1000)).toEqual(snapshot.events);
+      expect(await after.seenFiles.getSeenFile('/in/a.jpg')).toEqual(snapshot.seen);
       // The dedupe key survives too: the same content is still not new work.
-      expect(after.jobs.insertJobIfNew(newJob({ contentHash: done.contentHash, profileId: done.profileId })).created).toBe(false);
+      expect((await after.jobs.insertJobIfNew(newJob({ contentHash: done.contentHash, profileId: done.profileId }))).created).toBe(false);
     } finally {
-      after.close();
+      await after.close();
     }
   });
 
@@ -93,16 +93,16 @@ describe('durability', () => {
 
     const store = openJobStore(dataDir);
     try {
-      expect(store.requests.liveRequests(jobId)).toEqual([
+      expect(await store.requests.liveRequests(jobId)).toEqual([
         expect.objectContaining({ requestId: 'req-before-kill', batchIndex: 0, sizes: ['1080x1080', '1080x1920'] }),
       ]);
-      expect(store.jobs.getJob(jobId)!.state).toBe('submitted');
-      expect(store.queue.recoverInterruptedJobs()).toEqual([{ jobId, from: 'submitted', to: 'submitted' }]);
-      expect(store.queue.claimRunnable(Date.now(), 5)).toEqual([
+      expect((await store.jobs.getJob(jobId))!.state).toBe('submitted');
+      expect(await store.queue.recoverInterruptedJobs()).toEqual([{ jobId, from: 'submitted', to: 'submitted' }]);
+      expect(await store.queue.claimRunnable(Date.now(), 5)).toEqual([
         { job: expect.objectContaining({ id: jobId }), resume: true },
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

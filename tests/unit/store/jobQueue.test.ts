@@ -9,88 +9,89 @@ let store: JobStore;
 useFreshStore((opened) => ({ clock, store } = opened));
 
 /** Inserts a job one millisecond after the previous one, so creation order is clear. */
-function insert(overrides: Partial<NewJob> = {}): JobRecord {
+async function insert(overrides: Partial<NewJob> = {}): Promise<JobRecord> {
   clock.advance(1);
-  return store.jobs.insertJobIfNew(newJob(overrides)).job;
+  return (await store.jobs.insertJobIfNew(newJob(overrides))).job;
 }
 
 /** Walks a fal job to `state` the way a worker would, recording a request id when passing submitted. */
-function jobIn(state: JobState): JobRecord {
-  const job = insert();
+async function jobIn(state: JobState): Promise<JobRecord> {
+  const job = await insert();
   for (const step of ['preparing', 'uploading', 'submitted', 'downloading', 'writing'] as const) {
-    if (step === 'submitted') store.requests.recordRequestId(job.id, 0, `req-${job.id}`, ['1x1']);
-    else store.jobs.transition(job.id, step);
+    if (step === 'submitted') await store.requests.recordRequestId(job.id, 0, `req-${job.id}`, ['1x1']);
+    else await store.jobs.transition(job.id, step);
     if (step === state) break;
   }
-  return store.jobs.getJob(job.id)!;
+  return (await store.jobs.getJob(job.id))!;
 }
 
 const ids = (jobs: { job: JobRecord }[]) => jobs.map((r) => r.job.id);
 
 describe('nextRunnable', () => {
-  it('returns queued jobs oldest first, due retries, and waiting_network only when online', () => {
-    const queued = insert();
-    const due = insert();
-    const notDue = insert();
-    const offline = insert();
-    store.jobs.transition(due.id, 'preparing');
-    store.jobs.transition(due.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
-    store.jobs.transition(notDue.id, 'preparing');
-    store.jobs.transition(notDue.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 60_000 });
-    store.jobs.transition(offline.id, 'waiting_network');
+  it('returns queued jobs oldest first, due retries, and waiting_network only when online', async () => {
+    const queued = await insert();
+    const due = await insert();
+    const notDue = await insert();
+    const offline = await insert();
+    await store.jobs.transition(due.id, 'preparing');
+    await store.jobs.transition(due.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
+    await store.jobs.transition(notDue.id, 'preparing');
+    await store.jobs.transition(notDue.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 60_000 });
+    await store.jobs.transition(offline.id, 'waiting_network');
 
-    expect(ids(store.queue.nextRunnable(clock.now(), 10))).toEqual([queued.id, due.id, offline.id]);
-    expect(ids(store.queue.nextRunnable(clock.now() + 60_000, 10))).toEqual([queued.id, due.id, notDue.id, offline.id]);
-    expect(ids(store.queue.nextRunnable(clock.now(), 2))).toEqual([queued.id, due.id]);
+    expect(ids(await store.queue.nextRunnable(clock.now(), 10))).toEqual([queued.id, due.id, offline.id]);
+    expect(ids(await store.queue.nextRunnable(clock.now() + 60_000, 10))).toEqual([queued.id, due.id, notDue.id, offline.id]);
+    expect(ids(await store.queue.nextRunnable(clock.now(), 2))).toEqual([queued.id, due.id]);
   });
 
-  it('offers only local-engine jobs while offline', () => {
-    insert({ provider: 'fal' });
-    insert({ provider: 'mixed' });
-    const local = insert({ provider: 'local' });
-    expect(ids(store.queue.nextRunnable(clock.now(), 10, { networkOnline: false }))).toEqual([local.id]);
+  it('offers only local-engine jobs while offline', async () => {
+    await insert({ provider: 'fal' });
+    await insert({ provider: 'mixed' });
+    const local = await insert({ provider: 'local' });
+    expect(ids(await store.queue.nextRunnable(clock.now(), 10, { networkOnline: false }))).toEqual([local.id]);
   });
 
-  it('never offers active, held or finished jobs', () => {
-    const budget = insert();
-    store.jobs.transition(budget.id, 'waiting_budget');
-    jobIn('preparing');
-    jobIn('submitted');
-    store.jobs.cancel(insert().id);
-    expect(store.queue.nextRunnable(clock.now(), 10)).toEqual([]);
+  it('never offers active, held or finished jobs', async () => {
+    const budget = await insert();
+    await store.jobs.transition(budget.id, 'waiting_budget');
+    await jobIn('preparing');
+    await jobIn('submitted');
+    await store.jobs.cancel((await insert()).id);
+    expect(await store.queue.nextRunnable(clock.now(), 10)).toEqual([]);
   });
 });
 
 describe('claimRunnable', () => {
-  it('moves fresh work to preparing and never hands the same job out twice', () => {
-    const a = insert();
-    const b = insert();
-    const first = store.queue.claimRunnable(clock.now(), 1);
+  it('moves fresh work to preparing and never hands the same job out twice', async () => {
+    const a = await insert();
+    const b = await insert();
+    const first = await store.queue.claimRunnable(clock.now(), 1);
     expect(first).toEqual([{ job: expect.objectContaining({ id: a.id, state: 'preparing' }), resume: false }]);
-    expect(ids(store.queue.claimRunnable(clock.now(), 5))).toEqual([b.id]);
-    expect(store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
+    expect(ids(await store.queue.claimRunnable(clock.now(), 5))).toEqual([b.id]);
+    expect(await store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
   });
 
-  it('resumes a job holding a live request at submitted instead of preparing it again', () => {
-    const job = jobIn('submitted');
-    store.jobs.transition(job.id, 'waiting_network');
-    expect(store.queue.claimRunnable(clock.now(), 5, { networkOnline: false })).toEqual([]);
-    const [claimed] = store.queue.claimRunnable(clock.now(), 5);
+  it('resumes a job holding a live request at submitted instead of preparing it again', async () => {
+    const job = await jobIn('submitted');
+    await store.jobs.transition(job.id, 'waiting_network');
+    expect(await store.queue.claimRunnable(clock.now(), 5, { networkOnline: false })).toEqual([]);
+    const [claimed] = await store.queue.claimRunnable(clock.now(), 5);
     expect(claimed).toEqual({ job: expect.objectContaining({ id: job.id, state: 'submitted' }), resume: true });
-    expect(store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
+    expect(await store.queue.claimRunnable(clock.now(), 5)).toEqual([]);
   });
 });
 
 describe('recoverInterruptedJobs', () => {
-  it('restarts jobs caught before submitted and resumes later ones by request id', () => {
-    const caught = Object.fromEntries(RUNNING_JOB_STATES.map((s) => [s, jobIn(s)])) as Record<string, JobRecord>;
-    const localWriting = insert({ provider: 'local' });
-    store.jobs.transition(localWriting.id, 'preparing');
-    store.jobs.transition(localWriting.id, 'writing');
-    const waiting = insert();
-    store.jobs.transition(waiting.id, 'waiting_budget');
+  it('restarts jobs caught before submitted and resumes later ones by request id', async () => {
+    const caught: Record<string, JobRecord> = {};
+    for (const state of RUNNING_JOB_STATES) caught[state] = await jobIn(state);
+    const localWriting = await insert({ provider: 'local' });
+    await store.jobs.transition(localWriting.id, 'preparing');
+    await store.jobs.transition(localWriting.id, 'writing');
+    const waiting = await insert();
+    await store.jobs.transition(waiting.id, 'waiting_budget');
 
-    const actions = store.queue.recoverInterruptedJobs();
+    const actions = await store.queue.recoverInterruptedJobs();
     const byJob = new Map(actions.map((a) => [a.jobId, [a.from, a.to]]));
     expect(byJob.get(caught['preparing']!.id)).toEqual(['preparing', 'queued']);
     expect(byJob.get(caught['uploading']!.id)).toEqual(['uploading', 'queued']);
@@ -101,44 +102,44 @@ describe('recoverInterruptedJobs', () => {
     expect(byJob.has(waiting.id)).toBe(false);
 
     // Every recovered job is runnable again; those with a request id come back as resumes, never resubmits.
-    const claimed = store.queue.claimRunnable(clock.now(), 20);
+    const claimed = await store.queue.claimRunnable(clock.now(), 20);
     const resumed = claimed.filter((c) => c.resume).map((c) => c.job.id).sort();
     expect(resumed).toEqual([caught['submitted']!.id, caught['downloading']!.id, caught['writing']!.id].sort());
     expect(claimed).toHaveLength(6);
-    expect(store.queue.recoverInterruptedJobs().map((a) => a.jobId).sort()).toEqual(claimed.map((c) => c.job.id).sort());
+    expect((await store.queue.recoverInterruptedJobs()).map((a) => a.jobId).sort()).toEqual(claimed.map((c) => c.job.id).sort());
   });
 
-  it('does nothing when no job was in flight', () => {
-    insert();
-    expect(store.queue.recoverInterruptedJobs()).toEqual([]);
+  it('does nothing when no job was in flight', async () => {
+    await insert();
+    expect(await store.queue.recoverInterruptedJobs()).toEqual([]);
   });
 });
 
 describe('holdForNetwork and requeue', () => {
-  it('moves waiting fal work to waiting_network without counting attempts, and it comes back online', () => {
-    const fal = insert();
-    const local = insert({ provider: 'local' });
-    expect(store.queue.holdForNetwork()).toEqual([fal.id]);
-    expect(store.jobs.getJob(fal.id)).toMatchObject({ state: 'waiting_network', attempts: 0 });
-    expect(store.jobs.getJob(local.id)!.state).toBe('queued');
-    expect(ids(store.queue.claimRunnable(clock.now(), 5))).toEqual([fal.id, local.id]);
+  it('moves waiting fal work to waiting_network without counting attempts, and it comes back online', async () => {
+    const fal = await insert();
+    const local = await insert({ provider: 'local' });
+    expect(await store.queue.holdForNetwork()).toEqual([fal.id]);
+    expect(await store.jobs.getJob(fal.id)).toMatchObject({ state: 'waiting_network', attempts: 0 });
+    expect((await store.jobs.getJob(local.id))!.state).toBe('queued');
+    expect(ids(await store.queue.claimRunnable(clock.now(), 5))).toEqual([fal.id, local.id]);
   });
 
-  it('puts a held job back in line, at submitted when it has a live request', () => {
-    const fresh = insert();
-    store.jobs.transition(fresh.id, 'waiting_budget');
-    expect(store.queue.requeue(fresh.id, 'budget raised').state).toBe('queued');
+  it('puts a held job back in line, at submitted when it has a live request', async () => {
+    const fresh = await insert();
+    await store.jobs.transition(fresh.id, 'waiting_budget');
+    expect((await store.queue.requeue(fresh.id, 'budget raised')).state).toBe('queued');
 
-    const paid = jobIn('submitted');
-    store.jobs.transition(paid.id, 'waiting_network');
-    expect(store.queue.requeue(paid.id, 'try now')).toMatchObject({ state: 'submitted', stateReason: 'try now' });
-    expect(store.queue.claimRunnable(clock.now(), 5).find((c) => c.job.id === paid.id)?.resume).toBe(true);
+    const paid = await jobIn('submitted');
+    await store.jobs.transition(paid.id, 'waiting_network');
+    expect(await store.queue.requeue(paid.id, 'try now')).toMatchObject({ state: 'submitted', stateReason: 'try now' });
+    expect((await store.queue.claimRunnable(clock.now(), 5)).find((c) => c.job.id === paid.id)?.resume).toBe(true);
   });
 
-  it('lets a worker give back a submitted job it owns', () => {
-    const job = jobIn('submitted');
-    expect(store.queue.nextRunnable(clock.now(), 5)).toEqual([]);
-    store.queue.requeue(job.id, 'queue paused');
-    expect(ids(store.queue.nextRunnable(clock.now(), 5))).toEqual([job.id]);
+  it('lets a worker give back a submitted job it owns', async () => {
+    const job = await jobIn('submitted');
+    expect(await store.queue.nextRunnable(clock.now(), 5)).toEqual([]);
+    await store.queue.requeue(job.id, 'queue paused');
+    expect(ids(await store.queue.nextRunnable(clock.now(), 5))).toEqual([job.id]);
   });
 });

@@ -6,55 +6,55 @@ let clock: FakeClock;
 let store: JobStore;
 useFreshStore((opened) => ({ clock, store } = opened));
 
-const eventKinds = (jobId: string) => store.history.getJobDetail(jobId)!.events.map((e) => e.kind);
+const eventKinds = async (jobId: string) => (await store.history.getJobDetail(jobId))!.events.map((e) => e.kind);
 
 describe('insertJobIfNew', () => {
-  it('creates a queued job with a creation event', () => {
+  it('creates a queued job with a creation event', async () => {
     const input = newJob({ folderId: null, origin: 'drop' });
-    const { job, created } = store.jobs.insertJobIfNew(input);
+    const { job, created } = await store.jobs.insertJobIfNew(input);
     expect(created).toBe(true);
     expect(job).toMatchObject({ ...input, state: 'queued', attempts: 0, progress: 0, createdAt: clock.now() });
     expect(job.startedAt).toBeNull();
-    expect(store.jobs.getJob(job.id)).toEqual(job);
-    expect(eventKinds(job.id)).toEqual(['job_created']);
+    expect(await store.jobs.getJob(job.id)).toEqual(job);
+    expect(await eventKinds(job.id)).toEqual(['job_created']);
   });
 
-  it('makes no new work for the same content hash and profile version (renamed or copied file): the copy is a skipped record', () => {
-    const first = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'a.jpg' }));
-    store.jobs.transition(first.job.id, 'preparing');
-    const again = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'copy of a.jpg' }));
+  it('makes no new work for the same content hash and profile version (renamed or copied file): the copy is a skipped record', async () => {
+    const first = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'a.jpg' }));
+    await store.jobs.transition(first.job.id, 'preparing');
+    const again = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourceName: 'copy of a.jpg' }));
     expect(again.created).toBe(false);
     expect(again.copyOf?.id).toBe(first.job.id);
     expect(again.copyOf?.sourceName).toBe('a.jpg');
     expect(again.copyOf?.state).toBe('preparing');
     expect(again.job).toMatchObject({ state: 'skipped', sourceName: 'copy of a.jpg', duplicateOf: first.job.id });
-    expect(eventKinds(first.job.id).filter((k) => k === 'job_created')).toHaveLength(1);
-    expect(eventKinds(again.job.id)).toEqual(['job_skipped']);
+    expect((await eventKinds(first.job.id)).filter((k) => k === 'job_created')).toHaveLength(1);
+    expect(await eventKinds(again.job.id)).toEqual(['job_skipped']);
   });
 
-  it('makes new work for a new profile version, another profile or new content', () => {
-    const base = store.jobs.insertJobIfNew(newJob({ contentHash: 'h' })).job;
+  it('makes new work for a new profile version, another profile or new content', async () => {
+    const base = (await store.jobs.insertJobIfNew(newJob({ contentHash: 'h' }))).job;
     const ids = [
-      store.jobs.insertJobIfNew(newJob({ contentHash: 'h', profileVersion: 2 })),
-      store.jobs.insertJobIfNew(newJob({ contentHash: 'h', profileId: 'other' })),
-      store.jobs.insertJobIfNew(newJob({ contentHash: 'h2' })),
+      await store.jobs.insertJobIfNew(newJob({ contentHash: 'h', profileVersion: 2 })),
+      await store.jobs.insertJobIfNew(newJob({ contentHash: 'h', profileId: 'other' })),
+      await store.jobs.insertJobIfNew(newJob({ contentHash: 'h2' })),
     ].map((r) => (expect(r.created).toBe(true), r.job.id));
     expect(new Set([base.id, ...ids]).size).toBe(4);
   });
 });
 
 describe('transition', () => {
-  it('moves along the state machine, stamping started and finished times and writing one event per move', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob({ provider: 'local' }));
+  it('moves along the state machine, stamping started and finished times and writing one event per move', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob({ provider: 'local' }));
     clock.advance(1000);
-    const preparing = store.jobs.transition(job.id, 'preparing');
+    const preparing = await store.jobs.transition(job.id, 'preparing');
     expect(preparing.startedAt).toBe(clock.now());
     clock.advance(1000);
-    store.jobs.transition(job.id, 'writing', { progress: 0.5 });
+    await store.jobs.transition(job.id, 'writing', { progress: 0.5 });
     clock.advance(1000);
-    const done = store.jobs.transition(job.id, 'done');
+    const done = await store.jobs.transition(job.id, 'done');
     expect(done).toMatchObject({ state: 'done', progress: 1, finishedAt: clock.now(), startedAt: preparing.startedAt });
-    const states = store.history.getJobDetail(job.id)!.events.filter((e) => e.kind === 'job_state');
+    const states = (await store.history.getJobDetail(job.id))!.events.filter((e) => e.kind === 'job_state');
     expect(states.map((e) => [e.data['from'], e.data['to']])).toEqual([
       ['queued', 'preparing'],
       ['preparing', 'writing'],
@@ -62,104 +62,104 @@ describe('transition', () => {
     ]);
   });
 
-  it('refuses an illegal move, leaving the job and the log untouched', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    expect(() => store.jobs.transition(job.id, 'done')).toThrow(
+  it('refuses an illegal move, leaving the job and the log untouched', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await expect(store.jobs.transition(job.id, 'done')).rejects.toThrow(
       expect.objectContaining({ code: 'invalid_job_transition' }),
     );
-    expect(store.jobs.getJob(job.id)!.state).toBe('queued');
-    expect(eventKinds(job.id)).toEqual(['job_created']);
+    expect((await store.jobs.getJob(job.id))!.state).toBe('queued');
+    expect(await eventKinds(job.id)).toEqual(['job_created']);
   });
 
-  it('reports an unknown job', () => {
-    expect(() => store.jobs.transition('nope', 'preparing')).toThrow(expect.objectContaining({ code: 'job_not_found' }));
-    expect(() => store.jobs.setProgress('nope', 0.5)).toThrow(expect.objectContaining({ code: 'job_not_found' }));
+  it('reports an unknown job', async () => {
+    await expect(store.jobs.transition('nope', 'preparing')).rejects.toThrow(expect.objectContaining({ code: 'job_not_found' }));
+    await expect(store.jobs.setProgress('nope', 0.5)).rejects.toThrow(expect.objectContaining({ code: 'job_not_found' }));
   });
 
-  it('counts an attempt for each scheduled retry, which needs a time', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.transition(job.id, 'preparing');
-    expect(() => store.jobs.transition(job.id, 'retry_scheduled')).toThrow(/needs a time/);
-    const retry = store.jobs.transition(job.id, 'retry_scheduled', {
+  it('counts an attempt for each scheduled retry, which needs a time', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    await expect(store.jobs.transition(job.id, 'retry_scheduled')).rejects.toThrow(/needs a time/);
+    const retry = await store.jobs.transition(job.id, 'retry_scheduled', {
       nextAttemptAt: clock.now() + 5000,
       reason: 'HTTP 503',
       errorCode: 'http_503',
     });
     expect(retry).toMatchObject({ attempts: 1, nextAttemptAt: clock.now() + 5000, stateReason: 'HTTP 503' });
-    const back = store.jobs.transition(retry.id, 'preparing');
+    const back = await store.jobs.transition(retry.id, 'preparing');
     expect(back).toMatchObject({ attempts: 1, nextAttemptAt: null, stateReason: null, errorCode: 'http_503' });
-    store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
-    expect(store.jobs.getJob(job.id)!.attempts).toBe(2);
+    await store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
+    expect((await store.jobs.getJob(job.id))!.attempts).toBe(2);
   });
 
-  it('does not count an attempt for waiting on the network', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.transition(job.id, 'preparing');
-    expect(store.jobs.transition(job.id, 'waiting_network').attempts).toBe(0);
+  it('does not count an attempt for waiting on the network', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    expect((await store.jobs.transition(job.id, 'waiting_network')).attempts).toBe(0);
   });
 
-  it('clamps progress', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.setProgress(job.id, 1.7);
-    expect(store.jobs.getJob(job.id)!.progress).toBe(1);
-    store.jobs.setProgress(job.id, -1);
-    expect(store.jobs.getJob(job.id)!.progress).toBe(0);
+  it('clamps progress', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.setProgress(job.id, 1.7);
+    expect((await store.jobs.getJob(job.id))!.progress).toBe(1);
+    await store.jobs.setProgress(job.id, -1);
+    expect((await store.jobs.getJob(job.id))!.progress).toBe(0);
   });
 });
 
 describe('retry', () => {
-  it('puts a failed job back in line with attempts reset and the error cleared', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.transition(job.id, 'preparing');
-    store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
-    store.jobs.transition(job.id, 'preparing');
-    store.jobs.transition(job.id, 'failed', { errorCode: 'corrupt_image', errorMessage: 'bad file' });
-    const retried = store.jobs.retry(job.id);
+  it('puts a failed job back in line with attempts reset and the error cleared', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    await store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: clock.now() });
+    await store.jobs.transition(job.id, 'preparing');
+    await store.jobs.transition(job.id, 'failed', { errorCode: 'corrupt_image', errorMessage: 'bad file' });
+    const retried = await store.jobs.retry(job.id);
     expect(retried).toMatchObject({ state: 'queued', attempts: 0, errorCode: null, errorMessage: null, finishedAt: null });
   });
 
-  it('sends a job whose paid fal result is still fetchable to submitted', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.transition(job.id, 'preparing');
-    store.jobs.transition(job.id, 'uploading');
-    store.requests.recordRequestId(job.id, 0, 'req-1', ['1080x1080']);
-    store.requests.finishRequest('req-1', 'completed');
-    store.jobs.transition(job.id, 'downloading');
-    store.jobs.transition(job.id, 'writing');
-    store.jobs.transition(job.id, 'failed', { errorCode: 'output_not_writable' });
-    expect(store.jobs.retry(job.id).state).toBe('submitted');
-    expect(store.queue.nextRunnable(clock.now(), 10)).toEqual([
+  it('sends a job whose paid fal result is still fetchable to submitted', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    await store.jobs.transition(job.id, 'uploading');
+    await store.requests.recordRequestId(job.id, 0, 'req-1', ['1080x1080']);
+    await store.requests.finishRequest('req-1', 'completed');
+    await store.jobs.transition(job.id, 'downloading');
+    await store.jobs.transition(job.id, 'writing');
+    await store.jobs.transition(job.id, 'failed', { errorCode: 'output_not_writable' });
+    expect((await store.jobs.retry(job.id)).state).toBe('submitted');
+    expect(await store.queue.nextRunnable(clock.now(), 10)).toEqual([
       expect.objectContaining({ job: expect.objectContaining({ id: job.id }), resume: true }),
     ]);
   });
 
-  it('refuses jobs that are not failed or cancelled', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    expect(() => store.jobs.retry(job.id)).toThrow(expect.objectContaining({ code: 'invalid_job_transition' }));
+  it('refuses jobs that are not failed or cancelled', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await expect(store.jobs.retry(job.id)).rejects.toThrow(expect.objectContaining({ code: 'invalid_job_transition' }));
   });
 });
 
 describe('cancel', () => {
-  it('cancels a job and returns the fal requests still running, leaving completed ones completed', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.transition(job.id, 'preparing');
-    store.jobs.transition(job.id, 'uploading');
-    store.requests.recordRequestId(job.id, 0, 'req-a', ['1080x1080']);
-    store.requests.recordRequestId(job.id, 1, 'req-b', ['1080x1920']);
-    store.requests.finishRequest('req-a', 'completed');
-    const { job: cancelled, falRequestIdsToCancel } = store.jobs.cancel(job.id);
+  it('cancels a job and returns the fal requests still running, leaving completed ones completed', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    await store.jobs.transition(job.id, 'uploading');
+    await store.requests.recordRequestId(job.id, 0, 'req-a', ['1080x1080']);
+    await store.requests.recordRequestId(job.id, 1, 'req-b', ['1080x1920']);
+    await store.requests.finishRequest('req-a', 'completed');
+    const { job: cancelled, falRequestIdsToCancel } = await store.jobs.cancel(job.id);
     expect(cancelled.state).toBe('cancelled');
     expect(falRequestIdsToCancel).toEqual(['req-b']);
-    expect(store.requests.listRequests(job.id).map((r) => [r.requestId, r.state])).toEqual([
+    expect((await store.requests.listRequests(job.id)).map((r) => [r.requestId, r.state])).toEqual([
       ['req-a', 'completed'],
       ['req-b', 'cancelled'],
     ]);
-    expect(() => store.jobs.transition(job.id, 'downloading')).toThrow(/cannot go from cancelled/);
+    await expect(store.jobs.transition(job.id, 'downloading')).rejects.toThrow(/cannot go from cancelled/);
   });
 
-  it('refuses a finished job', () => {
-    const { job } = store.jobs.insertJobIfNew(newJob());
-    store.jobs.cancel(job.id);
-    expect(() => store.jobs.cancel(job.id)).toThrow(expect.objectContaining({ code: 'invalid_job_transition' }));
+  it('refuses a finished job', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.cancel(job.id);
+    await expect(store.jobs.cancel(job.id)).rejects.toThrow(expect.objectContaining({ code: 'invalid_job_transition' }));
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/engine/store/database';
+import { openDatabase } from '../../../electron/engine/store/sqlite/database';
 import { JOB_DB_MIGRATIONS } from '../../../electron/engine/store/migrations';
 import { openJobStore } from '../../../electron/engine/store';
-import { allRows, getRow, run } from '../../../electron/engine/store/sqlite';
+import { allRows, getRow, run } from '../../../electron/engine/store/sqlite/sqlite';
 import { newJob } from './storeFixture';
 import { tempDirs } from './tempDir';
 
@@ -41,29 +41,29 @@ describe('migration 8 (skipped duplicates)', () => {
 });
 
 describe('insertJobIfNew with copies', () => {
-  it('records one skipped copy per path, returns the first job for its own path, and makes a copy anyway once', () => {
+  it('records one skipped copy per path, returns the first job for its own path, and makes a copy anyway once', async () => {
     const store = openJobStore(dirs.make());
     try {
-      const first = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/a.jpg', sourceName: 'a.jpg' }));
+      const first = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/a.jpg', sourceName: 'a.jpg' }));
       expect(first.created).toBe(true);
-      const again = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/a.jpg', sourceName: 'a.jpg' }));
+      const again = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/a.jpg', sourceName: 'a.jpg' }));
       expect(again).toEqual({ job: first.job, created: false });
 
-      const copy = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/b.jpg', sourceName: 'b.jpg' }));
+      const copy = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/b.jpg', sourceName: 'b.jpg' }));
       expect(copy.created).toBe(false);
       expect(copy.copyOf?.id).toBe(first.job.id);
       expect(copy.job).toMatchObject({ state: 'skipped', duplicateOf: first.job.id, sourcePath: '/in/b.jpg', stateReason: 'same image as a.jpg' });
       expect(copy.job.finishedAt).not.toBeNull();
-      const copyAgain = store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/b.jpg', sourceName: 'b.jpg' }));
+      const copyAgain = await store.jobs.insertJobIfNew(newJob({ contentHash: 'same', sourcePath: '/in/b.jpg', sourceName: 'b.jpg' }));
       expect(copyAgain.job.id).toBe(copy.job.id);
-      expect(store.history.countByState()).toMatchObject({ queued: 1, skipped: 1 });
+      expect(await store.history.countByState()).toMatchObject({ queued: 1, skipped: 1 });
 
-      const made = store.jobs.makeAnyway(copy.job.id);
+      const made = await store.jobs.makeAnyway(copy.job.id);
       expect(made).toMatchObject({ state: 'queued', duplicateOf: first.job.id, finishedAt: null, stateReason: 'made anyway by the user' });
-      expect(() => store.jobs.makeAnyway(copy.job.id)).toThrow(/not skipped/);
-      expect(() => store.jobs.makeAnyway(first.job.id)).toThrow(/not skipped/);
+      await expect(store.jobs.makeAnyway(copy.job.id)).rejects.toThrow(/not skipped/);
+      await expect(store.jobs.makeAnyway(first.job.id)).rejects.toThrow(/not skipped/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

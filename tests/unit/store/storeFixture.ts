@@ -51,8 +51,8 @@ export function useFreshStore(onOpened: (opened: { store: JobStore; clock: FakeC
     store = openTestStore(dirs.make(), clock);
     onOpened({ store, clock });
   });
-  afterEach(() => {
-    store?.close();
+  afterEach(async () => {
+    await store?.close();
     dirs.cleanup();
   });
 }

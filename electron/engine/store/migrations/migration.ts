@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlite';
+import type { SqlDatabase } from '../sqlite/sqlite';
 
 /**
  * One numbered schema step. `up` is SQL (may hold several statements) or a function for steps that need code (data

@@ -25,24 +25,25 @@ export function registerJobsCommand(program: Command, setExitCode: (code: number
     .option('--since <date>', 'only jobs created from this date on (YYYY-MM-DD is local midnight; or an ISO time)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--json', 'one JSON object per line')
-    .action((options: JobsOptions) => {
+    .action(async (options: JobsOptions) => {
       const states = options.status === undefined ? undefined : parseStates(options.status);
       const since = options.since === undefined ? undefined : parseSince(options.since);
       const store = openJobStore(resolveDataDir(options.data));
       try {
         let cursor: string | null = null;
         do {
-          const page = store.history.queryJobs({ states, since, cursor, limit: MAX_JOB_PAGE });
-          const lines = page.jobs.map((job) => {
-            const first = job.duplicateOf === null ? undefined : store.jobs.getJob(job.duplicateOf);
-            const line = jobLine(job, store.outputs.listOutputs(job.id), first, { list: store.versions.listVersions(job.id), current: store.versions.currentVersions(job.id) });
-            return options.json ? JSON.stringify(line) : jobText(line);
-          });
+          const page = await store.history.queryJobs({ states, since, cursor, limit: MAX_JOB_PAGE });
+          const lines: string[] = [];
+          for (const job of page.jobs) {
+            const first = job.duplicateOf === null ? undefined : await store.jobs.getJob(job.duplicateOf);
+            const line = jobLine(job, await store.outputs.listOutputs(job.id), first, { list: await store.versions.listVersions(job.id), current: await store.versions.currentVersions(job.id) });
+            lines.push(options.json ? JSON.stringify(line) : jobText(line));
+          }
           if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
           cursor = page.nextCursor;
         } while (cursor !== null);
       } finally {
-        store.close();
+        await store.close();
       }
       setExitCode(0);
     });

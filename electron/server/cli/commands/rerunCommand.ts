@@ -44,11 +44,11 @@ export function registerRerunCommand(program: Command, setExitCode: (code: numbe
           options.size,
           parseUserMarkFlags(options.focus, []),
         );
-        const output = store.outputs.listOutputs(jobId).find((candidate) => candidate.path === made.path)!;
+        const output = (await store.outputs.listOutputs(jobId)).find((candidate) => candidate.path === made.path)!;
         const line = { job: jobId, size: output.target, path: output.path, version: made.version.version, provider: output.provider, bytes: output.bytes, layout: output.layout, costCents: 0 };
         process.stdout.write(options.json ? `${JSON.stringify(line)}\n` : `${output.target} of job ${jobId} made again locally (free): version ${line.version} at ${output.path}\n`);
       } finally {
-        store.close();
+        await store.close();
       }
       setExitCode(0);
     });

@@ -17,13 +17,13 @@ export function registerRetryCommand(program: Command, setExitCode: (code: numbe
     .description('Queue a failed or cancelled job again (job ids are in `smart-resize jobs`).')
     .argument('<job>', 'the job id')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
-    .action((jobId: string, options: RetryOptions) => {
+    .action(async (jobId: string, options: RetryOptions) => {
       const store = openJobStore(resolveDataDir(options.data));
       try {
-        const job = store.jobs.retry(jobId);
+        const job = await store.jobs.retry(jobId);
         process.stdout.write(`${job.sourceName} (job ${job.id}) is queued again${job.state === 'submitted' ? ': its fal result is fetched again, not paid again' : ''}.\n`);
       } finally {
-        store.close();
+        await store.close();
       }
       setExitCode(0);
     });

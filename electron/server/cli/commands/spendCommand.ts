@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
-import { readSpendSummary } from '../../../engine/spend/readSpendSummary';
 import { parseSince } from '../parseSince';
+import { readSpendSummary } from '../../../engine/spend/reports/readSpendSummary';
 import { spendJson, spendText } from '../spendReport';
 
 interface SpendOptions {
@@ -18,9 +18,9 @@ export function registerSpendCommand(program: Command, setExitCode: (code: numbe
     .option('--since <date>', 'only count spend from this date on (YYYY-MM-DD is local midnight; or an ISO time)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--json', 'print one JSON object; amounts in integer cents')
-    .action((options: SpendOptions) => {
+    .action(async (options: SpendOptions) => {
       const since = options.since === undefined ? undefined : parseSince(options.since);
-      const summary = readSpendSummary(resolveDataDir(options.data), { since });
+      const summary = await readSpendSummary(resolveDataDir(options.data), { since });
       const text = options.json ? JSON.stringify(spendJson(summary, since), null, 2) : spendText(summary, since);
       process.stdout.write(`${text}\n`);
       setExitCode(0);

@@ -64,7 +64,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
 function spendLines(engine: Engine, profile: Profile, trusted: boolean): string[] {
   const { minCents, maxCents } = estimateJob(profile);
   if (maxCents === 0) return [];
-  const budget = engine.spend.budget();
+  const budget = engine.spend.budget.get();
   const caps = [
     budget.dailyCapCents === null ? undefined : `daily cap ${formatCents(budget.dailyCapCents)}`,
     budget.monthlyCapCents === null ? undefined : `monthly cap ${formatCents(budget.monthlyCapCents)}`,

@@ -1,0 +1,80 @@
+import type { JobStore } from '../../store';
+import type { BudgetSettings } from '../budgetSettings';
+import type { BudgetNotices } from '../budgetGuard/budgetNotices';
+import { headroom } from '../budgetGuard/capCheck';
+import type { CapGuard } from '../budgetGuard/capGuard';
+import { CHEAPEST_REQUEST_CENTS } from '../estimateJob';
+import { localDayKey } from '../spendPeriods';
+import { jobEstimator, type ProfileVersionReader } from './jobEstimator';
+
+/** What releasing cap-held work reads and whom it wakes. */
+export interface CapReleaseDeps {
+  readonly store: JobStore;
+  readonly caps: CapGuard;
+  readonly budget: () => BudgetSettings;
+  readonly now: () => number;
+  readonly profileVersion: ProfileVersionReader;
+  readonly notices: BudgetNotices;
+  /** Jobs were put back in line: wake the scheduler. */
+  readonly wake: () => void;
+}
+
+/**
+ * Jobs a cap holds go back in line when they fit again: a cap raised, money settled or released, a day or month
+ * rolled over. Only as many as the caps leave room for, so held work does not churn through the queue only to be
+ * held again.
+ */
+export class CapRelease {
+  private lastFingerprint = '';
+
+  constructor(private readonly deps: CapReleaseDeps) {}
+
+  /**
+   * Requeues cap-held jobs, oldest first, as far as the caps leave room for at least their cheapest request.
+   * Resolves how many were requeued.
+   */
+  async release(): Promise<number> {
+    const { store, caps } = this.deps;
+    const estimate = jobEstimator(this.deps.profileVersion);
+    // One transaction: the held jobs read are the ones requeued (none cancelled or released in between).
+    const released = await store.transaction(async (tx) => {
+      await tx.reservations.pruneStale();
+      const held = (await tx.queue.heldForBudget()).filter(({ burst }) => !burst);
+      // Room promised to jobs requeued in this pass; every cap's room shrinks by it (conservative for folder caps).
+      let promised = 0;
+      let count = 0;
+      const room = new Map<string | null, number>();
+      for (const { job } of held) {
+        if (!room.has(job.folderId)) room.set(job.folderId, headroom(await caps.standings(job.folderId, tx)));
+        const need = Math.max(CHEAPEST_REQUEST_CENTS, estimate(job).minCents);
+        if (room.get(job.folderId)! - promised < need) continue;
+        promised += need;
+        await tx.queue.requeue(job.id, 'budget available again');
+        count += 1;
+      }
+      return count;
+    });
+    this.lastFingerprint = await this.fingerprint();
+    if (released > 0) {
+      this.deps.notices.released();
+      this.deps.wake();
+    }
+    return released;
+  }
+
+  /**
+   * The periodic check (each minute, and at start): when the day or month rolled over, or money was settled or
+   * released since the last look, held work may fit again. Resolves how many jobs were requeued.
+   */
+  async checkPeriods(): Promise<number> {
+    return (await this.fingerprint()) === this.lastFingerprint ? 0 : this.release();
+  }
+
+  private async fingerprint(): Promise<string> {
+    const { store } = this.deps;
+    await store.reservations.pruneStale();
+    const reserved = await store.reservations.total();
+    const charged = await store.ledger.sum('charge');
+    return `${localDayKey(this.deps.now())}|${reserved}|${charged}|${JSON.stringify(this.deps.budget())}`;
+  }
+}

@@ -1,0 +1,89 @@
+import type { OutputLayout } from '../../../domain/outputLayout';
+import type { PreflightResult } from '../../../domain/placements';
+import type { NewOutputVersion, OutputVersionRecord, VersionCause } from '../types';
+import { requireJob } from './jobRows';
+import { allRows, getRow, run, withTransaction } from './sqlite';
+import type { StoreContext } from './storeContext';
+
+interface VersionRow {
+  id: number;
+  job_id: string;
+  target: string;
+  image_index: number;
+  version: number;
+  cause: string;
+  layout: string | null;
+  kept_path: string;
+  width: number;
+  height: number;
+  bytes: number;
+  format: string | null;
+  preflight: string | null;
+  created_at: number;
+}
+
+/** Every kept making of each output of a job, and which one each output file holds (SQLite; issue 14). */
+export class SqliteOutputVersionRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  /** Records the next version of one output (numbered after its last); answers it. */
+  addVersion(input: NewOutputVersion): OutputVersionRecord {
+    return withTransaction(this.ctx, () => {
+      requireJob(this.ctx, input.jobId);
+      const row = getRow<VersionRow>(
+        this.ctx.db,
+        `INSERT INTO output_versions (job_id, target, image_index, version, cause, layout, kept_path, width, height, bytes, format, preflight, created_at)
+         VALUES (:jobId, :target, :imageIndex,
+                 (SELECT coalesce(max(version), 0) + 1 FROM output_versions WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex),
+                 :cause, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
+         RETURNING *`,
+        {
+          ...input,
+          layout: input.layout ? JSON.stringify(input.layout) : null,
+          preflight: input.preflight ? JSON.stringify(input.preflight) : null,
+          now: this.ctx.now(),
+        },
+      );
+      return toVersionRecord(row!);
+    });
+  }
+
+  /** A job's versions by size, image and version. */
+  listVersions(jobId: string): OutputVersionRecord[] {
+    return allRows<VersionRow>(this.ctx.db, 'SELECT * FROM output_versions WHERE job_id = :jobId ORDER BY target, image_index, version', { jobId }).map(toVersionRecord);
+  }
+
+  /** Notes which version an output file now holds. */
+  setCurrent(jobId: string, target: string, imageIndex: number, version: number): void {
+    run(this.ctx.db, 'UPDATE job_outputs SET version = :version WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex', { jobId, target, imageIndex, version });
+  }
+
+  /** The version each output file of a job holds, by `target#imageIndex` (absent: the run's, never fixed). */
+  currentVersions(jobId: string): Map<string, number> {
+    const rows = allRows<{ target: string; image_index: number; version: number }>(
+      this.ctx.db,
+      'SELECT target, image_index, version FROM job_outputs WHERE job_id = :jobId AND version IS NOT NULL',
+      { jobId },
+    );
+    return new Map(rows.map((row) => [`${row.target}#${row.image_index}`, row.version]));
+  }
+}
+
+function toVersionRecord(row: VersionRow): OutputVersionRecord {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    target: row.target,
+    imageIndex: row.image_index,
+    version: row.version,
+    cause: row.cause as VersionCause,
+    layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
+    keptPath: row.kept_path,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    format: row.format,
+    preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
+    createdAt: row.created_at,
+  };
+}

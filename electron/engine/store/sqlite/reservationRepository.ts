@@ -1,0 +1,71 @@
+import { RUNNING_JOB_STATES } from '../../../domain/jobStates';
+import type { Reservation } from '../spendTypes';
+import { allRows, getRow, run } from './sqlite';
+import type { StoreContext } from './storeContext';
+
+const ACTIVE_LIST = RUNNING_JOB_STATES.map((state) => `'${state}'`).join(', ');
+
+/**
+ * Money in flight, persisted so a crash does not forget it: a row per admitted request (job + batch), replaced when
+ * the same batch is admitted again, deleted when its charge is written (settled) or when it ends unpaid (released).
+ * (SQLite.)
+ */
+export class SqliteReservationRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  /** Reserves `cents` for a job's batch (replacing an older reservation of the same batch). */
+  reserve(jobId: string, batchIndex: number, folderId: string | null, cents: number): void {
+    run(
+      this.ctx.db,
+      `INSERT INTO spend_reservations (job_id, batch_index, folder_id, cents, reserved_at)
+       VALUES (:jobId, :batchIndex, :folderId, :cents, :now)
+       ON CONFLICT (job_id, batch_index) DO UPDATE SET cents = excluded.cents, reserved_at = excluded.reserved_at`,
+      { jobId, batchIndex, folderId, cents, now: this.ctx.now() },
+    );
+  }
+
+  /** Drops a batch's reservation (settled by its charge or released). Returns true when one existed. */
+  remove(jobId: string, batchIndex: number): boolean {
+    return run(this.ctx.db, 'DELETE FROM spend_reservations WHERE job_id = :jobId AND batch_index = :batchIndex', { jobId, batchIndex }).changes > 0;
+  }
+
+  /** Drops every reservation of a job (cancelled, failed). Returns how many. */
+  removeJob(jobId: string): number {
+    return run(this.ctx.db, 'DELETE FROM spend_reservations WHERE job_id = :jobId', { jobId }).changes;
+  }
+
+  /** Cents reserved, for every folder or for one. */
+  total(folderId?: string): number {
+    const row = getRow<{ cents: number }>(
+      this.ctx.db,
+      'SELECT coalesce(sum(cents), 0) AS cents FROM spend_reservations WHERE (:folderId IS NULL OR folder_id = :folderId)',
+      { folderId: folderId ?? null },
+    );
+    return row?.cents ?? 0;
+  }
+
+  /**
+   * Releases reservations that no longer stand for money in flight: their batch holds no live fal request and their
+   * job is not being worked on (it failed, was cancelled, waits for a retry, or the app stopped before submitting).
+   * A batch whose request is still live keeps its reservation until the job, resumed, prices it. Returns how many.
+   */
+  pruneStale(): number {
+    return run(
+      this.ctx.db,
+      `DELETE FROM spend_reservations
+       WHERE NOT EXISTS (SELECT 1 FROM job_requests r
+                         WHERE r.job_id = spend_reservations.job_id AND r.batch_index = spend_reservations.batch_index
+                           AND r.state IN ('submitted', 'completed'))
+         AND NOT EXISTS (SELECT 1 FROM jobs j
+                         WHERE j.id = spend_reservations.job_id AND j.state IN (${ACTIVE_LIST}))`,
+    ).changes;
+  }
+
+  /** Every reservation, oldest first. */
+  list(): Reservation[] {
+    return allRows<{ job_id: string; batch_index: number; folder_id: string | null; cents: number; reserved_at: number }>(
+      this.ctx.db,
+      'SELECT * FROM spend_reservations ORDER BY id',
+    ).map((row) => ({ jobId: row.job_id, batchIndex: row.batch_index, folderId: row.folder_id, cents: row.cents, reservedAt: row.reserved_at }));
+  }
+}
