@@ -2,7 +2,7 @@ import type { SpendRange, StoreRepositories } from '../../store';
 import { spendPeriods } from '../spendPeriods';
 
 /** The caps a summary is compared with (null: none). */
-export interface SummaryCaps {
+interface SummaryCaps {
   readonly dailyCapCents: number | null;
   readonly monthlyCapCents: number | null;
 }

@@ -7,7 +7,7 @@ import type { StoreContext } from './storeContext';
 import type { JobRecord, NewJob } from '../types';
 
 /** The log's reason when a job that read a partial copy is given the complete file. */
-export const PARTIAL_COPY_REASON = 'the file was still being copied when it was read; taken again now that it is complete';
+const PARTIAL_COPY_REASON = 'the file was still being copied when it was read; taken again now that it is complete';
 
 /**
  * A slow copy (a network share) can pause longer than the settle time: the half file is taken, and fails as

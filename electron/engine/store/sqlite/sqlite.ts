@@ -7,7 +7,7 @@ export type SqlDatabase = Database.Database;
  * Values the store binds. libsql aborts the whole process on a boolean parameter and binds a lone `null` argument
  * as if it were a parameter object, so every statement here uses named parameters of these types only.
  */
-export type SqlValue = string | number | null;
+type SqlValue = string | number | null;
 
 /** Named parameters (`:name` in SQL). */
 export type SqlParams = Record<string, SqlValue>;
