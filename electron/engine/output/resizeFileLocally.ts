@@ -5,6 +5,7 @@ import type { ProfileFormat } from '../../domain/outputFormats';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import type { DecodeOptions } from '../decode/types';
 import type { Box } from '../local/geometry';
+import { readSidecarMarks } from '../composition/marks';
 import { renderLocalFile } from '../local';
 import { safeInsetsFor } from '../preflight';
 import { finishImages, localPixels, placementLookup, sourceRights } from './finishImages';
@@ -54,7 +55,8 @@ export async function resizeFileLocally(request: LocalResizeRequest): Promise<Lo
     fill: request.fill,
     limitInputPixels: request.limitInputPixels,
     maxSvgSide: request.maxSvgSide,
-    marks: request.marks,
+    // Marks given on the command line, else those the source's XMP sidecar carries (set in the app, maybe elsewhere).
+    marks: request.marks ?? (await readSidecarMarks(request.sourcePath))?.marks,
     detector: request.detector,
     insetsFor: (target) => safeInsetsFor(placementOf(target), target),
   });

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marksToXmp } from '../../../electron/engine/composition/marks/xmpMarks';
 import { jsonLines, runCli } from '../../support/cli/runCli';
 import { makeCompositionScene } from '../../support/images/compositionScene';
 
@@ -54,6 +55,16 @@ describe('resize --json plans and subjects', () => {
     expect(line!.subjects.some((subject) => subject.kind === 'focus')).toBe(true);
     const [output] = line!.outputs;
     expect(output!.plan).toEqual({ method: 'crop', sourceRegion: { left: 0, top: 0, width: 800, height: 800 } });
+  });
+
+  it("takes the marks from the source's XMP sidecar when no --focus or --keep is given", async () => {
+    const source = join(dir, 'sidecar.jpg');
+    copyFileSync(join(dir, 'person.jpg'), source);
+    writeFileSync(`${source}.xmp`, marksToXmp({ keep: [{ left: 0.05, top: 0.1, width: 0.2, height: 0.2 }] }, Date.now()));
+    const run = await runCli(['resize', source, '--sizes', '400x400', '--out', join(dir, 'sidecar'), '--json', '--no-detect']);
+    expect(run.code, run.stderr).toBe(0);
+    const [line] = jsonLines<Line>(run.stdout);
+    expect(line!.subjects.find((subject) => subject.kind === 'keep')?.box).toEqual({ left: 60, top: 80, width: 240, height: 160 });
   });
 
   it('refuses a keep box outside the picture with the reason', async () => {

@@ -1,2 +1,2 @@
 export { marksOfSource, saveMarksOfSource } from './sourceMarks';
-export { sidecarPathFor } from './marksSidecar';
+export { readSidecarMarks, sidecarPathFor } from './marksSidecar';
