@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import type { ApiHandlers } from '../../shared/contract/types';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
 import type { PathPolicy } from './pathPolicy';
@@ -20,17 +20,18 @@ export interface EngineApiOptions {
 }
 
 /**
- * The API contract implemented by the engine: what both hosts bind (Electron IPC and the headless HTTP server).
+ * The API contract implemented by the engine: what both hosts bind (Electron IPC and the headless HTTP server) and
+ * call themselves (the tray), reached through `Engine.api()`.
  * Inputs arrive already validated by the contract; the engine's own stores validate again with their rules.
  */
-export function createEngineApi(engine: Engine, host: HostServices, dataDir: string, options: EngineApiOptions = {}): ApiHandlers {
+export function createEngineApi(engine: EngineParts, host: HostServices, options: EngineApiOptions = {}): ApiHandlers {
   return {
     profiles: profileHandlers(engine),
     folders: folderHandlers(engine, options.homeDir ?? homedir(), options.pathPolicy),
     jobs: jobHandlers(engine, options.pathPolicy),
-    review: reviewHandlers(engine, dataDir),
+    review: reviewHandlers(engine, engine.dataDir),
     marks: markHandlers(engine),
-    ...systemHandlers(engine, host, dataDir),
+    ...systemHandlers(engine, host),
     ...spendHandlers(engine),
   };
 }

@@ -1,6 +1,6 @@
 import { isFinished } from '../../domain/jobStates';
 import type { ApiEvent, Notice } from '../../shared/schemas/events';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import type { JobRecord, StoreEvent } from '../store';
 import { toApiFolder } from './folderHandlers';
 import { toJobChange } from './jobDto';
@@ -12,7 +12,7 @@ import { queueState } from './queueState';
  * busy queue costs no read per event; only a job first met through its progress is read, once. Queue and folder updates (counts, N of M) are coalesced: a burst of job
  * changes sends one of each per interval. Returns a function that detaches the bridge.
  */
-export function bridgeEngineEvents(engine: Engine, emit: (event: ApiEvent) => void, queueIntervalMs = 250): () => void {
+export function bridgeEngineEvents(engine: EngineParts, emit: (event: ApiEvent) => void, queueIntervalMs = 250): () => void {
   let detached = false;
   const send = (event: ApiEvent) => {
     if (!detached) emit(event);

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Folder } from '../../shared/schemas/folder';
 import type { WatchedFolder } from '../settings/settingsSchema';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import { ensureFolder, typedFolderPath } from './folderPaths';
 import { assertFolderAllowed, type PathPolicy } from './pathPolicy';
 import { PENDING_JOB_STATES } from '../../domain/jobStates';
@@ -11,7 +11,7 @@ import { PENDING_JOB_STATES } from '../../domain/jobStates';
  * store. A typed path is made absolute (`~` is `homeDir`; relative paths are refused) and must be an existing
  * folder, or one created on request; a path policy (headless host) limits where they may be.
  */
-export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: PathPolicy): ApiHandlers['folders'] {
+export function folderHandlers(engine: EngineParts, homeDir: string, pathPolicy?: PathPolicy): ApiHandlers['folders'] {
   const toApi = (folder: WatchedFolder) => toApiFolder(engine, folder);
   const checkedFolder = async (typed: string, create: boolean) => {
     const path = typedFolderPath(typed, homeDir);
@@ -45,7 +45,7 @@ export function folderHandlers(engine: Engine, homeDir: string, pathPolicy?: Pat
 }
 
 /** A folder's settings with its live status and job counts. */
-export async function toApiFolder(engine: Engine, folder: WatchedFolder): Promise<Folder> {
+export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): Promise<Folder> {
   const status = engine.folders.statuses().find((candidate) => candidate.folderId === folder.id);
   const counts = await engine.store.history.countByState({ folderId: folder.id });
   const waiting = PENDING_JOB_STATES.reduce((sum, state) => sum + counts[state], 0);

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { JobState } from '../../domain/jobStates';
 import { SmartResizeError } from '../../domain/errors';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
@@ -11,7 +11,7 @@ import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
  * jobs.*: intake of dropped paths, the paged history, and the user's retry and cancel. With a path policy (headless
  * host), paths outside its roots are skipped with the reason instead of queued.
  */
-export function jobHandlers(engine: Engine, pathPolicy?: PathPolicy): ApiHandlers['jobs'] {
+export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHandlers['jobs'] {
   const { store } = engine;
   const jobWithOutputs = async (id: string) => {
     const job = await store.jobs.getJob(id);

@@ -1,10 +1,10 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../../domain/errors';
 import { marksOfSource, sidecarPathFor } from '../composition/marks';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 
 /** marks.*: the focal point and keep boxes of a job's source; setting them remakes its local sizes at once. */
-export function markHandlers(engine: Engine): ApiHandlers['marks'] {
+export function markHandlers(engine: EngineParts): ApiHandlers['marks'] {
   const jobOf = async (jobId: string) => {
     const job = await engine.store.jobs.getJob(jobId);
     if (!job) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);

@@ -1,11 +1,11 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../../domain/errors';
 import { isBuiltinProfileId } from '../profiles/builtinProfiles';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import { apiPresets, toApiProfile, toProfileInput, toProfilePatch } from './profileDto';
 
 /** profiles.*: the engine's versioned profile store behind the contract. */
-export function profileHandlers(engine: Engine): ApiHandlers['profiles'] {
+export function profileHandlers(engine: EngineParts): ApiHandlers['profiles'] {
   const { profiles } = engine;
   return {
     list: async () => profiles.list().map(toApiProfile),

@@ -5,13 +5,13 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import { renderBeforeImage } from '../review/beforeImage';
 import { nudgeOutput, restoreOutputVersion, type FixContext } from '../review/fixOutput';
 import type { OutputVersionRecord } from '../store';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 
 /** The largest file the large view is sent whole (a 1:1 view of anything bigger is not a review any more). */
 const MAX_FULL_IMAGE_BYTES = 60 * 1024 * 1024;
 
 /** review.*: what the job view shows beyond the list's previews. */
-export function reviewHandlers(engine: Engine, dataDir: string): ApiHandlers['review'] {
+export function reviewHandlers(engine: EngineParts, dataDir: string): ApiHandlers['review'] {
   const { store } = engine;
   const fixing = (): FixContext => ({
     store,

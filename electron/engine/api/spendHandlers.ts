@@ -1,13 +1,13 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Budget } from '../../shared/schemas/spend';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import type { BudgetSettings } from '../spend';
 import type { LedgerEntry } from '../store';
 
 type SpendGroups = Pick<ApiHandlers, 'spend' | 'budget'>;
 
 /** The spend ledger, its summaries and CSV, held work, and the budget caps, over the engine's spend parts. */
-export function spendHandlers(engine: Engine): SpendGroups {
+export function spendHandlers(engine: EngineParts): SpendGroups {
   const { reports, bursts, budget } = engine.spend;
   return {
     spend: {

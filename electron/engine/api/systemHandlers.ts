@@ -3,8 +3,7 @@ import type { Settings as ApiSettings } from '../../shared/schemas/settings';
 import { SmartResizeError } from '../../domain/errors';
 import { estimateRequest } from '../pricing';
 import { estimateJob } from '../spend/estimateJob';
-import { applySettingsChange } from '../runtime/applySettingsChange';
-import type { Engine } from '../runtime/engine';
+import type { EngineParts } from '../runtime/engineParts';
 import type { HostServices } from './hostServices';
 import { queueState } from './queueState';
 import { thumbnailDataUrl } from './thumbnail';
@@ -12,7 +11,7 @@ import { thumbnailDataUrl } from './thumbnail';
 type SystemHandlers = Pick<ApiHandlers, 'queue' | 'estimate' | 'settings' | 'falKey' | 'shell' | 'dialog' | 'media'>;
 
 /** queue, estimate, settings, falKey, shell, dialog and media: the engine plus what only the host can do. */
-export function systemHandlers(engine: Engine, host: HostServices, dataDir: string): SystemHandlers {
+export function systemHandlers(engine: EngineParts, host: HostServices): SystemHandlers {
   const settingsView = (): ApiSettings => {
     const settings = engine.settings.get();
     return {
@@ -24,7 +23,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       settleMs: settings.settleMs,
       pixelLimit: settings.pixelLimit,
       falDeadlineSeconds: settings.falDeadlineSeconds,
-      dataFolder: dataDir,
+      dataFolder: engine.dataDir,
       closeToTray: settings.closeToTray,
       startAtLogin: settings.startAtLogin,
     };
@@ -41,11 +40,11 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     queue: {
       state: async () => queueState(engine),
       pause: async () => {
-        engine.scheduler.pause('user');
+        engine.pause('user');
         return queueState(engine);
       },
       resume: async () => {
-        engine.scheduler.resume();
+        engine.resume();
         return queueState(engine);
       },
     },
@@ -77,9 +76,7 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
       get: async () => settingsView(),
       update: async (patch) => {
         const { falProxyUrl, ...rest } = patch;
-        const before = engine.settings.get();
-        const saved = engine.settings.update({ ...rest, ...(falProxyUrl !== undefined && { falProxyUrl: falProxyUrl ?? undefined }) });
-        applySettingsChange(engine, before, saved);
+        const saved = engine.updateSettings({ ...rest, ...(falProxyUrl !== undefined && { falProxyUrl: falProxyUrl ?? undefined }) });
         host.onSettingsChanged?.({ startAtLogin: saved.startAtLogin, closeToTray: saved.closeToTray });
         return settingsView();
       },
@@ -87,13 +84,11 @@ export function systemHandlers(engine: Engine, host: HostServices, dataDir: stri
     falKey: {
       status: async () => keyStatus(),
       set: async ({ key }) => {
-        engine.keyStore.write(key);
-        // A new key may fix a "bad key" pause (the next refusal pauses again if not); the person's own pause stays.
-        engine.scheduler.liftPause('auth');
+        engine.setFalKey(key);
         return keyStatus();
       },
       clear: async () => {
-        engine.keyStore.clear();
+        engine.clearFalKey();
         return keyStatus();
       },
       test: async (input) => engine.fal.testKey(input?.key),

@@ -1,7 +1,12 @@
+import type { PauseCause } from '../../domain/pauseCauses';
+import type { ApiHandlers } from '../../shared/contract/types';
+import type { ApiEvent } from '../../shared/schemas/events';
+import { createEngineApi, type EngineApiOptions } from '../api/engineApi';
+import { bridgeEngineEvents } from '../api/engineEventBridge';
+import type { HostServices } from '../api/hostServices';
 import { SubjectDetector } from '../composition/detection';
 import { SmartResizeError } from '../../domain/errors';
-import type { FalCallTimeouts } from '../fal/falCallTimeouts';
-import type { JobProgress, LostSubmitTiming } from '../jobs/jobRunnerTypes';
+import type { JobProgress } from '../jobs/jobRunnerTypes';
 import { remakeWithMarks, type RemakeResult } from '../jobs/remakeWithMarks';
 import { providerForJob } from '../jobs/sizeRouting';
 import type { UserMarks } from '../composition/userMarks';
@@ -10,58 +15,30 @@ import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
 import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
-import type { OpenJsonFile } from '../settings/jsonFile';
-import type { WatchedFolder } from '../settings/settingsSchema';
+import type { Settings, SettingsPatch, WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
 import { openJobStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
+import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
 import { EngineEvents } from './engineEvents';
+import type { EngineParts, EngineUseCases } from './engineParts';
 import { FalAccess } from './falAccess';
+import type { EngineOptions } from './engineOptions';
 import { createSpendParts, type SpendParts } from './spendParts';
 
-/** How a host starts the engine. Everything but the data folder has a production default. */
-export interface EngineOptions {
-  readonly dataDir: string;
-  /** The Electron host passes a safeStorage-backed store; others get a 0600 file in the data folder. */
-  readonly keyStore?: FalKeyStore;
-  /** How settings.json and profiles.json are opened: conf by default; the Electron host passes electron-store. */
-  readonly jsonFiles?: OpenJsonFile;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Send fal's hosts here (the fake fal server in tests, a self-hosted gateway). */
-  readonly falHostOverride?: string;
-  /** `local`: never call fal, whatever the settings (the `watch --provider local` option). */
-  readonly forceProvider?: 'local';
-  /** Folders to watch instead of the ones in settings (the `watch` command's single folder). */
-  readonly folders?: readonly WatchedFolder[];
-  readonly fetch?: typeof fetch;
-  /** Timing knobs; tests shorten them. */
-  readonly timing?: {
-    readonly settleMs?: number;
-    readonly pollIntervalMs?: number;
-    readonly reconcileIntervalMs?: number;
-    readonly standbyPollMs?: number;
-    readonly offlineProbeMs?: number;
-    readonly onlineProbeMs?: number;
-    readonly tickMs?: number;
-    /** How often held budget work is looked at again (day or month rolled over, money freed). */
-    readonly budgetCheckMs?: number;
-    /** Per-attempt timeouts of fal calls. */
-    readonly falCallTimeouts?: Partial<FalCallTimeouts>;
-    /** How long the request of a submit whose answer was lost is looked for in fal's history. */
-    readonly lostSubmit?: Partial<LostSubmitTiming>;
-  };
-  readonly now?: () => number;
-  /** Subject detection for the local engine and the auto policy; default: faces, objects and text in a worker. */
-  readonly detector?: SubjectDetector;
-}
+export type { EngineOptions } from './engineOptions';
 
 /**
- * The whole product behind one object: stores, hot folders, the scheduler and fal access. The Electron main
- * process and the headless server each make one and bind the API contract to it; the CLI's `watch` uses it too.
+ * The whole product behind one object: a facade of use cases (queue files, retry, cancel, pause with a cause, set the
+ * key, change settings) over private parts (the job store, hot folders, the scheduler, fal access, spend policy).
+ * The Electron main process and the headless server each make one and bind the API contract to `api()`; the tray
+ * and the CLI call the same handlers or use cases, never the parts.
  */
-export class Engine {
+export class Engine implements EngineUseCases {
+  /** What the engine tells its hosts: committed store changes, progress, queue, folder and notice events. */
   readonly events = new EngineEvents();
+  // The parts: still readable while the tests move to the use cases and handlers (issue 11); then private.
   readonly store: JobStore;
   readonly profiles: ProfileStore;
   readonly settings: SettingsStore;
@@ -71,11 +48,11 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly folders: HotFolderManager;
   readonly spend: SpendParts;
-  /** The batch the Queue page counts (N of M, elapsed, time left), kept from the stored events. */
   readonly batch: BatchTracker;
   private readonly detector: SubjectDetector;
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
+  private partsView: EngineParts | undefined;
 
   constructor(private readonly options: EngineOptions) {
     const env = options.env ?? process.env;
@@ -202,14 +179,64 @@ export class Engine {
     await this.detector.close();
   }
 
-  /** Files and folders dropped on the window (or uploaded to the headless inbox), queued with a profile. */
+  /**
+   * The API contract's handlers over this engine, for a host to bind (IPC, HTTP) and to call itself (the tray).
+   * `host` is what only the host can do (file manager, dialogs, where the key is kept).
+   */
+  api(host: HostServices, options: EngineApiOptions = {}): ApiHandlers {
+    return createEngineApi(this.parts(), host, options);
+  }
+
+  /** Sends the engine's events as the contract's events (job, queue, folder changes, notices); returns a detach. */
+  bridgeEvents(emit: (event: ApiEvent) => void, queueIntervalMs?: number): () => void {
+    return bridgeEngineEvents(this.parts(), emit, queueIntervalMs);
+  }
+
   async enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult> {
     const profile = this.profiles.get(profileId);
     const provider = providerForJob(profile, this.fal.client() !== undefined);
     return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump());
   }
 
-  /** Re-reads the folder list from settings (after an add, edit or removal) and applies it to the watchers. */
+  async retry(jobId: string): Promise<void> {
+    await this.store.jobs.retry(jobId);
+    this.scheduler.pump();
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    await this.scheduler.cancel(jobId);
+  }
+
+  pause(cause: PauseCause): void {
+    this.scheduler.pause(cause);
+  }
+
+  resume(): void {
+    this.scheduler.resume();
+  }
+
+  setFalKey(key: string): void {
+    this.keyStore.write(key);
+    // A new key may fix a "bad key" pause (the next refusal pauses again if not); the person's own pause stays.
+    this.scheduler.liftPause('auth');
+  }
+
+  clearFalKey(): void {
+    this.keyStore.clear();
+  }
+
+  updateSettings(patch: SettingsPatch): Settings {
+    const before = this.settings.get();
+    const saved = this.settings.update(patch);
+    applySettingsChange(this.parts(), before, saved);
+    return saved;
+  }
+
+  /** The saved settings as they are now (a host's close-to-tray and login item read them when they act). */
+  settingsNow(): Settings {
+    return this.settings.get();
+  }
+
   applyFolderSettings(): void {
     this.folders.setFolders(this.watchedFolders());
   }
@@ -220,30 +247,48 @@ export class Engine {
     if (kind === 'resume') void this.folders.reconcileAll();
   }
 
-  /** A user's retry of a failed or cancelled job. */
-  async retry(jobId: string): Promise<void> {
-    await this.store.jobs.retry(jobId);
-    this.scheduler.pump();
-  }
-
-  /** "Make anyway": a skipped copy becomes a paid job. */
   async makeAnyway(jobId: string): Promise<void> {
     await this.store.jobs.makeAnyway(jobId);
     this.scheduler.pump();
   }
 
-  /** A user's cancel: the job stops, and fal is told to cancel its live requests. */
-  async cancel(jobId: string): Promise<void> {
-    await this.scheduler.cancel(jobId);
-  }
-
-  /** Sets the focal point and keep boxes of a job's source and makes its local sizes again with them (free). */
   async setJobMarks(jobId: string, marks: UserMarks): Promise<RemakeResult> {
     return remakeWithMarks(this.scheduler.runnerDeps(), jobId, marks);
   }
 
-  private watchedFolders(): WatchedFolder[] {
+  /** The watched folders: the settings' list, or the folders the engine was started with (the `watch` command). */
+  watchedFolders(): WatchedFolder[] {
     return [...(this.options.folders ?? this.settings.get().folders)];
+  }
+
+  /** The parts and use cases, for the engine's own API side only. */
+  private parts(): EngineParts {
+    this.partsView ??= {
+      dataDir: this.options.dataDir,
+      events: this.events,
+      store: this.store,
+      profiles: this.profiles,
+      settings: this.settings,
+      keyStore: this.keyStore,
+      fal: this.fal,
+      online: this.online,
+      scheduler: this.scheduler,
+      folders: this.folders,
+      spend: this.spend,
+      batch: this.batch,
+      enqueuePaths: (paths, profileId) => this.enqueuePaths(paths, profileId),
+      retry: (jobId) => this.retry(jobId),
+      makeAnyway: (jobId) => this.makeAnyway(jobId),
+      setJobMarks: (jobId, marks) => this.setJobMarks(jobId, marks),
+      cancel: (jobId) => this.cancel(jobId),
+      pause: (cause) => this.pause(cause),
+      resume: () => this.resume(),
+      setFalKey: (key) => this.setFalKey(key),
+      clearFalKey: () => this.clearFalKey(),
+      updateSettings: (patch) => this.updateSettings(patch),
+      applyFolderSettings: () => this.applyFolderSettings(),
+    };
+    return this.partsView;
   }
 
   private folderById(folderId: string | null): { path: string } | undefined {

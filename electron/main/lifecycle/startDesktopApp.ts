@@ -1,7 +1,4 @@
 import { app, protocol, safeStorage, session, type WebContents } from 'electron';
-import { createEngineApi } from '../../engine/api/engineApi';
-import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
-import { queueState } from '../../engine/api/queueState';
 import { Engine, type EngineOptions } from '../../engine/runtime/engine';
 import { createEventHub } from '../../shared';
 import { preloadPath, rendererDir, rendererEntryUrl, resourcePath } from '../appPaths';
@@ -54,8 +51,9 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
 
   const windows = new AppWindows();
   const hub = createEventHub();
-  cleanup.push(bridgeEngineEvents(engine, (event) => hub.emit(event)));
-  const handlers = createEngineApi(engine, electronHostServices({ keyStore, parentWindow: () => windows.main() }), options.dataDir);
+  cleanup.push(engine.bridgeEvents((event) => hub.emit(event)));
+  // The same handlers serve the page (IPC), the output drag and the tray.
+  const handlers = engine.api(electronHostServices({ keyStore, parentWindow: () => windows.main() }));
   // Handlers first: the page calls the API as soon as it loads.
   const callers = { owns: (contents: WebContents) => windows.owns(contents), appUrl };
   cleanup.push(registerApiHandlers(handlers, callers));
@@ -73,27 +71,27 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
       return;
     }
     const window = createMainWindow(windows, { appUrl, preloadPath: preloadPath(options.mainDir), iconPath: resourcePath(app, 'icon.png') });
-    keepInTrayOnClose(window, { closeToTray: () => engine.settings.get().closeToTray, isQuitting: () => quit.isQuitting() });
+    keepInTrayOnClose(window, { closeToTray: () => engine.settingsNow().closeToTray, isQuitting: () => quit.isQuitting() });
   };
 
   const tray = new AppTray(resourcePath(app, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'), {
-    pause: () => engine.scheduler.pause('user'),
-    resume: () => engine.scheduler.resume(),
+    pause: () => void handlers.queue.pause().catch(() => undefined),
+    resume: () => void handlers.queue.resume().catch(() => undefined),
     openWindow,
     quit: () => app.quit(),
   });
   cleanup.push(() => tray.destroy());
-  const initial = await queueState(engine);
+  const initial = await handlers.queue.state();
   tray.update(initial, initial.counts);
   cleanup.push(hub.subscribe((event) => event.type === 'queue.changed' && tray.update(event.queue, event.queue.counts)));
   cleanup.push(startDesktopNotifier(hub, { openWindow, iconPath: resourcePath(app, 'icon.png') }));
 
-  applyStartAtLogin(app, engine.settings.get().startAtLogin);
+  applyStartAtLogin(app, engine.settingsNow().startAtLogin);
   app.on('second-instance', openWindow);
   app.on('activate', openWindow);
   // Without close-to-tray, closing the last window ends the app (hot folders stop with it).
   app.on('window-all-closed', () => {
-    if (!engine.settings.get().closeToTray) app.quit();
+    if (!engine.settingsNow().closeToTray) app.quit();
   });
 
   if (!startedAtLogin(app, process.argv)) openWindow();

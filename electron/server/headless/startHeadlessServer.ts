@@ -1,7 +1,5 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bridgeEngineEvents } from '../../engine/api/engineEventBridge';
-import { createEngineApi } from '../../engine/api/engineApi';
 import type { PathPolicy } from '../../engine/api/pathPolicy';
 import { Engine, type EngineOptions } from '../../engine/runtime/engine';
 import { createEventHub } from '../../shared/eventHub';
@@ -39,13 +37,13 @@ export async function startHeadlessServer(options: {
   // folders allowed at launch) and the folder list. Any other path in a call is refused, so a token holder cannot
   // make it read the rest of the disk.
   const pathPolicy: PathPolicy = {
-    sourceRoots: () => [inboxDir, ...engine.settings.get().folders.map((folder) => folder.path)],
+    sourceRoots: () => [inboxDir, ...engine.watchedFolders().map((folder) => folder.path)],
     folderRoots: () => [homeDir, ...allowed],
     describeSourceRoots: 'the upload inbox and the watched folders',
     describeFolderRoots: allowed.length === 0 ? `your home folder (${homeDir})` : `your home folder (${homeDir}) and the folders allowed with --allow (${allowed.join(', ')})`,
   };
-  const handlers = createEngineApi(engine, headlessHostServices(), options.engine.dataDir, { pathPolicy, homeDir });
-  const detach = bridgeEngineEvents(engine, (event) => hub.emit(event));
+  const handlers = engine.api(headlessHostServices(), { pathPolicy, homeDir });
+  const detach = engine.bridgeEvents((event) => hub.emit(event));
   await engine.start();
   const http = await startHttpServer({
     handlers,

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_STATE_SENTENCES } from '../../../electron/domain/jobStateWords';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
@@ -35,7 +34,7 @@ beforeEach(async () => {
   mkdirSync(join(root, 'drops'));
   // No fal key: everything runs on the local engine, offline.
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: { settleMs: 100, tickMs: 50 } });
-  api = createEngineApi(engine, host, join(root, 'data'));
+  api = engine.api(host);
   await engine.start();
 });
 afterEach(async () => {

@@ -2,7 +2,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bridgeEngineEvents } from '../../../electron/engine/api/engineEventBridge';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
 
@@ -18,7 +17,7 @@ describe('bridgeEngineEvents', () => {
     const profile = engine.profiles.create({ name: 'Small', sizes: [{ width: 200, height: 200, policy: 'local' }] });
     const folder = engine.settings.addFolder({ path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: true });
     const events: ApiEvent[] = [];
-    const detach = bridgeEngineEvents(engine, (event) => events.push(event), 50);
+    const detach = engine.bridgeEvents((event) => events.push(event), 50);
     await engine.start();
     try {
       copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(watched, 'a.jpg'));
@@ -41,7 +40,7 @@ describe('bridgeEngineEvents', () => {
   it("forwards the engine's notices (a file it could not read) as `notice` events, until detached", async () => {
     const engine = new Engine({ dataDir: join(root, 'data-notices'), env: {} });
     const events: ApiEvent[] = [];
-    const detach = bridgeEngineEvents(engine, (event) => events.push(event), 50);
+    const detach = engine.bridgeEvents((event) => events.push(event), 50);
     const notice = { kind: 'file', level: 'warning', message: '/photos/locked.jpg: permission denied', folderId: 'photos', path: '/photos/locked.jpg' } as const;
     engine.events.emit('notice', notice);
     detach();

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine, type EngineOptions } from '../../../electron/engine/runtime/engine';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
@@ -37,7 +36,7 @@ async function rig(options: { key?: string | null; engine?: (fake: FakeFal) => P
   const dataDir = join(root, 'data');
   if (options.key !== null) new FileFalKeyStore(dataDir).write(options.key ?? fake.key);
   const engine = new Engine({ dataDir, env: {}, falHostOverride: fake.url, timing: HARNESS_TIMING, ...options.engine?.(fake) });
-  const api: ApiHandlers = createEngineApi(engine, host, dataDir);
+  const api: ApiHandlers = engine.api(host);
   await engine.start();
   cleanup.push(() => fake.close(), () => engine.stop(), () => rmSync(root, { recursive: true, force: true }));
   const call = async (verb: string, input?: unknown) => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import type { PathPolicy } from '../../../electron/engine/api/pathPolicy';
 import { Engine } from '../../../electron/engine/runtime/engine';
@@ -33,7 +32,7 @@ beforeAll(async () => {
   mkdirSync(join(home, 'Incoming'), { recursive: true });
   const pathPolicy: PathPolicy = { sourceRoots: () => [home], folderRoots: () => [home], describeSourceRoots: 'home', describeFolderRoots: `your home folder (${home})` };
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, forceProvider: 'local', timing: HARNESS_TIMING });
-  api = createEngineApi(engine, host, join(root, 'data'), { pathPolicy, homeDir: home });
+  api = engine.api(host, { pathPolicy, homeDir: home });
   await engine.start();
   profileId = engine.profiles.create({ name: 'Folders', sizes: [{ width: 64, height: 64, policy: 'local' }], output: { format: 'jpeg', quality: 80 } }).id;
 });

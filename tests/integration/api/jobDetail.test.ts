@@ -2,7 +2,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JOB_STATE_LABELS } from '../../../electron/domain/jobStateWords';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import type { ProfileInput } from '../../../electron/engine/profiles';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
@@ -26,7 +25,7 @@ afterEach(async () => {
 async function start(profile: ProfileInput, processingMs = 100) {
   harness = await startEngineHarness({ profile, fakeOptions: { latency: { processingMs, concurrency: 2 } } });
   const h = harness;
-  const api = createEngineApi(h.engine, host, h.dataDir);
+  const api = h.engine.api(host);
   const call = async <V extends VerbName>(verb: V, input?: VerbCallInput<V>): Promise<VerbOutput<V>> => {
     const result = await dispatchCall(api, verb, input);
     if (!result.ok) throw new Error(result.error.message);

@@ -2,7 +2,6 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { FullImage, JobOutput, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
@@ -25,7 +24,7 @@ async function runLocalJob(sizes: Array<{ width: number; height: number }>) {
   harness = await startEngineHarness({
     profile: { name: 'Review', sizes: sizes.map((size) => ({ ...size, policy: 'local' as const })), output: { format: 'png', quality: 90 } },
   });
-  const api = createEngineApi(harness.engine, host, harness.dataDir);
+  const api = harness.engine.api(host);
   const call = async <V extends VerbName>(verb: V, input?: VerbCallInput<V>): Promise<VerbOutput<V>> => {
     const result = await dispatchCall(api, verb, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

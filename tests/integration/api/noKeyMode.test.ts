@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
@@ -29,7 +28,7 @@ const call = async (verb: string, input?: unknown): Promise<never> => {
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'smart-resize-no-key-'));
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: HARNESS_TIMING });
-  api = createEngineApi(engine, host, join(root, 'data'));
+  api = engine.api(host);
   await engine.start();
   profileId = engine.profiles.create({
     name: 'Mixed',

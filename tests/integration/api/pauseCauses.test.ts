@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import type { QueueState } from '../../../electron/shared';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
@@ -18,7 +17,7 @@ afterEach(async () => {
 
 /** Calls one verb the way a UI does: through the contract's validation, answering the checked value. */
 function apiOf(current: EngineHarness) {
-  const handlers = createEngineApi(current.engine, host, current.dataDir);
+  const handlers = current.engine.api(host);
   return async <T>(verb: string, input?: unknown): Promise<T> => {
     const result = await dispatchCall(handlers, verb, input);
     if (!result.ok) throw new Error(`${verb}: ${result.error.code} ${result.error.message}`);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
@@ -31,7 +30,7 @@ const names = async () => ((await call('profiles.list')) as Array<{ name: string
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'smart-resize-import-'));
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, forceProvider: 'local', timing: HARNESS_TIMING });
-  api = createEngineApi(engine, host, join(root, 'data'));
+  api = engine.api(host);
   await engine.start();
 });
 afterAll(async () => {

@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bridgeEngineEvents } from '../../../electron/engine/api/engineEventBridge';
-import { queueState } from '../../../electron/engine/api/queueState';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
 import type { QueueBatch } from '../../../electron/shared/schemas/queue';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
@@ -54,9 +52,7 @@ describe('the batch the Queue page shows', () => {
     const h = harness;
     const snapshots: QueueBatch[] = [];
     const progress = new Map<string, number[]>();
-    detach = bridgeEngineEvents(
-      h.engine,
-      (event: ApiEvent) => {
+    detach = h.engine.bridgeEvents((event: ApiEvent) => {
         if (event.type === 'queue.changed' && event.queue.batch) snapshots.push(event.queue.batch);
         if (event.type === 'job.changed') progress.set(event.job.id, [...(progress.get(event.job.id) ?? []), event.job.progress]);
       },
@@ -64,7 +60,7 @@ describe('the batch the Queue page shows', () => {
     );
     // Sampled at every stored change too, not only through the coalesced events.
     const sample = async () => {
-      const batch = (await queueState(h.engine)).batch;
+      const batch = (await h.api.queue.state()).batch;
       if (batch) snapshots.push(batch);
     };
     h.engine.events.on('stored', () => void sample());
@@ -82,7 +78,7 @@ describe('the batch the Queue page shows', () => {
     held.release();
     await h.waitForJobs(20, ['done'], 90_000);
     await pollUntil(async () => {
-      const batch = (await queueState(h.engine)).batch;
+      const batch = (await h.api.queue.state()).batch;
       return !batch || batch.endedAt ? true : undefined;
     }, { what: 'the batch to end' });
     await sample();
@@ -120,7 +116,7 @@ describe('the batch the Queue page shows', () => {
       fakeOptions: { latency: { processingMs: 100, concurrency: 2 } },
     });
     const h = harness;
-    const batch = async () => (await queueState(h.engine)).batch;
+    const batch = async () => (await h.api.queue.state()).batch;
 
     await land(h, 'warmup', 2, 1);
     await h.waitForJobs(2, ['done']);

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine, type EngineOptions } from '../../../electron/engine/runtime/engine';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
@@ -48,7 +47,7 @@ async function startRig(options: { settings?: SettingsPatch; engine?: Partial<En
   new FileFalKeyStore(dataDir).write(fake.key);
   if (options.settings) new SettingsStore(dataDir).update(options.settings);
   const engine = new Engine({ dataDir, env: {}, falHostOverride: fake.url, timing: HARNESS_TIMING, ...options.engine });
-  const api: ApiHandlers = createEngineApi(engine, host, dataDir);
+  const api: ApiHandlers = engine.api(host);
   await engine.start();
   const call = async (verb: string, input?: unknown) => {
     const result = await dispatchCall(api, verb, input);

@@ -1,7 +1,6 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
@@ -25,7 +24,7 @@ afterEach(async () => {
 async function start() {
   harness = await startEngineHarness();
   const h = harness;
-  const api = createEngineApi(h.engine, host, h.dataDir);
+  const api = h.engine.api(host);
   const call = async <V extends VerbName>(verb: V, input?: VerbCallInput<V>): Promise<VerbOutput<V>> => {
     const result = await dispatchCall(api, verb, input);
     if (!result.ok) throw new Error(result.error.message);

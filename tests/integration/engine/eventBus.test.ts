@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bridgeEngineEvents } from '../../../electron/engine/api/engineEventBridge';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import type { StoreEvent } from '../../../electron/engine/store';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
@@ -55,7 +54,7 @@ describe('the engine event bus', () => {
   it('turns the event into the UI’s job.changed from the job it carries, without reading the job again', async () => {
     const { engine, job } = await engineWithFailedJob();
     const sent: ApiEvent[] = [];
-    const detach = bridgeEngineEvents(engine, (event) => sent.push(event), 50);
+    const detach = engine.bridgeEvents((event) => sent.push(event), 50);
     const reads = vi.spyOn(engine.store.jobs, 'getJob');
     await engine.retry(job.id);
     // Sent in the same turn as the commit (a read would answer later), and no row was read for it.

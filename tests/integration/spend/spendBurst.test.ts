@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../../electron/engine/api/engineApi';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { BURST_REASON } from '../../../electron/engine/spend';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
@@ -38,7 +37,7 @@ describe('a burst of files into a hot folder', () => {
   it('is held with its price range until released; the count then starts afresh', async () => {
     harness = await startEngineHarness({ settings: { burstFiles: 3, burstWindowMinutes: 1 } });
     const { engine, fake } = harness;
-    const api = createEngineApi(engine, host, harness.dataDir);
+    const api = engine.api(host);
     // Paused, so every file of the burst is still queued when the fourth arrives and the burst is seen.
     engine.scheduler.pause('user');
     await land(harness, 'burst', 5, 100);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine, type EngineOptions } from '../../../electron/engine/runtime/engine';
+import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import type { Profile, ProfileInput } from '../../../electron/engine/profiles';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
 import type { SettingsPatch, WatchedFolder } from '../../../electron/engine/settings/settingsSchema';
@@ -11,10 +12,13 @@ import type { JobState } from '../../../electron/domain/jobStates';
 import { startFakeFal, type FakeFal, type RecordedRequest } from '../fakeFal';
 import { untilEngine } from './engineWaits';
 import { submitsForHash } from './outputChecks';
+import { TEST_HOST } from './testHost';
 
 /** A running engine wired to a fake fal server, with a watched folder, in throw-away folders. */
 export interface EngineHarness {
   readonly engine: Engine;
+  /** The API handlers over the engine, as the UI calls them (verbs instead of the engine's parts). */
+  readonly api: ApiHandlers;
   readonly fake: FakeFal;
   readonly root: string;
   readonly dataDir: string;
@@ -100,6 +104,7 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
   const summary = async () => (await jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ');
   return {
     engine,
+    api: engine.api(TEST_HOST),
     fake,
     root,
     dataDir,

@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { SmartResizeError } from '../../../domain/errors';
+import type { Budget } from '../../../shared/schemas/spend';
 import { formatCents } from '../../../engine/pricing';
 import { type Profile, ProfileStore } from '../../../engine/profiles';
 import { Engine } from '../../../engine/runtime/engine';
 import { estimateJob } from '../../../engine/spend';
+import { headlessHostServices } from '../../headless/headlessHostServices';
 import { createWatchPrinter } from '../watchPrinter';
 
 interface WatchOptions {
@@ -48,9 +50,10 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? false, trusted: options.trusted ?? false }],
       });
       const printer = createWatchPrinter(engine);
-      const usesFal = engine.fal.client() !== undefined;
+      const api = engine.api(headlessHostServices());
+      const usesFal = (await api.estimate.batch({ profileId: profile.id, fileCount: 1 })).localOnly === null;
       printer.line(`Watching ${path} with "${profile.name}" (${usesFal ? 'fal where the profile asks for it' : 'local engine only'}). Data: ${dataDir}. Ctrl-C to stop.`);
-      if (usesFal) for (const text of spendLines(engine, profile, options.trusted ?? false)) printer.line(text);
+      if (usesFal) for (const text of spendLines(await api.budget.get(), profile, options.trusted ?? false)) printer.line(text);
       await engine.start();
       await waitForStopSignal();
       printer.line('Stopping: running jobs are kept and resume next time…');
@@ -61,10 +64,9 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
 }
 
 /** What each image may cost, and the caps and burst rule in force, so money is never spent by surprise. */
-function spendLines(engine: Engine, profile: Profile, trusted: boolean): string[] {
+function spendLines(budget: Budget, profile: Profile, trusted: boolean): string[] {
   const { minCents, maxCents } = estimateJob(profile);
   if (maxCents === 0) return [];
-  const budget = engine.spend.budget.get();
   const caps = [
     budget.dailyCapCents === null ? undefined : `daily cap ${formatCents(budget.dailyCapCents)}`,
     budget.monthlyCapCents === null ? undefined : `monthly cap ${formatCents(budget.monthlyCapCents)}`,
