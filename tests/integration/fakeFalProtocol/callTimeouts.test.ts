@@ -31,7 +31,7 @@ async function settleWithin(call: Promise<unknown>): Promise<unknown> {
   return Promise.race([call.then((value) => ({ value }), (error: unknown) => error), guard]);
 }
 
-describe('every fal call has a timeout', () => {
+describe('fake fal protocol: every fal call has a timeout', () => {
   it.each<[FakeFalRoute, string]>([
     ['initiate', 'storage upload (initiate)'],
     ['upload', 'storage upload (PUT)'],

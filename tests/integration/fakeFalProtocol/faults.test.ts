@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, USER_LOCKED_DETAIL, type FakeFal } from '../../support/fakeFal';
 import { clientFor, downloadImage, ENDPOINT, makeSourcePng, rejectionOf, uploadPng, type SmartResizeOutput } from './helpers';
 
-describe('faults that surface at once', () => {
+describe('fake fal protocol: faults that surface at once', () => {
   let fake: FakeFal;
   let imageUrl: string;
   let sha: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeFal, type FakeFal } from '../../support/fakeFal';
 import { clientFor, downloadImage, ENDPOINT, makeSourcePng, uploadPng, type SmartResizeOutput } from './helpers';
 
-describe('fake fal happy path through the real client (host-rewrite form)', () => {
+describe('fake fal protocol: happy path through the real client (host-rewrite form)', () => {
   let fake: FakeFal;
   beforeAll(async () => {
     fake = await startFakeFal({ latency: { processingMs: 150, concurrency: 2 } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, type FakeFal } from '../../support/fakeFal';
 import { clientFor, downloadImage, ENDPOINT, makeSourcePng, rejectionOf, uploadPng, type SmartResizeOutput } from './helpers';
 
-describe('proxy form: every API call goes to the proxy with x-fal-target-url', () => {
+describe('fake fal protocol: proxy form: every API call goes to the proxy with x-fal-target-url', () => {
   let fake: FakeFal;
   beforeAll(async () => {
     fake = await startFakeFal({ latency: { processingMs: 30 } });

@@ -25,7 +25,7 @@ async function withFake(options: FakeFalOptions = {}) {
   return { server: fake, fal, imageUrl, requestId };
 }
 
-describe('the fake fal request history (GET api.fal.ai/v1/models/requests/by-endpoint)', () => {
+describe('fake fal protocol: the fake fal request history (GET api.fal.ai/v1/models/requests/by-endpoint)', () => {
   it('lists a request only once it has ended by default, with its payloads when asked', async () => {
     const { server, fal, imageUrl, requestId } = await withFake();
     expect((await history(server, {})).body.items).toEqual([]);

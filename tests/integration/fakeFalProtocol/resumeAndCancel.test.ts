@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFal, type FakeFal } from '../../support/fakeFal';
 import { clientFor, downloadImage, ENDPOINT, makeSourcePng, rejectionOf, uploadPng, type SmartResizeOutput } from './helpers';
 
-describe('resuming by request id and cancelling', () => {
+describe('fake fal protocol: resuming by request id and cancelling', () => {
   let fake: FakeFal;
   beforeAll(async () => {
     fake = await startFakeFal({ latency: { processingMs: 300, concurrency: 1 } });

@@ -17,7 +17,7 @@ async function withFake(test: (fake: FakeFal, imageUrl: string) => Promise<void>
   }
 }
 
-describe.concurrent('faults the client retries before surfacing them', () => {
+describe.concurrent('fake fal protocol: faults the client retries before surfacing them', () => {
   it('429 on every submit attempt surfaces as ApiError 429 after 4 attempts', () =>
     withFake(async (fake, imageUrl) => {
       fake.failNext('submit', { status: 429 }, { times: Infinity });

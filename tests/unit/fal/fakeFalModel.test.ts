@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coveringPreset } from '../../support/fakeFal';
 import { validateSmartResizeInput } from '../../support/fakeFal/validateInput';
 
-describe('fake fal: covering preset', () => {
+describe('fake fal protocol: covering preset', () => {
   it('picks the nearest aspect at the smallest tier that covers the target, at or above the hint', () => {
     expect(coveringPreset(1000, 1000, '1K')).toMatchObject({ aspectRatio: '1:1', tier: '1K' });
     expect(coveringPreset(1080, 1080, '1K')).toMatchObject({ aspectRatio: '1:1', tier: '2K', width: 2048 });
@@ -18,7 +18,7 @@ describe('fake fal: covering preset', () => {
   });
 });
 
-describe('fake fal: input validation', () => {
+describe('fake fal protocol: input validation', () => {
   it('fills fal defaults for a minimal valid input', () => {
     const { input, errors } = validateSmartResizeInput({ image_url: 'u', target_sizes: ['10x20'] });
     expect(errors).toEqual([]);
