@@ -47,8 +47,8 @@ describe('fal refusing the account', () => {
     expect(fake.requests().filter((record) => record.auth === 'wrong').length).toBeGreaterThan(0);
     expect(fake.countSubmits()).toBe(0);
 
-    engine.keyStore.write(fake.key);
-    engine.scheduler.resume();
+    // The person saves the right key, as in Settings: that alone lifts the pause fal's refusal caused.
+    await harness.api.falKey.set({ key: fake.key });
     const done = await harness.waitForJobs(2, ['done']);
     for (const job of done) {
       expect(harness.submitsOf(job).filter((record) => record.auth === 'valid' && record.outcome === 200)).toHaveLength(1);
