@@ -12,7 +12,7 @@ import { safeInsetsFor } from '../preflight';
 import { estimateRequest } from '../pricing';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord } from '../store';
 import { layoutInSource } from '../review/layoutInSource';
-import { hashFile } from '../watch/hashFile';
+import { hashFile } from '../intake/hashFile';
 import { falRequestSizes } from './falCanvases';
 import { decodeScale, placementFor } from './jobRunner';
 import type { JobRunnerDeps } from './jobRunnerTypes';

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { collectSourceFiles } from '../files/collectSourceFiles';
 import type { Profile } from '../profiles';
 import type { JobProvider, JobRecord, JobStore } from '../store';
-import { hashFile } from '../watch/hashFile';
+import { hashFile } from '../intake/hashFile';
 
 /** What became of dropped paths: jobs created or found (same image, same profile version), and refusals. */
 export interface EnqueueResult {

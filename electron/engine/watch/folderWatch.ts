@@ -4,7 +4,7 @@ import type { FSWatcher, watch } from 'chokidar';
 import type { FolderFilter } from './folderFilter';
 import { RawFileEvents } from './rawFileEvents';
 import { scanFolder } from './reconcileScan';
-import { isGoneError, type FileSnapshot } from './stabilityTracker';
+import { isGoneError, type FileSnapshot } from '../intake/fileSnapshot';
 import { describeWatchError, isWatchLimitError } from './watchErrors';
 import type { FolderState, WatchedFolderConfig, WatchOrigin } from './watchTypes';
 

@@ -4,11 +4,12 @@ import PQueue from 'p-queue';
 import { BatchedIntakeWriter } from './batchedIntakeWriter';
 import { FolderFilter } from './folderFilter';
 import { FolderWatch } from './folderWatch';
-import { hashFile } from './hashFile';
+import { hashFile } from '../intake/hashFile';
 import { intakeStableFile, type StableFile } from './intakeStableFile';
 import { IntakeQueue, type Announcement } from './intakeQueue';
 import { templateOutputFolders } from './outputFolders';
-import { StabilityTracker, sameSnapshot, type FileSnapshot } from './stabilityTracker';
+import { StabilityTracker } from './stabilityTracker';
+import { sameSnapshot, type FileSnapshot } from '../intake/fileSnapshot';
 import { errorCode } from './watchErrors';
 import type {
   FolderStatus,

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { sourceNameRefusal } from '../../domain/sourceImages';
 import type { JobRecord, JobStore } from '../store';
 import type { BatchedIntakeWriter } from './batchedIntakeWriter';
-import { hashFile } from './hashFile';
-import { isGoneError, sameSnapshot, type FileSnapshot } from './stabilityTracker';
+import { hashFile } from '../intake/hashFile';
+import { isGoneError, sameSnapshot, type FileSnapshot } from '../intake/fileSnapshot';
 import type { WatchOrigin, WatchProfile } from './watchTypes';
 
 /** A file the stability tracker let through, with the folder it belongs to. */

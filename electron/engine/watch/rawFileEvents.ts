@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { FolderFilter } from './folderFilter';
-import { isGoneError, type FileSnapshot } from './stabilityTracker';
+import { isGoneError, type FileSnapshot } from '../intake/fileSnapshot';
 
 /** What a raw event turned out to mean for a candidate file. */
 export interface RawFileHandlers {

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapWithConcurrency } from '../async/mapWithConcurrency';
 import type { FolderFilter } from './folderFilter';
-import type { FileSnapshot } from './stabilityTracker';
+import type { FileSnapshot } from '../intake/fileSnapshot';
 
 /** Options of {@link scanFolder}. */
 export interface ScanOptions {

@@ -1,16 +1,5 @@
 import { stat } from 'node:fs/promises';
-
-/** What "unchanged" is measured on. */
-export interface FileSnapshot {
-  readonly size: number;
-  /** As fs.stat gives it (fractional milliseconds kept, so equality is exact). */
-  readonly mtimeMs: number;
-}
-
-/** True when two snapshots describe the same bytes on disk as far as size and mtime can tell. */
-export function sameSnapshot(a: FileSnapshot, b: FileSnapshot): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
+import { isGoneError, sameSnapshot, type FileSnapshot } from '../intake/fileSnapshot';
 
 /** Options of {@link StabilityTracker}; `C` is whatever the caller wants back with each file (its folder, origin). */
 export interface StabilityTrackerOptions<C> {
@@ -193,10 +182,4 @@ export class StabilityTracker<C> {
       this.options.onStable(path, entry.snapshot, entry.context);
     }
   }
-}
-
-/** ENOENT / ENOTDIR: the file (or a folder above it) is no longer there. */
-export function isGoneError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -2,7 +2,8 @@ import { appendFile, mkdtemp, rm, stat, unlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StabilityTracker, type FileSnapshot } from '../../../electron/engine/watch';
+import type { FileSnapshot } from '../../../electron/engine/intake/fileSnapshot';
+import { StabilityTracker } from '../../../electron/engine/watch';
 
 const SETTLE_MS = 120;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

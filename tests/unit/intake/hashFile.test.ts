@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashFile } from '../../../electron/engine/watch';
+import { hashFile } from '../../../electron/engine/intake/hashFile';
 
 describe('hashFile', () => {
   let dir: string;
