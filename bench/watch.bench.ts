@@ -42,7 +42,7 @@ let created = 0;
 let allCreated: () => void = () => undefined;
 const manager = new HotFolderManager({
   store,
-  resolveProfile: (id) => ({ id, version: 1, sizes: [{ width: 1080, height: 1080 }] }),
+  resolveProfile: (id) => ({ id, version: 1, provider: 'fal' as const, sizes: [{ width: 1080, height: 1080 }] }),
   settleMs: SETTLE_MS,
   onEvent: (event: WatchEvent) => {
     if (event.kind !== 'job_created') return;

@@ -1,9 +1,8 @@
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import PQueue from 'p-queue';
 import { collectSourceFiles } from '../files/collectSourceFiles';
+import { admitFile } from '../intake/admitFile';
+import type { JobOrigin, JobProvider, JobRecord, JobStore } from '../store';
 import type { Profile } from '../profiles';
-import type { JobProvider, JobRecord, JobStore } from '../store';
-import { hashFile } from '../intake/hashFile';
 
 /** What became of dropped paths: jobs created or found (same image, same profile version), and refusals. */
 export interface EnqueueResult {
@@ -12,10 +11,15 @@ export interface EnqueueResult {
   readonly refused: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
+type Outcome = { readonly job: EnqueueResult['jobs'][number] } | { readonly refused: EnqueueResult['refused'][number] };
+
+/** Files hashed at once: a drop of many files reads several while the first ones commit. */
+const HASH_CONCURRENCY = 4;
+
 /**
- * Queues files and folders dropped on the window: the same dedupe as hot folders (content hash + profile version),
- * so dropping the same image twice is never paid for twice. Whether the bytes are a usable image is found when
- * the job runs, so a bad file ends as a failed job with its reason in History instead of vanishing here.
+ * Queues files and folders dropped on the window (or uploaded to the headless host) through the one intake of
+ * every entry point ({@link admitFile}): the same refusals and the same dedupe as hot folders, so dropping the same
+ * image twice is never paid for twice. Results keep the order of the paths.
  */
 export async function enqueueDroppedPaths(
   store: JobStore,
@@ -24,32 +28,36 @@ export async function enqueueDroppedPaths(
   provider: JobProvider,
   /** Called after each new job: the caller starts it right away instead of after the whole drop is hashed. */
   onCreated?: (job: JobRecord) => void,
+  origin: JobOrigin = 'drop',
 ): Promise<EnqueueResult> {
-  const jobs: Array<EnqueueResult['jobs'][number]> = [];
-  const refused: Array<EnqueueResult['refused'][number]> = [];
-  for (const source of await collectSourceFiles(paths, { recursive: true })) {
-    if (source.kind === 'missing') {
-      refused.push({ path: source.path, reason: source.reason });
-      continue;
-    }
-    try {
-      const [contentHash, info] = await Promise.all([hashFile(source.path), stat(source.path)]);
-      const { job, created, copyOf } = await store.jobs.insertJobIfNew({
-        contentHash,
-        profileId: profile.id,
-        profileVersion: profile.version,
-        sourcePath: source.path,
-        sourceName: basename(source.path),
-        sourceSize: info.size,
-        folderId: null,
-        origin: 'drop',
-        provider,
-      });
-      jobs.push({ path: source.path, job, created, ...(copyOf && { copyOf }) });
-      if (created) onCreated?.(job);
-    } catch (error) {
-      refused.push({ path: source.path, reason: `${source.path}: ${(error as Error).message}` });
-    }
-  }
-  return { jobs, refused };
+  const hashing = new PQueue({ concurrency: HASH_CONCURRENCY });
+  const target = { profileId: profile.id, profileVersion: profile.version, provider };
+  const sources = await collectSourceFiles(paths, { recursive: true });
+  const outcomes = await Promise.all(
+    sources.map((source) =>
+      hashing.add(async (): Promise<Outcome> => {
+        if (source.kind === 'missing') return { refused: { path: source.path, reason: source.reason } };
+        try {
+          const admission = await admitFile({ path: source.path, origin, folderId: null }, target, (job) => store.jobs.insertJobIfNew(job));
+          switch (admission.kind) {
+            case 'job_created':
+              onCreated?.(admission.job);
+              return { job: { path: source.path, job: admission.job, created: true } };
+            case 'duplicate':
+              return { job: { path: source.path, job: admission.skipped ?? admission.job, created: false, ...(admission.skipped && { copyOf: admission.job }) } };
+            case 'refused':
+              return { refused: { path: source.path, reason: admission.message } };
+            default:
+              return { refused: { path: source.path, reason: `${source.path}: no such file or folder.` } };
+          }
+        } catch (error) {
+          return { refused: { path: source.path, reason: `${source.path}: ${(error as Error).message}` } };
+        }
+      }),
+    ),
+  );
+  return {
+    jobs: outcomes.flatMap((outcome) => (outcome && 'job' in outcome ? [outcome.job] : [])),
+    refused: outcomes.flatMap((outcome) => (outcome && 'refused' in outcome ? [outcome.refused] : [])),
+  };
 }

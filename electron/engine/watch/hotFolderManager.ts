@@ -183,8 +183,10 @@ export class HotFolderManager {
         return undefined;
       case 'job_created':
         return () => this.emit({ kind: 'job_created', folderId, path, job: outcome.job });
-      case 'refused':
-        return () => this.emit({ kind: 'file_refused', folderId, path, job: outcome.job, message: outcome.message });
+      case 'refused': {
+        const { job, message } = outcome;
+        return job ? () => this.emit({ kind: 'file_refused', folderId, path, job, message }) : undefined;
+      }
       case 'duplicate':
         return () =>
           this.emit({

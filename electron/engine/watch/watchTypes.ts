@@ -29,8 +29,8 @@ export interface WatchProfile {
   readonly sizes?: readonly TargetSize[];
   /** Naming template; DEFAULT_NAMING_TEMPLATE when absent. */
   readonly template?: string;
-  /** Who makes the outputs, stored on the job. Default `fal`. */
-  readonly provider?: JobProvider;
+  /** Who makes the outputs, stored on the job: the one provider decision (jobs/sizeRouting's providerForJob). */
+  readonly provider: JobProvider;
 }
 
 /** Where a folder stands. `standby`: its path is gone (unplugged drive, lost share); it resumes by itself. */

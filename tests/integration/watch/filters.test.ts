@@ -48,7 +48,7 @@ describe('what a hot folder ignores', () => {
 
   it("gives a file to its innermost watched folder and skips the folders another folder's template writes into", async () => {
     harness = await WatchHarness.create();
-    harness.profiles.set('custom', { id: 'custom', version: 3, name: 'Custom', sizes: [{ width: 640, height: 480 }], template: 'renders/{profile}-{w}x{h}/{dir}/{name}.{ext}' });
+    harness.profiles.set('custom', { id: 'custom', version: 3, provider: 'fal', name: 'Custom', sizes: [{ width: 640, height: 480 }], template: 'renders/{profile}-{w}x{h}/{dir}/{name}.{ext}' });
     const parent = await harness.folder('parent');
     const child = await harness.folder('parent', 'child');
     // Where the child's profile puts its outputs: beside the child, so inside the parent's tree.

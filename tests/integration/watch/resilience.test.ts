@@ -112,7 +112,7 @@ describe('hot folder resilience', () => {
     expect(states.off).toEqual(['disabled', undefined]);
 
     // The profile comes back: the next reconcile resumes the folder and its file becomes a job.
-    harness.profiles.set('deleted', { id: 'deleted', version: 2 });
+    harness.profiles.set('deleted', { id: 'deleted', version: 2, provider: 'fal' });
     await harness.manager.reconcileAll();
     const { job } = await harness.waitFor('job_created');
     expect(job).toMatchObject({ folderId: 'orphan', sourceName: 'a.jpg', profileVersion: 2 });

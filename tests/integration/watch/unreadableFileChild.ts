@@ -7,7 +7,7 @@ const [folder, dataDir] = process.argv.slice(2) as [string, string];
 const store = openJobStore(dataDir);
 const manager = new HotFolderManager({
   store,
-  resolveProfile: (id) => ({ id, version: 1 }),
+  resolveProfile: (id) => ({ id, version: 1, provider: 'fal' as const }),
   settleMs: 200,
   onEvent: (event) => {
     process.stdout.write(`${JSON.stringify({ ...event, statuses: manager.statuses() })}\n`);

@@ -23,7 +23,7 @@ export function folderConfig(id: string, path: string, overrides: Partial<Watche
 export class WatchHarness {
   readonly events: WatchEvent[] = [];
   readonly profiles = new Map<string, WatchProfile>([
-    ['meta', { id: 'meta', version: 1, name: 'Meta', sizes: [{ width: 1080, height: 1080 }] }],
+    ['meta', { id: 'meta', version: 1, provider: 'fal', name: 'Meta', sizes: [{ width: 1080, height: 1080 }] }],
   ]);
   manager!: HotFolderManager;
   store!: JobStore;

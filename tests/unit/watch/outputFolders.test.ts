@@ -10,14 +10,14 @@ const sizes = [
 
 describe('templateOutputFolders', () => {
   it('gives the sibling folders of the default template', () => {
-    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, sizes })).toEqual([
+    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, provider: 'fal' as const, sizes })).toEqual([
       join('/data', 'photos-1080x1080'),
       join('/data', 'photos-1080x1920'),
     ]);
   });
 
   it('keeps the leading folders fixed by {profile} {folder} {w} {h} and stops at per-file tokens', () => {
-    const profile = { id: 'p', version: 1, name: 'Meta ads', sizes, template: 'out/{profile}/{w}x{h}/{date}/{name}.{ext}' };
+    const profile = { id: 'p', version: 1, provider: 'fal' as const, name: 'Meta ads', sizes, template: 'out/{profile}/{w}x{h}/{date}/{name}.{ext}' };
     expect(templateOutputFolders('/data/photos', profile)).toEqual([
       join('/data', 'out', 'Meta ads', '1080x1080'),
       join('/data', 'out', 'Meta ads', '1080x1920'),
@@ -25,19 +25,19 @@ describe('templateOutputFolders', () => {
   });
 
   it('fixes no folder when the first one depends on the file, or files go straight to the root', () => {
-    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, sizes, template: '{name}/{w}x{h}.{ext}' })).toEqual([]);
-    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, sizes, template: '{name}-{w}x{h}.{ext}' })).toEqual([]);
+    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, provider: 'fal' as const, sizes, template: '{name}/{w}x{h}.{ext}' })).toEqual([]);
+    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, provider: 'fal' as const, sizes, template: '{name}-{w}x{h}.{ext}' })).toEqual([]);
   });
 
   it('lands where the output writer puts files, unsafe profile names included', () => {
     const template = '{profile}/{folder}-{w}/{name}.{ext}';
-    const profile = { id: 'p', version: 1, name: '../evil:name', sizes: [sizes[0]!], template };
+    const profile = { id: 'p', version: 1, provider: 'fal' as const, name: '../evil:name', sizes: [sizes[0]!], template };
     const written = resolveOutputPath({ sourcePath: '/data/photos/x.jpg', size: sizes[0]!, format: 'png', template, profileName: profile.name });
     expect(templateOutputFolders('/data/photos', profile)).toEqual([dirname(written.path)]);
   });
 
   it('survives a broken template', () => {
-    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, sizes, template: '{nope}/{name}' })).toEqual([]);
+    expect(templateOutputFolders('/data/photos', { id: 'p', version: 1, provider: 'fal' as const, sizes, template: '{nope}/{name}' })).toEqual([]);
   });
 });
 
