@@ -1,0 +1,23 @@
+import { pgInitialSchema } from './001_initial_schema';
+import { pgJobQueryIndexes } from './002_job_query_indexes';
+import { pgPathLookupIndexes } from './003_path_lookup_indexes';
+import { pgSpendLedger } from './004_spend_ledger';
+import { pgFalSubmits } from './005_fal_submits';
+import { pgOutputPreflight } from './006_output_preflight';
+import { pgOutputLayouts } from './007_output_layouts';
+import { pgSkippedDuplicates } from './008_skipped_duplicates';
+import { pgTeam } from './009_team';
+import type { PgMigration } from './pgMigration';
+
+/** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
+export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
+  pgInitialSchema,
+  pgJobQueryIndexes,
+  pgPathLookupIndexes,
+  pgSpendLedger,
+  pgFalSubmits,
+  pgOutputPreflight,
+  pgOutputLayouts,
+  pgSkippedDuplicates,
+  pgTeam,
+];

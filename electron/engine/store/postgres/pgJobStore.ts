@@ -1,0 +1,338 @@
+import { hostname, userInfo } from 'node:os';
+import pg from 'pg';
+import { SmartResizeError, describeError } from '../../../domain/errors';
+import type { JobStore, StoreRepositories, StoreTransaction } from '../jobStore';
+import type { StoreEventListener } from '../storeEvents';
+import type { MigrationReport, StoreEvent } from '../types';
+import type { PgContext } from './pgContext';
+import { renewLeases } from './pgJobQueue';
+import { runPgMigrations } from './pgMigrate';
+import { PG_JOB_DB_MIGRATIONS } from './migrations';
+import { pgRepositories, routedRepositories } from './pgRepositories';
+import { STORE_TYPES, isConnectionLoss, isRetryable, pgExec, pgRun } from './pgSql';
+import { redactUrl } from './redactUrl';
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** Clock in epoch milliseconds for job times; tests pass a fake one. */
+  readonly now?: () => number;
+  /** This instance's name (claims, "made by", "seen by"); default `user@host`. */
+  readonly instance?: string;
+  /** How long a claim holds without renewal; renewed every third of it. Default 30 s. */
+  readonly leaseMs?: number;
+  /** A schema of the database to use instead of `public` (created if missing): tests, several teams on one server. */
+  readonly schema?: string;
+  /** Most connections this instance opens. Default 8. */
+  readonly maxConnections?: number;
+}
+
+/** Whether the database answers, for the UI: "connected" or unreachable since when. */
+export interface StoreConnection {
+  readonly reachable: boolean;
+  /** When it stopped answering (epoch ms), while unreachable. */
+  readonly since: number | null;
+  readonly error: string | null;
+}
+
+/** The default instance name: who and where (editable with the `instance` option). */
+export function defaultInstanceName(): string {
+  let user = 'user';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the host alone still tells machines apart.
+  }
+  return `${user}@${hostname()}`;
+}
+
+/**
+ * Opens the team's job store on PostgreSQL at `url` (`postgres://user:pass@host:port/db`, or a socket folder as
+ * `?host=/run/postgresql`). It returns at once; the connection and the migrations happen on first use, and every
+ * call waits for them (a failure rejects each call with the reason).
+ */
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresJobStore {
+  return new PostgresJobStore(url, options);
+}
+
+/**
+ * The PostgreSQL job store. Each unit of work (one repository call, or a `transaction()`) is one transaction on a
+ * pooled client, so units of this instance and of other instances run side by side; rows a unit changes are locked
+ * (FOR UPDATE) until it ends. A unit that fails because the server went away is run again once it answers, so a
+ * short outage pauses the engine instead of failing its jobs. Events are pushed to listeners after the commit.
+ */
+export class PostgresJobStore implements JobStore {
+  readonly jobs: StoreRepositories['jobs'];
+  readonly requests: StoreRepositories['requests'];
+  readonly submits: StoreRepositories['submits'];
+  readonly outputs: StoreRepositories['outputs'];
+  readonly queue: StoreRepositories['queue'];
+  readonly history: StoreRepositories['history'];
+  readonly events: StoreRepositories['events'];
+  readonly seenFiles: StoreRepositories['seenFiles'];
+  readonly ledger: StoreRepositories['ledger'];
+  readonly reservations: StoreRepositories['reservations'];
+  readonly bursts: StoreRepositories['bursts'];
+  readonly path: string;
+  readonly instance: string;
+  private report: MigrationReport = { applied: [], version: 0 };
+  private readonly pool: pg.Pool;
+  private readonly ready: Promise<void>;
+  private readonly now: () => number;
+  private readonly leaseMs: number;
+  private readonly listeners = new Set<StoreEventListener>();
+  private readonly connectionListeners = new Set<(connection: StoreConnection) => void>();
+  private connection: StoreConnection = { reachable: true, since: null, error: null };
+  private heartbeat: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+  private closed = false;
+  private savepoints = 0;
+
+  constructor(url: string, options: PostgresStoreOptions) {
+    this.path = redactUrl(url);
+    this.now = options.now ?? Date.now;
+    this.instance = options.instance ?? defaultInstanceName();
+    this.leaseMs = options.leaseMs ?? 30_000;
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Schema name "${schema}" must be lower-case letters, digits and _.`);
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 8,
+      types: STORE_TYPES,
+      connectionTimeoutMillis: 5000,
+      // Days of the ledger are the engine's local days, as SQLite's 'localtime'.
+      options: `-c TimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}${schema ? ` -c search_path=${schema}` : ''}`,
+    });
+    // An idle client losing its server (a restart) is reported here; the next unit reconnects.
+    this.pool.on('error', (error) => this.markUnreachable(error));
+    this.ready = this.prepare(schema);
+    this.ready.catch(() => undefined);
+    const routed = routedRepositories((repository, method, args) =>
+      this.unit((repos) => Reflect.apply(Reflect.get(repos[repository], method) as (...a: unknown[]) => Promise<unknown>, repos[repository], args)),
+    );
+    this.jobs = routed.jobs;
+    this.requests = routed.requests;
+    this.submits = routed.submits;
+    this.outputs = routed.outputs;
+    this.queue = routed.queue;
+    this.history = routed.history;
+    this.events = routed.events;
+    this.seenFiles = routed.seenFiles;
+    this.ledger = routed.ledger;
+    this.reservations = routed.reservations;
+    this.bursts = routed.bursts;
+  }
+
+  /** What opening did to the schema (known once the first call has connected). */
+  get migrations(): MigrationReport {
+    return this.report;
+  }
+
+  /** Whether the server answers now; see {@link onConnection}. */
+  get connectionState(): StoreConnection {
+    return this.connection;
+  }
+
+  /** Tells `listener` each time the server stops or starts answering. Returns the function that stops it. */
+  onConnection(listener: (connection: StoreConnection) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => void this.connectionListeners.delete(listener);
+  }
+
+  /** The instances that renewed their heartbeat within three leases, with when they were last seen. */
+  async connectedInstances(): Promise<Array<{ name: string; host: string; lastSeenAt: number }>> {
+    const rows = await this.unit(async (_repos, ctx) =>
+      (await ctx.client.query({ text: 'SELECT name, host, last_seen_at FROM instances WHERE last_seen_at > $1 ORDER BY name', values: [this.now() - 3 * this.leaseMs] }))
+        .rows as Array<{ name: string; host: string; last_seen_at: number }>,
+    );
+    return rows.map((row) => ({ name: row.name, host: row.host, lastSeenAt: row.last_seen_at }));
+  }
+
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.unit(async (_repos, ctx) => {
+      const handle = this.transactionHandle(ctx);
+      try {
+        return await work(handle.tx);
+      } finally {
+        handle.close();
+      }
+    });
+  }
+
+  subscribe(listener: StoreEventListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.pool.end().catch(() => undefined);
+  }
+
+  /** Connects, creates the schema if asked, migrates (once for the whole team), registers this instance. */
+  private async prepare(schema: string | undefined): Promise<void> {
+    const client = await this.connectWhenUp();
+    try {
+      if (schema) await pgExec(client, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      this.report = await runPgMigrations(client, PG_JOB_DB_MIGRATIONS);
+      await this.beat(client);
+    } catch (error) {
+      throw error instanceof SmartResizeError
+        ? error
+        : new SmartResizeError('database_error', `Cannot use the team database ${this.path}: ${describeError(error)}`, { cause: error });
+    } finally {
+      client.release();
+    }
+    this.heartbeat = setInterval(() => void this.renew(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
+  }
+
+  /** A pooled client, waiting while the server is unreachable (the first start during an outage waits too). */
+  private async connectWhenUp(): Promise<pg.PoolClient> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const client = await this.pool.connect();
+        this.markReachable();
+        return client;
+      } catch (error) {
+        if (this.closed || !isConnectionLoss(error)) {
+          throw new SmartResizeError('database_error', `Cannot connect to the team database ${this.path}: ${describeError(error)}`, { cause: error });
+        }
+        this.markUnreachable(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** Math.min(attempt, 5))));
+      }
+    }
+  }
+
+  /**
+   * One unit of work: BEGIN, the work on this unit's repositories, COMMIT, then its events to listeners. Lost
+   * connections and deadlock victims run again (the unit was rolled back by the server, so nothing is half done).
+   */
+  private async unit<T>(work: (repos: StoreRepositories, ctx: PgContext) => Promise<T>): Promise<T> {
+    if (this.closed) throw new SmartResizeError('database_error', `The job database ${this.path} is closed.`);
+    this.inFlight += 1;
+    try {
+      await this.ready;
+      for (let attempt = 0; ; attempt += 1) {
+        const client = await this.connectWhenUp();
+        const ctx = this.context(client);
+        let broken: unknown;
+        try {
+          await pgExec(client, 'BEGIN');
+          const result = await work(pgRepositories(ctx), ctx);
+          await pgExec(client, 'COMMIT');
+          client.release();
+          this.publish(ctx.outbox);
+          return result;
+        } catch (error) {
+          broken = isConnectionLoss(error) ? error : undefined;
+          if (!broken) await pgExec(client, 'ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
+          client.release(broken instanceof Error ? broken : undefined);
+          if (this.closed || !isRetryable(error)) throw error;
+          if (broken) this.markUnreachable(error);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** Math.min(attempt, 5))));
+        }
+      }
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private context(client: pg.PoolClient): PgContext {
+    const ctx: PgContext = {
+      client,
+      now: this.now,
+      outbox: [] as StoreEvent[],
+      instance: this.instance,
+      leaseMs: this.leaseMs,
+      atomic: async <R>(work: () => Promise<R>): Promise<R> => {
+        const name = `sp_${++this.savepoints}`;
+        const mark = ctx.outbox.length;
+        await pgExec(client, `SAVEPOINT ${name}`);
+        try {
+          const result = await work();
+          await pgExec(client, `RELEASE SAVEPOINT ${name}`);
+          return result;
+        } catch (error) {
+          if (!isConnectionLoss(error)) await pgExec(client, `ROLLBACK TO SAVEPOINT ${name}`);
+          ctx.outbox.length = mark;
+          throw error;
+        }
+      },
+    };
+    return ctx;
+  }
+
+  /** The handle of `transaction(work)`: each call in a savepoint of the unit; refused once the unit has ended. */
+  private transactionHandle(ctx: PgContext): { tx: StoreTransaction; close: () => void } {
+    const repos = pgRepositories(ctx);
+    let open = true;
+    const call = (repository: keyof StoreRepositories, method: string, args: unknown[]): Promise<unknown> => {
+      if (!open) return Promise.reject(new Error('This store transaction has ended; await every call made inside it.'));
+      const target = repos[repository];
+      return ctx.atomic(() => Reflect.apply(Reflect.get(target, method) as (...a: unknown[]) => Promise<unknown>, target, args));
+    };
+    const tx: StoreTransaction = {
+      ...routedRepositories(call),
+      transaction: (work) => {
+        if (!open) return Promise.reject(new Error('This store transaction has ended; await every call made inside it.'));
+        return ctx.atomic(() => work(tx));
+      },
+    };
+    return { tx, close: () => void (open = false) };
+  }
+
+  /** Renews this instance's leases and heartbeat; a failure (server away) is retried at the next beat. */
+  private async renew(): Promise<void> {
+    if (this.closed) return;
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      await renewLeases({ client, instance: this.instance, leaseMs: this.leaseMs });
+      await this.beat(client);
+      this.markReachable();
+      client.release();
+    } catch (error) {
+      client?.release(error instanceof Error ? error : undefined);
+      if (isConnectionLoss(error)) this.markUnreachable(error);
+    }
+  }
+
+  private async beat(client: pg.PoolClient): Promise<void> {
+    await pgRun(
+      client,
+      `INSERT INTO instances (name, host, pid, started_at, last_seen_at) VALUES (:name, :host, :pid, :now, :now)
+       ON CONFLICT (name) DO UPDATE SET host = excluded.host, pid = excluded.pid, last_seen_at = excluded.last_seen_at`,
+      { name: this.instance, host: hostname(), pid: process.pid, now: this.now() },
+    );
+  }
+
+  private publish(events: readonly StoreEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error(`A store event listener failed on ${event.kind}:`, error);
+        }
+      }
+    }
+  }
+
+  private markUnreachable(error: unknown): void {
+    if (!this.connection.reachable) return;
+    this.setConnection({ reachable: false, since: Date.now(), error: describeError(error) });
+  }
+
+  private markReachable(): void {
+    if (this.connection.reachable) return;
+    this.setConnection({ reachable: true, since: null, error: null });
+  }
+
+  private setConnection(connection: StoreConnection): void {
+    this.connection = connection;
+    for (const listener of this.connectionListeners) listener(connection);
+  }
+}

@@ -1,0 +1,54 @@
+import type { OutputRepository } from '../jobRepositories';
+import { toOutputRecord, type OutputRow } from '../sqlite/rowMappers';
+import { STORE_EVENT_KINDS } from '../storeEvents';
+import type { JobOutputRecord, NewJobOutput } from '../types';
+import type { PgContext } from './pgContext';
+import { appendEvent } from './pgEventLog';
+import { requireJob } from './pgJobRows';
+import { pgRow, pgRows } from './pgSql';
+
+/** The files written for jobs (PostgreSQL). */
+export class PgOutputRepository implements OutputRepository {
+  constructor(private readonly ctx: PgContext) {}
+
+  async addOutput(output: NewJobOutput): Promise<JobOutputRecord> {
+    const job = await requireJob(this.ctx, output.jobId);
+    const row = await pgRow<OutputRow>(
+      this.ctx.client,
+      `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, written_at)
+       VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :now)
+       ON CONFLICT (job_id, target, image_index) DO UPDATE SET
+         path = excluded.path, width = excluded.width, height = excluded.height, provider = excluded.provider,
+         tier = excluded.tier, bytes = excluded.bytes, written_at = excluded.written_at
+       RETURNING *`,
+      {
+        jobId: output.jobId,
+        target: output.target,
+        imageIndex: output.imageIndex,
+        path: output.path,
+        width: output.width,
+        height: output.height,
+        provider: output.provider,
+        tier: output.tier,
+        bytes: output.bytes,
+        now: this.ctx.now(),
+      },
+    );
+    await appendEvent(this.ctx, STORE_EVENT_KINDS.outputWritten, output.jobId, { target: output.target, imageIndex: output.imageIndex, path: output.path }, job);
+    return toOutputRecord(row!);
+  }
+
+  async listOutputs(jobId: string): Promise<JobOutputRecord[]> {
+    const rows = await pgRows<OutputRow>(this.ctx.client, 'SELECT * FROM job_outputs WHERE job_id = :jobId ORDER BY target, image_index', { jobId });
+    return rows.map(toOutputRecord);
+  }
+
+  async isJobFile(path: string): Promise<boolean> {
+    const row = await pgRow<{ found: boolean }>(
+      this.ctx.client,
+      `SELECT EXISTS (SELECT 1 FROM job_outputs WHERE path = :path) OR EXISTS (SELECT 1 FROM jobs WHERE source_path = :path) AS found`,
+      { path },
+    );
+    return row?.found === true;
+  }
+}
