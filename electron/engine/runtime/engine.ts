@@ -17,7 +17,7 @@ import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { Settings, SettingsPatch, WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
-import { openJobStore, type JobStore } from '../store';
+import { openStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
@@ -58,7 +58,13 @@ export class Engine implements EngineUseCases {
     const env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
-    this.store = openJobStore(options.dataDir, { now: this.now });
+    this.store = openStore({
+      dataDir: options.dataDir,
+      store: options.store ?? env.SMART_RESIZE_STORE,
+      now: this.now,
+      instance: options.instance ?? env.SMART_RESIZE_INSTANCE,
+      leaseMs: env.SMART_RESIZE_LEASE_MS ? Number(env.SMART_RESIZE_LEASE_MS) : undefined,
+    });
     // Every committed change reaches the hosts at once, pushed by the store: nothing polls the event log.
     this.store.subscribe((event) => this.events.emit('stored', event));
     this.profiles = new ProfileStore({ dataDir: options.dataDir, openFile: options.jsonFiles });

@@ -8,6 +8,10 @@ import type { WatchedFolder } from '../settings/settingsSchema';
 /** How a host starts the engine. Everything but the data folder has a production default. */
 export interface EngineOptions {
   readonly dataDir: string;
+  /** The job store: a postgres:// URL for a team, else SQLite in the data folder (default: SMART_RESIZE_STORE). */
+  readonly store?: string;
+  /** This instance's name in a team (default: SMART_RESIZE_INSTANCE, else user@host). */
+  readonly instance?: string;
   /** The Electron host passes a safeStorage-backed store; others get a 0600 file in the data folder. */
   readonly keyStore?: FalKeyStore;
   /** How settings.json and profiles.json are opened: conf by default; the Electron host passes electron-store. */

@@ -1,9 +1,10 @@
 // The job store's public surface: hosts, the scheduler, providers, intake, spend and the UI's server side import
 // from here. The interface (jobStore.ts and the repository interfaces in jobRepositories.ts and
-// spendRepositories.ts, imported from those files) is what a PostgreSQL store will implement; openJobStore is the
-// SQLite one.
+// spendRepositories.ts, imported from those files) is what both stores implement: openJobStore is SQLite's,
+// openStore picks SQLite or the team's PostgreSQL (store/postgres) from a setting.
 export type { JobStore, StoreRepositories, StoreTransaction } from './jobStore';
 export { openJobStore } from './sqlite/sqliteJobStore';
+export { openStore } from './openStore';
 export { MAX_JOB_PAGE, type InsertJobResult, type RunnableJob, type SeenFileInput, type SourceMarksRepository } from './jobRepositories';
 export { STORE_EVENT_KINDS } from './storeEvents';
 export type * from './spendTypes';

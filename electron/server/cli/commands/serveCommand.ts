@@ -11,6 +11,8 @@ interface ServeOptions {
   data?: string;
   open?: boolean;
   allow: string[];
+  store?: string;
+  instance?: string;
 }
 
 /**
@@ -25,6 +27,8 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--open', 'open the UI in the default browser')
     .option('--allow <dir>', 'a folder outside your home that may be watched too, e.g. a NAS mount (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [])
+    .option('--store <url>', "the team's job store, postgres://... (default: SMART_RESIZE_STORE, else SQLite in the data folder)")
+    .option('--instance <name>', "this instance's name in a team (default: SMART_RESIZE_INSTANCE, else user@host)")
     .action(async (options: ServeOptions) => {
       if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
         throw new SmartResizeError('file_not_found', 'The UI is not built yet: run `npm run build` first.');
@@ -37,9 +41,9 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
       for (const dir of options.allow) {
         if (!existsSync(dir)) throw new SmartResizeError('file_not_found', `--allow ${dir}: no such folder.`);
       }
-      const server = await startHeadlessServer({ engine: { dataDir }, port, allowedFolders: options.allow });
+      const server = await startHeadlessServer({ engine: { dataDir, store: options.store, instance: options.instance }, port, allowedFolders: options.allow });
       const watchable = options.allow.length > 0 ? `\nWatched folders may be in your home folder or: ${options.allow.join(', ')}` : '';
-      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}${watchable}\nCtrl-C to stop.\n`);
+      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}\nJobs: ${server.engine.store.path}${watchable}\nCtrl-C to stop.\n`);
       if (options.open) openWithSystem(server.http.url);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

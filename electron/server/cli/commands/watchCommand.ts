@@ -19,6 +19,8 @@ interface WatchOptions {
   recursive?: boolean;
   polling?: boolean;
   trusted?: boolean;
+  store?: string;
+  instance?: string;
 }
 
 /**
@@ -36,6 +38,8 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
     .option('--polling', 'poll for changes (network shares)')
     .option('--trusted', 'never hold a burst of files for confirmation (the budget caps still apply)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
+    .option('--store <url>', "the team's job store, postgres://... (default: SMART_RESIZE_STORE, else SQLite in the data folder)")
+    .option('--instance <name>', "this instance's name in a team (default: SMART_RESIZE_INSTANCE, else user@host)")
     .action(async (folder: string, options: WatchOptions) => {
       const path = resolve(folder);
       const info = await stat(path).catch(() => undefined);
@@ -46,6 +50,8 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       const profile = new ProfileStore({ dataDir }).get(options.profile);
       const engine = new Engine({
         dataDir,
+        store: options.store,
+        instance: options.instance,
         forceProvider: options.provider === 'local' ? 'local' : undefined,
         folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? false, trusted: options.trusted ?? false }],
       });
