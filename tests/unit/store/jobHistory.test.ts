@@ -5,7 +5,7 @@ import type { JobQuery } from '../../../electron/engine/store/jobRepositories';
 import type { JobStore } from '../../../electron/engine/store/jobStore';
 import { allRows } from '../../../electron/engine/store/sqlite/sqlite';
 import type { JobRecord, NewJob } from '../../../electron/engine/store/types';
-import { newJob, useFreshStore, type FakeClock } from './storeFixture';
+import { TEST_STORE_KIND, newJob, useFreshStore, type FakeClock } from './storeFixture';
 
 let clock: FakeClock;
 let store: JobStore;
@@ -55,7 +55,8 @@ describe('queryJobs', () => {
     expect(folder2.ids).toHaveLength(2500);
   });
 
-  it('reads the jobs in index order without a sort step, filtered or not', () => {
+  // SQLite's query planner is asked through its file; PostgreSQL plans with statistics, so the test is SQLite's own.
+  it.skipIf(TEST_STORE_KIND === 'postgres')('reads the jobs in index order without a sort step, filtered or not', () => {
     // The plan of the store's own SQL, asked on a second connection to the same file (the store has no raw handle).
     const db = new Database(store.path);
     const plan = (sql: string) =>

@@ -1,5 +1,7 @@
-import { afterEach, beforeEach } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { openJobStore, type JobStore } from '../../../electron/engine/store';
+import { openPostgresStore } from '../../../electron/engine/store/postgres/pgJobStore';
 import type { NewJob } from '../../../electron/engine/store';
 import { tempDirs } from './tempDir';
 
@@ -15,9 +17,22 @@ export function fakeClock(start = Date.UTC(2025, 0, 1)): FakeClock {
   return { now: () => t, advance: (ms) => void (t += ms) };
 }
 
-/** Opens a store in `dataDir` with a fake clock. */
+/** Which store these tests run on: the `postgres` vitest project sets SMART_RESIZE_TEST_STORE (see vitest.config.ts). */
+export const TEST_STORE_KIND = process.env.SMART_RESIZE_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+let schemas = 0;
+/** Tells apart files a reused worker process (same pid) runs one after another: each store gets an empty schema. */
+const RUN = randomBytes(4).toString('hex');
+
+/**
+ * Opens a store with a fake clock: SQLite in `dataDir`, or, in the `postgres` project, a fresh schema of the run's
+ * throw-away PostgreSQL cluster (the repository tests are the same for both implementations).
+ */
 export function openTestStore(dataDir: string, clock: FakeClock = fakeClock()): JobStore {
-  return openJobStore(dataDir, { now: clock.now });
+  if (TEST_STORE_KIND === 'sqlite') return openJobStore(dataDir, { now: clock.now });
+  const url = inject('pgUrl');
+  schemas += 1;
+  return openPostgresStore(url, { now: clock.now, schema: `t_${process.pid}_${RUN}_${schemas}`, instance: 'test-instance', maxConnections: 4 });
 }
 
 let counter = 0;
