@@ -27,12 +27,24 @@ export class WatchProcess {
    * Starts `watch <folder> --profile NAME --data DIR` with the fake's key in FAL_KEY and its proxy in FAL_PROXY_URL
    * (the route a user without a gateway takes), and resolves once the folder is being watched.
    */
-  static async start(options: { folder: string; profile: string; dataDir: string; fake: FakeFal }): Promise<WatchProcess> {
+  static async start(options: {
+    folder: string;
+    profile: string;
+    dataDir: string;
+    fake: FakeFal;
+    /** More `watch` options, e.g. `['--store', url, '--instance', name, '--trusted']`. */
+    args?: readonly string[];
+    /** More environment, e.g. `SMART_RESIZE_LEASE_MS`. */
+    env?: NodeJS.ProcessEnv;
+  }): Promise<WatchProcess> {
     const env: NodeJS.ProcessEnv = { ...process.env, FAL_KEY: options.fake.key, FAL_PROXY_URL: options.fake.proxyUrl };
     delete env.FAL_KEY_ID;
     delete env.FAL_KEY_SECRET;
     delete env.SMART_RESIZE_DATA;
-    const child = spawn(process.execPath, [CLI_ENTRY, 'watch', options.folder, '--profile', options.profile, '--data', options.dataDir], {
+    delete env.SMART_RESIZE_STORE;
+    Object.assign(env, options.env);
+    const args = [CLI_ENTRY, 'watch', options.folder, '--profile', options.profile, '--data', options.dataDir, ...(options.args ?? [])];
+    const child = spawn(process.execPath, args, {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

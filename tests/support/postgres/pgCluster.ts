@@ -24,14 +24,6 @@ function findPgBin(): string | undefined {
   return versions[0] && join(root, versions[0], 'bin');
 }
 
-/**
- * Why PostgreSQL tests cannot run here, or undefined when they can. The only accepted reason is that the server is
- * not installed (`.ci/run` installs Debian's `postgresql`); everything else is a failure, not a skip.
- */
-export function pgUnavailableReason(): string | undefined {
-  return findPgBin() ? undefined : 'PostgreSQL is not installed (apt-get install postgresql): PostgreSQL store tests skipped';
-}
-
 const isRoot = process.getuid?.() === 0;
 
 /** Runs a server binary; as root, as the `postgres` user (initdb and postgres refuse to run as root). */
@@ -47,7 +39,7 @@ function runAs(bin: string, args: string[]): void {
  */
 export function startPgCluster(): PgCluster {
   const bin = findPgBin();
-  if (!bin) throw new Error(pgUnavailableReason());
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql).');
   const base = mkdtempSync(join(tmpdir(), 'smart-resize-pg-'));
   const dataDir = join(base, 'data');
   const socketDir = join(base, 'socket');
