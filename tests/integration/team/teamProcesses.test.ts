@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +9,10 @@ import { openPostgresStore } from '../../../electron/engine/store/postgres/pgJob
 import { findOutputTempFiles, outputProblems, submitsForHash } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { fileSha256, writeTestJpeg } from '../../support/engine/testImages';
-import { prepareWatchData, WatchProcess } from '../../support/engine/watchProcess';
+import { WatchProcess } from '../../support/engine/watchProcess';
 import { startFakeFal } from '../../support/fakeFal';
 import { freshDatabase } from '../../support/postgres/freshDatabase';
+import { prepareTeamData } from '../../support/team/teamData';
 
 const PROFILE: ProfileInput = { name: 'Team square', sizes: [{ width: 1080, height: 1080, policy: 'fal' }], output: { format: 'jpeg' } };
 // 60 keeps CI lean; TEAM_TEST_IMAGES=300 is the issue's full batch (bench:team times it).
@@ -39,18 +40,12 @@ describe('three watch processes on one folder and one PostgreSQL database', () =
     const fake = await startFakeFal({ renderMode: 'flat', latency: { processingMs: 150, concurrency: 8 } });
     cleanups.push(() => fake.close());
 
-    // One team: the same profile (same id, so the same dedupe key) in every instance's own data folder, the
-    // team's cap in each one's settings.
+    // One team: the same profile in every instance's own data folder, the team's cap in each one's settings.
     // One team cap for all but the last HELD images (each request: one 1080x1080 image, 15 cents, plus the 5-cent
     // vision fee): a cap each instance kept on its own would let all of them through; one held by the team stops
     // exactly there.
     const capCents = (IMAGES - HELD) * PRICE_CENTS;
-    const dataDirs = INSTANCES.map((name) => join(root, `data-${name}`));
-    prepareWatchData(dataDirs[0]!, PROFILE, { settleMs: 200, concurrency: 4, dailyCapCents: capCents });
-    for (const dir of dataDirs.slice(1)) {
-      mkdirSync(dir);
-      for (const file of ['settings.json', 'profiles.json']) copyFileSync(join(dataDirs[0]!, file), join(dir, file));
-    }
+    const dataDirs = prepareTeamData(root, INSTANCES, PROFILE, { settleMs: 200, concurrency: 4, dailyCapCents: capCents });
     const hashes: string[] = [];
     for (let seed = 0; seed < IMAGES; seed += 1) {
       const path = join(staging, `img-${String(seed).padStart(3, '0')}.jpg`);

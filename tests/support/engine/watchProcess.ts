@@ -31,7 +31,8 @@ export class WatchProcess {
     folder: string;
     profile: string;
     dataDir: string;
-    fake: FakeFal;
+    /** The fake fal (in this process, or the benchmarks' own process): its key and proxy URL. */
+    fake: Pick<FakeFal, 'key' | 'proxyUrl'>;
     /** More `watch` options, e.g. `['--store', url, '--instance', name, '--trusted']`. */
     args?: readonly string[];
     /** More environment, e.g. `SMART_RESIZE_LEASE_MS`. */
