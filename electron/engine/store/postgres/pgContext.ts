@@ -16,6 +16,12 @@ export interface PgContext {
   readonly instance: string;
   /** How long a claim holds without renewal, in milliseconds. */
   readonly leaseMs: number;
+  /**
+   * False until this instance has been connected for a whole lease: after a start or an outage, every holder gets
+   * the time to renew its leases before anyone takes an expired one over (an outage lets every lease run out, though
+   * their holders are alive and working).
+   */
+  readonly mayTakeOver: boolean;
   /** Runs `work` in a savepoint: a failure undoes its own writes and events and leaves the unit usable. */
   atomic<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -23,7 +23,7 @@ const RUNNABLE = `
    OR (state = 'retry_scheduled' AND next_attempt_at <= :now)
    OR (state = 'waiting_network' AND :online = 1)
    OR (state = 'submitted' AND claimed_at IS NULL)
-   OR (state IN (${RUNNING_LIST}) AND lease_until < ${DB_NOW_MS} AND claimed_by IS DISTINCT FROM :me::text))
+   OR (:takeover = 1 AND state IN (${RUNNING_LIST}) AND lease_until < ${DB_NOW_MS} AND claimed_by IS DISTINCT FROM :me::text))
   AND (:online = 1 OR provider = 'local')`;
 
 const LIVE_REQUEST = `EXISTS (SELECT 1 FROM job_requests r WHERE r.job_id = jobs.id AND r.state IN ('submitted', 'completed'))`;
@@ -36,7 +36,7 @@ export class PgJobQueue implements JobQueue {
     const rows = await pgRows<RunnableRow>(
       this.ctx.client,
       `SELECT jobs.*, ${LIVE_REQUEST} AS has_live_request FROM jobs WHERE ${RUNNABLE} ORDER BY created_at, id LIMIT :limit`,
-      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance },
+      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance, takeover: this.ctx.mayTakeOver ? 1 : 0 },
     );
     return rows.map((row) => ({ job: toJobRecord(row), resume: row.has_live_request }));
   }
@@ -53,7 +53,7 @@ export class PgJobQueue implements JobQueue {
       `SELECT jobs.*, ${LIVE_REQUEST} AS has_live_request FROM jobs
        WHERE id IN (SELECT id FROM jobs WHERE ${RUNNABLE} ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
        ORDER BY created_at, id`,
-      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance },
+      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance, takeover: this.ctx.mayTakeOver ? 1 : 0 },
     );
     const claimed: RunnableJob[] = [];
     for (const row of rows) {

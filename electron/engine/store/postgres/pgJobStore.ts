@@ -82,6 +82,8 @@ export class PostgresJobStore implements JobStore {
   private readonly listeners = new Set<StoreEventListener>();
   private readonly connectionListeners = new Set<(connection: StoreConnection) => void>();
   private connection: StoreConnection = { reachable: true, since: null, error: null };
+  /** When the server last started answering this instance (its start, or the end of an outage). */
+  private reachableSince = Date.now();
   private heartbeat: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private closed = false;
@@ -247,6 +249,7 @@ export class PostgresJobStore implements JobStore {
       outbox: [] as StoreEvent[],
       instance: this.instance,
       leaseMs: this.leaseMs,
+      mayTakeOver: Date.now() - this.reachableSince >= this.leaseMs,
       atomic: async <R>(work: () => Promise<R>): Promise<R> => {
         const name = `sp_${++this.savepoints}`;
         const mark = ctx.outbox.length;
@@ -328,6 +331,7 @@ export class PostgresJobStore implements JobStore {
 
   private markReachable(): void {
     if (this.connection.reachable) return;
+    this.reachableSince = Date.now();
     this.setConnection({ reachable: true, since: null, error: null });
   }
 

@@ -3,13 +3,27 @@ import type { SubmitRepository } from '../jobRepositories';
 import { toSubmitRecord, type SubmitRow } from '../sqlite/rowMappers';
 import type { FalSubmitRecord, NewFalSubmit, SubmitState } from '../types';
 import type { PgContext } from './pgContext';
-import { pgRow, pgRows, pgRun } from './pgSql';
+import { DB_NOW_MS, pgRow, pgRows, pgRun } from './pgSql';
 
 /** fal submits recorded before they go out, so a lost answer is found again instead of paid twice (PostgreSQL). */
 export class PgSubmitRepository implements SubmitRepository {
   constructor(private readonly ctx: PgContext) {}
 
+  /**
+   * Also the team's fence before money moves: refused (`invalid_job_transition`) when another instance took the job
+   * over (this one's lease ran out), and the lease is renewed in the same commit, so a whole lease passes before
+   * anyone may take the job from a holder that dies right after sending.
+   */
   async recordSubmitSending(submit: NewFalSubmit): Promise<FalSubmitRecord> {
+    const holder = await pgRow<{ claimed_by: string | null }>(this.ctx.client, 'SELECT claimed_by FROM jobs WHERE id = :id FOR UPDATE', { id: submit.jobId });
+    if (holder?.claimed_by && holder.claimed_by !== this.ctx.instance) {
+      throw new SmartResizeError('invalid_job_transition', `Job ${submit.jobId} was taken over by ${holder.claimed_by} after this instance's lease ran out.`);
+    }
+    await pgRun(this.ctx.client, `UPDATE jobs SET lease_until = ${DB_NOW_MS} + :leaseMs WHERE id = :id AND claimed_by = :me`, {
+      id: submit.jobId,
+      leaseMs: this.ctx.leaseMs,
+      me: this.ctx.instance,
+    });
     if (await this.openSubmit(submit.jobId, submit.batchIndex)) {
       throw new SmartResizeError(
         'invalid_job_transition',

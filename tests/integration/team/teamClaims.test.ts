@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openPostgresStore, type PostgresJobStore } from '../../../electron/engine/store/postgres/pgJobStore';
+import { pollUntil } from '../../support/engine/pollUntil';
+import { freshDatabase } from '../../support/postgres/freshDatabase';
+import { newJob } from '../../unit/store/storeFixture';
+
+const LEASE_MS = 400;
+const opened: Array<PostgresJobStore | pg.Client> = [];
+afterEach(async () => {
+  for (const handle of opened.splice(0).reverse()) await (handle instanceof pg.Client ? handle.end() : handle.close());
+});
+
+/** Two instances of one team on a fresh database, with short leases. */
+async function team(): Promise<{ url: string; a: PostgresJobStore; b: PostgresJobStore; db: pg.Client }> {
+  const url = await freshDatabase(inject('pgUrl'));
+  const a = openPostgresStore(url, { instance: 'studio-a', leaseMs: LEASE_MS });
+  const b = openPostgresStore(url, { instance: 'studio-b', leaseMs: LEASE_MS });
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  opened.push(a, b, db);
+  return { url, a, b, db };
+}
+
+describe('a team on one PostgreSQL database', () => {
+  it('makes one job per content: the first instance owns it, the others are recorded as having seen it', async () => {
+    const { a, b, db } = await team();
+    const first = await a.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/photo.jpg' }));
+    const second = await b.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/copy of photo.jpg' }));
+    expect(first.created).toBe(true);
+    expect(second).toMatchObject({ created: false, job: { id: first.job.id } });
+    const rows = await db.query('SELECT j.created_by, s.instance, s.source_path FROM jobs j JOIN job_sightings s ON s.job_id = j.id');
+    expect(rows.rows).toEqual([{ created_by: 'studio-a', instance: 'studio-b', source_path: '/nas/in/copy of photo.jpg' }]);
+  });
+
+  it('never gives one runnable job to two instances claiming at once', async () => {
+    const { a, b } = await team();
+    for (let index = 0; index < 40; index += 1) await a.jobs.insertJobIfNew(newJob());
+    const claims = await Promise.all([a, b, a, b, a, b].map((store) => store.queue.claimRunnable(Date.now(), 10)));
+    const ids = claims.flat().map((claim) => claim.job.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+  });
+
+  it("takes a dead holder's job over once its lease ran out, resuming by its fal request id, and fences the old holder out", async () => {
+    const { url, a, b, db } = await team();
+    const { job } = await a.jobs.insertJobIfNew(newJob());
+    const [claimed] = await a.queue.claimRunnable(Date.now(), 1);
+    expect(claimed?.job).toMatchObject({ id: job.id, state: 'preparing' });
+    await a.jobs.transition(job.id, 'uploading');
+    await a.requests.recordRequestId(job.id, 0, 'fal-req-1', ['1080x1080']);
+    // While a renews its lease (its heartbeat), nobody takes the job, however long it runs.
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 3));
+    expect(await b.queue.claimRunnable(Date.now(), 5)).toEqual([]);
+
+    // a's process dies: no more renewals. (Closing the pool stops its heartbeat as a SIGKILL would.)
+    await a.close();
+    const taken = await pollUntil(async () => (await b.queue.claimRunnable(Date.now(), 5))[0], { what: 'b taking the job over', intervalMs: 50 });
+    expect(taken).toMatchObject({ job: { id: job.id, state: 'submitted' }, resume: true });
+    expect((await b.requests.liveRequests(job.id)).map((request) => request.requestId)).toEqual(['fal-req-1']);
+    const row = (await db.query('SELECT claimed_by, made_by FROM jobs WHERE id = $1', [job.id])).rows[0];
+    expect(row).toEqual({ claimed_by: 'studio-b', made_by: 'studio-b' });
+
+    // a's worker, still holding the job in memory (it lost the database, not its life), is fenced out: its next
+    // move and any new submit of that job are refused, so the work is never done or paid twice.
+    const aAgain = openPostgresStore(url, { instance: 'studio-a', leaseMs: LEASE_MS });
+    opened.push(aAgain);
+    await expect(aAgain.jobs.transition(job.id, 'downloading')).rejects.toThrow('was taken over by studio-b');
+    const submit = { jobId: job.id, batchIndex: 1, imageUrl: 'https://fal.media/x.jpg', sizes: ['1080x1080'], mayBillCents: 20 };
+    await expect(aAgain.submits.recordSubmitSending(submit)).rejects.toThrow('was taken over by studio-b');
+    expect((await b.jobs.transition(job.id, 'downloading')).state).toBe('downloading');
+  });
+
+  it('takes nothing over in its first lease after connecting: holders cut off by an outage get to renew first', async () => {
+    const { url, a, db } = await team();
+    const { job } = await a.jobs.insertJobIfNew(newJob());
+    await a.queue.claimRunnable(Date.now(), 1);
+    // As after an outage: a's lease ran out while it could not renew.
+    await db.query('UPDATE jobs SET lease_until = 0 WHERE id = $1', [job.id]);
+    const late = openPostgresStore(url, { instance: 'studio-c', leaseMs: 60_000 });
+    opened.push(late);
+    expect(await late.queue.claimRunnable(Date.now(), 5)).toEqual([]);
+  });
+});
