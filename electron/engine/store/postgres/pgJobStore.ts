@@ -1,4 +1,3 @@
-import { hostname, userInfo } from 'node:os';
 import pg from 'pg';
 import { SmartResizeError, describeError } from '../../../domain/errors';
 import type { JobStore, StoreRepositories, StoreTransaction } from '../jobStore';
@@ -9,7 +8,9 @@ import { renewLeases } from './pgJobQueue';
 import { runPgMigrations } from './pgMigrate';
 import { PG_JOB_DB_MIGRATIONS } from './migrations';
 import { pgRepositories, routedRepositories } from './pgRepositories';
-import { STORE_TYPES, isConnectionLoss, isRetryable, pgExec, pgRun } from './pgSql';
+import { transactionHandle, unitContext } from './pgUnitContext';
+import { STORE_TYPES, isConnectionLoss, isRetryable, pgExec } from './pgSql';
+import { beat, defaultInstanceName, listConnectedInstances, refuseTwin, type ConnectedInstance, type InstanceRegistration } from './pgInstances';
 import { redactUrl } from './redactUrl';
 
 /** Options of {@link openPostgresStore}. */
@@ -32,17 +33,6 @@ export interface StoreConnection {
   /** When it stopped answering (epoch ms), while unreachable. */
   readonly since: number | null;
   readonly error: string | null;
-}
-
-/** The default instance name: who and where (editable with the `instance` option). */
-export function defaultInstanceName(): string {
-  let user = 'user';
-  try {
-    user = userInfo().username;
-  } catch {
-    // No passwd entry (some containers): the host alone still tells machines apart.
-  }
-  return `${user}@${hostname()}`;
 }
 
 /**
@@ -87,7 +77,6 @@ export class PostgresJobStore implements JobStore {
   private heartbeat: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private closed = false;
-  private savepoints = 0;
 
   constructor(url: string, options: PostgresStoreOptions) {
     this.path = redactUrl(url);
@@ -141,17 +130,13 @@ export class PostgresJobStore implements JobStore {
   }
 
   /** The instances that renewed their heartbeat within three leases, with when they were last seen. */
-  async connectedInstances(): Promise<Array<{ name: string; host: string; lastSeenAt: number }>> {
-    const rows = await this.unit(async (_repos, ctx) =>
-      (await ctx.client.query({ text: 'SELECT name, host, last_seen_at FROM instances WHERE last_seen_at > $1 ORDER BY name', values: [this.now() - 3 * this.leaseMs] }))
-        .rows as Array<{ name: string; host: string; last_seen_at: number }>,
-    );
-    return rows.map((row) => ({ name: row.name, host: row.host, lastSeenAt: row.last_seen_at }));
+  connectedInstances(): Promise<ConnectedInstance[]> {
+    return this.unit((_repos, ctx) => listConnectedInstances(ctx.client, this.now() - 3 * this.leaseMs));
   }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     return this.unit(async (_repos, ctx) => {
-      const handle = this.transactionHandle(ctx);
+      const handle = transactionHandle(ctx);
       try {
         return await work(handle.tx);
       } finally {
@@ -179,7 +164,8 @@ export class PostgresJobStore implements JobStore {
     try {
       if (schema) await pgExec(client, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
       this.report = await runPgMigrations(client, PG_JOB_DB_MIGRATIONS);
-      await this.beat(client);
+      await refuseTwin(client, this.registration());
+      await beat(client, this.registration());
     } catch (error) {
       throw error instanceof SmartResizeError
         ? error
@@ -243,48 +229,12 @@ export class PostgresJobStore implements JobStore {
   }
 
   private context(client: pg.PoolClient): PgContext {
-    const ctx: PgContext = {
-      client,
+    return unitContext(client, {
       now: this.now,
-      outbox: [] as StoreEvent[],
       instance: this.instance,
       leaseMs: this.leaseMs,
       mayTakeOver: Date.now() - this.reachableSince >= this.leaseMs,
-      atomic: async <R>(work: () => Promise<R>): Promise<R> => {
-        const name = `sp_${++this.savepoints}`;
-        const mark = ctx.outbox.length;
-        await pgExec(client, `SAVEPOINT ${name}`);
-        try {
-          const result = await work();
-          await pgExec(client, `RELEASE SAVEPOINT ${name}`);
-          return result;
-        } catch (error) {
-          if (!isConnectionLoss(error)) await pgExec(client, `ROLLBACK TO SAVEPOINT ${name}`);
-          ctx.outbox.length = mark;
-          throw error;
-        }
-      },
-    };
-    return ctx;
-  }
-
-  /** The handle of `transaction(work)`: each call in a savepoint of the unit; refused once the unit has ended. */
-  private transactionHandle(ctx: PgContext): { tx: StoreTransaction; close: () => void } {
-    const repos = pgRepositories(ctx);
-    let open = true;
-    const call = (repository: keyof StoreRepositories, method: string, args: unknown[]): Promise<unknown> => {
-      if (!open) return Promise.reject(new Error('This store transaction has ended; await every call made inside it.'));
-      const target = repos[repository];
-      return ctx.atomic(() => Reflect.apply(Reflect.get(target, method) as (...a: unknown[]) => Promise<unknown>, target, args));
-    };
-    const tx: StoreTransaction = {
-      ...routedRepositories(call),
-      transaction: (work) => {
-        if (!open) return Promise.reject(new Error('This store transaction has ended; await every call made inside it.'));
-        return ctx.atomic(() => work(tx));
-      },
-    };
-    return { tx, close: () => void (open = false) };
+    });
   }
 
   /** Renews this instance's leases and heartbeat; a failure (server away) is retried at the next beat. */
@@ -294,7 +244,7 @@ export class PostgresJobStore implements JobStore {
     try {
       client = await this.pool.connect();
       await renewLeases({ client, instance: this.instance, leaseMs: this.leaseMs });
-      await this.beat(client);
+      await beat(client, this.registration());
       this.markReachable();
       client.release();
     } catch (error) {
@@ -303,13 +253,8 @@ export class PostgresJobStore implements JobStore {
     }
   }
 
-  private async beat(client: pg.PoolClient): Promise<void> {
-    await pgRun(
-      client,
-      `INSERT INTO instances (name, host, pid, started_at, last_seen_at) VALUES (:name, :host, :pid, :now, :now)
-       ON CONFLICT (name) DO UPDATE SET host = excluded.host, pid = excluded.pid, last_seen_at = excluded.last_seen_at`,
-      { name: this.instance, host: hostname(), pid: process.pid, now: this.now() },
-    );
+  private registration(): InstanceRegistration {
+    return { name: this.instance, now: this.now(), leaseMs: this.leaseMs, store: this.path };
   }
 
   private publish(events: readonly StoreEvent[]): void {
