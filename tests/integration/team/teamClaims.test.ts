@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPostgresStore, type PostgresJobStore } from '../../../electron/engine/store/postgres/pgJobStore';
@@ -80,5 +81,15 @@ describe('a team on one PostgreSQL database', () => {
     const late = openPostgresStore(url, { instance: 'studio-c', leaseMs: 60_000 });
     opened.push(late);
     expect(await late.queue.claimRunnable(Date.now(), 5)).toEqual([]);
+  });
+
+  it('refuses a second live process on this machine under a connected name, saying how to name it', async () => {
+    const { url, a, db } = await team();
+    await a.jobs.getJob('migrates the database');
+    // Another process of this machine (the test runner's parent, alive) connected as "twin" a moment ago.
+    await db.query('INSERT INTO instances (name, host, pid, started_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', ['twin', hostname(), process.ppid, Date.now()]);
+    const twin = openPostgresStore(url, { instance: 'twin', leaseMs: LEASE_MS });
+    opened.push(twin);
+    await expect(twin.jobs.getJob('any')).rejects.toThrow(`is connected to ${twin.path} as "twin". Give this one a name of its own (--instance or SMART_RESIZE_INSTANCE).`);
   });
 });
