@@ -49,6 +49,7 @@ export function toApiJob(job: JobRecord, outputs: readonly JobOutputRecord[], co
     })),
     costCents,
     duplicateOf: first ? { id: first.id, sourceName: first.sourceName, state: first.state, finishedAt: first.finishedAt } : null,
+    madeBy: job.madeBy,
   };
 }
 

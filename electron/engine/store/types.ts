@@ -44,6 +44,8 @@ export interface JobRecord {
    * made anyway); null for every first job.
    */
   readonly duplicateOf: string | null;
+  /** The team instance that last claimed the job to work on it ("made by" in History); null on one person's store. */
+  readonly madeBy: string | null;
 }
 
 /** What intake knows when it creates a job. */

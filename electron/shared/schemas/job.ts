@@ -74,6 +74,8 @@ export const JobSchema = z.object({
     .object({ id: IdSchema, sourceName: z.string(), state: JobStateSchema, finishedAt: TimestampSchema.nullable() })
     .nullable()
     .optional(),
+  /** The team instance that worked the job (a team's shared store); absent or null on one person's. */
+  madeBy: z.string().nullable().optional(),
 });
 
 /** One line of a job's event log. */

@@ -61,6 +61,8 @@ describe('a team on one PostgreSQL database', () => {
     expect((await b.requests.liveRequests(job.id)).map((request) => request.requestId)).toEqual(['fal-req-1']);
     const row = (await db.query('SELECT claimed_by, made_by FROM jobs WHERE id = $1', [job.id])).rows[0];
     expect(row).toEqual({ claimed_by: 'studio-b', made_by: 'studio-b' });
+    // History's "made by": the job record carries the instance that worked it.
+    expect((await b.jobs.getJob(job.id))?.madeBy).toBe('studio-b');
 
     // a's worker, still holding the job in memory (it lost the database, not its life), is fenced out: its next
     // move and any new submit of that job are refused, so the work is never done or paid twice.

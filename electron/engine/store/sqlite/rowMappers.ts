@@ -41,6 +41,8 @@ export interface JobRow {
   error_code: string | null;
   error_message: string | null;
   duplicate_of: string | null;
+  /** Migration 9 (team): who last claimed the job; absent in rows read before it. */
+  made_by?: string | null;
 }
 
 /** Maps a `jobs` row; an unknown state means the file was written by a newer app, which must not pass silently. */
@@ -69,6 +71,7 @@ export function toJobRecord(row: JobRow): JobRecord {
     errorCode: row.error_code,
     errorMessage: row.error_message,
     duplicateOf: row.duplicate_of,
+    madeBy: row.made_by ?? null,
   };
 }
 

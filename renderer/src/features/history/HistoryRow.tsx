@@ -36,7 +36,7 @@ export const HistoryRow = memo(function HistoryRow({ job, profileName, selected,
       <OutputShapes outputs={job.outputs} />
       <span className="history-name">
         <span className="job-name">{job.sourceName}</span>
-        <span className="muted small">{profileName}</span>
+        <span className="muted small">{job.madeBy ? `${profileName} · made by ${job.madeBy}` : profileName}</span>
       </span>
       <JobStateBadge state={job.state} />
       <span className="muted small history-outputs">{outputsText(job)} <PreflightSummary outputs={job.outputs} /></span>

@@ -17,6 +17,7 @@ export function JobFacts({ job, profileName }: { job: JobDetail; profileName: st
     <dl className="detail-facts">
       <dt>Profile</dt><dd>{profileName} (v{job.profileVersion})</dd>
       <dt>Made by</dt><dd data-testid="made-by">{job.provider ? MADE_BY[job.provider] : '—'}</dd>
+      {job.madeBy && (<><dt>Made on</dt><dd data-testid="made-on" title="The team member's instance that worked this job">{job.madeBy}</dd></>)}
       <dt>Attempts</dt><dd data-testid="attempts">{job.attemptsMade}</dd>
       <dt>Queued</dt><dd>{formatDateTime(job.createdAt)}</dd>
       {job.tookMs !== null && (<><dt>Took</dt><dd data-testid="took">{formatDuration(job.tookMs)}</dd></>)}
