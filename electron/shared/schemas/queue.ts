@@ -47,6 +47,24 @@ const QueueBatchSchema = z.object({
   blocked: BatchBlockSchema.nullable(),
 });
 
+/** An instance of the team connected to the same database. */
+const ConnectedInstanceSchema = z.object({ name: z.string(), host: z.string(), lastSeenAt: TimestampSchema });
+
+/**
+ * Where jobs, history and spend live: `sqlite` (one person, the data folder) or `postgres` (a team's shared
+ * database: one queue, one ledger, one budget), whether it answers and who is connected to it.
+ */
+const StoreStatusSchema = z.object({
+  kind: z.enum(['sqlite', 'postgres']),
+  /** The SQLite file, or the team database's URL without its password. */
+  location: z.string(),
+  /** This instance's name in the team ("made by" in History); null on SQLite. */
+  instance: z.string().nullable(),
+  reachable: z.boolean(),
+  unreachableSince: TimestampSchema.nullable(),
+  connected: z.array(ConnectedInstanceSchema),
+});
+
 export const QueueStateSchema = z.object({
   state: QueueRunStateSchema,
   /** Why the queue is paused; null unless `state` is `paused`. Saving a key resumes only an `auth` pause. */
@@ -56,9 +74,12 @@ export const QueueStateSchema = z.object({
   online: z.boolean(),
   counts: JobCountsSchema,
   batch: QueueBatchSchema.nullable(),
+  /** The job store; absent from hosts that do not say. */
+  store: StoreStatusSchema.optional(),
 });
 
 export type JobCounts = z.infer<typeof JobCountsSchema>;
 export type QueueBatch = z.infer<typeof QueueBatchSchema>;
 export type BatchBlock = z.infer<typeof BatchBlockSchema>;
 export type QueueState = z.infer<typeof QueueStateSchema>;
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;

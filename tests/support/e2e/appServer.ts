@@ -31,6 +31,8 @@ export interface AppServerOptions {
   readonly fake?: FakeFalOptions;
   /** Overrides of the engine's short test timing. */
   readonly timing?: EngineOptions['timing'];
+  /** More engine options: a team store (`store`, `instance`, and `env` for its lease), say. */
+  readonly engine?: Pick<EngineOptions, 'store' | 'instance' | 'env'>;
   /** Writes into the temp root and data folder before the server starts (a history to look at, say). */
   readonly seed?: (root: string, dataDir: string) => Promise<void>;
 }
@@ -61,7 +63,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   new FileFalKeyStore(dataDir).write(fake.key);
   await options.seed?.(root, dataDir);
   const server = await startHeadlessServer({
-    engine: { dataDir, env: {}, falHostOverride: fake.url, timing: { ...E2E_TIMING, ...options.timing } },
+    engine: { dataDir, env: {}, ...options.engine, falHostOverride: fake.url, timing: { ...E2E_TIMING, ...options.timing } },
     port: 0,
     homeDir: root,
   });

@@ -76,6 +76,7 @@ export class PostgresJobStore implements JobStore {
   private reachableSince = Date.now();
   private heartbeat: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private readonly listened = new WeakSet<pg.PoolClient>();
   private closed = false;
 
   constructor(url: string, options: PostgresStoreOptions) {
@@ -182,6 +183,7 @@ export class PostgresJobStore implements JobStore {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const client = await this.pool.connect();
+        this.listen(client);
         this.markReachable();
         return client;
       } catch (error) {
@@ -243,6 +245,7 @@ export class PostgresJobStore implements JobStore {
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
+      this.listen(client);
       await renewLeases({ client, instance: this.instance, leaseMs: this.leaseMs });
       await beat(client, this.registration());
       this.markReachable();
@@ -251,6 +254,16 @@ export class PostgresJobStore implements JobStore {
       client?.release(error instanceof Error ? error : undefined);
       if (isConnectionLoss(error)) this.markUnreachable(error);
     }
+  }
+
+  /**
+   * A checked-out client whose server goes away emits 'error' (the pool only listens while it is idle); unheard, that
+   * would end the process. The unit holding it sees the same loss as a failed query and runs again.
+   */
+  private listen(client: pg.PoolClient): void {
+    if (this.listened.has(client)) return;
+    this.listened.add(client);
+    client.on('error', (error) => this.markUnreachable(error));
   }
 
   private registration(): InstanceRegistration {

@@ -6,6 +6,7 @@ import { formatDuration } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { QueueBadge } from '../../shell/QueueBadge';
 import { batchTiming } from './batchTiming';
+import { StoreNote } from './StoreNote';
 import { useNow } from './useNow';
 import { usePauseResume } from './useQueue';
 
@@ -67,6 +68,7 @@ export function QueueSummary({ queue }: { queue: QueueState }) {
             )}
           </span>        </div>
       )}
+      <StoreNote store={queue.store} />
       {batch && <BatchNumbers batch={batch} now={now} />}
       {(!batch || batch.endedAt !== null) && <p className="muted">Nothing is waiting. Drop images or add a watched folder to start.</p>}
       <ErrorNote error={toggle.error} />
