@@ -40,7 +40,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: [...STORE_CONTRACT_TESTS, ...TEAM_TESTS],
                 // Tests that are about SQLite itself (its file, pragmas, one connection) stay SQLite-only.
-                exclude: ['tests/unit/store/database.test.ts', 'tests/unit/store/durability.test.ts'],
+                exclude: ['tests/unit/store/database.test.ts', 'tests/unit/store/durability.test.ts', 'tests/unit/store/skippedDuplicatesMigration.test.ts'],
                 env: { SMART_RESIZE_TEST_STORE: 'postgres' },
                 globalSetup: ['tests/support/postgres/pgGlobalSetup.ts'],
               },

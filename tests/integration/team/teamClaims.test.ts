@@ -24,14 +24,20 @@ async function team(): Promise<{ url: string; a: PostgresJobStore; b: PostgresJo
 }
 
 describe('a team on one PostgreSQL database', () => {
-  it('makes one job per content: the first instance owns it, the others are recorded as having seen it', async () => {
+  it('makes one job per content: the first instance owns it, the others seeing the same file are recorded as having seen it', async () => {
     const { a, b, db } = await team();
     const first = await a.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/photo.jpg' }));
-    const second = await b.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/copy of photo.jpg' }));
+    const second = await b.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/photo.jpg' }));
     expect(first.created).toBe(true);
     expect(second).toMatchObject({ created: false, job: { id: first.job.id } });
     const rows = await db.query('SELECT j.created_by, s.instance, s.source_path FROM jobs j JOIN job_sightings s ON s.job_id = j.id');
-    expect(rows.rows).toEqual([{ created_by: 'studio-a', instance: 'studio-b', source_path: '/nas/in/copy of photo.jpg' }]);
+    expect(rows.rows).toEqual([{ created_by: 'studio-a', instance: 'studio-b', source_path: '/nas/in/photo.jpg' }]);
+    // A copy under another name, seen by both: one skipped record naming the first job, not one per instance.
+    const copies = await Promise.all([a, b].map((store) => store.jobs.insertJobIfNew(newJob({ contentHash: 'same-photo', sourcePath: '/nas/in/copy.jpg' }))));
+    expect(copies.map((copy) => copy.job.state)).toEqual(['skipped', 'skipped']);
+    expect(copies[0]!.job.id).toBe(copies[1]!.job.id);
+    expect(copies[0]!.copyOf?.id).toBe(first.job.id);
+    expect(await b.jobs.makeAnyway(copies[0]!.job.id)).toMatchObject({ state: 'queued', duplicateOf: first.job.id });
   });
 
   it('never gives one runnable job to two instances claiming at once', async () => {

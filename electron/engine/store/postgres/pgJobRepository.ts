@@ -17,9 +17,10 @@ export class PgJobRepository implements JobRepository {
   constructor(private readonly ctx: PgContext) {}
 
   /**
-   * The team's dedupe: the unique key (content hash, profile id, profile version) is in the shared database, so the
-   * first instance to see the content owns the job; any other (or the same one again) gets that job back and a
-   * "seen by <instance>" row instead of a second job.
+   * The team's dedupe: the unique key (content hash, profile id, profile version) of first jobs is in the shared
+   * database, so the first instance to see the content owns the job. The same file seen again (by any instance: a
+   * shared folder) gets that job back and a "seen by <instance>" row; a copy under another path gets a `skipped`
+   * record naming the first job (once per path), as SQLite's store does.
    */
   async insertJobIfNew(input: NewJob): Promise<InsertJobResult> {
     const now = this.ctx.now();
@@ -29,25 +30,11 @@ export class PgJobRepository implements JobRepository {
                          folder_id, origin, provider, state, created_at, updated_at, created_by)
        VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
                :folderId, :origin, :provider, 'queued', :now, :now, :me)
-       ON CONFLICT (content_hash, profile_id, profile_version) DO NOTHING
+       ON CONFLICT (content_hash, profile_id, profile_version) WHERE duplicate_of IS NULL DO NOTHING
        RETURNING *`,
       { ...input, id: randomUUID(), now, me: this.ctx.instance },
     );
-    if (!row) {
-      const existing = await pgRow<JobRow>(
-        this.ctx.client,
-        `SELECT * FROM jobs WHERE content_hash = :contentHash AND profile_id = :profileId AND profile_version = :profileVersion`,
-        { contentHash: input.contentHash, profileId: input.profileId, profileVersion: input.profileVersion },
-      );
-      const job = toJobRecord(existing!);
-      await pgRun(
-        this.ctx.client,
-        `INSERT INTO job_sightings (job_id, instance, source_path, seen_at) VALUES (:jobId, :me, :sourcePath, :now)
-         ON CONFLICT (job_id, instance, source_path) DO UPDATE SET seen_at = excluded.seen_at`,
-        { jobId: job.id, me: this.ctx.instance, sourcePath: input.sourcePath, now },
-      );
-      return { job, created: false };
-    }
+    if (!row) return this.recordCopy(input, now);
     const job = toJobRecord(row);
     await appendEvent(this.ctx, STORE_EVENT_KINDS.jobCreated, job.id, {
       sourceName: job.sourceName,
@@ -57,6 +44,61 @@ export class PgJobRepository implements JobRepository {
       by: this.ctx.instance,
     }, job);
     return { job, created: true };
+  }
+
+  async makeAnyway(jobId: string): Promise<JobRecord> {
+    const job = await requireJob(this.ctx, jobId);
+    if (job.state !== 'skipped') {
+      throw new SmartResizeError('invalid_job_transition', `${job.sourceName} is not skipped (it is ${job.state}): there is nothing to make anyway.`);
+    }
+    return applyTransition(this.ctx, job, 'queued', { reason: 'made anyway by the user' }, { unclaimed: true, resetAttempts: true, cause: 'make_anyway' });
+  }
+
+  /** The first job of this content (seen again: a sighting), or the copy's own record (made now unless it exists). */
+  private async recordCopy(input: NewJob, now: number): Promise<InsertJobResult> {
+    const firstRow = await pgRow<JobRow>(
+      this.ctx.client,
+      `SELECT * FROM jobs WHERE content_hash = :contentHash AND profile_id = :profileId
+         AND profile_version = :profileVersion AND duplicate_of IS NULL`,
+      { contentHash: input.contentHash, profileId: input.profileId, profileVersion: input.profileVersion },
+    );
+    const first = toJobRecord(firstRow!);
+    if (first.sourcePath === input.sourcePath) {
+      await pgRun(
+        this.ctx.client,
+        `INSERT INTO job_sightings (job_id, instance, source_path, seen_at) VALUES (:jobId, :me, :sourcePath, :now)
+         ON CONFLICT (job_id, instance, source_path) DO UPDATE SET seen_at = excluded.seen_at`,
+        { jobId: first.id, me: this.ctx.instance, sourcePath: input.sourcePath, now },
+      );
+      return { job: first, created: false };
+    }
+    // One record per copy's path: taken under a lock on the first job, so two instances seeing the copy make one.
+    await pgRow(this.ctx.client, 'SELECT id FROM jobs WHERE id = :id FOR UPDATE', { id: first.id });
+    const known = await pgRow<JobRow>(
+      this.ctx.client,
+      'SELECT * FROM jobs WHERE duplicate_of = :firstId AND source_path = :sourcePath ORDER BY created_at DESC LIMIT 1',
+      { firstId: first.id, sourcePath: input.sourcePath },
+    );
+    if (known) return { job: toJobRecord(known), created: false, copyOf: first };
+    const skipped = toJobRecord(
+      (await pgRow<JobRow>(
+        this.ctx.client,
+        `INSERT INTO jobs (id, content_hash, profile_id, profile_version, source_path, source_name, source_size,
+                           folder_id, origin, provider, state, state_reason, progress, created_at, updated_at,
+                           finished_at, duplicate_of, created_by)
+         VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
+                 :folderId, :origin, :provider, 'skipped', :reason, 0, :now, :now, :now, :firstId, :me)
+         RETURNING *`,
+        { ...input, id: randomUUID(), now, firstId: first.id, reason: `same image as ${first.sourceName}`, me: this.ctx.instance },
+      ))!,
+    );
+    await appendEvent(this.ctx, STORE_EVENT_KINDS.jobSkipped, skipped.id, {
+      sourceName: skipped.sourceName,
+      folderId: skipped.folderId,
+      duplicateOf: first.id,
+      origin: skipped.origin,
+    }, skipped);
+    return { job: skipped, created: false, copyOf: first };
   }
 
   getJob(jobId: string): Promise<JobRecord | undefined> {

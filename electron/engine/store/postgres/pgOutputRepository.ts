@@ -16,12 +16,12 @@ export class PgOutputRepository implements OutputRepository {
     const job = await requireJob(this.ctx, output.jobId);
     const row = await pgRow<OutputRow>(
       this.ctx.client,
-      `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, format, preflight, preflight_status, written_at)
-       VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :format, :preflight, :preflightStatus, :now)
+      `INSERT INTO job_outputs (job_id, target, image_index, path, width, height, provider, tier, bytes, format, preflight, preflight_status, layout, written_at)
+       VALUES (:jobId, :target, :imageIndex, :path, :width, :height, :provider, :tier, :bytes, :format, :preflight, :preflightStatus, :layout, :now)
        ON CONFLICT (job_id, target, image_index) DO UPDATE SET
          path = excluded.path, width = excluded.width, height = excluded.height, provider = excluded.provider,
          tier = excluded.tier, bytes = excluded.bytes, format = excluded.format, preflight = excluded.preflight,
-         preflight_status = excluded.preflight_status, written_at = excluded.written_at
+         preflight_status = excluded.preflight_status, layout = excluded.layout, written_at = excluded.written_at
        RETURNING *`,
       {
         jobId: output.jobId,
@@ -36,6 +36,7 @@ export class PgOutputRepository implements OutputRepository {
         format: output.format ?? null,
         preflight: output.preflight ? JSON.stringify(output.preflight) : null,
         preflightStatus: output.preflight?.status ?? null,
+        layout: output.layout ? JSON.stringify(output.layout) : null,
         now: this.ctx.now(),
       },
     );
