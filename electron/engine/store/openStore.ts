@@ -20,7 +20,7 @@ export interface StoreChoice {
 }
 
 /** True when `store` names a PostgreSQL database. */
-export function isPostgresUrl(store: string | undefined): boolean {
+function isPostgresUrl(store: string | undefined): boolean {
   return store !== undefined && /^postgres(ql)?:\/\//i.test(store.trim());
 }
 

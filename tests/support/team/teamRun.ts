@@ -14,7 +14,7 @@ import { startFakeFal, type FakeFal } from '../fakeFal';
 import { prepareTeamData } from './teamData';
 
 /** The team tests' profile: one fal size, so each image is one request (15 cents + the 5-cent vision fee). */
-export const TEAM_PROFILE: ProfileInput = { name: 'Team square', sizes: [{ width: 1080, height: 1080, policy: 'fal' }], output: { format: 'jpeg' } };
+const TEAM_PROFILE: ProfileInput = { name: 'Team square', sizes: [{ width: 1080, height: 1080, policy: 'fal' }], output: { format: 'jpeg' } };
 /** What one image of TEAM_PROFILE costs at fal. */
 export const TEAM_PRICE_CENTS = 20;
 /** The output folder of TEAM_PROFILE's one size, beside the watched `in`. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Values the PostgreSQL store binds (the same as SQLite's: JSON goes in as text). */
-export type PgValue = string | number | null;
+type PgValue = string | number | null;
 
 /** Named parameters (`:name` in SQL, as in the SQLite store), turned into `$n` once per SQL text. */
 export type PgParams = Record<string, PgValue>;

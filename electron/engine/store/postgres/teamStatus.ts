@@ -37,8 +37,3 @@ export async function storeStatus(store: JobStore): Promise<StoreStatus> {
     connected: lastConnected.get(store) ?? [],
   };
 }
-
-/** True while the store is a team database that does not answer: calls on it wait until it does. */
-export function storeUnreachable(store: JobStore): boolean {
-  return store instanceof PostgresJobStore && !store.connectionState.reachable;
-}
