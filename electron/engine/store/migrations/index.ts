@@ -8,7 +8,7 @@ import { outputLayouts } from './007_output_layouts';
 import { skippedDuplicates } from './008_skipped_duplicates';
 import { sourceMarks } from './009_source_marks';
 import { outputVersions } from './010_output_versions';
-import { team } from './010_team';
+import { team } from './011_team';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */

@@ -41,7 +41,7 @@ export interface JobRow {
   error_code: string | null;
   error_message: string | null;
   duplicate_of: string | null;
-  /** Migration 10 (team): who last claimed the job; absent in rows read before it. */
+  /** Migration 11 (team): who last claimed the job; absent in rows read before it. */
   made_by?: string | null;
 }
 

@@ -6,7 +6,7 @@ import { pgFalSubmits } from './005_fal_submits';
 import { pgOutputPreflight } from './006_output_preflight';
 import { pgOutputLayouts } from './007_output_layouts';
 import { pgSkippedDuplicates } from './008_skipped_duplicates';
-import { pgTeam } from './010_team';
+import { pgTeam } from './011_team';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
