@@ -10,7 +10,23 @@ import type { PgContext } from './pgContext';
 import { appendEvent } from './pgEventLog';
 import { findJob, hasLiveRequest, requireJob } from './pgJobRows';
 import { applyTransition } from './pgJobTransition';
-import { pgRow, pgRows, pgRun } from './pgSql';
+import { pgRow, pgRows, pgRun, type PgParams } from './pgSql';
+import { takeOverPartialCopy } from './pgPartialCopies';
+
+/** The columns of a new job as SQL parameters (a refusal is written as the failed state and its error). */
+function newJobParams(input: NewJob): PgParams {
+  return {
+    contentHash: input.contentHash,
+    profileId: input.profileId,
+    profileVersion: input.profileVersion,
+    sourcePath: input.sourcePath,
+    sourceName: input.sourceName,
+    sourceSize: input.sourceSize,
+    folderId: input.folderId,
+    origin: input.origin,
+    provider: input.provider,
+  };
+}
 
 /** Creating jobs and moving them through the state machine (PostgreSQL; the contract is JobRepository's). */
 export class PgJobRepository implements JobRepository {
@@ -23,25 +39,40 @@ export class PgJobRepository implements JobRepository {
    * record naming the first job (once per path), as SQLite's store does.
    */
   async insertJobIfNew(input: NewJob): Promise<InsertJobResult> {
+    // The rest of a paused copy: the job that read the first part takes the whole file (see pgPartialCopies).
+    const resumed = await takeOverPartialCopy(this.ctx, input);
+    if (resumed) return { job: resumed, created: true };
     const now = this.ctx.now();
     const row = await pgRow<JobRow>(
       this.ctx.client,
       `INSERT INTO jobs (id, content_hash, profile_id, profile_version, source_path, source_name, source_size,
-                         folder_id, origin, provider, state, created_at, updated_at, created_by)
+                         folder_id, origin, provider, state, error_code, error_message, created_at, updated_at,
+                         finished_at, created_by)
        VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
-               :folderId, :origin, :provider, 'queued', :now, :now, :me)
+               :folderId, :origin, :provider, :state, :errorCode, :errorMessage, :now, :now, :finishedAt, :me)
        ON CONFLICT (content_hash, profile_id, profile_version) WHERE duplicate_of IS NULL DO NOTHING
        RETURNING *`,
-      { ...input, id: randomUUID(), now, me: this.ctx.instance },
+      {
+        ...newJobParams(input),
+        id: randomUUID(),
+        now,
+        me: this.ctx.instance,
+        state: input.refusal ? 'failed' : 'queued',
+        errorCode: input.refusal?.code ?? null,
+        errorMessage: input.refusal?.message ?? null,
+        finishedAt: input.refusal ? now : null,
+      },
     );
     if (!row) return this.recordCopy(input, now);
     const job = toJobRecord(row);
-    await appendEvent(this.ctx, STORE_EVENT_KINDS.jobCreated, job.id, {
+    // A refused file is a record, not work arriving (the batch and the burst gate count job_created).
+    await appendEvent(this.ctx, input.refusal ? STORE_EVENT_KINDS.jobRefused : STORE_EVENT_KINDS.jobCreated, job.id, {
       sourceName: job.sourceName,
       folderId: job.folderId,
       profileId: job.profileId,
       origin: job.origin,
       by: this.ctx.instance,
+      ...(input.refusal && { message: input.refusal.message }),
     }, job);
     return { job, created: true };
   }
@@ -89,7 +120,7 @@ export class PgJobRepository implements JobRepository {
          VALUES (:id, :contentHash, :profileId, :profileVersion, :sourcePath, :sourceName, :sourceSize,
                  :folderId, :origin, :provider, 'skipped', :reason, 0, :now, :now, :now, :firstId, :me)
          RETURNING *`,
-        { ...input, id: randomUUID(), now, firstId: first.id, reason: `same image as ${first.sourceName}`, me: this.ctx.instance },
+        { ...newJobParams(input), id: randomUUID(), now, firstId: first.id, reason: `same image as ${first.sourceName}`, me: this.ctx.instance },
       ))!,
     );
     await appendEvent(this.ctx, STORE_EVENT_KINDS.jobSkipped, skipped.id, {

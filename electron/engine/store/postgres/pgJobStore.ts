@@ -62,6 +62,7 @@ export class PostgresJobStore implements JobStore {
   readonly ledger: StoreRepositories['ledger'];
   readonly reservations: StoreRepositories['reservations'];
   readonly bursts: StoreRepositories['bursts'];
+  readonly marks: StoreRepositories['marks'];
   readonly path: string;
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
@@ -112,6 +113,7 @@ export class PostgresJobStore implements JobStore {
     this.ledger = routed.ledger;
     this.reservations = routed.reservations;
     this.bursts = routed.bursts;
+    this.marks = routed.marks;
   }
 
   /** What opening did to the schema (known once the first call has connected). */

@@ -10,6 +10,7 @@ import { PgOutputRepository } from './pgOutputRepository';
 import { PgRequestRepository } from './pgRequestRepository';
 import { PgReservationRepository } from './pgReservationRepository';
 import { PgSeenFileRepository } from './pgSeenFileRepository';
+import { PgSourceMarksRepository } from './pgSourceMarksRepository';
 import { PgSubmitRepository } from './pgSubmitRepository';
 
 /** The PostgreSQL repositories of one unit of work, all on its connection. */
@@ -26,6 +27,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     ledger: new PgLedgerRepository(ctx),
     reservations: new PgReservationRepository(ctx),
     bursts: new PgBurstHoldRepository(ctx),
+    marks: new PgSourceMarksRepository(ctx),
   };
 }
 

@@ -1,9 +1,9 @@
-import type { StoredMarks } from '../sourceMarksRepository';
+import type { SourceMarksRepository, StoredMarks } from '../jobRepositories';
 import type { PgContext } from './pgContext';
 import { pgRow, pgRun } from './pgSql';
 
 /** The focal point and keep boxes per source content hash (PostgreSQL): one set for the whole team. */
-export class PgSourceMarksRepository {
+export class PgSourceMarksRepository implements SourceMarksRepository {
   constructor(private readonly ctx: PgContext) {}
 
   /** The marks stored for this content, or undefined. */

@@ -6,6 +6,7 @@ import { pgFalSubmits } from './005_fal_submits';
 import { pgOutputPreflight } from './006_output_preflight';
 import { pgOutputLayouts } from './007_output_layouts';
 import { pgSkippedDuplicates } from './008_skipped_duplicates';
+import { pgSourceMarks } from './009_source_marks';
 import { pgTeam } from './011_team';
 import type { PgMigration } from './pgMigration';
 
@@ -19,5 +20,6 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgOutputPreflight,
   pgOutputLayouts,
   pgSkippedDuplicates,
+  pgSourceMarks,
   pgTeam,
 ];
