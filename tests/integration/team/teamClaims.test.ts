@@ -100,4 +100,18 @@ describe('a team on one PostgreSQL database', () => {
     opened.push(twin);
     await expect(twin.jobs.getJob('any')).rejects.toThrow(`is connected to ${twin.path} as "twin". Give this one a name of its own (--instance or SMART_RESIZE_INSTANCE).`);
   });
+
+  it("shares marks, records refused files and hands a partial copy's job the complete file, as SQLite's store does", async () => {
+    const { a, b } = await team();
+    await a.marks.setMarks('photo-hash', { focus: { x: 0.3, y: 0.6 } }, 1000);
+    expect(await b.marks.getMarks('photo-hash')).toEqual({ marks: { focus: { x: 0.3, y: 0.6 } }, updatedAt: 1000 });
+
+    const refused = await a.jobs.insertJobIfNew(newJob({ refusal: { code: 'unsupported_format', message: 'README.txt is not an image.' } }));
+    expect(refused.job).toMatchObject({ state: 'failed', errorCode: 'unsupported_format', errorMessage: 'README.txt is not an image.' });
+
+    const half = await a.jobs.insertJobIfNew(newJob({ contentHash: 'half', sourcePath: '/nas/in/big.jpg', sourceSize: 100 }));
+    const whole = await b.jobs.insertJobIfNew(newJob({ contentHash: 'whole', sourcePath: '/nas/in/big.jpg', sourceSize: 400 }));
+    expect(whole).toMatchObject({ created: true, job: { id: half.job.id, contentHash: 'whole', sourceSize: 400 } });
+  });
 });
+
