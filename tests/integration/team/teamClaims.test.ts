@@ -113,5 +113,17 @@ describe('a team on one PostgreSQL database', () => {
     const whole = await b.jobs.insertJobIfNew(newJob({ contentHash: 'whole', sourcePath: '/nas/in/big.jpg', sourceSize: 400 }));
     expect(whole).toMatchObject({ created: true, job: { id: half.job.id, contentHash: 'whole', sourceSize: 400 } });
   });
+
+  it("numbers an output's versions once across the team and notes which one its file holds", async () => {
+    const { a, b } = await team();
+    const { job } = await a.jobs.insertJobIfNew(newJob());
+    const version = { jobId: job.id, target: '1080x1080', imageIndex: 0, layout: null, keptPath: '/data/v.jpg', width: 1080, height: 1080, bytes: 9, format: 'jpeg', preflight: null };
+    const made = await Promise.all([a.versions.addVersion({ ...version, cause: 'run' }), b.versions.addVersion({ ...version, cause: 'nudge' })]);
+    expect(made.map((record) => record.version).sort()).toEqual([1, 2]);
+    await b.outputs.addOutput({ jobId: job.id, target: '1080x1080', imageIndex: 0, path: '/out/a.jpg', width: 1080, height: 1080, provider: 'local', tier: null, bytes: 9 });
+    await b.versions.setCurrent(job.id, '1080x1080', 0, 2);
+    expect(await a.versions.currentVersions(job.id)).toEqual(new Map([['1080x1080#0', 2]]));
+    expect((await a.versions.listVersions(job.id)).map((record) => record.cause).sort()).toEqual(['nudge', 'run']);
+  });
 });
 

@@ -63,6 +63,7 @@ export class PostgresJobStore implements JobStore {
   readonly reservations: StoreRepositories['reservations'];
   readonly bursts: StoreRepositories['bursts'];
   readonly marks: StoreRepositories['marks'];
+  readonly versions: StoreRepositories['versions'];
   readonly path: string;
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
@@ -114,6 +115,7 @@ export class PostgresJobStore implements JobStore {
     this.reservations = routed.reservations;
     this.bursts = routed.bursts;
     this.marks = routed.marks;
+    this.versions = routed.versions;
   }
 
   /** What opening did to the schema (known once the first call has connected). */

@@ -7,6 +7,7 @@ import { PgJobQueue } from './pgJobQueue';
 import { PgJobRepository } from './pgJobRepository';
 import { PgLedgerRepository } from './pgLedgerRepository';
 import { PgOutputRepository } from './pgOutputRepository';
+import { PgOutputVersionRepository } from './pgOutputVersionRepository';
 import { PgRequestRepository } from './pgRequestRepository';
 import { PgReservationRepository } from './pgReservationRepository';
 import { PgSeenFileRepository } from './pgSeenFileRepository';
@@ -28,6 +29,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     reservations: new PgReservationRepository(ctx),
     bursts: new PgBurstHoldRepository(ctx),
     marks: new PgSourceMarksRepository(ctx),
+    versions: new PgOutputVersionRepository(ctx),
   };
 }
 

@@ -7,6 +7,7 @@ import { pgOutputPreflight } from './006_output_preflight';
 import { pgOutputLayouts } from './007_output_layouts';
 import { pgSkippedDuplicates } from './008_skipped_duplicates';
 import { pgSourceMarks } from './009_source_marks';
+import { pgOutputVersions } from './010_output_versions';
 import { pgTeam } from './011_team';
 import type { PgMigration } from './pgMigration';
 
@@ -21,5 +22,6 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgOutputLayouts,
   pgSkippedDuplicates,
   pgSourceMarks,
+  pgOutputVersions,
   pgTeam,
 ];

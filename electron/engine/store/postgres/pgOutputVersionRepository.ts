@@ -1,0 +1,103 @@
+import type { OutputLayout } from '../../../domain/outputLayout';
+import type { PreflightResult } from '../../../domain/placements';
+import type { OutputVersionRepository } from '../jobRepositories';
+import type { NewOutputVersion, OutputVersionRecord, VersionCause } from '../types';
+import type { PgContext } from './pgContext';
+import { requireJob } from './pgJobRows';
+import { pgRow, pgRows, pgRun } from './pgSql';
+
+interface VersionRow {
+  id: number;
+  job_id: string;
+  target: string;
+  image_index: number;
+  version: number;
+  cause: string;
+  layout: string | null;
+  kept_path: string;
+  width: number;
+  height: number;
+  bytes: number;
+  format: string | null;
+  preflight: string | null;
+  created_at: number;
+}
+
+/** Every kept making of each output of a job, and which one each output file holds (PostgreSQL). */
+export class PgOutputVersionRepository implements OutputVersionRepository {
+  constructor(private readonly ctx: PgContext) {}
+
+  /** Records the next version of one output (numbered after its last, under a lock on the job); answers it. */
+  async addVersion(input: NewOutputVersion): Promise<OutputVersionRecord> {
+    await requireJob(this.ctx, input.jobId);
+    await pgRow(this.ctx.client, 'SELECT id FROM jobs WHERE id = :id FOR UPDATE', { id: input.jobId });
+    const row = await pgRow<VersionRow>(
+      this.ctx.client,
+      `INSERT INTO output_versions (job_id, target, image_index, version, cause, layout, kept_path, width, height, bytes, format, preflight, created_at)
+       VALUES (:jobId, :target, :imageIndex,
+               (SELECT coalesce(max(version), 0) + 1 FROM output_versions WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex),
+               :cause, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
+       RETURNING *`,
+      {
+        jobId: input.jobId,
+        target: input.target,
+        imageIndex: input.imageIndex,
+        cause: input.cause,
+        keptPath: input.keptPath,
+        width: input.width,
+        height: input.height,
+        bytes: input.bytes,
+        format: input.format,
+        layout: input.layout ? JSON.stringify(input.layout) : null,
+        preflight: input.preflight ? JSON.stringify(input.preflight) : null,
+        now: this.ctx.now(),
+      },
+    );
+    return toVersionRecord(row!);
+  }
+
+  /** A job's versions by size, image and version. */
+  async listVersions(jobId: string): Promise<OutputVersionRecord[]> {
+    const rows = await pgRows<VersionRow>(this.ctx.client, 'SELECT * FROM output_versions WHERE job_id = :jobId ORDER BY target, image_index, version', { jobId });
+    return rows.map(toVersionRecord);
+  }
+
+  /** Notes which version an output file now holds. */
+  async setCurrent(jobId: string, target: string, imageIndex: number, version: number): Promise<void> {
+    await pgRun(this.ctx.client, 'UPDATE job_outputs SET version = :version WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex', {
+      jobId,
+      target,
+      imageIndex,
+      version,
+    });
+  }
+
+  /** The version each output file of a job holds, by `target#imageIndex` (absent: the run's, never fixed). */
+  async currentVersions(jobId: string): Promise<Map<string, number>> {
+    const rows = await pgRows<{ target: string; image_index: number; version: number }>(
+      this.ctx.client,
+      'SELECT target, image_index, version FROM job_outputs WHERE job_id = :jobId AND version IS NOT NULL',
+      { jobId },
+    );
+    return new Map(rows.map((row) => [`${row.target}#${row.image_index}`, row.version]));
+  }
+}
+
+function toVersionRecord(row: VersionRow): OutputVersionRecord {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    target: row.target,
+    imageIndex: row.image_index,
+    version: row.version,
+    cause: row.cause as VersionCause,
+    layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
+    keptPath: row.kept_path,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    format: row.format,
+    preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
+    createdAt: row.created_at,
+  };
+}
