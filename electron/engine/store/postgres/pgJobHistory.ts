@@ -1,58 +1,21 @@
-import { SmartResizeError } from '../../../domain/errors';
 import { JOB_STATES, isJobState, type JobState } from '../../../domain/jobStates';
-import { decodeJobCursor, encodeJobCursor } from '../jobCursor';
-import { MAX_JOB_PAGE, type JobCountFilter, type JobDetail, type JobHistory, type JobPage, type JobQuery } from '../jobRepositories';
+import { encodeJobCursor } from '../jobCursor';
+import { jobPageFilter } from '../jobPageFilter';
+import { type JobCountFilter, type JobDetail, type JobHistory, type JobPage, type JobQuery } from '../jobRepositories';
 import { toJobRecord, type JobRow } from '../sqlite/rowMappers';
 import type { PgContext } from './pgContext';
 import { recentJobEvents } from './pgEventLog';
 import { findJob } from './pgJobRows';
 import { PgOutputRepository } from './pgOutputRepository';
 import { PgRequestRepository } from './pgRequestRepository';
-import { pgRows, type PgParams } from './pgSql';
+import { pgRows } from './pgSql';
 
 /** Read side for the UI: paged lists, counts and job detail (PostgreSQL). */
 export class PgJobHistory implements JobHistory {
   constructor(private readonly ctx: PgContext) {}
 
   async queryJobs(query: JobQuery): Promise<JobPage> {
-    if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_JOB_PAGE) {
-      throw new SmartResizeError('invalid_query', `A page holds 1 to ${MAX_JOB_PAGE} jobs, not ${query.limit}.`);
-    }
-    const where: string[] = [];
-    const params: PgParams = { limit: query.limit + 1 };
-    if (query.states && query.states.length > 0) {
-      const unknown = query.states.find((s) => !isJobState(s));
-      if (unknown !== undefined) throw new SmartResizeError('invalid_query', `Unknown job state "${unknown}".`);
-      where.push(`state IN (${query.states.map((_, i) => `:state${i}`).join(', ')})`);
-      query.states.forEach((state, i) => (params[`state${i}`] = state));
-    }
-    if (query.folderId !== undefined) {
-      where.push('folder_id = :folderId');
-      params.folderId = query.folderId;
-    }
-    if (query.profileId !== undefined) {
-      where.push('profile_id = :profileId');
-      params.profileId = query.profileId;
-    }
-    if (query.since !== undefined) {
-      where.push('created_at >= :since');
-      params.since = query.since;
-    }
-    if (query.until !== undefined) {
-      where.push('created_at < :until');
-      params.until = query.until;
-    }
-    if (query.search) {
-      // SQLite's LIKE ignores ASCII case; ILIKE does the same here.
-      where.push(`(source_name ILIKE :pattern ESCAPE '\\' OR source_path ILIKE :pattern ESCAPE '\\')`);
-      params.pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (query.cursor) {
-      const cursor = decodeJobCursor(query.cursor);
-      where.push('(created_at, id) < (:cursorAt::bigint, :cursorId::text)');
-      params.cursorAt = cursor.createdAt;
-      params.cursorId = cursor.id;
-    }
+    const { where, params } = jobPageFilter(query, { like: 'ILIKE', cursorComparison: '(created_at, id) < (:cursorAt::bigint, :cursorId::text)' });
     const rows = await pgRows<JobRow>(
       this.ctx.client,
       `SELECT * FROM jobs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT :limit`,

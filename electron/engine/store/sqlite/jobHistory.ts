@@ -1,13 +1,13 @@
-import { SmartResizeError } from '../../../domain/errors';
 import { JOB_STATES, isJobState, type JobState } from '../../../domain/jobStates';
 import { recentJobEvents } from './eventLog';
-import { MAX_JOB_PAGE, type JobCountFilter, type JobDetail, type JobPage, type JobQuery } from '../jobRepositories';
-import { decodeJobCursor, encodeJobCursor } from '../jobCursor';
+import { type JobCountFilter, type JobDetail, type JobPage, type JobQuery } from '../jobRepositories';
+import { encodeJobCursor } from '../jobCursor';
+import { jobPageFilter } from '../jobPageFilter';
 import { findJob } from './jobRows';
 import { SqliteOutputRepository } from './outputRepository';
 import { SqliteRequestRepository } from './requestRepository';
 import { toJobRecord, type JobRow } from './rowMappers';
-import { allRows, type SqlParams } from './sqlite';
+import { allRows } from './sqlite';
 import type { StoreContext } from './storeContext';
 
 /** Read side for the UI: paged lists, counts and job detail (SQLite). */
@@ -25,43 +25,7 @@ export class SqliteJobHistory {
    * before page one, never shifting later pages) and as fast on page 100 as on page 1.
    */
   queryJobs(query: JobQuery): JobPage {
-    if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_JOB_PAGE) {
-      throw new SmartResizeError('invalid_query', `A page holds 1 to ${MAX_JOB_PAGE} jobs, not ${query.limit}.`);
-    }
-    const where: string[] = [];
-    const params: SqlParams = { limit: query.limit + 1 };
-    if (query.states && query.states.length > 0) {
-      const unknown = query.states.find((s) => !isJobState(s));
-      if (unknown !== undefined) throw new SmartResizeError('invalid_query', `Unknown job state "${unknown}".`);
-      where.push(`state IN (${query.states.map((_, i) => `:state${i}`).join(', ')})`);
-      query.states.forEach((state, i) => (params[`state${i}`] = state));
-    }
-    if (query.folderId !== undefined) {
-      where.push('folder_id = :folderId');
-      params.folderId = query.folderId;
-    }
-    if (query.profileId !== undefined) {
-      where.push('profile_id = :profileId');
-      params.profileId = query.profileId;
-    }
-    if (query.since !== undefined) {
-      where.push('created_at >= :since');
-      params.since = query.since;
-    }
-    if (query.until !== undefined) {
-      where.push('created_at < :until');
-      params.until = query.until;
-    }
-    if (query.search) {
-      where.push(`(source_name LIKE :pattern ESCAPE '\\' OR source_path LIKE :pattern ESCAPE '\\')`);
-      params.pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (query.cursor) {
-      const cursor = decodeJobCursor(query.cursor);
-      where.push('(created_at, id) < (:cursorAt, :cursorId)');
-      params.cursorAt = cursor.createdAt;
-      params.cursorId = cursor.id;
-    }
+    const { where, params } = jobPageFilter(query, { like: 'LIKE', cursorComparison: '(created_at, id) < (:cursorAt, :cursorId)' });
     const rows = allRows<JobRow>(
       this.ctx.db,
       `SELECT * FROM jobs
