@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { SOURCE_IMAGE_EXTENSIONS } from '../../domain/sourceImages';
+import { isInSyncClientFolder, isSyncClientFileName } from './syncClientNames';
 
 /** Extensions the app takes as source images (decoded by sharp, or by the WASM HEIC decoder). */
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(SOURCE_IMAGE_EXTENSIONS);
@@ -8,11 +9,14 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(SOURCE_IMAGE_EXTENS
 const PARTIAL_SUFFIXES = ['.part', '.crdownload', '.tmp', '.download', '.partial', '.opdownload', '.swp'];
 const SYSTEM_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'icon\r']);
 
-/** True for names that are never work: dotfiles, Office lock files (~$), partial downloads, OS metadata. */
+/**
+ * True for names that are never work: dotfiles, Office lock files (~$), partial downloads, OS metadata, and a sync
+ * client's partial downloads and conflict copies.
+ */
 export function isIgnoredFileName(fileName: string): boolean {
   const lower = fileName.toLowerCase();
   if (lower.startsWith('.') || lower.startsWith('~$')) return true;
-  if (SYSTEM_NAMES.has(lower)) return true;
+  if (SYSTEM_NAMES.has(lower) || isSyncClientFileName(fileName)) return true;
   return PARTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
@@ -26,12 +30,13 @@ const SIDECAR_EXTENSIONS = new Set(['.xmp', '.aae']);
  */
 export function isWatchedFilePath(path: string): boolean {
   const name = basename(path);
-  return !isIgnoredFileName(name) && !SIDECAR_EXTENSIONS.has(extname(name).toLowerCase());
+  if (isIgnoredFileName(name) || isInSyncClientFolder(path)) return false;
+  return !SIDECAR_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
 /** True when a path names a file the app should pick up as a source image. */
 export function isCandidateImagePath(path: string): boolean {
   const name = basename(path);
-  if (isIgnoredFileName(name)) return false;
+  if (isIgnoredFileName(name) || isInSyncClientFolder(path)) return false;
   return IMAGE_EXTENSIONS.has(extname(name).toLowerCase());
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectSourceFiles } from '../../../electron/engine/files/collectSourceFiles';
-import { isCandidateImagePath, isIgnoredFileName } from '../../../electron/engine/files/sourceFileNames';
+import { isCandidateImagePath, isIgnoredFileName, isWatchedFilePath } from '../../../electron/engine/files/sourceFileNames';
 
 describe('source file names', () => {
   it.each(['photo.jpg', 'Photo.JPEG', 'été à Paris.png', 'scan.tiff', 'logo.svg', 'iphone.HEIC', 'a.webp', 'b.avif', 'c.gif'])('takes %s', (name) => {
@@ -14,6 +14,31 @@ describe('source file names', () => {
     'ignores %s',
     (name) => {
       expect(isCandidateImagePath(`/x/${name}`)).toBe(false);
+    },
+  );
+
+  // A team's shared folder is often a sync client's (Dropbox, Google Drive, OneDrive): its partial downloads, its
+  // cache and the copies it makes of a file two people changed at once are not work.
+  it.each([
+    '/share/in/photo.jpg.tmp.drivedownload',
+    "/share/in/photo (Ana's conflicted copy 2026-12-01).jpg",
+    '/share/in/photo (conflicted copy).JPG',
+    '/share/in/.dropbox.cache/2026-12-01/photo.jpg',
+    '/share/in/~$brief.png',
+    '/share/in/photo.jpg.crdownload',
+    '/share/in/photo.jpg.part',
+    '/share/in/photo (Case Conflict).jpg',
+    '/share/in/photo.sync-conflict-20261201-101010-ABCDEFG.jpg',
+    '/share/in/.stversions/photo~20261201-101010.jpg',
+  ])('ignores the sync client file %s (neither work nor a refusal to trace)', (path) => {
+    expect(isCandidateImagePath(path)).toBe(false);
+    expect(isWatchedFilePath(path)).toBe(false);
+  });
+
+  it.each(['/share/in/photo (copy).jpg', '/share/in/conflicted.jpg', '/share/in/copy of photo (2).png'])(
+    'still takes %s, a name only resembling a sync client file',
+    (path) => {
+      expect(isCandidateImagePath(path)).toBe(true);
     },
   );
 
