@@ -6,7 +6,7 @@ import type { FalResultForPricing } from '../pricing';
 import type { Profile } from '../profiles';
 import type { LocalOnlyReason } from '../../domain/localOnlyReasons';
 import type { TargetSize } from '../../domain/sizes/targetSize';
-import type { JobRecord, JobStore } from '../store';
+import type { JobRecord, JobStore, StoreRepositories } from '../store';
 
 /** How one run of a job ended, for the scheduler. */
 export type JobOutcome =
@@ -33,12 +33,18 @@ interface FolderPlacement {
   readonly outputRoot?: string;
 }
 
+/** A budget decision: go ahead, or wait with the reason (and, for a cap, the notice to give once committed). */
+export type BudgetVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly notice?: () => void };
+
 /**
- * The budget hook (the engine's SpendAdmission): asked before each new fal submit with the request's maximum price
- * and its batch (the reservation is kept per request); a refusal parks the job in `waiting_budget` with the reason.
+ * The budget hook (the engine's SpendAdmission). `reserveAtClaim`, when present, runs in the scheduler's claim
+ * transaction for each job that may pay fal: the job's maximum is reserved under the caps there, or the job is
+ * parked in `waiting_budget` instead of being run. `admit` is asked before each new fal submit with the request's
+ * maximum price and its batch (the reservation is kept per request); a refusal parks the job in `waiting_budget`.
  */
 export interface BudgetGuard {
-  admit(job: JobRecord, maxCents: number, batchIndex?: number): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: string }>;
+  reserveAtClaim?(tx: StoreRepositories, job: JobRecord): Promise<BudgetVerdict>;
+  admit(job: JobRecord, maxCents: number, batchIndex?: number): Promise<BudgetVerdict>;
 }
 
 /**

@@ -178,9 +178,42 @@ export class Scheduler {
     const { deps } = this.options;
     // A fal job that arrives while offline waits in waiting_network, like those parked when the network went.
     if (!this.options.online.current.online && this.options.falInUse()) await deps.store.queue.holdForNetwork();
-    const claimed = await deps.store.queue.claimRunnable(deps.now(), free, { networkOnline: this.options.online.current.online });
+    const { claimed, held } = await this.claimWithReservations(free);
+    for (const notice of held) notice?.();
     for (const job of claimed) this.launch(job);
     if (claimed.length > 0) this.emitStatus();
+    // Jobs over a cap took no slot: the next ones in line get their turn now, not at the next tick.
+    if (held.length > 0) this.pumpAgain = true;
+  }
+
+  /**
+   * Claims up to `free` jobs and, in the same transaction, reserves under the caps the maximum of each that may pay
+   * fal (issue 15): no other claim, on this instance or another one of the team, can take the same room in between.
+   * A job the caps hold is parked in `waiting_budget` instead of being run. Resolves the jobs to run and the notices
+   * of those held (given after the commit).
+   */
+  private async claimWithReservations(free: number): Promise<{ claimed: RunnableJob[]; held: (undefined | (() => void))[] }> {
+    const { deps } = this.options;
+    const options = { networkOnline: this.options.online.current.online };
+    const reserve = this.options.falInUse() ? deps.budget.reserveAtClaim?.bind(deps.budget) : undefined;
+    if (!reserve) return { claimed: await deps.store.queue.claimRunnable(deps.now(), free, options), held: [] };
+    return deps.store.transaction(async (tx) => {
+      // First, so the team's budget lock (PostgreSQL) is taken before any job row: one lock order for every unit.
+      await tx.reservations.pruneStale();
+      const claimed: RunnableJob[] = [];
+      const held: (undefined | (() => void))[] = [];
+      for (const claim of await tx.queue.claimRunnable(deps.now(), free, options)) {
+        // A job resumed by its fal request id keeps that request's reservation; a local one costs nothing.
+        const verdict = claim.resume || claim.job.provider === 'local' ? { ok: true as const } : await reserve(tx, claim.job);
+        if (verdict.ok) {
+          claimed.push(claim);
+          continue;
+        }
+        await tx.jobs.transition(claim.job.id, 'waiting_budget', { reason: verdict.reason });
+        held.push(verdict.notice);
+      }
+      return { claimed, held };
+    });
   }
 
   /**

@@ -34,7 +34,7 @@ export interface SpendWiring {
 
 /** The engine's spend policy, part by part: each part gets only what it uses. */
 export interface SpendParts {
-  /** The job runner's budget check before each new fal submit: bursts, then caps with reservations. */
+  /** The budget check: a job's maximum reserved in its claim, then each fal submit's (bursts, then caps). */
   readonly admission: SpendAdmission;
   /** The job runner's ledger writes: charges, may-be-billed, savings. */
   readonly recorder: SpendRecorder;
@@ -64,7 +64,7 @@ export function createSpendParts(wiring: SpendWiring): SpendParts {
   const bursts = new BurstRelease({ store, trusted: (id) => wiring.folder(id)?.trusted, cancel: wiring.cancel, wake: wiring.wake });
   const folderPath = (folderId: string) => wiring.folder(folderId)?.path;
   return {
-    admission: new SpendAdmission(burstGate, caps, notices),
+    admission: new SpendAdmission(burstGate, caps, notices, profileVersion),
     recorder: new SpendRecorder({ store, profileVersion, folderPath, onChanged: () => capRelease.release() }),
     burstGate,
     bursts,

@@ -33,6 +33,8 @@ export interface ReservationRepository {
   reserve(jobId: string, batchIndex: number, folderId: string | null, cents: number): Promise<void>;
   /** Drops a batch's reservation (settled by its charge or released). Resolves true when one existed. */
   remove(jobId: string, batchIndex: number): Promise<boolean>;
+  /** The reservation of a job's batch, if any. */
+  find(jobId: string, batchIndex: number): Promise<Reservation | undefined>;
   /** Drops every reservation of a job (cancelled, failed). Resolves how many. */
   removeJob(jobId: string): Promise<number>;
   /** Cents reserved, for every folder or for one. */

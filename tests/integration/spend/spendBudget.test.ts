@@ -82,6 +82,28 @@ describe('budget caps with a real engine and the fake fal', () => {
     expect((await engine.spend.reports.summary()).totalCents).toBe(6 * 35);
   });
 
+  it('reserves each job\'s maximum in the commit that claims it, so a job over the cap is held at its claim (issue 15)', async () => {
+    // Room for two jobs (35 cents each, for certain); one runs at a time and two more are claimed ahead of it.
+    harness = await startEngineHarness({ settings: { dailyCapCents: 70, concurrency: 1 }, fakeOptions: { latency: { processingMs: 300, concurrency: 1 } } });
+    const { engine } = harness;
+    // Read as each claim's commit is pushed: the store answers it before the claimed job's own next step.
+    const atClaim: { jobId: string; reserved: Promise<number> }[] = [];
+    engine.events.on('stored', (event) => {
+      if (event.kind !== 'job_state' || event.job?.state !== 'preparing') return;
+      atClaim.push({ jobId: event.job.id, reserved: engine.spend.reports.summary().then((summary) => summary.reservedCents) });
+    });
+    await land(harness, names('claimed', 4), 90);
+    const jobs = await settled(harness, 4);
+    expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget', 'waiting_budget']);
+    // Every claim that let a job run had its money already reserved when it was committed (never 0 in between).
+    const done = new Set(jobs.filter((job) => job.state === 'done').map((job) => job.id));
+    const reserved = await Promise.all(atClaim.filter((claim) => done.has(claim.jobId)).map((claim) => claim.reserved));
+    expect(reserved).toHaveLength(2);
+    for (const cents of reserved) expect(cents).toBeGreaterThanOrEqual(35);
+    expect(await billedTotal(harness)).toBe(70);
+    expect((await engine.spend.reports.summary()).reservedCents).toBe(0);
+  });
+
   it('requeues held work when the day rolls over (the engine clock moved past midnight)', async () => {
     let offset = 0;
     harness = await startEngineHarness({

@@ -3,6 +3,13 @@ import type { BudgetSettings } from '../budgetSettings';
 import { capCrossed, type CapHold, type CapStanding } from './capCheck';
 import { capStandings, type CapSources } from './capStandings';
 
+/**
+ * The batch index of the money a claim reserves for a whole job (its maximum over every size that may go to fal),
+ * before the runner knows how its sizes fall into requests. Each request's admission then moves its own maximum out
+ * of it; what is left when the job stops working is released like any stale reservation (no request holds it).
+ */
+export const CLAIM_BATCH = -1;
+
 /** What the cap guard reads. */
 export interface CapGuardDeps {
   readonly store: JobStore;
@@ -13,13 +20,28 @@ export interface CapGuardDeps {
 }
 
 /**
- * The caps, before each new fal submit: the request's maximum estimate is reserved in the same transaction as the
- * check, and admitted only if every cap that applies (day, month, the job's folder) still holds spent-in-period +
- * reserved + this maximum. So a cap is crossed only by requests already in flight when it was lowered. The
- * reservation is persisted: a crash does not forget money in flight.
+ * The caps. A job's maximum is reserved in the transaction that claims it (`reserveAtClaim`), admitted only if every
+ * cap that applies (day, month, the job's folder) still holds spent-in-period + reserved + this maximum; on
+ * PostgreSQL that transaction holds the team's budget lock, so no instance claims into room another one has just
+ * taken. Before each new fal submit the request's own maximum is moved out of the claim's reservation (`admit`), or
+ * checked and reserved then when the claim reserved nothing (a job resumed, or run by a host that does not reserve
+ * at claim). So a cap is crossed only by requests already in flight when it was lowered. Reservations are
+ * persisted: a crash does not forget money in flight.
  */
 export class CapGuard {
   constructor(private readonly deps: CapGuardDeps) {}
+
+  /**
+   * In the claim's transaction `tx`: reserves `maxCents` for the job as a whole and resolves undefined, or resolves
+   * the cap that holds it (nothing is reserved). Call `tx.reservations.pruneStale()` first, before the claim (it takes
+   * the team's budget lock first, so claims and admissions lock in one order).
+   */
+  async reserveAtClaim(tx: StoreRepositories, job: JobRecord, maxCents: number): Promise<CapHold | undefined> {
+    await tx.reservations.remove(job.id, CLAIM_BATCH);
+    const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
+    if (hold === undefined && maxCents > 0) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, maxCents);
+    return hold;
+  }
 
   /** Reserves `maxCents` for the job's batch and resolves undefined, or resolves the cap that holds it. */
   admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<CapHold | undefined> {
@@ -27,6 +49,16 @@ export class CapGuard {
       await tx.reservations.pruneStale();
       // A batch admitted again (its earlier try failed before fal took it) must not count its old reservation.
       await tx.reservations.remove(job.id, batchIndex);
+      const claimed = await tx.reservations.find(job.id, CLAIM_BATCH);
+      if (claimed && claimed.cents >= maxCents) {
+        // The claim holds this money already under the caps: it becomes this request's, no new check.
+        if (claimed.cents > maxCents) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, claimed.cents - maxCents);
+        else await tx.reservations.remove(job.id, CLAIM_BATCH);
+        await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
+        return undefined;
+      }
+      // Too little left at claim (a batch tried again): the job's request is checked on its own, as without a claim.
+      if (claimed) await tx.reservations.remove(job.id, CLAIM_BATCH);
       const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
       if (hold === undefined) await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
       return hold;

@@ -1,21 +1,29 @@
-import type { BudgetGuard } from '../../jobs/jobRunnerTypes';
-import type { JobRecord } from '../../store';
+import type { BudgetGuard, BudgetVerdict } from '../../jobs/jobRunnerTypes';
+import type { JobRecord, StoreRepositories } from '../../store';
 import { BURST_REASON, type BurstGate } from '../heldWork/burstGate';
+import { jobEstimator, type ProfileVersionReader } from '../heldWork/jobEstimator';
 import type { BudgetNotices } from './budgetNotices';
 import type { CapGuard } from './capGuard';
 
 /**
- * The budget guard the job runner asks before each new fal submit: a job of a folder receiving a burst waits for
- * the go-ahead; otherwise the caps decide (and the request's maximum is reserved).
+ * The budget guard of the scheduler and the job runner: a job's maximum is reserved under the caps in the
+ * transaction that claims it; before each new fal submit a job of a folder receiving a burst waits for the go-ahead,
+ * otherwise the request takes its share of that reservation (or is checked against the caps then).
  */
 export class SpendAdmission implements BudgetGuard {
   constructor(
     private readonly bursts: BurstGate,
     private readonly caps: CapGuard,
     private readonly notices: BudgetNotices,
+    private readonly profileVersion: ProfileVersionReader,
   ) {}
 
-  async admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: string }> {
+  async reserveAtClaim(tx: StoreRepositories, job: JobRecord): Promise<BudgetVerdict> {
+    const hold = await this.caps.reserveAtClaim(tx, job, jobEstimator(this.profileVersion)(job).maxCents);
+    return hold === undefined ? { ok: true } : { ok: false, reason: hold.reason, notice: () => this.notices.capHeld(hold, job.folderId) };
+  }
+
+  async admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<BudgetVerdict> {
     if (!(await this.bursts.admit(job))) return { ok: false, reason: BURST_REASON };
     const hold = await this.caps.admit(job, maxCents, batchIndex);
     if (hold === undefined) return { ok: true };

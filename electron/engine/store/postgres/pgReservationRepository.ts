@@ -34,6 +34,11 @@ export class PgReservationRepository implements ReservationRepository {
     return (await pgRun(this.ctx.client, 'DELETE FROM spend_reservations WHERE job_id = :jobId AND batch_index = :batchIndex', { jobId, batchIndex })) > 0;
   }
 
+  async find(jobId: string, batchIndex: number): Promise<Reservation | undefined> {
+    const row = await pgRow<ReservationRow>(this.ctx.client, 'SELECT * FROM spend_reservations WHERE job_id = :jobId AND batch_index = :batchIndex', { jobId, batchIndex });
+    return row ? toReservation(row) : undefined;
+  }
+
   removeJob(jobId: string): Promise<number> {
     return pgRun(this.ctx.client, 'DELETE FROM spend_reservations WHERE job_id = :jobId', { jobId });
   }
@@ -62,11 +67,7 @@ export class PgReservationRepository implements ReservationRepository {
   }
 
   async list(): Promise<Reservation[]> {
-    const rows = await pgRows<{ job_id: string; batch_index: number; folder_id: string | null; cents: number; reserved_at: number }>(
-      this.ctx.client,
-      'SELECT * FROM spend_reservations ORDER BY id',
-    );
-    return rows.map((row) => ({ jobId: row.job_id, batchIndex: row.batch_index, folderId: row.folder_id, cents: row.cents, reservedAt: row.reserved_at }));
+    return (await pgRows<ReservationRow>(this.ctx.client, 'SELECT * FROM spend_reservations ORDER BY id')).map(toReservation);
   }
 
   /** Takes the team's budget lock for the rest of this unit of work (once per unit). */
@@ -75,4 +76,10 @@ export class PgReservationRepository implements ReservationRepository {
     await pgRun(this.ctx.client, 'SELECT pg_advisory_xact_lock(:key)', { key: BUDGET_LOCK });
     this.locked = true;
   }
+}
+
+type ReservationRow = { job_id: string; batch_index: number; folder_id: string | null; cents: number; reserved_at: number };
+
+function toReservation(row: ReservationRow): Reservation {
+  return { jobId: row.job_id, batchIndex: row.batch_index, folderId: row.folder_id, cents: row.cents, reservedAt: row.reserved_at };
 }

@@ -29,6 +29,12 @@ export class SqliteReservationRepository {
     return run(this.ctx.db, 'DELETE FROM spend_reservations WHERE job_id = :jobId AND batch_index = :batchIndex', { jobId, batchIndex }).changes > 0;
   }
 
+  /** The reservation of a job's batch, if any. */
+  find(jobId: string, batchIndex: number): Reservation | undefined {
+    const row = getRow<ReservationRow>(this.ctx.db, 'SELECT * FROM spend_reservations WHERE job_id = :jobId AND batch_index = :batchIndex', { jobId, batchIndex });
+    return row ? toReservation(row) : undefined;
+  }
+
   /** Drops every reservation of a job (cancelled, failed). Returns how many. */
   removeJob(jobId: string): number {
     return run(this.ctx.db, 'DELETE FROM spend_reservations WHERE job_id = :jobId', { jobId }).changes;
@@ -63,9 +69,12 @@ export class SqliteReservationRepository {
 
   /** Every reservation, oldest first. */
   list(): Reservation[] {
-    return allRows<{ job_id: string; batch_index: number; folder_id: string | null; cents: number; reserved_at: number }>(
-      this.ctx.db,
-      'SELECT * FROM spend_reservations ORDER BY id',
-    ).map((row) => ({ jobId: row.job_id, batchIndex: row.batch_index, folderId: row.folder_id, cents: row.cents, reservedAt: row.reserved_at }));
+    return allRows<ReservationRow>(this.ctx.db, 'SELECT * FROM spend_reservations ORDER BY id').map(toReservation);
   }
+}
+
+type ReservationRow = { job_id: string; batch_index: number; folder_id: string | null; cents: number; reserved_at: number };
+
+function toReservation(row: ReservationRow): Reservation {
+  return { jobId: row.job_id, batchIndex: row.batch_index, folderId: row.folder_id, cents: row.cents, reservedAt: row.reserved_at };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CLAIM_BATCH } from '../../../electron/engine/spend/budgetGuard/capGuard';
+import { newJob } from '../store/storeFixture';
+import { useSpendFixtures, type SpendFixture } from './spendFixture';
+
+const fixtures = useSpendFixtures();
+
+/** Claims the next queued job and reserves its maximum in one transaction, as the scheduler does. */
+async function claimOne(f: SpendFixture) {
+  return f.store.transaction(async (tx) => {
+    await tx.reservations.pruneStale();
+    const [claim] = await tx.queue.claimRunnable(f.clock.now(), 1);
+    if (!claim) throw new Error('nothing to claim');
+    return { job: claim.job, verdict: await f.spend.admission.reserveAtClaim(tx, claim.job) };
+  });
+}
+
+const reservations = async (f: SpendFixture) => (await f.store.reservations.list()).map(({ jobId, batchIndex, cents }) => ({ jobId, batchIndex, cents }));
+
+// The fixture profile: two fal sizes in one request at the 1K hint: at most 35 cents.
+describe('reservations taken with the claim (issue 15)', () => {
+  it('reserves a job\'s maximum at its claim, holds a job the caps leave no room for, and each request takes its share', async () => {
+    const f = fixtures.open();
+    await f.spend.budget.update({ dailyCapCents: 50 });
+    for (let index = 0; index < 2; index += 1) {
+      f.clock.advance(1);
+      await f.store.jobs.insertJobIfNew(newJob());
+    }
+    const first = await claimOne(f);
+    expect(first.verdict).toEqual({ ok: true });
+    expect(await reservations(f)).toEqual([{ jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 35 }]);
+    const second = await claimOne(f);
+    expect(second.verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/^Daily budget \$0\.50 reached: \$0\.00 spent \+ \$0\.35 reserved/) });
+    expect(await reservations(f)).toHaveLength(1);
+
+    // The cap is lowered below what is reserved: the claimed job's request still goes (its money was set aside).
+    await f.spend.budget.update({ dailyCapCents: 10 });
+    expect(await f.spend.admission.admit(first.job, 25, 0)).toEqual({ ok: true });
+    expect(await reservations(f)).toEqual([
+      { jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 10 },
+      { jobId: first.job.id, batchIndex: 0, cents: 25 },
+    ]);
+    // A second request wanting more than is left is checked against the caps on its own, and held by the low cap.
+    expect((await f.spend.admission.admit(first.job, 20, 1)).ok).toBe(false);
+    expect(await reservations(f)).toEqual([{ jobId: first.job.id, batchIndex: 0, cents: 25 }]);
+
+    // The job stops working: what its claim set aside and no request holds is released.
+    await f.store.jobs.transition(first.job.id, 'failed', { reason: 'test' });
+    await f.store.reservations.pruneStale();
+    expect(await reservations(f)).toEqual([]);
+  });
+});
