@@ -4,6 +4,7 @@ import { SmartResizeError } from '../../domain/errors';
 import type { ApiHandlers } from '../../shared/contract/types';
 import { renderBeforeImage } from '../review/beforeImage';
 import { nudgeOutput, restoreOutputVersion, type FixContext } from '../review/fixOutput';
+import { switchOutputMethod } from '../review/switchMethod';
 import type { OutputVersionRecord } from '../store';
 import type { EngineParts } from '../runtime/engineParts';
 
@@ -56,6 +57,10 @@ export function reviewHandlers(engine: EngineParts, dataDir: string): ApiHandler
     // A fix answers the version it made, which the file now holds.
     nudge: async ({ jobId, path, window }) => {
       const made = await nudgeOutput(fixing(), jobId, path, window);
+      return asVersion(made, made.version);
+    },
+    switchMethod: async ({ jobId, path, method, fill }) => {
+      const made = await switchOutputMethod(fixing(), jobId, path, { method, ...(fill ? { fill } : {}) });
       return asVersion(made, made.version);
     },
     versions: async ({ jobId }) => {

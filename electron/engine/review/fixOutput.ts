@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SmartResizeError } from '../../domain/errors';
-import type { SourceBox } from '../../domain/outputLayout';
+import type { FillStyleName, SourceBox } from '../../domain/outputLayout';
 import { parseTargetSize } from '../../domain/sizes/targetSize';
 import { loadSourceImage } from '../decode';
 import { finishImages, profileFinishContext, sourceRights } from '../output/finishImages';
@@ -19,26 +19,35 @@ export interface FixContext {
   readonly pixelLimit?: number;
 }
 
+/** How a re-make differs from a plain nudge: a fal size may be re-made, another fill style, recorded as another cause. */
+export interface NudgeOptions {
+  readonly allowFal?: boolean;
+  /** The fill style of the padded part (default: the profile's); the profile's brand colour stays. */
+  readonly fill?: FillStyleName;
+  readonly cause?: 'nudge' | 'method';
+}
+
 /**
  * Nudges one output: the local engine renders its size again from the window the person dragged (in upright
  * source pixels), free and at once; the result is encoded like the run's (same format, so the same path) and
  * preflighted, kept as the size's next version, and written over the output file atomically. The first fix keeps
  * the run's file as version 1, so it can be restored. Every other output is left as it is.
  */
-export async function nudgeOutput(context: FixContext, jobId: string, path: string, window: SourceBox, options: { readonly allowFal?: boolean } = {}): Promise<OutputVersionRecord> {
+export async function nudgeOutput(context: FixContext, jobId: string, path: string, window: SourceBox, options: NudgeOptions = {}): Promise<OutputVersionRecord> {
   const { job, output } = await outputOf(context.store, jobId, path);
   if (!output.layout && !options.allowFal) throw new SmartResizeError('output_not_fixable', `${output.target} was recomposed by fal: it has no frame to move. Re-run it locally instead.`);
   const profile = context.profileOf(job);
   const source = await loadSourceImage(job.sourcePath, { limitInputPixels: context.pixelLimit });
   const target = parseTargetSize(output.target);
   const upright = { width: source.probe.width, height: source.probe.height };
-  const { pixels, plan } = await renderWindow(source.raw, target, boxInDecoded(window, source.raw, upright), profile.output.fill);
+  const fill = { ...profile.output.fill, style: options.fill ?? profile.output.fill.style };
+  const { pixels, plan } = await renderWindow(source.raw, target, boxInDecoded(window, source.raw, upright), fill);
   const format = output.format === 'png' || output.format === 'jpeg' || output.format === 'webp' ? output.format : profile.output.format;
   const finishing = profileFinishContext({ ...profile, output: { ...profile.output, format } }, { rights: await sourceRights(job.sourcePath), source: upright, aiComposited: false });
   const [finished] = (await finishImages([{ target, width: target.width, height: target.height, raw: pixels }], finishing)).images;
-  const layout = layoutInSource(plan, source.raw, upright, profile.output.fill.style);
+  const layout = layoutInSource(plan, source.raw, upright, fill.style);
   await keepRunVersion(context, output);
-  return place(context, output, { bytes: finished!.bytes, format: finished!.format ?? format, preflight: finished!.preflight ?? null, layout }, 'nudge');
+  return place(context, output, { bytes: finished!.bytes, format: finished!.format ?? format, preflight: finished!.preflight ?? null, layout }, options.cause ?? 'nudge');
 }
 
 /** Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version. */
@@ -77,7 +86,7 @@ async function place(
   context: FixContext,
   output: JobOutputRecord,
   made: { bytes: Buffer; format: string | null; preflight: OutputVersionRecord['preflight']; layout: OutputVersionRecord['layout'] },
-  cause: 'nudge' | 'restore',
+  cause: 'nudge' | 'method' | 'restore',
 ): Promise<OutputVersionRecord> {
   const next = Math.max(0, ...(await context.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex).map((version) => version.version)) + 1;
   const keptPath = keptPathFor(context.dataDir, { ...output, version: next, outputPath: output.path });
@@ -86,8 +95,8 @@ async function place(
   return context.store.transaction(async (tx) => {
     const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout };
     const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
-    // A nudge is always the local engine's making (a fal size re-run locally becomes a local output).
-    await tx.outputs.addOutput({ ...output, ...facts, ...(cause === 'nudge' ? { provider: 'local' as const, tier: null } : {}) });
+    // A nudge or method switch is always the local engine's making (a fal size re-run locally becomes a local output).
+    await tx.outputs.addOutput({ ...output, ...facts, ...(cause !== 'restore' ? { provider: 'local' as const, tier: null } : {}) });
     await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
     return record;
   });

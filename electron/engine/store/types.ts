@@ -2,6 +2,7 @@ import type { PreflightResult } from '../../domain/placements';
 import type { JobState } from '../../domain/jobStates';
 import type { JobProvider, Provider } from '../../domain/providers';
 import type { OutputLayout } from '../../domain/outputLayout';
+import type { VersionCause } from '../../domain/versionCauses';
 
 export type { JobProvider };
 
@@ -171,8 +172,7 @@ export interface MigrationReport {
   readonly version: number;
 }
 
-/** Why a version of an output exists: the job's run, a nudge of its frame, or a restore of an earlier one. */
-export type VersionCause = 'run' | 'nudge' | 'restore';
+export type { VersionCause };
 
 /** One kept making of one output file (job, size, image). */
 export interface OutputVersionRecord {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema } from '../schemas/review';
+import { FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema, SwitchMethodInputSchema } from '../schemas/review';
 import { IdSchema } from '../schemas/common';
 import { verb } from './verb';
 
@@ -18,6 +18,11 @@ export const reviewVerbs = {
   nudge: verb({
     summary: 'Makes one output again locally from a moved frame (free): a new version at the same path, the other outputs untouched.',
     input: NudgeInputSchema,
+    output: OutputVersionSchema,
+  }),
+  switchMethod: verb({
+    summary: 'Makes one output again locally as a crop or a pad in a fill style (free): a new version at the same path, the other outputs untouched.',
+    input: SwitchMethodInputSchema,
     output: OutputVersionSchema,
   }),
   versions: verb({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FILL_STYLE_NAMES } from '../../domain/outputLayout';
+import { VERSION_CAUSES } from '../../domain/versionCauses';
 import { HostPathSchema, IdSchema, TimestampSchema } from './common';
 import { OutputLayoutSchema, SourceBoxSchema } from './outputLayout';
 
@@ -21,12 +23,18 @@ export const NudgeInputSchema = JobFileRefSchema.extend({ window: SourceBoxSchem
 /** An earlier version of one output to put back at its path. */
 export const RestoreInputSchema = JobFileRefSchema.extend({ version: z.int().positive() }).strict();
 
+/**
+ * A method switch: one output made again locally as a cover crop (the best one for its subject) or as the whole
+ * source padded to the size, filled in a style (default: the output's current fill, else the profile's).
+ */
+export const SwitchMethodInputSchema = JobFileRefSchema.extend({ method: z.enum(['crop', 'pad']), fill: z.enum(FILL_STYLE_NAMES).optional() }).strict();
+
 /** One kept making of one output. */
 export const OutputVersionSchema = z.object({
   target: z.string(),
   imageIndex: z.int().nonnegative(),
   version: z.int().positive(),
-  cause: z.enum(['run', 'nudge', 'restore']),
+  cause: z.enum(VERSION_CAUSES),
   layout: OutputLayoutSchema.nullable(),
   bytes: z.int().nonnegative(),
   createdAt: TimestampSchema,

@@ -29,6 +29,10 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
       const output = outputOf(jobId, path);
       return { target: output.target, imageIndex: 0, version: 2, cause: 'nudge' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true, };
     },
+    switchMethod: async ({ jobId, path }) => {
+      const output = outputOf(jobId, path);
+      return { target: output.target, imageIndex: 0, version: 2, cause: 'method' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true };
+    },
     versions: async () => ({ versions: [] }),
     restore: async ({ jobId, path, version }) => {
       const output = outputOf(jobId, path);

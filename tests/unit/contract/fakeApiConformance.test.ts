@@ -37,6 +37,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'review.image': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'review.before': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'review.nudge': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg', window: { left: 10, top: 0, width: 100, height: 125 } },
+  'review.switchMethod': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg', method: 'pad', fill: 'solid' },
   'review.versions': { jobId: 'job_0000001' },
   'review.restore': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg', version: 1 },
   'marks.get': { jobId: 'job_0000001' },
@@ -78,7 +79,7 @@ describe('the fake API', () => {
       if (verb === 'jobs.retry') input = { id: failed.id };
       if (verb === 'jobs.cancel') input = { id: queued.id };
       if (verb === 'review.image' || verb === 'review.before') input = { jobId: done.id, path: done.outputs[0]!.path };
-      if (verb === 'review.nudge' || verb === 'review.restore') input = { ...(input as object), jobId: done.id, path: done.outputs[0]!.path };
+      if (verb === 'review.nudge' || verb === 'review.switchMethod' || verb === 'review.restore') input = { ...(input as object), jobId: done.id, path: done.outputs[0]!.path };
       expect(verb in SAMPLE_INPUTS, `${verb} has a sample input`).toBe(true);
       const result = await dispatchCall(fake.handlers, verb, input);
       expect(result, verb).toMatchObject({ ok: true });

@@ -9,6 +9,7 @@ import { skippedDuplicates } from './008_skipped_duplicates';
 import { sourceMarks } from './009_source_marks';
 import { outputVersions } from './010_output_versions';
 import { team } from './011_team';
+import { versionCauses } from './012_version_causes';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -24,4 +25,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   sourceMarks,
   outputVersions,
   team,
+  versionCauses,
 ];

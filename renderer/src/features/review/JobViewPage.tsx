@@ -12,6 +12,7 @@ import { useSourceMarksEditor } from '../marks/useSourceMarksEditor';
 import { useProfiles } from '../profiles/useProfiles';
 import { FrameLegend } from './FrameLegend';
 import { LargeView } from './LargeView';
+import { MethodSwitch } from './MethodSwitch';
 import { OutputGrid } from './OutputGrid';
 import { SourceFrames } from './SourceFrames';
 import { SourceStage } from './SourceStage';
@@ -48,7 +49,7 @@ function JobView({ id }: { id: string }) {
   const [activeTarget, setActiveTarget] = useState<string | null>(null);
   const [large, setLarge] = useState<JobOutput | null>(null);
   const fixes = useOutputFixes(id);
-  const busy = fixes.nudge.isPending || fixes.restore.isPending;
+  const busy = fixes.nudge.isPending || fixes.restore.isPending || fixes.switchMethod.isPending;
   const marks = useSourceMarksEditor(id);
   const profileName = profiles.data?.find((profile) => profile.id === job?.profileId)?.name ?? 'Deleted profile';
   const frames = useMemo(() => (job && geometry ? job.outputs.map((output) => ({ output, colour: geometry.colourOf(output) })) : []), [job, geometry]);
@@ -67,7 +68,7 @@ function JobView({ id }: { id: string }) {
           </>
         }
       />
-      <ErrorNote error={error ?? reveal.error ?? open.error ?? fixes.nudge.error ?? fixes.restore.error} />
+      <ErrorNote error={error ?? reveal.error ?? open.error ?? fixes.nudge.error ?? fixes.restore.error ?? fixes.switchMethod.error} />
       {job && geometry && (
         <div className="job-view">
           <section className="job-source" aria-label="Source">
@@ -110,11 +111,14 @@ function JobView({ id }: { id: string }) {
           output={largeOutput}
           onClose={() => setLarge(null)}
           side={
-            <VersionList
-              versions={(fixes.versions.data?.versions ?? []).filter((version) => version.target === largeOutput.target)}
-              busy={busy}
-              onRestore={(version) => fixes.restore.mutate({ path: largeOutput.path, version })}
-            />
+            <>
+              <MethodSwitch output={largeOutput} busy={busy} error={fixes.switchMethod.error} onSwitch={(choice) => fixes.switchMethod.mutate({ path: largeOutput.path, ...choice })} />
+              <VersionList
+                versions={(fixes.versions.data?.versions ?? []).filter((version) => version.target === largeOutput.target)}
+                busy={busy}
+                onRestore={(version) => fixes.restore.mutate({ path: largeOutput.path, version })}
+              />
+            </>
           }
         />
       )}

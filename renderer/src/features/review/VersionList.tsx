@@ -1,7 +1,7 @@
 import type { OutputVersion } from '../../../../electron/shared';
 import { formatBytes, formatDateTime } from '../../ui/format';
 
-const CAUSE_WORDS = { run: 'made by the job', nudge: 'frame moved', restore: 'restored' } as const;
+const CAUSE_WORDS = { run: 'made by the job', nudge: 'frame moved', restore: 'restored', method: 'method switched', pick: 'variant chosen' } as const;
 
 /**
  * One size's kept versions, newest first, each restorable (the restore becomes the newest version; nothing is

@@ -3,7 +3,7 @@ import type { SourceBoxView } from '../../../../electron/shared';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
 
-/** A job's kept output versions, and the fixes that make new ones (a nudge, a restore); each refetches the job. */
+/** A job's kept output versions, and the fixes that make new ones (a nudge, a method switch, a restore); each refetches the job. */
 export function useOutputFixes(jobId: string) {
   const api = useApi();
   const client = useQueryClient();
@@ -22,6 +22,11 @@ export function useOutputFixes(jobId: string) {
     versions,
     nudge: useMutation({
       mutationFn: ({ path, window }: { path: string; window: SourceBoxView }) => api.review.nudge({ jobId, path, window }),
+      onSettled: (_made, _error, { path }) => refresh(path),
+    }),
+    switchMethod: useMutation({
+      mutationFn: ({ path, method, fill }: { path: string; method: 'crop' | 'pad'; fill?: 'blur' | 'extend' | 'solid' | 'mirror' }) =>
+        api.review.switchMethod({ jobId, path, method, ...(fill ? { fill } : {}) }),
       onSettled: (_made, _error, { path }) => refresh(path),
     }),
     restore: useMutation({

@@ -9,6 +9,7 @@ import { pgSkippedDuplicates } from './008_skipped_duplicates';
 import { pgSourceMarks } from './009_source_marks';
 import { pgOutputVersions } from './010_output_versions';
 import { pgTeam } from './011_team';
+import { pgVersionCauses } from './012_version_causes';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -24,4 +25,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgSourceMarks,
   pgOutputVersions,
   pgTeam,
+  pgVersionCauses,
 ];
