@@ -52,7 +52,17 @@ test('a watched folder typed into the Folders page is watched with its profile',
   await expect(card).toContainText('Pins');
   await expect(card.getByText('Watching', { exact: true })).toBeVisible();
   const folders = await app.call('folders.list');
-  expect(folders).toMatchObject([{ path: inbox, profileId: profile.id, status: 'watching', enabled: true }]);
+  // Not chosen: a folder on a local disk is watched with change events (a network share would be polled).
+  expect(folders).toMatchObject([{ path: inbox, profileId: profile.id, status: 'watching', enabled: true, polling: null, watchMethod: 'events' }]);
+  await expect(card).not.toContainText('polling');
   await screenshot(page, 'folders');
+
+  await page.getByRole('button', { name: `Edit ${inbox}` }).click();
+  await expect(page.getByLabel('How to watch')).toHaveValue('auto');
+  await page.getByLabel('How to watch').selectOption('on');
+  await screenshot(page, 'folder-form-watching');
+  await page.getByRole('button', { name: 'Save folder' }).click();
+  await expect(card).toContainText('Pins · polling');
+  await expect.poll(async () => (await app.call('folders.list'))[0]?.watchMethod).toBe('polling');
   expect(problems).toEqual([]);
 });

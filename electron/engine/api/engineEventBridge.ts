@@ -56,7 +56,7 @@ export function bridgeEngineEvents(engine: EngineParts, emit: (event: ApiEvent) 
     const folder = engine.settings.get().folders.find((candidate) => candidate.id === folderId);
     if (!folder) return;
     void toApiFolder(engine, folder).then(
-      (api) => send({ type: 'folder.changed', folder: { id: api.id, status: api.status, statusReason: api.statusReason, counts: api.counts } }),
+      (api) => send({ type: 'folder.changed', folder: { id: api.id, status: api.status, statusReason: api.statusReason, counts: api.counts, ...(api.watchMethod && { watchMethod: api.watchMethod }) } }),
       () => undefined,
     );
   };

@@ -59,6 +59,7 @@ export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): P
     trusted: folder.trusted,
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
+    ...(status?.method && { watchMethod: status.method }),
     counts: { waiting, done: counts.done, failed: counts.failed, skipped: counts.skipped, preflight: await engine.store.outputs.preflightCounts({ folderId: folder.id }) },
   };
 }

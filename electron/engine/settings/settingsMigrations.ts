@@ -15,5 +15,22 @@ const flattenSettings: NumberedMigration = {
   },
 };
 
+/**
+ * 2: a folder's `polling` gains "not chosen" (null: poll exactly when the folder is on a network share). Before it,
+ * `false` was what every folder got unless polling was ticked, not a choice, so it becomes null; `true` stays.
+ */
+const pollingChoice: NumberedMigration = {
+  number: 2,
+  summary: "folders' polling off becomes not chosen (polled on network shares)",
+  migrate: (contents) => {
+    const folders = contents.folders;
+    if (!Array.isArray(folders)) return contents;
+    const chosen = folders.map((folder: unknown) =>
+      folder !== null && typeof folder === 'object' && (folder as JsonContents).polling === false ? { ...(folder as JsonContents), polling: null } : folder,
+    );
+    return { ...contents, folders: chosen };
+  },
+};
+
 /** Every change of settings.json's format, oldest first. Add new ones at the end with the next number. */
-export const SETTINGS_MIGRATIONS: readonly NumberedMigration[] = [flattenSettings];
+export const SETTINGS_MIGRATIONS: readonly NumberedMigration[] = [flattenSettings, pollingChoice];

@@ -11,8 +11,11 @@ export const WatchedFolderSchema = z.object({
   enabled: z.boolean().default(true),
   /** Include subfolders (mirrored in the outputs). */
   recursive: z.boolean().default(false),
-  /** Poll instead of OS events: for network shares, where events do not arrive. */
-  polling: z.boolean().default(false),
+  /**
+   * Poll instead of OS events, for network shares, where events do not arrive: true / false as chosen; null (not
+   * chosen) polls exactly when the folder is on a network filesystem (SMB, NFS, sshfs...).
+   */
+  polling: z.boolean().nullable().default(null),
   /** A trusted folder's bursts are not held for confirmation (spend control). */
   trusted: z.boolean().default(false),
 });

@@ -7,6 +7,8 @@ import { scanFolder } from './reconcileScan';
 import { isGoneError, type FileSnapshot } from '../intake/fileSnapshot';
 import { describeWatchError, isWatchLimitError } from './watchErrors';
 import type { FolderState, WatchedFolderConfig, WatchOrigin } from './watchTypes';
+import type { NetworkShareProbe } from './network/networkShare';
+import type { WatchMethod } from '../../domain/watchMethods';
 
 /** What a FolderWatch needs from the manager. */
 export interface FolderWatchDeps {
@@ -14,6 +16,8 @@ export interface FolderWatchDeps {
   readonly standbyPollMs: number;
   readonly pollingIntervalMs: number;
   readonly watchFactory: typeof watch;
+  /** The network filesystem the folder lies on, if any: with `polling` unset, such a folder is polled. */
+  readonly networkShare: NetworkShareProbe;
   /** The folder's profile is missing (checked before watching): the reason to show, else undefined. */
   readonly profileProblem: () => string | undefined;
   /** A file was added or changed (watcher) or found (scan). */
@@ -36,6 +40,8 @@ export interface FolderWatchDeps {
 export class FolderWatch {
   state: FolderState = 'disabled';
   reason: string | undefined;
+  /** How the open watcher learns of files; undefined while none is open. */
+  method: WatchMethod | undefined;
   private watcher: FSWatcher | undefined;
   /** dev:ino of the folder being watched: a different folder at the same path needs a new watcher. */
   private identity: string | undefined;
@@ -103,15 +109,23 @@ export class FolderWatch {
     }
     if (!stats.isDirectory()) return this.setState('error', `${this.config.path} is not a folder.`);
     this.identity = `${stats.dev}:${stats.ino}`;
+    const share = await this.deps.networkShare(this.config.path);
+    const chosen = this.config.polling;
+    this.method = chosen === true ? 'polling' : chosen === null && share !== undefined ? 'network_polling' : 'events';
     await this.openWatcher();
     if (this.stopped) return;
-    this.setState(this.limitProblem ? 'error' : 'watching', this.limitProblem);
+    // Polling turned off on a share: other machines' files are still found, by the periodic scan.
+    const eventsOnShare = share !== undefined && chosen === false
+      ? `This folder is on a network share (${share}) and polling is off: files other computers add are found by the scan every few minutes.`
+      : undefined;
+    this.setState(this.limitProblem ? 'error' : 'watching', this.limitProblem ?? eventsOnShare);
     await this.scan();
   }
 
   private async openWatcher(): Promise<void> {
     const { filter } = this.deps;
-    const { polling, recursive } = this.config;
+    const { recursive } = this.config;
+    const polling = this.method !== 'events';
     this.limitProblem = undefined;
     const watcher = this.deps.watchFactory(filter.root, {
       // Natively chokidar watches folders only and files are followed through raw events; polling needs
@@ -228,6 +242,7 @@ export class FolderWatch {
   private async closeWatcher(): Promise<void> {
     const watcher = this.watcher;
     this.watcher = undefined;
+    this.method = undefined;
     await watcher?.close();
   }
 

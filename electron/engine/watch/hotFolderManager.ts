@@ -4,6 +4,7 @@ import PQueue from 'p-queue';
 import { BatchedIntakeWriter } from './batchedIntakeWriter';
 import { FolderFilter } from './folderFilter';
 import { FolderWatch } from './folderWatch';
+import { networkShareOf } from './network/networkShare';
 import { hashFile } from '../intake/hashFile';
 import { intakeStableFile, type StableFile } from './intakeStableFile';
 import { IntakeQueue, type Announcement } from './intakeQueue';
@@ -126,6 +127,7 @@ export class HotFolderManager {
       standbyPollMs: this.options.standbyPollMs ?? 5000,
       pollingIntervalMs: this.options.pollingIntervalMs ?? 1000,
       watchFactory: this.options.watchFactory ?? watch,
+      networkShare: this.options.networkShare ?? networkShareOf,
       profileProblem: () => this.profileProblem(config),
       observe: (path, snapshot, origin) => this.observe(config.id, path, snapshot, origin),
       isHandled: (path, snapshot) => this.isHandled(path, snapshot),
@@ -207,7 +209,8 @@ export class HotFolderManager {
     const pendingFiles = this.tracker.countWhere((_, context) => context.folderId === config.id) + this.intake.count(config.id);
     const state = folder ? folder.state : config.enabled ? 'standby' : 'disabled';
     const reason = folder ? folder.reason : config.enabled ? 'Not started.' : undefined;
-    return { folderId: config.id, path: config.path, state, ...(reason ? { reason } : {}), pendingFiles };
+    const method = folder?.state === 'watching' ? folder.method : undefined;
+    return { folderId: config.id, path: config.path, state, ...(reason ? { reason } : {}), pendingFiles, ...(method && { method }) };
   }
 
   private resolveProfile(profileId: string): WatchProfile | undefined {

@@ -1,6 +1,8 @@
 import type { JobProvider, JobRecord, JobStore } from '../store';
 import type { TargetSize } from '../../domain/sizes';
 import type { watch } from 'chokidar';
+import type { NetworkShareProbe } from './network/networkShare';
+import type { WatchMethod } from '../../domain/watchMethods';
 
 /** One hot folder as settings describe it. */
 export interface WatchedFolderConfig {
@@ -13,8 +15,11 @@ export interface WatchedFolderConfig {
   readonly enabled: boolean;
   /** Off: only files directly in the folder (chokidar depth 0, no descent in the scan). */
   readonly recursive: boolean;
-  /** chokidar `usePolling`: for network shares (SMB/NFS) where change notifications do not arrive. */
-  readonly polling: boolean;
+  /**
+   * chokidar `usePolling`, for network shares (SMB/NFS) where change notifications do not arrive: true or false as
+   * the person chose; null (not chosen) polls exactly when the folder is on a network filesystem.
+   */
+  readonly polling: boolean | null;
   /** The user marked the folder's contents as trusted; kept with the config for later stages, not used here. */
   readonly trusted: boolean;
 }
@@ -45,6 +50,8 @@ export interface FolderStatus {
   readonly reason?: string;
   /** Files waiting to become stable or being hashed. */
   readonly pendingFiles: number;
+  /** How the folder is watched while it is (`network_polling`: polled because it is on a network share). */
+  readonly method?: WatchMethod;
 }
 
 /** How a stable file reached intake: a watcher event or a reconcile scan. */
@@ -90,6 +97,8 @@ export interface HotFolderManagerOptions {
   /** chokidar's polling interval for folders in polling mode. Default 1000 ms. */
   readonly pollingIntervalMs?: number;
   readonly onEvent?: (event: WatchEvent) => void;
+  /** Tells which folders are on a network filesystem (polled unless the person chose); tests pass their own. */
+  readonly networkShare?: NetworkShareProbe;
   /** chokidar's `watch`; tests wrap it to reach the real watcher (e.g. to inject an ENOSPC error). */
   readonly watchFactory?: typeof watch;
 }

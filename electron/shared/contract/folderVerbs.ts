@@ -13,7 +13,8 @@ export const folderVerbs = {
       profileId: IdSchema,
       enabled: z.boolean().default(true),
       recursive: z.boolean().default(false),
-      polling: z.boolean().default(false),
+      /** Unset (null): polled exactly when the folder is on a network share. */
+      polling: z.boolean().nullable().default(null),
       trusted: z.boolean().default(false),
       /** Create the folder (and its parents) when it does not exist, rather than refusing with `folder_not_found`. */
       createIfMissing: z.boolean().default(false),

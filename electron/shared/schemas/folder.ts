@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HostPathSchema, IdSchema } from './common';
 import { PreflightCountsSchema } from './preflight';
+import { WATCH_METHODS } from '../../domain/watchMethods';
 
 /**
  * Live state of a watched folder: `standby` when the folder is gone (unplugged drive, lost share) and will resume by
@@ -25,8 +26,11 @@ export const FolderSettingsSchema = z.object({
   profileId: IdSchema,
   enabled: z.boolean(),
   recursive: z.boolean(),
-  /** Polling instead of native events, for network shares where events do not arrive. */
-  polling: z.boolean(),
+  /**
+   * Polling instead of native events, for network shares where events do not arrive: true / false as chosen; null
+   * (not chosen) polls exactly when the folder is on a network filesystem.
+   */
+  polling: z.boolean().nullable(),
   /** Trusted folders skip the burst hold of the spend guard. */
   trusted: z.boolean(),
 });
@@ -38,10 +42,12 @@ export const FolderSchema = FolderSettingsSchema.extend({
   /** Why the folder is in standby or error, in words for the person; null otherwise. */
   statusReason: z.string().nullable(),
   counts: FolderCountsSchema,
+  /** How the folder is watched while watching (`network_polling`: polled because it is on a network share); absent otherwise. */
+  watchMethod: z.enum(WATCH_METHODS).optional(),
 });
 
 /** What changes when a folder's status or counts change (also the payload of the folder event). */
-export const FolderStatusChangeSchema = FolderSchema.pick({ id: true, status: true, statusReason: true, counts: true });
+export const FolderStatusChangeSchema = FolderSchema.pick({ id: true, status: true, statusReason: true, counts: true, watchMethod: true });
 
 export type FolderStatus = z.infer<typeof FolderStatusSchema>;
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>;

@@ -45,7 +45,7 @@ describe('validateCall', () => {
 
   it('applies defaults so handlers get complete input', () => {
     const call = validateCall('folders.add', { path: '/home/me/In', profileId: 'p1' });
-    expect(call.input).toEqual({ path: '/home/me/In', profileId: 'p1', enabled: true, recursive: false, polling: false, trusted: false, createIfMissing: false });
+    expect(call.input).toEqual({ path: '/home/me/In', profileId: 'p1', enabled: true, recursive: false, polling: null, trusted: false, createIfMissing: false });
   });
 
   it('names the field and says what is wrong', () => {

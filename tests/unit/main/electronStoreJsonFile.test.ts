@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openElectronStoreJsonFile } from '../../../electron/main/host/electronStoreJsonFile';
 import { ProfileStore } from '../../../electron/engine/profiles';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
+import { SETTINGS_MIGRATIONS } from '../../../electron/engine/settings/settingsMigrations';
 import { ipcMain } from './fakeElectron';
 
 // electron-store imports `electron`, which cannot run here: the fake gives it app paths and ipcMain.
@@ -27,7 +28,7 @@ const hosts = [
   { writer: 'headless (conf)', reader: 'desktop (electron-store)', write: headless, read: desktop },
 ];
 
-const folder = { path: '/srv/incoming', profileId: 'builtin-meta', enabled: true, recursive: true, polling: false, trusted: false };
+const folder = { path: '/srv/incoming', profileId: 'builtin-meta', enabled: true, recursive: true, polling: true, trusted: false };
 
 describe.each(hosts)('one data folder: written by the $writer host, read by the $reader host', ({ write, read }) => {
   it('settings and profiles written by one are read by the other, and edits go back the other way', () => {
@@ -54,7 +55,7 @@ describe.each(hosts)('one data folder: written by the $writer host, read by the 
     expect(write.settings(dir).get()).toMatchObject({ concurrency: 4, folders: [{ id: 'f1', ...folder }] });
     const profile = write.profiles(dir).create({ name: 'Square', sizes: [{ width: 1080, height: 1080 }] });
     const settingsFile = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
-    expect(settingsFile.__internal__).toEqual({ migrations: { version: '1.0.0' } });
+    expect(settingsFile.__internal__).toEqual({ migrations: { version: `${SETTINGS_MIGRATIONS.length}.0.0` } });
     expect(settingsFile.concurrency).toBe(4);
 
     expect(read.settings(dir).get()).toMatchObject({ concurrency: 4, folders: [{ id: 'f1', ...folder }] });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannelFor, IPC_EVENT_CHANNEL, IPC_OUTPUT_DRAG_CHANNEL, type CallResult, type JobPage, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
 import { startDesktopApp } from '../../../electron/main/lifecycle/startDesktopApp';
+import { SETTINGS_MIGRATIONS } from '../../../electron/engine/settings/settingsMigrations';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { app, BrowserWindow, ipcMain, protocol, session, Tray } from './fakeElectron';
 
@@ -98,7 +99,7 @@ describe('startDesktopApp', () => {
   it('keeps its settings with electron-store, in the format the headless host reads', async () => {
     expect((await call('settings.update', { concurrency: 3 })).ok).toBe(true);
     const file = JSON.parse(await readFile(join(root, 'data', 'settings.json'), 'utf8'));
-    expect(file).toMatchObject({ concurrency: 3, __internal__: { migrations: { version: '1.0.0' } } });
+    expect(file).toMatchObject({ concurrency: 3, __internal__: { migrations: { version: `${SETTINGS_MIGRATIONS.length}.0.0` } } });
     expect(ipcMain.listeners.has('electron-store-get-data')).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchTiming } from '../../../renderer/src/features/queue/batchTiming';
+import { pollingWords } from '../../../renderer/src/features/folders/watchMethodWords';
 import { parseSizeText } from '../../../renderer/src/features/profiles/sizeText';
 import { pageFromHash } from '../../../renderer/src/shell/routes';
 import { formatCentsRange, formatDuration } from '../../../renderer/src/ui/format';
@@ -13,6 +14,13 @@ describe('renderer helpers', () => {
     const blocked = { ...batch, etaAt: null, blocked: { cause: 'budget' as const, reason: 'Daily budget $3.50 reached' } };
     expect(batchTiming(blocked, 9000)).toEqual({ elapsedMs: 9000, timeLeft: 'Blocked: budget', blockedReason: 'Daily budget $3.50 reached' });
     expect(batchTiming({ ...batch, finished: 10, etaAt: null, endedAt: 32_000 }, 90_000)).toEqual({ elapsedMs: 32_000, timeLeft: 'Finished', blockedReason: null });
+  });
+
+  it('says a folder is polled, and why when it is a network share the person did not choose for', () => {
+    expect(pollingWords({ polling: null, watchMethod: 'network_polling' })).toBe('polling (network share)');
+    expect(pollingWords({ polling: true, watchMethod: 'polling' })).toBe('polling');
+    expect(pollingWords({ polling: null, watchMethod: 'events' })).toBeUndefined();
+    expect(pollingWords({ polling: false })).toBeUndefined();
   });
 
   it('maps hashes to pages, unknown ones to Drop', () => {

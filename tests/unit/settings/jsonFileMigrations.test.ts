@@ -41,14 +41,21 @@ describe('settings.json migrations', () => {
     expect(migration(SETTINGS_MIGRATIONS, 1).migrate({ settings: { concurrency: 1 }, concurrency: 3 })).toEqual({ concurrency: 3 });
   });
 
-  it('1 runs once on a file the previous version wrote, keeping every setting, and records its number', () => {
+  it('2 makes polling off "not chosen" (polled on a network share), keeps polling on, and leaves its input alone', () => {
+    const before = { concurrency: 3, folders: [{ id: 'a', polling: false }, { id: 'b', polling: true }, { id: 'c' }] };
+    expect(migration(SETTINGS_MIGRATIONS, 2).migrate(before)).toEqual({ concurrency: 3, folders: [{ id: 'a', polling: null }, { id: 'b', polling: true }, { id: 'c' }] });
+    expect(before.folders[0]).toEqual({ id: 'a', polling: false });
+    expect(migration(SETTINGS_MIGRATIONS, 2).migrate({ concurrency: 3 })).toEqual({ concurrency: 3 });
+  });
+
+  it('1 and 2 run once on a file the first version wrote, keeping every setting, and record the number', () => {
     const dir = tempDir();
-    const folder = { id: 'f1', path: '/srv/in', profileId: 'builtin-meta', enabled: true, recursive: false, polling: false, trusted: true };
+    const folder = { id: 'f1', path: '/srv/in', profileId: 'builtin-meta', enabled: true, recursive: false, polling: true, trusted: true };
     writeSettingsBeforeMigrations(dir, { concurrency: 7, dailyCapCents: 500, folders: [folder] });
     const settings = new SettingsStore(dir);
     expect(settings.get()).toMatchObject({ concurrency: 7, dailyCapCents: 500, folders: [folder] });
     const file = fileOf(dir, 'settings');
-    expect(file).toMatchObject({ concurrency: 7, dailyCapCents: 500, folders: [folder], __internal__: { migrations: { version: '1.0.0' } } });
+    expect(file).toMatchObject({ concurrency: 7, dailyCapCents: 500, folders: [folder], __internal__: { migrations: { version: '2.0.0' } } });
     expect(file).not.toHaveProperty('settings');
     // Opening again runs nothing: the change made since stays.
     settings.update({ concurrency: 9 });
@@ -125,7 +132,7 @@ describe('before a migration', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ concurrency: 3, __internal__: { migrations: { version: '9.0.0' } } });
     writeFileSync(join(dir, 'settings.json'), newer);
-    expect(() => new SettingsStore(dir).get()).toThrow(/settings\.json was written by a newer version of Smart Resize \(layout 9; this version reads up to 1\)/);
+    expect(() => new SettingsStore(dir).get()).toThrow(/settings\.json was written by a newer version of Smart Resize \(layout 9; this version reads up to 2\)/);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(newer);
   });
 });

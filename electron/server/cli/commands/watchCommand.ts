@@ -35,7 +35,8 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
     .requiredOption('--profile <name>', 'profile name or id')
     .addOption(new Option('--provider <provider>', 'fal (uses the profile\'s per-size policy; needs a key) or local only').choices(['local', 'fal']).default('fal'))
     .option('--recursive', 'include subfolders (outputs mirror them)')
-    .option('--polling', 'poll for changes (network shares)')
+    .option('--polling', 'poll for changes (default on network shares: SMB, NFS, sshfs...)')
+    .option('--no-polling', 'use change events even on a network share (its other computers\' files are found by the periodic scan)')
     .option('--trusted', 'never hold a burst of files for confirmation (the budget caps still apply)')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--store <url>', "the team's job store, postgres://... (default: SMART_RESIZE_STORE, else SQLite in the data folder)")
@@ -53,7 +54,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         store: options.store,
         instance: options.instance,
         forceProvider: options.provider === 'local' ? 'local' : undefined,
-        folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? false, trusted: options.trusted ?? false }],
+        folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? null, trusted: options.trusted ?? false }],
       });
       const printer = createWatchPrinter(engine);
       const api = engine.api(headlessHostServices());

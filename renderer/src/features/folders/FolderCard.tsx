@@ -5,6 +5,7 @@ import { formatCents } from '../../ui/format';
 import { FolderStatusBadge } from './FolderStatusBadge';
 import { IconButton } from '../../ui/IconButton';
 import { PreflightCounts } from '../preflight/PreflightCounts';
+import { pollingWords } from './watchMethodWords';
 
 interface Props {
   folder: Folder;
@@ -21,7 +22,7 @@ export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, on
   const [confirming, setConfirming] = useState(false);
   const options = [
     folder.recursive && 'subfolders',
-    folder.polling && 'polling',
+    pollingWords(folder),
     folder.trusted && 'trusted (bursts run without asking)',
     capCents !== null && `cap ${formatCents(capCents)} a month`,
   ]

@@ -24,11 +24,17 @@ interface Props {
   onCancel: () => void;
 }
 
+type PollingChoice = 'auto' | 'on' | 'off';
+const POLLING_VALUES: Record<PollingChoice, boolean | null> = { auto: null, on: true, off: false };
+function pollingChoice(polling: boolean | null): PollingChoice {
+  return polling === null ? 'auto' : polling ? 'on' : 'off';
+}
+
 /** Add or edit a watched folder: its path (typed, native dialog, or server browser), profile and options. */
 export function FolderForm({ title, initial, profiles, pathLocked, saving, error, onSave, onCancel }: Props) {
   const host = useHost();
   const [browsing, setBrowsing] = useState(false);
-  const { register, handleSubmit, setValue, formState } = useForm<FolderSettings>({ resolver: zodResolver(FolderSettingsSchema), defaultValues: initial });
+  const { register, handleSubmit, setValue, watch, formState } = useForm<FolderSettings>({ resolver: zodResolver(FolderSettingsSchema), defaultValues: initial });
   const errors = formState.errors;
   const [submitted, setSubmitted] = useState<FolderSettings | null>(null);
   const save = (settings: FolderSettings) => {
@@ -69,9 +75,19 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
         <div className="checkbox-grid">
           <label className="checkbox"><input type="checkbox" {...register('enabled')} /> <span><strong>Enabled</strong><br /><span className="muted small">Watch and process new images.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('recursive')} /> <span><strong>Include subfolders</strong><br /><span className="muted small">Outputs mirror the subfolders.</span></span></label>
-          <label className="checkbox"><input type="checkbox" {...register('polling')} /> <span><strong>Polling</strong><br /><span className="muted small">For network shares where change events do not arrive.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('trusted')} /> <span><strong>Trusted</strong><br /><span className="muted small">Bursts of files run without asking first.</span></span></label>
         </div>
+        <Field label="Watching" hint="Network shares (SMB, NFS, sshfs…) send no change events for files other computers add, so they are polled.">
+          <select
+            aria-label="How to watch"
+            value={pollingChoice(watch('polling'))}
+            onChange={(event) => setValue('polling', POLLING_VALUES[event.target.value as PollingChoice], { shouldDirty: true })}
+          >
+            <option value="auto">Automatic: poll on a network share, change events elsewhere</option>
+            <option value="on">Always poll</option>
+            <option value="off">Change events only (files from other computers are found by the periodic scan)</option>
+          </select>
+        </Field>
         {missing ? (
           <div className="note note-warning" role="alert">
             <FolderPlus size={16} aria-hidden />

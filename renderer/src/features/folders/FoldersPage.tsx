@@ -40,7 +40,7 @@ export function FoldersPage() {
           title={editing === 'new' ? 'Add a watched folder' : 'Edit folder'}
           profiles={profiles.data}
           pathLocked={editing !== 'new'}
-          initial={editing === 'new' ? { path: '', profileId: firstProfile, enabled: true, recursive: false, polling: false, trusted: false } : editing}
+          initial={editing === 'new' ? { path: '', profileId: firstProfile, enabled: true, recursive: false, polling: null, trusted: false } : editing}
           saving={add.isPending || update.isPending}
           error={add.error ?? update.error}
           onCancel={() => setEditing(null)}
