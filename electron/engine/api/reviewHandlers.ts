@@ -25,6 +25,8 @@ export function reviewHandlers(engine: EngineParts, dataDir: string): ApiHandler
     imageIndex: record.imageIndex,
     version: record.version,
     cause: record.cause,
+    provider: record.provider,
+    tier: record.tier,
     layout: record.layout,
     bytes: record.bytes,
     createdAt: record.createdAt,

@@ -7,18 +7,21 @@ import { loadSourceImage } from '../decode';
 import { renderLocalSizes } from '../local';
 import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
 import { outputPathFor } from '../output/writeRenderedOutputs';
-import { writeOutputFile } from '../output/writeOutputFile';
 import { safeInsetsFor } from '../preflight';
 import { estimateRequest } from '../pricing';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord } from '../store';
 import { layoutInSource } from '../review/layoutInSource';
+import { placeVersion } from '../review/placeVersion';
 import { hashFile } from '../intake/hashFile';
 import { falRequestSizes } from './falCanvases';
 import { decodeScale, placementFor } from './jobRunner';
 import type { JobRunnerDeps } from './jobRunnerTypes';
 
 /** What the engine needs to remake a job's local sizes. */
-export type RemakeDeps = Pick<JobRunnerDeps, 'store' | 'profileVersion' | 'folderPlacement' | 'decode' | 'detector' | 'cpu'>;
+export type RemakeDeps = Pick<JobRunnerDeps, 'store' | 'profileVersion' | 'folderPlacement' | 'decode' | 'detector' | 'cpu'> & {
+  /** The data folder: each remade size's earlier making is kept there as a version. */
+  readonly dataDir: string;
+};
 
 /** What setting marks did. */
 export interface RemakeResult {
@@ -32,8 +35,8 @@ export interface RemakeResult {
 
 /**
  * Stores the user's focal point and keep boxes for a job's source (per content hash and in its XMP sidecar), then
- * makes the job's locally made sizes again with them at once (free: each file is replaced atomically at its path,
- * its record and preflight updated) and prices a re-run of the sizes fal made, which is the user's choice.
+ * makes the job's locally made sizes again with them at once (free: each file is replaced atomically at its path as
+ * a new version, cause `marks`, its record and preflight updated) and prices a re-run of the sizes fal made, which is the user's choice.
  * Refused when the source file is gone or its content changed since the job ran.
  */
 export async function remakeWithMarks(deps: RemakeDeps, jobId: string, marks: UserMarks): Promise<RemakeResult> {
@@ -77,36 +80,22 @@ async function remakeLocal(
   const pixels = await renderLocalSizes(source.raw, targets, { ...profile.output, format: 'raw', subjects: detection.subjects, insetsFor });
   const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, detection.subjects)), context);
   const placement = placementFor(job, profile, deps);
-  const written: Array<{ image: (typeof finished.images)[number]; path: string; size: string; imageIndex: number; layout: ReturnType<typeof layoutInSource> }> = [];
+  const remade: string[] = [];
   for (const [index, image] of finished.images.entries()) {
     const size = formatTargetSize(image.target);
     const before = recorded.find((output) => output.target === size);
+    if (!before) continue;
     // The same file is replaced; only a changed encoding (an `auto` format deciding otherwise) takes the template's new name.
-    const path = before && before.format === (image.format ?? before.format) ? before.path : outputPathFor(placement, image).path;
-    const { path: finalPath } = await writeOutputFile(path, image.bytes, 'overwrite', { root: outputPathFor(placement, image).root });
-    // Its layout in upright source pixels too: the job view draws the new frame.
+    const at = outputPathFor(placement, image);
+    const path = before.format === (image.format ?? before.format) ? before.path : at.path;
+    // Its layout in upright source pixels too: the job view draws the new frame. Each remade size is a new version
+    // (cause `marks`), so the making before the marks can be restored.
     const layout = layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style);
-    written.push({ image, path: finalPath, size, imageIndex: before?.imageIndex ?? 0, layout });
+    const made = { bytes: image.bytes, format: image.format ?? null, preflight: image.preflight ?? null, layout, provider: 'local' as const, tier: null, path, root: at.root };
+    await placeVersion(deps, { ...before, width: image.width, height: image.height }, made, 'marks');
+    remade.push(size);
   }
-  await deps.store.transaction(async (tx) => {
-    for (const { image, path, size, imageIndex, layout } of written) {
-      await tx.outputs.addOutput({
-        jobId: job.id,
-        target: size,
-        imageIndex,
-        path,
-        width: image.width,
-        height: image.height,
-        provider: 'local',
-        tier: null,
-        bytes: image.bytes.length,
-        format: image.format ?? null,
-        preflight: image.preflight ?? null,
-        layout,
-      });
-    }
-  });
-  return written.map((entry) => entry.size);
+  return remade;
 }
 
 /** The price range of sending these sizes to fal again in one request (as the profile would ask for them). */

@@ -4,11 +4,10 @@ import type { FillStyleName, SourceBox } from '../../domain/outputLayout';
 import { parseTargetSize } from '../../domain/sizes/targetSize';
 import { loadSourceImage } from '../decode';
 import { finishImages, profileFinishContext, sourceRights } from '../output/finishImages';
-import { writeOutputFile } from '../output/writeOutputFile';
 import type { Profile } from '../profiles';
 import type { JobOutputRecord, JobRecord, JobStore, OutputVersionRecord } from '../store';
-import { keepBytes, keepFile, keptPathFor } from './keptCopies';
 import { boxInDecoded, layoutInSource } from './layoutInSource';
+import { placeVersion } from './placeVersion';
 import { renderWindow } from './renderWindow';
 
 /** What fixing one output needs: the store, the data folder (kept copies), a job's profile version, the pixel limit. */
@@ -46,8 +45,9 @@ export async function nudgeOutput(context: FixContext, jobId: string, path: stri
   const finishing = profileFinishContext({ ...profile, output: { ...profile.output, format } }, { rights: await sourceRights(job.sourcePath), source: upright, aiComposited: false });
   const [finished] = (await finishImages([{ target, width: target.width, height: target.height, raw: pixels }], finishing)).images;
   const layout = layoutInSource(plan, source.raw, upright, fill.style);
-  await keepRunVersion(context, output);
-  return place(context, output, { bytes: finished!.bytes, format: finished!.format ?? format, preflight: finished!.preflight ?? null, layout }, options.cause ?? 'nudge');
+  // A nudge or method switch is always the local engine's making (a fal size re-made locally becomes a local output).
+  const made = { bytes: finished!.bytes, format: finished!.format ?? format, preflight: finished!.preflight ?? null, layout, provider: 'local' as const, tier: null };
+  return placeVersion(context, output, made, options.cause ?? 'nudge');
 }
 
 /** Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version. */
@@ -56,7 +56,8 @@ export async function restoreOutputVersion(context: FixContext, jobId: string, p
   const kept = (await context.store.versions.listVersions(jobId)).find((candidate) => candidate.target === output.target && candidate.imageIndex === output.imageIndex && candidate.version === version);
   if (!kept) throw new SmartResizeError('version_not_found', `${output.target} has no version ${version}.`);
   const bytes = await readFile(kept.keptPath);
-  return place(context, output, { bytes, format: kept.format, preflight: kept.preflight, layout: kept.layout }, 'restore');
+  // Whoever made the kept bytes made the file again: a fal making restored after a local re-run is fal's.
+  return placeVersion(context, output, { bytes, format: kept.format, preflight: kept.preflight, layout: kept.layout, provider: kept.provider, tier: kept.tier }, 'restore');
 }
 
 async function outputOf(store: JobStore, jobId: string, path: string): Promise<{ job: JobRecord; output: JobOutputRecord }> {
@@ -65,39 +66,4 @@ async function outputOf(store: JobStore, jobId: string, path: string): Promise<{
   const output = (await store.outputs.listOutputs(jobId)).find((candidate) => candidate.path === path);
   if (!output) throw new SmartResizeError('path_not_allowed', `${path} is not an output of this job.`);
   return { job, output };
-}
-
-/** Before the first fix of an output, its file as the run wrote it becomes version 1. */
-async function keepRunVersion(context: FixContext, output: JobOutputRecord): Promise<void> {
-  const versions = (await context.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
-  if (versions.length > 0) return;
-  const keptPath = keptPathFor(context.dataDir, { ...output, version: 1, outputPath: output.path });
-  await keepFile(keptPath, output.path).catch((error: unknown) => {
-    throw new SmartResizeError('file_not_found', `${output.path} cannot be read to keep it before fixing it (${(error as Error).message}).`);
-  });
-  await context.store.transaction(async (tx) => {
-    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath });
-    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
-  });
-}
-
-/** Keeps the bytes as the next version, writes them over the output file, and records both in one commit. */
-async function place(
-  context: FixContext,
-  output: JobOutputRecord,
-  made: { bytes: Buffer; format: string | null; preflight: OutputVersionRecord['preflight']; layout: OutputVersionRecord['layout'] },
-  cause: 'nudge' | 'method' | 'restore',
-): Promise<OutputVersionRecord> {
-  const next = Math.max(0, ...(await context.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex).map((version) => version.version)) + 1;
-  const keptPath = keptPathFor(context.dataDir, { ...output, version: next, outputPath: output.path });
-  await keepBytes(keptPath, made.bytes);
-  await writeOutputFile(output.path, made.bytes, 'overwrite');
-  return context.store.transaction(async (tx) => {
-    const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout };
-    const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
-    // A nudge or method switch is always the local engine's making (a fal size re-run locally becomes a local output).
-    await tx.outputs.addOutput({ ...output, ...facts, ...(cause !== 'restore' ? { provider: 'local' as const, tier: null } : {}) });
-    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
-    return record;
-  });
 }

@@ -259,7 +259,7 @@ export class Engine implements EngineUseCases {
   }
 
   async setJobMarks(jobId: string, marks: UserMarks): Promise<RemakeResult> {
-    return remakeWithMarks(this.scheduler.runnerDeps(), jobId, marks);
+    return remakeWithMarks({ ...this.scheduler.runnerDeps(), dataDir: this.options.dataDir }, jobId, marks);
   }
 
   /** The watched folders: the settings' list, or the folders the engine was started with (the `watch` command). */

@@ -182,6 +182,10 @@ export interface OutputVersionRecord {
   readonly imageIndex: number;
   readonly version: number;
   readonly cause: VersionCause;
+  /** Who made these bytes: a restore of a fal-made version is fal's again. */
+  readonly provider: Provider;
+  /** fal's reported tier for a fal-made version; null for the local engine's. */
+  readonly tier: string | null;
   readonly layout: OutputLayout | null;
   /** The app's own copy of the bytes, in the data folder. */
   readonly keptPath: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FILL_STYLE_NAMES } from '../../domain/outputLayout';
+import { PROVIDERS } from '../../domain/providers';
 import { VERSION_CAUSES } from '../../domain/versionCauses';
 import { HostPathSchema, IdSchema, TimestampSchema } from './common';
 import { OutputLayoutSchema, SourceBoxSchema } from './outputLayout';
@@ -35,6 +36,10 @@ export const OutputVersionSchema = z.object({
   imageIndex: z.int().nonnegative(),
   version: z.int().positive(),
   cause: z.enum(VERSION_CAUSES),
+  /** Who made this version (a restored fal making is fal's again). */
+  provider: z.enum(PROVIDERS),
+  /** fal's reported tier of a fal-made version; null for the local engine's. */
+  tier: z.string().nullable(),
   layout: OutputLayoutSchema.nullable(),
   bytes: z.int().nonnegative(),
   createdAt: TimestampSchema,

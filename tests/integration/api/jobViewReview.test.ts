@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { FullImage, JobOutput, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
+import { rerunSizeLocally } from '../../../electron/engine/review/rerunLocally';
+import { openJobStore } from '../../../electron/engine/store';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 
 // What the job view reads, through the contract with the real engine: each local output's layout (its frame on the
@@ -146,5 +148,43 @@ describe('the job view’s facts', () => {
     expect(readFileSync(square.path).equals(before.get(square.path)!)).toBe(true);
     expect((await call('jobs.detail', { id: jobId })).outputs.find((output) => output.target === '450x450')!.layout).toEqual(square.layout);
     await expect(call('review.restore', { jobId, path: square.path, version: 9 })).rejects.toThrow(/version_not_found/);
+  });
+});
+
+describe('versions record who made them', () => {
+  it('gives a fal making back to fal when it is restored after a local re-run (provider and tier)', async () => {
+    harness = await startEngineHarness({ profile: { name: 'Fal square', sizes: [{ width: 400, height: 400, policy: 'fal' }], output: { format: 'png', quality: 90 } } });
+    const api = harness.engine.api(host);
+    const call = async <V extends VerbName>(verb: V, input?: VerbCallInput<V>): Promise<VerbOutput<V>> => {
+      const result = await dispatchCall(api, verb, input);
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value as VerbOutput<V>;
+    };
+    copyFileSync(PHOTO, join(harness.watched, 'Landscape_1.jpg'));
+    const job = await harness.waitForJob('Landscape_1.jpg', ['done', 'failed']);
+    const [falMade] = (await call('jobs.detail', { id: job.id })).outputs;
+    expect(falMade).toMatchObject({ provider: 'fal', tier: '1K' });
+    const falBytes = readFileSync(falMade!.path);
+
+    // The CLI's local re-run of that size, on a store handle of its own (as `smart-resize rerun` opens one).
+    const own = openJobStore(harness.dataDir);
+    try {
+      const fixing = { store: own, dataDir: harness.dataDir, profileOf: () => harness!.profile };
+      await rerunSizeLocally(fixing, job.id, '400x400');
+    } finally {
+      await own.close();
+    }
+    expect((await call('jobs.detail', { id: job.id })).outputs[0]).toMatchObject({ provider: 'local', tier: null });
+
+    const restored = await call('review.restore', { jobId: job.id, path: falMade!.path, version: 1 });
+    expect(restored).toMatchObject({ version: 3, cause: 'restore', provider: 'fal', tier: '1K', current: true });
+    expect(readFileSync(falMade!.path).equals(falBytes)).toBe(true);
+    expect((await call('jobs.detail', { id: job.id })).outputs[0]).toMatchObject({ provider: 'fal', tier: '1K' });
+    const { versions } = await call('review.versions', { jobId: job.id });
+    expect(versions.map((version) => [version.version, version.cause, version.provider, version.tier])).toEqual([
+      [1, 'run', 'fal', '1K'],
+      [2, 'nudge', 'local', null],
+      [3, 'restore', 'fal', '1K'],
+    ]);
   });
 });

@@ -35,6 +35,7 @@ describe("the user's focal point and keep boxes", () => {
     const square = (await harness.engine.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1080')!;
     // Without marks the subject is only salient: the story is the photo as it is, the block under the header.
     expect((await objectIn(story.path))!.y0).toBeLessThan(0.14 * 1920);
+    const storyBefore = await readFile(story.path);
 
     const result = await harness.engine.setJobMarks(job.id, { keep: [KEEP] });
     expect(result.remade.sort()).toEqual(['1080x1080', '1080x1920']);
@@ -49,6 +50,17 @@ describe("the user's focal point and keep boxes", () => {
     expect(found.y1).toBeLessThan(1920 * (1 - 0.2));
     expect(after.preflight?.checks.find((check) => check.id === 'safe_zone')?.status).toBe('pass');
     expect(await objectIn(square.path)).not.toBeNull();
+
+    // Each remade size is a new version (cause marks, the local engine's); the making before the marks restores.
+    const { versions } = await harness.api.review.versions({ jobId: job.id });
+    expect(versions.map((version) => [version.target, version.version, version.cause, version.provider, version.current])).toEqual([
+      ['1080x1080', 1, 'run', 'local', false],
+      ['1080x1080', 2, 'marks', 'local', true],
+      ['1080x1920', 1, 'run', 'local', false],
+      ['1080x1920', 2, 'marks', 'local', true],
+    ]);
+    await harness.api.review.restore({ jobId: job.id, path: story.path, version: 1 });
+    expect((await readFile(story.path)).equals(storyBefore)).toBe(true);
 
     // Kept per content hash (a renamed copy finds them) and in the sidecar beside the source.
     const copy = join(harness.watched, 'renamed.png');

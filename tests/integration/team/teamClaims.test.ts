@@ -117,7 +117,7 @@ describe('a team on one PostgreSQL database', () => {
   it("numbers an output's versions once across the team and notes which one its file holds", async () => {
     const { a, b } = await team();
     const { job } = await a.jobs.insertJobIfNew(newJob());
-    const version = { jobId: job.id, target: '1080x1080', imageIndex: 0, layout: null, keptPath: '/data/v.jpg', width: 1080, height: 1080, bytes: 9, format: 'jpeg', preflight: null };
+    const version = { jobId: job.id, target: '1080x1080', imageIndex: 0, layout: null, keptPath: '/data/v.jpg', width: 1080, height: 1080, bytes: 9, format: 'jpeg', preflight: null, provider: 'local' as const, tier: null };
     const made = await Promise.all([a.versions.addVersion({ ...version, cause: 'run' }), b.versions.addVersion({ ...version, cause: 'nudge' })]);
     expect(made.map((record) => record.version).sort()).toEqual([1, 2]);
     await b.outputs.addOutput({ jobId: job.id, target: '1080x1080', imageIndex: 0, path: '/out/a.jpg', width: 1080, height: 1080, provider: 'local', tier: null, bytes: 9 });

@@ -27,7 +27,7 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
     // The fake keeps no versions: a fix is answered as version 2 of the run, and nothing is listed.
     nudge: async ({ jobId, path }) => {
       const output = outputOf(jobId, path);
-      return { target: output.target, imageIndex: 0, version: 2, cause: 'nudge' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true, };
+      return { target: output.target, imageIndex: 0, version: 2, cause: 'nudge' as const, provider: 'local' as const, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };
     },
     switchMethod: async ({ jobId, path }) => {
       const output = outputOf(jobId, path);
@@ -36,7 +36,7 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
     versions: async () => ({ versions: [] }),
     restore: async ({ jobId, path, version }) => {
       const output = outputOf(jobId, path);
-      return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true };
+      return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, provider: output.provider, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };
     },
   };
 }

@@ -10,6 +10,7 @@ import { sourceMarks } from './009_source_marks';
 import { outputVersions } from './010_output_versions';
 import { team } from './011_team';
 import { versionCauses } from './012_version_causes';
+import { versionMakers } from './013_version_makers';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -26,4 +27,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   outputVersions,
   team,
   versionCauses,
+  versionMakers,
 ];

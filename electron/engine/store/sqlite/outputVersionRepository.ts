@@ -1,4 +1,5 @@
 import type { OutputLayout } from '../../../domain/outputLayout';
+import type { Provider } from '../../../domain/providers';
 import type { PreflightResult } from '../../../domain/placements';
 import type { NewOutputVersion, OutputVersionRecord, VersionCause } from '../types';
 import { requireJob } from './jobRows';
@@ -12,6 +13,8 @@ interface VersionRow {
   image_index: number;
   version: number;
   cause: string;
+  provider: string;
+  tier: string | null;
   layout: string | null;
   kept_path: string;
   width: number;
@@ -32,10 +35,10 @@ export class SqliteOutputVersionRepository {
       requireJob(this.ctx, input.jobId);
       const row = getRow<VersionRow>(
         this.ctx.db,
-        `INSERT INTO output_versions (job_id, target, image_index, version, cause, layout, kept_path, width, height, bytes, format, preflight, created_at)
+        `INSERT INTO output_versions (job_id, target, image_index, version, cause, provider, tier, layout, kept_path, width, height, bytes, format, preflight, created_at)
          VALUES (:jobId, :target, :imageIndex,
                  (SELECT coalesce(max(version), 0) + 1 FROM output_versions WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex),
-                 :cause, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
+                 :cause, :provider, :tier, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
          RETURNING *`,
         {
           ...input,
@@ -77,6 +80,8 @@ function toVersionRecord(row: VersionRow): OutputVersionRecord {
     imageIndex: row.image_index,
     version: row.version,
     cause: row.cause as VersionCause,
+    provider: row.provider as Provider,
+    tier: row.tier,
     layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
     keptPath: row.kept_path,
     width: row.width,

@@ -1,7 +1,15 @@
 import type { OutputVersion } from '../../../../electron/shared';
 import { formatBytes, formatDateTime } from '../../ui/format';
 
-const CAUSE_WORDS = { run: 'made by the job', nudge: 'frame moved', restore: 'restored', method: 'method switched', pick: 'variant chosen' } as const;
+const CAUSE_WORDS: Record<OutputVersion['cause'], string> = {
+  run: 'made by the job',
+  nudge: 'frame moved',
+  restore: 'restored',
+  fal_rerun: 're-run at fal',
+  marks: 'focal point / keep boxes',
+  method: 'method switched',
+  pick: 'variant chosen',
+};
 
 /**
  * One size's kept versions, newest first, each restorable (the restore becomes the newest version; nothing is
@@ -16,7 +24,7 @@ export function VersionList({ versions, busy, onRestore }: { versions: readonly 
         {[...versions].reverse().map((version) => (
           <li key={version.version} className={version.current ? 'current' : ''}>
             <span>
-              <strong>v{version.version}</strong> <span className="muted small">{CAUSE_WORDS[version.cause]} · {formatBytes(version.bytes)} · {formatDateTime(version.createdAt)}</span>
+              <strong>v{version.version}</strong> <span className="muted small">{CAUSE_WORDS[version.cause]} · {version.provider === 'fal' ? `fal${version.tier ? ` ${version.tier}` : ''}` : 'local'} · {formatBytes(version.bytes)} · {formatDateTime(version.createdAt)}</span>
             </span>
             {version.current ? (
               <span className="muted small">in the file</span>

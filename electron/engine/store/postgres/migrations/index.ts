@@ -10,6 +10,7 @@ import { pgSourceMarks } from './009_source_marks';
 import { pgOutputVersions } from './010_output_versions';
 import { pgTeam } from './011_team';
 import { pgVersionCauses } from './012_version_causes';
+import { pgVersionMakers } from './013_version_makers';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -26,4 +27,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgOutputVersions,
   pgTeam,
   pgVersionCauses,
+  pgVersionMakers,
 ];

@@ -1,0 +1,71 @@
+import type { Provider } from '../../domain/providers';
+import { SmartResizeError } from '../../domain/errors';
+import { writeOutputFile } from '../output/writeOutputFile';
+import type { JobOutputRecord, JobStore, OutputVersionRecord, StoreTransaction, VersionCause } from '../store';
+import { keepBytes, keepFile, keptPathFor } from './keptCopies';
+
+/** Where versions are kept and recorded: the store and the data folder (versions/<job>/...). */
+export interface VersionPlace {
+  readonly store: JobStore;
+  readonly dataDir: string;
+}
+
+/** A new making of one output: its bytes and facts, and who made it. */
+export interface NewMaking {
+  readonly bytes: Buffer;
+  readonly format: string | null;
+  readonly preflight: OutputVersionRecord['preflight'];
+  readonly layout: OutputVersionRecord['layout'];
+  readonly provider: Provider;
+  /** fal's reported tier; null for the local engine's making. */
+  readonly tier: string | null;
+  /** Where the new making goes when not over the output's file (a changed encoding takes the template's new name). */
+  readonly path?: string;
+  /** The folder that path must stay inside (the job's output root). */
+  readonly root?: string;
+}
+
+/**
+ * Before the first fix of an output, its file as the run wrote it becomes version 1 (made by whoever the output
+ * record says made it), so every later making can be undone.
+ */
+async function keepRunVersion(place: VersionPlace, output: JobOutputRecord): Promise<void> {
+  const versions = (await place.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
+  if (versions.length > 0) return;
+  const keptPath = keptPathFor(place.dataDir, { ...output, version: 1, outputPath: output.path });
+  await keepFile(keptPath, output.path).catch((error: unknown) => {
+    throw new SmartResizeError('file_not_found', `${output.path} cannot be read to keep it before fixing it (${(error as Error).message}).`);
+  });
+  await place.store.transaction(async (tx) => {
+    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath });
+    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
+  });
+}
+
+/**
+ * Keeps the bytes as the output's next version, writes them over the output file atomically, and records both in
+ * one commit: the version (with its cause and maker), the output's new facts (its provider and tier are the
+ * version's: a restored fal making is fal's again), which version the file holds, and `alsoRecord`'s writes (a fal
+ * request becoming completed). The first making of an output is kept as version 1 before it is replaced.
+ */
+export async function placeVersion(
+  place: VersionPlace,
+  output: JobOutputRecord,
+  made: NewMaking,
+  cause: VersionCause,
+  alsoRecord?: (tx: StoreTransaction) => Promise<unknown>,
+): Promise<OutputVersionRecord> {
+  await keepRunVersion(place, output);
+  const next = Math.max(0, ...(await place.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex).map((version) => version.version)) + 1;
+  const keptPath = keptPathFor(place.dataDir, { ...output, version: next, outputPath: output.path });
+  await keepBytes(keptPath, made.bytes);
+  const { path } = await writeOutputFile(made.path ?? output.path, made.bytes, 'overwrite', { root: made.root });
+  return place.store.transaction(async (tx) => {
+    const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout, provider: made.provider, tier: made.tier };
+    const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
+    await tx.outputs.addOutput({ ...output, ...facts, path });
+    await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
+    await alsoRecord?.(tx);
+    return record;
+  });
+}
