@@ -31,7 +31,7 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
     },
     switchMethod: async ({ jobId, path }) => {
       const output = outputOf(jobId, path);
-      return { target: output.target, imageIndex: 0, version: 2, cause: 'method' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true };
+      return { target: output.target, imageIndex: 0, version: 2, cause: 'method' as const, provider: 'local' as const, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };
     },
     versions: async () => ({ versions: [] }),
     restore: async ({ jobId, path, version }) => {
