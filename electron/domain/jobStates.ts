@@ -3,8 +3,9 @@
  * the UI and the tray all read these, so a group means the same everywhere).
  *
  * Happy path: queued -> preparing -> uploading -> submitted -> downloading -> writing -> done (the local engine goes
- * preparing -> writing). Side states: waiting_network, waiting_budget, retry_scheduled, failed, cancelled, and
- * `skipped`: a copy of content already made with the same profile version, recorded (never silent) but not paid for
+ * preparing -> writing). Side states: waiting_network, waiting_budget, retry_scheduled, failed, cancelled,
+ * `awaiting_approval` (a `review first` job: every size was made locally as a preview, its paid sizes wait for the
+ * person's approval and nothing has been sent to fal for them), and `skipped`: a copy of content already made with the same profile version, recorded (never silent) but not paid for
  * unless the person says "Make anyway".
  * The legal moves between them are in ./jobTransitions.
  */
@@ -19,12 +20,13 @@ export const JOB_STATES = [
   'waiting_network',
   'waiting_budget',
   'retry_scheduled',
+  'awaiting_approval',
   'failed',
   'cancelled',
   'skipped',
 ] as const;
 
-/** One of the thirteen job states. */
+/** One of the fourteen job states. */
 export type JobState = (typeof JOB_STATES)[number];
 
 /**
@@ -39,7 +41,13 @@ export const RUNNING_JOB_STATES: readonly JobState[] = ['preparing', 'uploading'
 /** States in which a job waits for its turn, the network, the budget or its retry time. */
 export const WAITING_JOB_STATES: readonly JobState[] = ['queued', 'waiting_network', 'waiting_budget', 'retry_scheduled'];
 
-/** States of work not finished yet: running or waiting. */
+/**
+ * States in which a job waits for the person, not for the machine: nothing runs it until they approve or decline
+ * (neither running nor in line, so the scheduler never claims it).
+ */
+export const AWAITING_JOB_STATES: readonly JobState[] = ['awaiting_approval'];
+
+/** States of work not finished yet: running, waiting or awaiting approval. */
 export const PENDING_JOB_STATES: readonly JobState[] = JOB_STATES.filter((state) => !FINISHED_JOB_STATES.includes(state));
 
 /** True when `value` names a job state (for rows and API input). */

@@ -18,6 +18,7 @@ const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   preparing: [
     'uploading',
     'writing',
+    'awaiting_approval',
     'queued',
     'waiting_network',
     'waiting_budget',
@@ -28,11 +29,14 @@ const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   uploading: ['submitted', 'queued', 'waiting_network', 'waiting_budget', 'retry_scheduled', 'failed', 'cancelled'],
   submitted: ['downloading', 'queued', 'waiting_network', 'retry_scheduled', 'failed', 'cancelled'],
   downloading: ['writing', 'submitted', 'queued', 'waiting_network', 'retry_scheduled', 'failed', 'cancelled'],
-  writing: ['done', 'submitted', 'queued', 'retry_scheduled', 'failed', 'cancelled'],
+  // A review-first job rests in awaiting_approval once its previews (or its approved sizes) are written.
+  writing: ['done', 'submitted', 'queued', 'awaiting_approval', 'retry_scheduled', 'failed', 'cancelled'],
   done: [],
   waiting_network: ['queued', 'preparing', 'submitted', 'cancelled'],
   waiting_budget: ['queued', 'preparing', 'submitted', 'cancelled'],
   retry_scheduled: ['queued', 'preparing', 'submitted', 'waiting_network', 'cancelled'],
+  // Approved sizes go back in line; when every paid size is declined the local previews are the job's outputs.
+  awaiting_approval: ['queued', 'done', 'cancelled'],
   failed: ['queued', 'submitted'],
   cancelled: ['queued', 'submitted'],
   // "Make anyway": the person pays for a copy of content already made.

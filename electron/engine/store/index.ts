@@ -8,4 +8,5 @@ export { openStore } from './openStore';
 export { MAX_JOB_PAGE, type InsertJobResult, type RunnableJob, type SeenFileInput, type SourceMarksRepository } from './jobRepositories';
 export { STORE_EVENT_KINDS } from './storeEvents';
 export type * from './spendTypes';
+export type * from './reviewRepositories';
 export type * from './types';

@@ -13,6 +13,7 @@ import type {
 import type { MigrationReport } from './types';
 import type { StoreEventListener } from './storeEvents';
 import type { BurstHoldRepository, LedgerRepository, ReservationRepository } from './spendRepositories';
+import type { ReviewRepository } from './reviewRepositories';
 
 /** The repositories, one per table or verb, as both the store and an open transaction offer them. */
 export interface StoreRepositories {
@@ -42,6 +43,8 @@ export interface StoreRepositories {
   readonly reservations: ReservationRepository;
   /** Jobs a hot-folder burst holds, and each folder's burst count. */
   readonly bursts: BurstHoldRepository;
+  /** Review first: each job's intake options, each paid size's quote and the person's decision. */
+  readonly reviews: ReviewRepository;
 }
 
 /**

@@ -13,6 +13,7 @@ const TONES: Record<JobState, Tone> = {
   waiting_network: 'warning',
   waiting_budget: 'warning',
   retry_scheduled: 'warning',
+  awaiting_approval: 'warning',
   failed: 'danger',
   cancelled: 'neutral',
   skipped: 'neutral',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUNNING_JOB_STATES, JOB_STATES, FINISHED_JOB_STATES, WAITING_JOB_STATES, isRunning, isJobState, isFinished, isWaiting, type JobState } from '../../../electron/domain/jobStates';
+import { AWAITING_JOB_STATES, RUNNING_JOB_STATES, JOB_STATES, FINISHED_JOB_STATES, WAITING_JOB_STATES, isRunning, isJobState, isFinished, isWaiting, type JobState } from '../../../electron/domain/jobStates';
 import { allowedTransitions, canTransition, recoveryStateOnStart, resumeState } from '../../../electron/domain/jobTransitions';
 
 describe('job state machine', () => {
@@ -44,12 +44,19 @@ describe('job state machine', () => {
     }
   });
 
-  it('partitions the states into active, waiting and terminal', () => {
-    const all = [...RUNNING_JOB_STATES, ...WAITING_JOB_STATES, ...FINISHED_JOB_STATES].sort();
+  it('partitions the states into active, waiting, awaiting the person and terminal', () => {
+    const all = [...RUNNING_JOB_STATES, ...WAITING_JOB_STATES, ...AWAITING_JOB_STATES, ...FINISHED_JOB_STATES].sort();
     expect(all).toEqual([...JOB_STATES].sort());
     expect(JOB_STATES.filter(isRunning)).toEqual(['preparing', 'uploading', 'submitted', 'downloading', 'writing']);
     expect(JOB_STATES.filter(isWaiting)).toEqual(['queued', 'waiting_network', 'waiting_budget', 'retry_scheduled']);
     expect(JOB_STATES.filter(isFinished)).toEqual(['done', 'failed', 'cancelled', 'skipped']);
+  });
+
+  it('lets a job awaiting approval only go back in line, finish with its previews or be cancelled', () => {
+    expect([...allowedTransitions('awaiting_approval')].sort()).toEqual(['cancelled', 'done', 'queued']);
+    const into = JOB_STATES.filter((state) => canTransition(state, 'awaiting_approval'));
+    expect(into.sort()).toEqual(['preparing', 'writing']);
+    expect(recoveryStateOnStart('awaiting_approval', false)).toBe('awaiting_approval');
   });
 
   it('recognizes state names', () => {

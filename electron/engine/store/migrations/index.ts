@@ -11,6 +11,7 @@ import { outputVersions } from './010_output_versions';
 import { team } from './011_team';
 import { versionCauses } from './012_version_causes';
 import { versionMakers } from './013_version_makers';
+import { reviewFirst } from './014_review_first';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -28,4 +29,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   team,
   versionCauses,
   versionMakers,
+  reviewFirst,
 ];

@@ -62,6 +62,7 @@ export class PostgresJobStore implements JobStore {
   readonly ledger: StoreRepositories['ledger'];
   readonly reservations: StoreRepositories['reservations'];
   readonly bursts: StoreRepositories['bursts'];
+  readonly reviews: StoreRepositories['reviews'];
   readonly marks: StoreRepositories['marks'];
   readonly versions: StoreRepositories['versions'];
   readonly path: string;
@@ -114,6 +115,7 @@ export class PostgresJobStore implements JobStore {
     this.ledger = routed.ledger;
     this.reservations = routed.reservations;
     this.bursts = routed.bursts;
+    this.reviews = routed.reviews;
     this.marks = routed.marks;
     this.versions = routed.versions;
   }

@@ -10,6 +10,7 @@ import { PgOutputRepository } from './pgOutputRepository';
 import { PgOutputVersionRepository } from './pgOutputVersionRepository';
 import { PgRequestRepository } from './pgRequestRepository';
 import { PgReservationRepository } from './pgReservationRepository';
+import { PgReviewRepository } from './pgReviewRepository';
 import { PgSeenFileRepository } from './pgSeenFileRepository';
 import { PgSourceMarksRepository } from './pgSourceMarksRepository';
 import { PgSubmitRepository } from './pgSubmitRepository';
@@ -30,6 +31,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     bursts: new PgBurstHoldRepository(ctx),
     marks: new PgSourceMarksRepository(ctx),
     versions: new PgOutputVersionRepository(ctx),
+    reviews: new PgReviewRepository(ctx),
   };
 }
 

@@ -43,6 +43,7 @@ class SqliteJobStore implements JobStore {
   readonly ledger: StoreRepositories['ledger'];
   readonly reservations: StoreRepositories['reservations'];
   readonly bursts: StoreRepositories['bursts'];
+  readonly reviews: StoreRepositories['reviews'];
   private readonly sync: SyncRepositories;
   private readonly lock = new ConnectionLock();
   private readonly listeners = new Set<StoreEventListener>();
@@ -68,6 +69,7 @@ class SqliteJobStore implements JobStore {
     this.ledger = repositories.ledger;
     this.reservations = repositories.reservations;
     this.bursts = repositories.bursts;
+    this.reviews = repositories.reviews;
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { SqliteLedgerRepository } from './ledgerRepository';
 import { SqliteOutputRepository } from './outputRepository';
 import { SqliteOutputVersionRepository } from './outputVersionRepository';
 import { SqliteRequestRepository } from './requestRepository';
+import { SqliteReviewRepository } from './reviewRepository';
 import { SqliteReservationRepository } from './reservationRepository';
 import { SqliteSeenFileRepository } from './seenFileRepository';
 import { SqliteSourceMarksRepository } from './sourceMarksRepository';
@@ -30,6 +31,7 @@ export function syncRepositories(ctx: StoreContext) {
     ledger: new SqliteLedgerRepository(ctx),
     reservations: new SqliteReservationRepository(ctx),
     bursts: new SqliteBurstHoldRepository(ctx),
+    reviews: new SqliteReviewRepository(ctx),
   };
 }
 
@@ -62,6 +64,7 @@ export function asyncRepositories(sync: SyncRepositories, run: UnitRunner): Stor
     ledger: bind(sync.ledger, run),
     reservations: bind(sync.reservations, run),
     bursts: bind(sync.bursts, run),
+    reviews: bind(sync.reviews, run),
   };
 }
 

@@ -11,6 +11,7 @@ import { pgOutputVersions } from './010_output_versions';
 import { pgTeam } from './011_team';
 import { pgVersionCauses } from './012_version_causes';
 import { pgVersionMakers } from './013_version_makers';
+import { pgReviewFirst } from './014_review_first';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -28,4 +29,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgTeam,
   pgVersionCauses,
   pgVersionMakers,
+  pgReviewFirst,
 ];

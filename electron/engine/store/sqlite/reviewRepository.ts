@@ -1,0 +1,83 @@
+import type { JobOptions, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
+import { allRows, getRow, run } from './sqlite';
+import type { StoreContext } from './storeContext';
+
+interface ApprovalRow {
+  job_id: string;
+  size: string;
+  decision: SizeDecision;
+  min_cents: number;
+  max_cents: number;
+  reason: string | null;
+  quoted_at: number;
+  decided_at: number | null;
+}
+
+/** Shared with PostgreSQL's repository: a size already quoted keeps its row and decision. */
+export const INSERT_QUOTE = `INSERT INTO size_approvals (job_id, size, decision, min_cents, max_cents, reason, position, quoted_at)
+  VALUES (:jobId, :size, 'pending', :minCents, :maxCents, :reason, :position, :quotedAt) ON CONFLICT (job_id, size) DO NOTHING`;
+
+/** Review first on SQLite: each job's intake options and each paid size's quote and decision (ReviewRepository). */
+export class SqliteReviewRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  /** Records a job's intake options (call in the transaction that created the job). */
+  setJobOptions(jobId: string, options: JobOptions): void {
+    run(
+      this.ctx.db,
+      `INSERT INTO job_options (job_id, review_first, output_root) VALUES (:jobId, :reviewFirst, :outputRoot)
+       ON CONFLICT (job_id) DO UPDATE SET review_first = excluded.review_first, output_root = excluded.output_root`,
+      { jobId, reviewFirst: options.reviewFirst ? 1 : 0, outputRoot: options.outputRoot },
+    );
+  }
+
+  /** The job's intake options, or undefined for an ordinary job. */
+  jobOptions(jobId: string): JobOptions | undefined {
+    const row = getRow<{ review_first: number; output_root: string | null }>(this.ctx.db, 'SELECT review_first, output_root FROM job_options WHERE job_id = :jobId', { jobId });
+    return row && { reviewFirst: row.review_first === 1, outputRoot: row.output_root };
+  }
+
+  /** Records pending quotes; a size already quoted keeps its row. */
+  addQuotes(jobId: string, quotes: readonly SizeQuote[]): void {
+    const quotedAt = this.ctx.now();
+    quotes.forEach((quote, position) => {
+      run(this.ctx.db, INSERT_QUOTE, { jobId, size: quote.size, minCents: quote.minCents, maxCents: quote.maxCents, reason: quote.reason, position, quotedAt });
+    });
+  }
+
+  /** Every quoted size of the job, in the order quoted. */
+  listApprovals(jobId: string): SizeApproval[] {
+    return allRows<ApprovalRow>(this.ctx.db, 'SELECT * FROM size_approvals WHERE job_id = :jobId ORDER BY quoted_at, position', { jobId }).map(toApproval);
+  }
+
+  /** Decides the pending sizes (all, or only `sizes`); returns the sizes decided now. */
+  decide(jobId: string, decision: Exclude<SizeDecision, 'pending'>, sizes?: readonly string[]): string[] {
+    const pending = this.listApprovals(jobId).filter((row) => row.decision === 'pending' && (!sizes || sizes.includes(row.size)));
+    const decidedAt = this.ctx.now();
+    for (const row of pending) {
+      run(this.ctx.db, `UPDATE size_approvals SET decision = :decision, decided_at = :decidedAt WHERE job_id = :jobId AND size = :size AND decision = 'pending'`, {
+        jobId,
+        size: row.size,
+        decision,
+        decidedAt,
+      });
+    }
+    return pending.map((row) => row.size);
+  }
+}
+
+/** A size_approvals row as the interface's record (shared with PostgreSQL's repository). */
+export function toApproval(row: ApprovalRow): SizeApproval {
+  return {
+    jobId: row.job_id,
+    size: row.size,
+    decision: row.decision,
+    minCents: row.min_cents,
+    maxCents: row.max_cents,
+    reason: row.reason,
+    quotedAt: row.quoted_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+export type { ApprovalRow };
