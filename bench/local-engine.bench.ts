@@ -44,10 +44,11 @@ const LABELS: Record<Mode, string> = {
 
 const detector = new SubjectDetector();
 
-async function runOnce(mode: Mode, file: string): Promise<void> {
+/** One run of a mode; the engine's runs hand back their per-step wall times. */
+async function runOnce(mode: Mode, file: string): Promise<Readonly<Record<string, number>> | undefined> {
   if (mode === 'detect' || mode === 'noDetect') {
-    await renderLocalFile(file, SIZES, { format: 'jpeg', quality: QUALITY, detector: mode === 'detect' ? detector : undefined });
-    return;
+    const result = await renderLocalFile(file, SIZES, { format: 'jpeg', quality: QUALITY, detector: mode === 'detect' ? detector : undefined });
+    return result.timings;
   }
   if (mode === 'smartcrop') {
     await Promise.all(
@@ -60,19 +61,32 @@ async function runOnce(mode: Mode, file: string): Promise<void> {
   }
   const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
   await Promise.all(SIZES.map((size) => sharp(data, { raw: info }).resize(size.width, size.height, { fit: 'cover' }).jpeg({ quality: QUALITY }).toBuffer()));
+  return undefined;
 }
 
-async function timeModes(file: string): Promise<Map<Mode, number[]>> {
+/**
+ * Every mode once untimed (this loads the detector's workers and models, and warms sharp: the engine loads them at
+ * start, off any job's path, so load is not counted), then RUNS interleaved timed rounds.
+ */
+async function timeModes(file: string): Promise<{ times: Map<Mode, number[]>; steps: Map<Mode, Array<Readonly<Record<string, number>>>> }> {
   for (const mode of MODES) await runOnce(mode, file);
   const times = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
+  const steps = new Map<Mode, Array<Readonly<Record<string, number>>>>(MODES.map((mode) => [mode, []]));
   for (let round = 0; round < RUNS; round += 1) {
     for (const mode of MODES) {
       const start = performance.now();
-      await runOnce(mode, file);
+      const timings = await runOnce(mode, file);
       times.get(mode)!.push(performance.now() - start);
+      if (timings) steps.get(mode)!.push(timings);
     }
   }
-  return times;
+  return { times, steps };
+}
+
+/** Median wall time of each step over the runs, in the order steps first appear. */
+function stepMedians(runs: ReadonlyArray<Readonly<Record<string, number>>>): string {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+  return names.map((name) => `${name} ${median(runs.map((run) => run[name] ?? 0)).toFixed(0)}`).join(', ');
 }
 
 function median(values: readonly number[]): number {
@@ -100,9 +114,10 @@ async function benchJpeg(folder: string, width: number, height: number): Promise
 async function timing(folder: string): Promise<void> {
   for (const [label, width, height] of [['24 MP', 6000, 4000], ['1 MP', 1224, 816]] as const) {
     const file = await benchJpeg(folder, width, height);
-    const times = await timeModes(file);
+    const { times, steps } = await timeModes(file);
     console.log(`\n${label} JPEG (${width}x${height}) -> ${SIZES.map((s) => `${s.width}x${s.height}`).join(', ')}, JPEG q${QUALITY}, ${RUNS} runs each, load ${load()}`);
     for (const mode of MODES) console.log(`  ${LABELS[mode]} median ${median(times.get(mode)!).toFixed(0)} ms (runs ${times.get(mode)!.map((ms) => ms.toFixed(0)).join(', ')})`);
+    for (const mode of ['detect', 'noDetect'] as const) console.log(`  steps, ${LABELS[mode].trim()} (median ms): ${stepMedians(steps.get(mode)!)}`);
     const added = median(times.get('detect')!) / median(times.get('noDetect')!) - 1;
     console.log(`  detection adds ${(added * 100).toFixed(0)}% to the engine's time (goal <= 50%${label === '24 MP' ? `: ${added <= 0.5 ? 'met' : 'NOT met'}` : ''})`);
     for (const mode of ['detect', 'noDetect'] as const) {

@@ -1,9 +1,9 @@
-import { type FindSubjectsOptions, findSubjects } from '../composition/findSubjects';
+import type { FindSubjectsOptions } from '../composition/findSubjects';
 import { type Subject, scaleSubjects } from '../composition/subjects';
-import { loadSourceImage } from '../decode';
 import type { ImageProbe, DecodeOptions } from '../decode/types';
 import type { TargetSize } from '../../domain/sizes/targetSize';
 import { decodeScaleForTargets } from './decodeScale';
+import { decodeWithSubjects } from './decodeWithSubjects';
 import type { Box } from './geometry';
 import { type LocalOutput, type LocalRenderOptions, renderLocalSizes } from './renderLocalSizes';
 
@@ -24,6 +24,11 @@ export interface LocalFileResult {
   readonly decodedSubjects: readonly Subject[];
   /** Channels of the decoded source, so `raw` outputs can be read (3, or 4 with alpha). */
   readonly channels: 3 | 4;
+  /**
+   * Wall milliseconds per step: `decode`, `detect` (the wait for subjects after the decode: what detection adds),
+   * `render` (plans, fills, encodes), and the detector's own steps (see Detection.timings) prefixed `detection.`.
+   */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /** Options of one file's local render: encoding and fill, intake limits, and how subjects are found. */
@@ -31,12 +36,14 @@ export type LocalFileOptions = Omit<LocalRenderOptions, 'subjects'> & DecodeOpti
 
 /**
  * The whole local path for one file: probe, decode once at the smallest scale the targets need, find the subjects
- * (detector, focal point, keep boxes), render every size. Refusals are SmartResizeErrors (see intake). The CLI uses it.
+ * (detector, focal point, keep boxes; overlapped with the decode), render every size. Refusals are SmartResizeErrors (see intake). The CLI uses it.
  */
 export async function renderLocalFile(path: string, targets: readonly TargetSize[], options: LocalFileOptions): Promise<LocalFileResult> {
-  const source = await loadSourceImage(path, { ...options, minScale: (probe) => decodeScaleForTargets(probe, targets) });
-  const detection = await findSubjects(source.raw, options);
+  const { source, detection, timings } = await decodeWithSubjects(path, { ...options, minScale: (probe) => decodeScaleForTargets(probe, targets) }, options);
+  const renderStart = performance.now();
   const outputs = await renderLocalSizes(source, targets, { ...options, subjects: detection.subjects });
+  const render = Math.round(performance.now() - renderStart);
+  const detectorSteps = Object.fromEntries(Object.entries(detection.timings).map(([step, ms]) => [`detection.${step}`, ms]));
   const upright = { width: source.probe.width, height: source.probe.height };
   const toSource = (box: Box): Box => scaleSubjects([{ kind: 'keep', box, score: 1 }], source.raw, upright)[0]!.box;
   return {
@@ -46,6 +53,7 @@ export async function renderLocalFile(path: string, targets: readonly TargetSize
     subjects: scaleSubjects(detection.subjects, source.raw, upright).map((subject) => ({ ...subject, box: roundBox(subject.box) })),
     decodedSubjects: detection.subjects,
     channels: source.raw.channels,
+    timings: { ...timings, render, ...detectorSteps },
   };
 }
 

@@ -46,6 +46,27 @@ describe('SubjectDetector (worker thread)', () => {
     expect(sameFace.box.left).toBeCloseTo(firstFace.box.left / 2, 5);
   });
 
+  it('runs the object model in a worker of its own, beside saliency, text and faces, with models loaded by warmUp', async () => {
+    const warmed = new SubjectDetector();
+    try {
+      warmed.warmUp();
+      const { raw } = await scene();
+      const found = await warmed.detect(raw);
+      expect(found.notes).toEqual([]);
+      // Each worker's round trip is timed apart: the scene worker (saliency, text, faces) and the object worker.
+      expect(Object.keys(found.timings)).toEqual(expect.arrayContaining(['scene', 'saliency', 'text', 'faces', 'objectsWall', 'objects']));
+      expect(found.subjects.some((subject) => subject.kind === 'face')).toBe(true);
+      expect(found.subjects.some((subject) => subject.kind === 'object')).toBe(true);
+      // Without the models, the object worker is not asked at all.
+      const plain = await warmed.detect(raw, { choice: { models: false } });
+      expect(Object.keys(plain.timings)).not.toContain('objectsWall');
+      expect(plain.subjects.map((subject) => subject.kind)).not.toContain('face');
+      expect(plain.subjects.map((subject) => subject.kind)).toContain('text');
+    } finally {
+      await warmed.close();
+    }
+  });
+
   it('falls back to the saliency box, and says so, when detection runs over its time limit', async () => {
     const hasty = new SubjectDetector(1);
     try {

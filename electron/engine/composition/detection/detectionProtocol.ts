@@ -16,12 +16,28 @@ export interface DetectorChoice {
   readonly text: boolean;
 }
 
-/** main -> worker: find the subjects of one image, given as a detail thumbnail and a small saliency thumbnail. */
+/**
+ * The steps one worker runs for a request. The detector splits a detection over two workers, so the object model
+ * (the slowest step by far) runs beside the others instead of after them: saliency, text and faces in one,
+ * objects in the other.
+ */
+export interface DetectionTasks {
+  readonly saliency: boolean;
+  readonly text: boolean;
+  readonly faces: boolean;
+  readonly objects: boolean;
+}
+
+/**
+ * main -> worker: find the subjects of one image, given as a detail thumbnail and (for saliency) a small
+ * thumbnail; or, with `warm`, only load what those tasks need (at engine start, off any job's path).
+ */
 export interface DetectRequest {
   readonly id: number;
-  readonly detail: WorkerImage;
-  readonly small: WorkerImage;
-  readonly choice: DetectorChoice;
+  readonly tasks: DetectionTasks;
+  readonly detail?: WorkerImage;
+  readonly small?: WorkerImage;
+  readonly warm?: boolean;
 }
 
 /** worker -> main: subjects in `detail` thumbnail pixels, notes for the job log, and what each step took. */

@@ -3,25 +3,34 @@ import { describeError } from '../../../domain/errors';
 import { saliencyMap } from '../../local/saliencyMap';
 import { salientBounds } from '../../local/salientRegion';
 import type { Subject } from '../subjects';
-import type { DetectReply, DetectRequest, WorkerImage } from './detectionProtocol';
-import { detectPeopleAndObjects, loadHuman } from './humanModels';
+import type { DetectionTasks, DetectReply, DetectRequest, WorkerImage } from './detectionProtocol';
+import { type HumanLike, type ModelChoice, detectPeopleAndObjects, loadHuman } from './humanModels';
 import { textPlanes } from './textPlanes';
 import { findTextBlocks } from './textRegions';
 
 /**
- * The detection worker: runs off the engine's event loop. Models load on the first request that wants them; if
- * they fail to load, every reply says so and carries the saliency and text subjects only.
+ * A detection worker: runs off the engine's event loop. It loads the models its first request names (one worker
+ * gets faces, the other objects) and keeps them; if they fail to load, every reply says so and carries the other
+ * subjects only.
  */
-let human: ReturnType<typeof loadHuman> | undefined;
+let human: { key: string; loading: Promise<HumanLike> } | undefined;
 
 parentPort?.on('message', (request: DetectRequest) => {
   void handle(request).then((reply) => parentPort?.postMessage(reply));
 });
 
+function models(tasks: DetectionTasks): Promise<HumanLike> {
+  const choice: ModelChoice = { faces: tasks.faces, objects: tasks.objects };
+  const key = `${choice.faces ? 'f' : ''}${choice.objects ? 'o' : ''}`;
+  if (human?.key !== key) human = { key, loading: loadHuman(choice) };
+  return human.loading;
+}
+
 async function handle(request: DetectRequest): Promise<DetectReply> {
   const timings: Record<string, number> = {};
   const notes: string[] = [];
   const subjects: Subject[] = [];
+  const { tasks } = request;
   const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -30,19 +39,27 @@ async function handle(request: DetectRequest): Promise<DetectReply> {
       timings[name] = Math.round(performance.now() - start);
     }
   };
-  const saliency = await timed('saliency', () => saliencyBox(request.small, request.detail));
-  if (saliency) subjects.push(saliency);
-  if (request.choice.text) {
-    const blocks = await timed('text', () => findTextBlocks(textPlanes(request.detail)));
+  const wantsModels = tasks.faces || tasks.objects;
+  if (request.warm) {
+    if (wantsModels) await timed('modelLoad', () => models(tasks)).catch(() => undefined);
+    return { id: request.id, subjects, notes, timings };
+  }
+  const detail = request.detail!;
+  if (tasks.saliency && request.small) {
+    const saliency = await timed('saliency', () => saliencyBox(request.small!, detail));
+    if (saliency) subjects.push(saliency);
+  }
+  if (tasks.text) {
+    const blocks = await timed('text', () => findTextBlocks(textPlanes(detail)));
     subjects.push(...blocks.map((block): Subject => ({ kind: 'text', box: block.box, score: textConfidence(block.glyphs) })));
   }
-  if (request.choice.models) {
+  if (wantsModels) {
     try {
-      human ??= loadHuman();
-      const loaded = await timed('modelLoad', () => human!);
-      subjects.push(...(await timed('models', () => detectPeopleAndObjects(loaded, request.detail))));
+      const loaded = await timed('modelLoad', () => models(tasks));
+      subjects.push(...(await timed(tasks.objects ? 'objects' : 'faces', () => detectPeopleAndObjects(loaded, detail))));
     } catch (error) {
-      notes.push(`face/object models unavailable (${describeError(error)}): layouts use the saliency map and text only`);
+      const what = tasks.faces && tasks.objects ? 'face/object models' : tasks.faces ? 'face model' : 'object model';
+      notes.push(`${what} unavailable (${describeError(error)}): layouts are made without ${tasks.faces && tasks.objects ? 'faces and objects' : tasks.faces ? 'faces' : 'objects'}`);
     }
   }
   return { id: request.id, subjects, notes, timings };

@@ -10,7 +10,7 @@ const MIN_FACE_SCORE = 0.5;
 const MIN_OBJECT_SCORE = 0.35;
 
 /** The parts of @vladmandic/human this worker uses (its own types pull in the DOM). */
-interface HumanLike {
+export interface HumanLike {
   load(): Promise<void>;
   detect(input: unknown): Promise<{
     face: Array<{ box: [number, number, number, number]; score: number }>;
@@ -35,11 +35,17 @@ function fetchFilesFromDisk(): void {
   }) as typeof fetch;
 }
 
+/** Which of human's models one worker loads: faces (BlazeFace), objects (CenterNet), or both. */
+export interface ModelChoice {
+  readonly faces: boolean;
+  readonly objects: boolean;
+}
+
 /**
- * Loads human's WASM build with BlazeFace and CenterNet only, models from the package's own folder (shipped in
+ * Loads human's WASM build with BlazeFace and/or CenterNet only, models from the package's own folder (shipped in
  * the npm package: nothing is downloaded). Throws when a model or the WASM backend cannot be loaded.
  */
-export async function loadHuman(): Promise<HumanLike> {
+export async function loadHuman(choice: ModelChoice): Promise<HumanLike> {
   fetchFilesFromDisk();
   const require = createRequire(import.meta.url);
   // The package's "exports" map names no subpaths, so its WASM build is reached by path from the main entry.
@@ -56,7 +62,7 @@ export async function loadHuman(): Promise<HumanLike> {
     cacheSensitivity: 0,
     filter: { enabled: false },
     face: {
-      enabled: true,
+      enabled: choice.faces,
       detector: { rotation: false, maxDetected: 20, minConfidence: MIN_FACE_SCORE, return: false },
       mesh: { enabled: false },
       iris: { enabled: false },
@@ -69,7 +75,7 @@ export async function loadHuman(): Promise<HumanLike> {
     hand: { enabled: false },
     gesture: { enabled: false },
     segmentation: { enabled: false },
-    object: { enabled: true, minConfidence: MIN_OBJECT_SCORE, maxDetected: 10 },
+    object: { enabled: choice.objects, minConfidence: MIN_OBJECT_SCORE, maxDetected: 10 },
   });
   await human.load();
   return human;

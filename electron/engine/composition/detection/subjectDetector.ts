@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import sharp from 'sharp';
 import type { RawImage } from '../../decode/types';
 import { rawDescriptor } from '../../local/renderCrop';
 import { saliencySubjects } from '../saliencySubject';
 import { type Subject, scaleSubjects } from '../subjects';
-import type { DetectorChoice, DetectReply, DetectRequest, WorkerImage } from './detectionProtocol';
+import type { DetectionTasks, DetectorChoice, DetectReply, WorkerImage } from './detectionProtocol';
+import { DetectionThread } from './detectionThread';
 
 /** Long side of the thumbnail faces, objects and text are found on: BlazeFace and CenterNet take 256-512 px. */
-const DETAIL_SIDE = 640;
+export const DETAIL_SIDE = 640;
 /** Long side of the saliency thumbnail (what the saliency map was tuned on). */
 const SMALL_SIDE = 160;
 /** Default time limit of one detection, model loading included (about 0.6 s when the machine is idle). */
@@ -23,7 +21,11 @@ export interface Detection {
   /** In the pixels of the image passed to detect(). */
   readonly subjects: Subject[];
   readonly notes: string[];
-  /** Milliseconds per step (thumbnail, saliency, text, modelLoad, models), and whether it came from the cache. */
+  /**
+   * Milliseconds per step: thumbnail (on this thread), then per worker saliency, text, faces, objects, modelLoad
+   * (a wait on models still loading), and `scene`/`objectsWall` (each worker's round trip, message passing
+   * included). Empty for a cache hit.
+   */
   readonly timings: Record<string, number>;
   readonly cached: boolean;
 }
@@ -35,24 +37,34 @@ export interface DetectOptions {
   readonly choice?: Partial<DetectorChoice>;
 }
 
-interface Pending {
-  resolve(reply: DetectReply): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
+const SCENE_TASKS = (choice: DetectorChoice): DetectionTasks => ({ saliency: true, text: choice.text, faces: choice.models, objects: false });
+const OBJECT_TASKS: DetectionTasks = { saliency: false, text: false, faces: false, objects: true };
 
 /**
- * Finds faces, objects, text and the saliency box off the event loop, in one worker thread, once per content
- * hash. A detection over the time limit ends the worker (a stuck WASM call cannot be interrupted otherwise) and
- * falls back to the saliency box, as does a worker that fails; the notes say so.
+ * Finds faces, objects, text and the saliency box off the event loop, once per content hash, in two worker
+ * threads at once: saliency, text and faces in one, the object model (CenterNet, the slowest step) in the other,
+ * so a detection takes about as long as its slowest part rather than the sum. A detection over the time limit or
+ * a failed worker falls back (to the saliency box on this thread; without objects for the object worker); the
+ * notes say so.
  */
 export class SubjectDetector {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly scene: DetectionThread;
+  private readonly objects: DetectionThread;
   private readonly cache = new LRUCache<string, { subjects: Subject[]; notes: string[]; size: { width: number; height: number } }>({ max: CACHE_ENTRIES });
 
-  constructor(private readonly timeLimitMs = DETECTION_TIME_LIMIT_MS) {}
+  constructor(timeLimitMs = DETECTION_TIME_LIMIT_MS) {
+    this.scene = new DetectionThread(timeLimitMs);
+    this.objects = new DetectionThread(timeLimitMs);
+  }
+
+  /**
+   * Starts both workers and loads their models now (engine start), so no job waits on a cold start. Errors are
+   * left for the first detection to report.
+   */
+  warmUp(): void {
+    void this.scene.request({ tasks: SCENE_TASKS({ models: true, text: true }), warm: true }).catch(() => undefined);
+    void this.objects.request({ tasks: OBJECT_TASKS, warm: true }).catch(() => undefined);
+  }
 
   /** The subjects of decoded pixels (any decode scale of the source: cached boxes are rescaled). */
   async detect(raw: RawImage, options: DetectOptions = {}): Promise<Detection> {
@@ -63,90 +75,44 @@ export class SubjectDetector {
     const start = performance.now();
     const [detail, small] = await Promise.all([thumbnail(raw, DETAIL_SIDE), thumbnail(raw, SMALL_SIDE)]);
     const thumbnailMs = Math.round(performance.now() - start);
+    const size = { width: detail.width, height: detail.height };
+    // Each worker gets its own copy of the detail pixels: a transferred buffer can go to one thread only.
+    const objectsReply = choice.models ? timedRequest(this.objects, { tasks: OBJECT_TASKS, detail: copyImage(detail) }, 'objectsWall') : undefined;
+    objectsReply?.catch(() => undefined);
     try {
-      const reply = await this.request({ id: this.nextId++, detail, small, choice });
-      const size = { width: detail.width, height: detail.height };
-      if (key) this.cache.set(key, { subjects: reply.subjects, notes: reply.notes, size });
-      return { subjects: scaleSubjects(reply.subjects, size, raw), notes: reply.notes, timings: { thumbnail: thumbnailMs, ...reply.timings }, cached: false };
+      const scene = await timedRequest(this.scene, { tasks: SCENE_TASKS(choice), detail, small }, 'scene');
+      const objects = await objectsReply?.catch((error: unknown) => objectFailure(error));
+      const subjects = [...scene.subjects, ...(objects?.subjects ?? [])];
+      const notes = [...scene.notes, ...(objects?.notes ?? [])];
+      if (key) this.cache.set(key, { subjects, notes, size });
+      return { subjects: scaleSubjects(subjects, size, raw), notes, timings: { thumbnail: thumbnailMs, ...scene.timings, ...objects?.timings }, cached: false };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { subjects: await saliencySubjects(raw), notes: [`subject detection failed (${reason}): layouts use the saliency map only`], timings: {}, cached: false };
+      return { subjects: await saliencySubjects(raw), notes: [`subject detection failed (${reason(error)}): layouts use the saliency map only`], timings: {}, cached: false };
     }
   }
 
-  /** Ends the worker; later detections start a new one. */
+  /** Ends both workers; later detections start new ones. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.failAll(new Error('detector closed'));
-    await worker?.terminate();
-  }
-
-  private request(request: DetectRequest): Promise<DetectReply> {
-    const worker = this.ensureWorker();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(request.id);
-        reject(new Error(`it took longer than ${(this.timeLimitMs / 1000).toFixed(0)} s`));
-        // The worker may be stuck inside a model call: end it; the next detection starts a fresh one.
-        if (this.worker === worker) this.worker = undefined;
-        this.failAll(new Error('the detector was restarted'));
-        void worker.terminate();
-      }, this.timeLimitMs);
-      this.pending.set(request.id, { resolve, reject, timer });
-      // Keep the process alive while an answer is due (a CLI run has nothing else waiting), not when idle.
-      worker.ref();
-      worker.postMessage(request, [request.detail.data.buffer as ArrayBuffer, request.small.data.buffer as ArrayBuffer]);
-    });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startWorker();
-    worker.on('message', (reply: DetectReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      clearTimeout(pending.timer);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      pending.resolve(reply);
-    });
-    worker.on('error', (error) => {
-      if (this.worker === worker) this.worker = undefined;
-      this.failAll(error);
-    });
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
-      this.failAll(new Error('the detection worker stopped'));
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private failAll(error: Error): void {
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      this.pending.delete(id);
-      pending.reject(error);
-    }
+    await Promise.all([this.scene.close(), this.objects.close()]);
   }
 }
 
-/**
- * Starts the worker: the built JavaScript beside this module in a bundle (electron-vite builds it as its own
- * entry), else the TypeScript source through tsx's loader (the CLI from source, tests), registered inside the
- * worker since loader flags are not passed on to worker threads.
- */
-function startWorker(): Worker {
-  // Names held in variables: a bundler rewrites `new URL('literal', import.meta.url)` into an asset of its own.
-  const builtName = './detectionWorker.js';
-  const sourceName = './detectionWorker.ts';
-  const built = new URL(builtName, import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
-  const source = new URL(sourceName, import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+async function timedRequest(thread: DetectionThread, request: Parameters<DetectionThread['request']>[0], name: string): Promise<DetectReply> {
+  const start = performance.now();
+  const reply = await thread.request(request);
+  return { ...reply, timings: { ...reply.timings, [name]: Math.round(performance.now() - start) } };
+}
+
+function objectFailure(error: unknown): DetectReply {
+  return { id: 0, subjects: [], notes: [`object detection failed (${reason(error)}): layouts are made without objects`], timings: {} };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function copyImage(image: WorkerImage): WorkerImage {
+  return { ...image, data: image.data.slice() };
 }
 
 async function thumbnail(raw: RawImage, side: number): Promise<WorkerImage> {
