@@ -27,6 +27,7 @@ export function folderHandlers(engine: EngineParts, homeDir: string, pathPolicy?
       const path = await checkedFolder(input.path, createIfMissing);
       const folder = engine.settings.addFolder({ ...input, path });
       engine.applyFolderSettings();
+      await engine.presets.sync();
       return toApi(folder);
     },
     update: async ({ id, patch }) => {
@@ -34,11 +35,13 @@ export function folderHandlers(engine: EngineParts, homeDir: string, pathPolicy?
       const path = patch.path === undefined ? undefined : await checkedFolder(patch.path, false);
       const folder = engine.settings.updateFolder(id, { ...patch, ...(path !== undefined && { path }) });
       engine.applyFolderSettings();
+      await engine.presets.sync();
       return toApi(folder);
     },
     remove: async ({ id }) => {
       engine.settings.removeFolder(id);
       engine.applyFolderSettings();
+      await engine.presets.sync();
       return { ok: true as const };
     },
   };
@@ -57,6 +60,7 @@ export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): P
     recursive: folder.recursive,
     polling: folder.polling,
     trusted: folder.trusted,
+    ...(folder.shared && { shared: true }),
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
     ...(status?.method && { watchMethod: status.method }),

@@ -1,8 +1,8 @@
 import type { Profile as ApiProfile, ProfileDraft, ProfilePreset } from '../../shared/schemas/profile';
 import { BUILTIN_PROFILES, isBuiltinProfileId, type Profile, type ProfileInput, type ProfilePatch } from '../profiles';
 
-/** An engine profile as the UI sees it. */
-export function toApiProfile(profile: Profile): ApiProfile {
+/** An engine profile as the UI sees it; `shared` when it is a team preset here. */
+export function toApiProfile(profile: Profile, shared = false): ApiProfile {
   return {
     id: profile.id,
     name: profile.name,
@@ -23,6 +23,7 @@ export function toApiProfile(profile: Profile): ApiProfile {
       ...(profile.fal.seed !== undefined && { seed: profile.fal.seed }),
     },
     builtIn: isBuiltinProfileId(profile.id),
+    ...(shared && { shared }),
     updatedAt: Date.parse(profile.updatedAt) || 0,
   };
 }

@@ -2,23 +2,30 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import { SmartResizeError } from '../../domain/errors';
 import { isBuiltinProfileId } from '../profiles/builtinProfiles';
 import type { EngineParts } from '../runtime/engineParts';
-import { apiPresets, toApiProfile, toProfileInput, toProfilePatch } from './profileDto';
+import type { Profile } from '../profiles';
+import { apiPresets, toApiProfile as toApiProfileOf, toProfileInput, toProfilePatch } from './profileDto';
 
 /** profiles.*: the engine's versioned profile store behind the contract. */
 export function profileHandlers(engine: EngineParts): ApiHandlers['profiles'] {
-  const { profiles } = engine;
+  const { profiles, presets } = engine;
+  const toApiProfile = (profile: Profile) => toApiProfileOf(profile, profiles.isShared(profile.id));
   return {
     list: async () => profiles.list().map(toApiProfile),
     get: async ({ id }) => toApiProfile(profiles.get(id)),
     presets: async () => apiPresets(),
     create: async ({ draft }) => toApiProfile(profiles.create(toProfileInput(draft))),
-    update: async ({ id, draft }) => toApiProfile(profiles.update(id, toProfilePatch(draft))),
+    // A team preset's edit is saved through the team's database first (see TeamPresets.editProfile).
+    update: async ({ id, draft }) => toApiProfile(await presets.editProfile(id, () => profiles.update(id, toProfilePatch(draft)))),
+    share: async ({ id }) => {
+      if (!presets.available) throw new SmartResizeError('invalid_settings', 'Profiles are shared with a team through its PostgreSQL store: this app uses its own SQLite store.');
+      return toApiProfile(await presets.shareProfile(id));
+    },
     remove: async ({ id }) => {
       const users = engine.settings.get().folders.filter((folder) => folder.profileId === id);
       if (users.length > 0) {
         throw new SmartResizeError('invalid_profile', `This profile is used by ${users.map((folder) => folder.path).join(', ')}: give those folders another profile first.`);
       }
-      profiles.remove(id);
+      await presets.editProfile(id, () => profiles.remove(id));
       return { ok: true as const };
     },
     createFromPreset: async ({ presetId, name }) => {

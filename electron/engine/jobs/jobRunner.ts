@@ -33,6 +33,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
   const job = claimed.job;
   const tracker = { requestId: undefined as string | undefined };
   try {
+    await deps.profileReady?.(job.profileId, job.profileVersion);
     const profile = deps.profileVersion(job.profileId, job.profileVersion);
     const placement = placementFor(job, profile, deps);
     const expected = profile.sizes.length;

@@ -82,6 +82,8 @@ export interface JobRunnerDeps {
   readonly store: JobStore;
   /** Exact profile versions: a job runs with the version it was created for. */
   readonly profileVersion: (profileId: string, version: number) => Profile;
+  /** Resolves once `profileVersion` can answer for this version (a team preset edited elsewhere is pulled first). */
+  readonly profileReady?: (profileId: string, version: number) => Promise<void>;
   readonly folderPlacement: (folderId: string | null) => FolderPlacement | undefined;
   /** A fal client, or undefined when no key is configured (the local engine does everything). */
   readonly falClient: () => SmartResizeFalClient | undefined;

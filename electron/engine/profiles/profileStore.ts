@@ -179,6 +179,52 @@ export class ProfileStore {
     return { profile: this.create({ ...content, name }), outcome: 'renamed' };
   }
 
+  /** True when the profile is shared with the team (a team preset). */
+  isShared(id: string): boolean {
+    return this.#file.read().profiles[id]?.team === true;
+  }
+
+  /** Marks a user profile as shared with the team; the team presets sync sends its versions to the database. */
+  share(idOrName: string): Profile {
+    const current = this.#editable(idOrName);
+    this.#file.update((file) => {
+      const record = file.profiles[current.id];
+      if (record) record.team = true;
+    });
+    return current;
+  }
+
+  /** Every shared profile's versions, oldest first, and when it was removed: what the team presets sync sends. */
+  sharedRecords(): { id: string; versions: Profile[]; removedAt?: string }[] {
+    return Object.entries(this.#file.read().profiles)
+      .filter(([, record]) => record.team === true)
+      .map(([id, record]) => ({ id, versions: record.versions, ...(record.removedAt && { removedAt: record.removedAt }) }));
+  }
+
+  /**
+   * Takes a team preset's version from the database: added beside the versions known here (a version this instance
+   * has already is never replaced: versions are immutable), and the profile becomes a team preset here too. A name
+   * taken here by another profile is a clash: the team's version is still kept (jobs of the team need it).
+   */
+  adoptTeamVersion(profile: Profile): void {
+    const parsed = ProfileSchema.parse(profile);
+    this.#file.update((file) => {
+      const record = (file.profiles[parsed.id] ??= { versions: [parsed] });
+      record.team = true;
+      if (record.versions.some((known) => known.version === parsed.version)) return;
+      record.versions.push(parsed);
+      record.versions.sort((a, b) => a.version - b.version);
+    });
+  }
+
+  /** A team preset removed elsewhere: hidden here too (its versions stay readable by id). */
+  adoptTeamRemoval(id: string, removedAt: string): void {
+    this.#file.update((file) => {
+      const record = file.profiles[id];
+      if (record && !record.removedAt) record.removedAt = removedAt;
+    });
+  }
+
   #versionsOf(idOrName: string): readonly Profile[] | undefined {
     const builtin = builtinVersions(idOrName);
     if (builtin) return builtin;

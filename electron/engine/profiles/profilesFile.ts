@@ -8,7 +8,15 @@ import { invalidProfileError, toFieldIssues } from './profileValidation';
 
 const StoredFileSchema = z.object({
   formatVersion: z.literal(PROFILES_FILE_VERSION),
-  profiles: z.record(z.string(), z.object({ removedAt: z.iso.datetime().optional(), versions: z.array(ProfileSchema).min(1) })),
+  profiles: z.record(
+    z.string(),
+    z.object({
+      removedAt: z.iso.datetime().optional(),
+      /** Shared with the team through its database (issue 15): a team preset. Absent: this instance's own. */
+      team: z.boolean().optional(),
+      versions: z.array(ProfileSchema).min(1),
+    }),
+  ),
 });
 
 /** Everything in profiles.json: each user profile's versions (oldest first) and when it was removed, by id. */

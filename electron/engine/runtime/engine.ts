@@ -11,13 +11,14 @@ import { remakeWithMarks, type RemakeResult } from '../jobs/remakeWithMarks';
 import { providerForJob } from '../jobs/sizeRouting';
 import type { UserMarks } from '../composition/userMarks';
 import { ProfileStore } from '../profiles';
+import { TeamPresets } from '../profiles/team/teamPresets';
 import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
 import { Scheduler } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { Settings, SettingsPatch, WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
-import { openStore, type JobStore } from '../store';
+import { isPostgresUrl, openStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
@@ -49,6 +50,8 @@ export class Engine implements EngineUseCases {
   readonly folders: HotFolderManager;
   readonly spend: SpendParts;
   readonly batch: BatchTracker;
+  /** The team's shared profiles and folders (PostgreSQL store only). */
+  readonly presets: TeamPresets;
   private readonly detector: SubjectDetector;
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
@@ -58,9 +61,10 @@ export class Engine implements EngineUseCases {
     const env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
+    const storeChoice = options.store ?? env.SMART_RESIZE_STORE;
     this.store = openStore({
       dataDir: options.dataDir,
-      store: options.store ?? env.SMART_RESIZE_STORE,
+      store: storeChoice,
       now: this.now,
       instance: options.instance ?? env.SMART_RESIZE_INSTANCE,
       leaseMs: env.SMART_RESIZE_LEASE_MS ? Number(env.SMART_RESIZE_LEASE_MS) : undefined,
@@ -69,6 +73,14 @@ export class Engine implements EngineUseCases {
     this.store.subscribe((event) => this.events.emit('stored', event));
     this.profiles = new ProfileStore({ dataDir: options.dataDir, openFile: options.jsonFiles });
     this.settings = new SettingsStore(options.dataDir, options.jsonFiles);
+    this.presets = new TeamPresets({
+      store: this.store,
+      profiles: this.profiles,
+      settings: this.settings,
+      enabled: isPostgresUrl(storeChoice),
+      pollMs: options.timing?.presetPollMs,
+      onFoldersChanged: () => this.applyFolderSettings(),
+    });
     this.spend = createSpendParts({
       store: this.store,
       now: this.now,
@@ -111,6 +123,7 @@ export class Engine implements EngineUseCases {
       deps: {
         store: this.store,
         profileVersion: (id, version) => this.profiles.get(id, version),
+        profileReady: (id, version) => this.presets.ensureProfileVersion(id, version),
         folderPlacement: (folderId) => this.folderById(folderId),
         falClient: () => this.fal.client(),
         localOnlyReason: () => this.fal.localOnlyReason(),
@@ -169,6 +182,8 @@ export class Engine implements EngineUseCases {
     await this.online.start();
     await this.scheduler.start();
     await this.spend.checkHeldWork();
+    // The team's shared profiles and folders arrive in the background: a database away does not hold the start.
+    this.presets.start();
     this.budgetTimer = setInterval(() => void this.spend.checkHeldWork().catch(() => undefined), this.options.timing?.budgetCheckMs ?? 60_000);
     this.budgetTimer.unref();
     this.folders.setFolders(this.watchedFolders());
@@ -178,6 +193,7 @@ export class Engine implements EngineUseCases {
   /** Stops watching and dispatching; running jobs are handed back to the queue and resume at the next start. */
   async stop(): Promise<void> {
     clearInterval(this.budgetTimer);
+    this.presets.stop();
     await this.folders.stop();
     await this.scheduler.stop();
     this.online.stop();
@@ -282,6 +298,7 @@ export class Engine implements EngineUseCases {
       folders: this.folders,
       spend: this.spend,
       batch: this.batch,
+      presets: this.presets,
       enqueuePaths: (paths, profileId) => this.enqueuePaths(paths, profileId),
       retry: (jobId) => this.retry(jobId),
       makeAnyway: (jobId) => this.makeAnyway(jobId),

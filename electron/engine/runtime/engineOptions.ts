@@ -35,6 +35,8 @@ export interface EngineOptions {
     readonly tickMs?: number;
     /** How often held budget work is looked at again (day or month rolled over, money freed). */
     readonly budgetCheckMs?: number;
+    /** How often the team's presets' version is read (PostgreSQL store); default 2 s. */
+    readonly presetPollMs?: number;
     /** Per-attempt timeouts of fal calls. */
     readonly falCallTimeouts?: Partial<FalCallTimeouts>;
     /** How long the request of a submit whose answer was lost is looked for in fal's history. */

@@ -2,6 +2,7 @@ import type { PauseCause } from '../../domain/pauseCauses';
 import type { UserMarks } from '../composition/userMarks';
 import type { RemakeResult } from '../jobs/remakeWithMarks';
 import type { ProfileStore } from '../profiles';
+import type { TeamPresets } from '../profiles/team/teamPresets';
 import type { BatchTracker } from '../queue/batchTracker';
 import type { OnlineMonitor } from '../queue/onlineMonitor';
 import type { Scheduler } from '../queue/scheduler';
@@ -62,4 +63,6 @@ export interface EngineParts extends EngineUseCases {
   readonly spend: SpendParts;
   /** The batch the Queue page counts (N of M, elapsed, time left), kept from the stored events. */
   readonly batch: BatchTracker;
+  /** The team's shared profiles and folders (PostgreSQL store; on SQLite only the local part runs). */
+  readonly presets: TeamPresets;
 }

@@ -18,6 +18,8 @@ export const WatchedFolderSchema = z.object({
   polling: z.boolean().nullable().default(null),
   /** A trusted folder's bursts are not held for confirmation (spend control). */
   trusted: z.boolean().default(false),
+  /** Shared with the team through its database (PostgreSQL, issue 15): the other instances watch it too. */
+  shared: z.boolean().optional(),
 });
 
 /** Everything a user can set, with safe defaults. The fal key is NOT here: it lives in a key store. */

@@ -4,8 +4,8 @@
 // openStore picks SQLite or the team's PostgreSQL (store/postgres) from a setting.
 export type { JobStore, StoreRepositories, StoreTransaction } from './jobStore';
 export { openJobStore } from './sqlite/sqliteJobStore';
-export { openStore } from './openStore';
-export { MAX_JOB_PAGE, type InsertJobResult, type RunnableJob, type SeenFileInput, type SourceMarksRepository } from './jobRepositories';
+export { isPostgresUrl, openStore } from './openStore';
+export { MAX_JOB_PAGE, type InsertJobResult, type RunnableJob, type SeenFileInput, type SourceMarksRepository, type TeamPreset } from './jobRepositories';
 export { STORE_EVENT_KINDS } from './storeEvents';
 export type * from './spendTypes';
 export type * from './reviewRepositories';

@@ -328,3 +328,42 @@ export interface OutputVersionRepository {
   /** The version each output file of a job holds, by `target#imageIndex` (absent: the run's, never fixed). */
   currentVersions(jobId: string): Promise<Map<string, number>>;
 }
+
+/** What a team preset is: a profile (every version) or a watched folder's shared settings. */
+export type TeamPresetKind = 'profile' | 'folder';
+
+/** One saved version of a team preset (issue 15). */
+export interface TeamPreset {
+  /** Orders every change across the team: read "what is new since seq N". */
+  readonly seq: number;
+  readonly kind: TeamPresetKind;
+  readonly presetId: string;
+  readonly version: number;
+  /** The profile version, or the folder's shared settings, as JSON. */
+  readonly body: unknown;
+  /** The preset was removed from the team (a profile's versions stay readable for history). */
+  readonly removed: boolean;
+  /** The instance that saved it. */
+  readonly savedBy: string | null;
+  readonly savedAt: number;
+}
+
+/** A version to save: {@link TeamPresetRepository.add}. */
+export type NewTeamPreset = Pick<TeamPreset, 'kind' | 'presetId' | 'version' | 'body' | 'removed'>;
+
+/**
+ * The team's shared presets: profiles and folder settings, one row per version, in the shared database. Every
+ * instance reads changes since the last `seq` it saw, and saves its own edits under the preset's lock.
+ */
+export interface TeamPresetRepository {
+  /** Holds the preset's lock until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
+  lock(kind: TeamPresetKind, presetId: string): Promise<void>;
+  /** Saves a version unless that version of the preset exists already; resolves true when written. */
+  add(preset: NewTeamPreset): Promise<boolean>;
+  /** The newest version of a preset, or undefined. */
+  latest(kind: TeamPresetKind, presetId: string): Promise<TeamPreset | undefined>;
+  /** Every row saved after `seq`, oldest first. */
+  since(seq: number): Promise<TeamPreset[]>;
+  /** The newest seq (0 with none): a cheap "did anything change". */
+  lastSeq(): Promise<number>;
+}

@@ -9,6 +9,7 @@ import type {
   SeenFileRepository,
   SourceMarksRepository,
   SubmitRepository,
+  TeamPresetRepository,
 } from './jobRepositories';
 import type { MigrationReport } from './types';
 import type { StoreEventListener } from './storeEvents';
@@ -45,6 +46,8 @@ export interface StoreRepositories {
   readonly bursts: BurstHoldRepository;
   /** Review first: each job's intake options, each paid size's quote and the person's decision. */
   readonly reviews: ReviewRepository;
+  /** A team's shared profiles and folder settings (PostgreSQL; SQLite keeps the table empty). */
+  readonly presets: TeamPresetRepository;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface StoreChoice {
 }
 
 /** True when `store` names a PostgreSQL database. */
-function isPostgresUrl(store: string | undefined): boolean {
+export function isPostgresUrl(store: string | undefined): boolean {
   return store !== undefined && /^postgres(ql)?:\/\//i.test(store.trim());
 }
 

@@ -16,6 +16,8 @@ export const folderVerbs = {
       /** Unset (null): polled exactly when the folder is on a network share. */
       polling: z.boolean().nullable().default(null),
       trusted: z.boolean().default(false),
+      /** Shared with the team (PostgreSQL store): every instance of the team watches it too. */
+      shared: z.boolean().optional(),
       /** Create the folder (and its parents) when it does not exist, rather than refusing with `folder_not_found`. */
       createIfMissing: z.boolean().default(false),
     }),

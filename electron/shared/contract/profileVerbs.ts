@@ -15,6 +15,11 @@ export const profileVerbs = {
     output: ProfileSchema,
   }),
   remove: verb({ summary: 'Deletes a profile no folder uses.', input: ByIdSchema, output: OkSchema }),
+  share: verb({
+    summary: 'Shares a profile with the team (a team preset, through the PostgreSQL store): its edits reach every instance.',
+    input: ByIdSchema,
+    output: ProfileSchema,
+  }),
   createFromPreset: verb({
     summary: 'Saves a new profile copied from a preset, optionally renamed.',
     input: z.strictObject({ presetId: IdSchema, name: z.string().trim().min(1).max(80).optional() }),

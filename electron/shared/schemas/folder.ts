@@ -33,6 +33,8 @@ export const FolderSettingsSchema = z.object({
   polling: z.boolean().nullable(),
   /** Trusted folders skip the burst hold of the spend guard. */
   trusted: z.boolean(),
+  /** Shared with the team (PostgreSQL store): every instance watches it; whether it is on stays each one's own. */
+  shared: z.boolean().optional(),
 });
 
 /** A watched folder with its live status. */

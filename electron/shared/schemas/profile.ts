@@ -82,6 +82,8 @@ export const ProfileSchema = z.object({
   naming: ProfileNamingSchema,
   fal: ProfileFalOptionsSchema,
   builtIn: z.boolean(),
+  /** A team preset: shared with the team through its database (PostgreSQL store), edits reach every instance. */
+  shared: z.boolean().optional(),
   updatedAt: TimestampSchema,
 });
 

@@ -36,6 +36,12 @@ export function fakeProfileHandlers(state: FakeState): ApiHandlers['profiles'] {
       state.profiles = state.profiles.filter((candidate) => candidate.id !== id);
       return { ok: true as const };
     },
+    share: async ({ id }) => {
+      const profile = findProfile(state, id);
+      if (profile.builtIn) throw new SmartResizeError('invalid_profile', `"${profile.name}" is built in: duplicate it to share it.`);
+      profile.shared = true;
+      return profile;
+    },
     createFromPreset: async ({ presetId, name }) => {
       const preset = FAKE_PRESETS.find((candidate) => candidate.id === presetId);
       if (!preset) throw new SmartResizeError('profile_not_found', `There is no preset "${presetId}".`);

@@ -12,6 +12,7 @@ import { team } from './011_team';
 import { versionCauses } from './012_version_causes';
 import { versionMakers } from './013_version_makers';
 import { reviewFirst } from './014_review_first';
+import { teamPresets } from './015_team_presets';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -30,4 +31,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   versionCauses,
   versionMakers,
   reviewFirst,
+  teamPresets,
 ];

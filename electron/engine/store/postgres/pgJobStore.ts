@@ -65,6 +65,7 @@ export class PostgresJobStore implements JobStore {
   readonly reviews: StoreRepositories['reviews'];
   readonly marks: StoreRepositories['marks'];
   readonly versions: StoreRepositories['versions'];
+  readonly presets: StoreRepositories['presets'];
   readonly path: string;
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
@@ -118,6 +119,7 @@ export class PostgresJobStore implements JobStore {
     this.reviews = routed.reviews;
     this.marks = routed.marks;
     this.versions = routed.versions;
+    this.presets = routed.presets;
   }
 
   /** What opening did to the schema (known once the first call has connected). */

@@ -11,6 +11,7 @@ import { PgOutputVersionRepository } from './pgOutputVersionRepository';
 import { PgRequestRepository } from './pgRequestRepository';
 import { PgReservationRepository } from './pgReservationRepository';
 import { PgReviewRepository } from './pgReviewRepository';
+import { PgTeamPresetRepository } from './pgTeamPresetRepository';
 import { PgSeenFileRepository } from './pgSeenFileRepository';
 import { PgSourceMarksRepository } from './pgSourceMarksRepository';
 import { PgSubmitRepository } from './pgSubmitRepository';
@@ -28,6 +29,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     seenFiles: new PgSeenFileRepository(ctx),
     ledger: new PgLedgerRepository(ctx),
     reservations: new PgReservationRepository(ctx),
+    presets: new PgTeamPresetRepository(ctx),
     bursts: new PgBurstHoldRepository(ctx),
     marks: new PgSourceMarksRepository(ctx),
     versions: new PgOutputVersionRepository(ctx),

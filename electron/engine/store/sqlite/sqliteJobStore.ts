@@ -42,6 +42,7 @@ class SqliteJobStore implements JobStore {
   readonly marks: StoreRepositories['marks'];
   readonly ledger: StoreRepositories['ledger'];
   readonly reservations: StoreRepositories['reservations'];
+  readonly presets: StoreRepositories['presets'];
   readonly bursts: StoreRepositories['bursts'];
   readonly reviews: StoreRepositories['reviews'];
   private readonly sync: SyncRepositories;
@@ -68,6 +69,7 @@ class SqliteJobStore implements JobStore {
     this.marks = repositories.marks;
     this.ledger = repositories.ledger;
     this.reservations = repositories.reservations;
+    this.presets = repositories.presets;
     this.bursts = repositories.bursts;
     this.reviews = repositories.reviews;
   }

@@ -13,6 +13,7 @@ import { SqliteReservationRepository } from './reservationRepository';
 import { SqliteSeenFileRepository } from './seenFileRepository';
 import { SqliteSourceMarksRepository } from './sourceMarksRepository';
 import { SqliteSubmitRepository } from './submitRepository';
+import { SqliteTeamPresetRepository } from './teamPresetRepository';
 import type { StoreContext } from './storeContext';
 
 /** The SQLite repositories, synchronous (libsql), each a class with the SQL of its table or verb. */
@@ -30,6 +31,7 @@ export function syncRepositories(ctx: StoreContext) {
     marks: new SqliteSourceMarksRepository(ctx),
     ledger: new SqliteLedgerRepository(ctx),
     reservations: new SqliteReservationRepository(ctx),
+    presets: new SqliteTeamPresetRepository(ctx),
     bursts: new SqliteBurstHoldRepository(ctx),
     reviews: new SqliteReviewRepository(ctx),
   };
@@ -65,6 +67,7 @@ export function asyncRepositories(sync: SyncRepositories, run: UnitRunner): Stor
     reservations: bind(sync.reservations, run),
     bursts: bind(sync.bursts, run),
     reviews: bind(sync.reviews, run),
+    presets: bind(sync.presets, run),
   };
 }
 

@@ -12,6 +12,7 @@ import { pgTeam } from './011_team';
 import { pgVersionCauses } from './012_version_causes';
 import { pgVersionMakers } from './013_version_makers';
 import { pgReviewFirst } from './014_review_first';
+import { pgTeamPresets } from './015_team_presets';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -30,4 +31,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgVersionCauses,
   pgVersionMakers,
   pgReviewFirst,
+  pgTeamPresets,
 ];

@@ -1,0 +1,26 @@
+import type { WatchedFolder } from '../../settings/settingsSchema';
+
+/**
+ * What a team shares of a watched folder: where it is and how it is made. Whether it is switched on stays each
+ * instance's own (a designer may pause a folder here without pausing it for the team).
+ */
+export interface SharedFolderBody {
+  readonly path: string;
+  readonly profileId: string;
+  readonly recursive: boolean;
+  readonly polling: boolean;
+  readonly trusted: boolean;
+}
+
+/** The shared part of a folder, in a fixed key order (so two bodies compare as JSON text). */
+export function sharedFolderBody(folder: WatchedFolder): SharedFolderBody {
+  return { path: folder.path, profileId: folder.profileId, recursive: folder.recursive, polling: folder.polling, trusted: folder.trusted };
+}
+
+/** The body as the database holds it, read back (a row another version wrote may lack newer fields). */
+export function readSharedFolderBody(body: unknown): SharedFolderBody | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as Record<string, unknown>;
+  if (typeof b.path !== 'string' || typeof b.profileId !== 'string') return undefined;
+  return { path: b.path, profileId: b.profileId, recursive: b.recursive === true, polling: b.polling === true, trusted: b.trusted === true };
+}
