@@ -8,7 +8,8 @@ export interface SharedFolderBody {
   readonly path: string;
   readonly profileId: string;
   readonly recursive: boolean;
-  readonly polling: boolean;
+  /** Polling on or off, or null: not chosen (each instance then decides by its own mount of the folder). */
+  readonly polling: boolean | null;
   readonly trusted: boolean;
 }
 
@@ -22,5 +23,5 @@ export function readSharedFolderBody(body: unknown): SharedFolderBody | undefine
   if (typeof body !== 'object' || body === null) return undefined;
   const b = body as Record<string, unknown>;
   if (typeof b.path !== 'string' || typeof b.profileId !== 'string') return undefined;
-  return { path: b.path, profileId: b.profileId, recursive: b.recursive === true, polling: b.polling === true, trusted: b.trusted === true };
+  return { path: b.path, profileId: b.profileId, recursive: b.recursive === true, polling: typeof b.polling === 'boolean' ? b.polling : null, trusted: b.trusted === true };
 }
