@@ -14,12 +14,13 @@ import { ProfileStore } from '../profiles';
 import { TeamPresets } from '../profiles/team/teamPresets';
 import { BatchTracker } from '../queue/batchTracker';
 import { OnlineMonitor } from '../queue/onlineMonitor';
-import { Scheduler } from '../queue/scheduler';
+import { Scheduler, type QueueStatus } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { Settings, SettingsPatch, WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
 import { isPostgresUrl, openStore, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
+import type { FolderStatus } from '../watch/watchTypes';
 import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
 import { EngineEvents } from './engineEvents';
@@ -62,7 +63,7 @@ export class Engine implements EngineUseCases {
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
     const storeChoice = options.store ?? env.SMART_RESIZE_STORE;
-    this.store = openStore({
+    this.store = options.openedStore ?? openStore({
       dataDir: options.dataDir,
       store: storeChoice,
       now: this.now,
@@ -214,10 +215,10 @@ export class Engine implements EngineUseCases {
     return bridgeEngineEvents(this.parts(), emit, queueIntervalMs);
   }
 
-  async enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult> {
+  async enqueuePaths(paths: readonly string[], profileId: string, origin: 'drop' | 'upload' = 'drop'): Promise<EnqueueResult> {
     const profile = this.profiles.get(profileId);
     const provider = providerForJob(profile, this.fal.client() !== undefined);
-    return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump());
+    return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump(), origin);
   }
 
   async retry(jobId: string): Promise<void> {
@@ -252,6 +253,26 @@ export class Engine implements EngineUseCases {
     const saved = this.settings.update(patch);
     applySettingsChange(this.parts(), before, saved);
     return saved;
+  }
+
+  /** The scheduler's state as of now: running, paused (with its cause) or offline, jobs running, concurrency. */
+  queueStatus(): QueueStatus {
+    return this.scheduler.status();
+  }
+
+  /** Each watched folder's live state (watching, standby with its reason, files settling). */
+  folderStatuses(): FolderStatus[] {
+    return this.folders.statuses();
+  }
+
+  /** Looks at every watched folder again now (what a wake from sleep does), resolving once the scan is done. */
+  async rescanFolders(): Promise<void> {
+    await this.folders.reconcileAll();
+  }
+
+  /** Where the jobs are kept, for a host to print (the SQLite file, or the team database). */
+  storePath(): string {
+    return this.store.path;
   }
 
   /** The saved settings as they are now (a host's close-to-tray and login item read them when they act). */
@@ -299,7 +320,7 @@ export class Engine implements EngineUseCases {
       spend: this.spend,
       batch: this.batch,
       presets: this.presets,
-      enqueuePaths: (paths, profileId) => this.enqueuePaths(paths, profileId),
+      enqueuePaths: (paths, profileId, origin) => this.enqueuePaths(paths, profileId, origin),
       retry: (jobId) => this.retry(jobId),
       makeAnyway: (jobId) => this.makeAnyway(jobId),
       setJobMarks: (jobId, marks) => this.setJobMarks(jobId, marks),

@@ -1,6 +1,7 @@
 import type { SubjectDetector } from '../composition/detection';
 import type { FalCallTimeouts } from '../fal/falCallTimeouts';
 import type { LostSubmitTiming } from '../jobs/jobRunnerTypes';
+import type { JobStore } from '../store';
 import type { FalKeyStore } from '../settings/falKeyStore';
 import type { OpenJsonFile } from '../settings/jsonFile';
 import type { WatchedFolder } from '../settings/settingsSchema';
@@ -10,6 +11,11 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** The job store: a postgres:// URL for a team, else SQLite in the data folder (default: SMART_RESIZE_STORE). */
   readonly store?: string;
+  /**
+   * An already open job store to use instead of opening one from `store` (a test that watches the store's own
+   * calls); the engine owns it from then on and closes it on stop.
+   */
+  readonly openedStore?: JobStore;
   /** This instance's name in a team (default: SMART_RESIZE_INSTANCE, else user@host). */
   readonly instance?: string;
   /** The Electron host passes a safeStorage-backed store; others get a 0600 file in the data folder. */

@@ -43,7 +43,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
       }
       const server = await startHeadlessServer({ engine: { dataDir, store: options.store, instance: options.instance }, port, allowedFolders: options.allow });
       const watchable = options.allow.length > 0 ? `\nWatched folders may be in your home folder or: ${options.allow.join(', ')}` : '';
-      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}\nJobs: ${server.engine.store.path}${watchable}\nCtrl-C to stop.\n`);
+      process.stdout.write(`Smart Resize is running at ${server.http.url}\nData: ${dataDir}\nJobs: ${server.engine.storePath()}${watchable}\nCtrl-C to stop.\n`);
       if (options.open) openWithSystem(server.http.url);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
