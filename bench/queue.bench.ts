@@ -10,8 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../electron/engine/runtime/engine';
+import { ProfileStore } from '../electron/engine/profiles';
 import { FileFalKeyStore } from '../electron/engine/settings/falKeyStore';
-import type { JobRecord, StoreEvent } from '../electron/engine/store';
+import { SettingsStore } from '../electron/engine/settings/settingsStore';
+import { openStore, type JobRecord, type JobStore, type StoreEvent } from '../electron/engine/store';
 import { writeTestJpeg } from '../tests/support/engine/testImages';
 import { RemoteFakeFal, type FakeFalStats } from './fakeFalClient';
 
@@ -28,14 +30,14 @@ mkdirSync(inbox, { recursive: true });
 // The fake runs in its own process: fal is remote, its rendering must not share the engine's event loop.
 const fake = await RemoteFakeFal.start({ renderMode: 'flat', latency: { processingMs: LATENCY_MS, concurrency: CONCURRENCY } });
 let engine: Engine | undefined;
+let store: JobStore | undefined;
 try {
   process.stdout.write(`Making ${IMAGES} source images...\n`);
   for (let index = 0; index < IMAGES; index += 1) await writeTestJpeg(join(inbox, `image-${String(index).padStart(3, '0')}.jpg`), index, 1200, 900);
   new FileFalKeyStore(dataDir).write(fake.key);
-  engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, folders: [], timing: { pollIntervalMs: POLL_MS } });
-  engine.settings.update({ concurrency: CONCURRENCY });
-  engine.scheduler.setConcurrency(CONCURRENCY);
-  const profile = engine.profiles.create({
+  // Written before the engine is made, as a person's saved settings and profile: the engine reads them at start.
+  new SettingsStore(dataDir).update({ concurrency: CONCURRENCY });
+  const profile = new ProfileStore({ dataDir }).create({
     name: 'Bench: Meta ads',
     sizes: [
       { width: 1080, height: 1080, policy: 'fal' },
@@ -44,6 +46,7 @@ try {
     ],
     output: { format: 'jpeg', quality: 85 },
   });
+  engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, folders: [], timing: { pollIntervalMs: POLL_MS } });
   await engine.start();
 
   const startedAt = Date.now();
@@ -60,9 +63,11 @@ try {
   const { jobs } = await engine.enqueuePaths([inbox], profile.id);
   const enqueuedMs = Date.now() - startedAt;
   if (jobs.length !== IMAGES) throw new Error(`expected ${IMAGES} jobs, got ${jobs.length}`);
-  const store = engine.store;
   await allFinished;
-  const all: JobRecord[] = (await store.history.queryJobs({ limit: 1000, states: ['done', 'failed', 'cancelled'] })).jobs;
+  // The bench's own handle on the job store, opened once the run is over: it reads what the engine persisted.
+  const reader = openStore({ dataDir });
+  store = reader;
+  const all: JobRecord[] = (await reader.history.queryJobs({ limit: 1000, states: ['done', 'failed', 'cancelled'] })).jobs;
   const failed = all.filter((job) => job.state !== 'done');
   if (failed.length > 0) throw new Error(`${failed.length} jobs did not finish: ${failed[0]?.errorMessage ?? failed[0]?.state}`);
 
@@ -70,7 +75,7 @@ try {
   const wallMs = Math.max(...all.map((job) => job.finishedAt ?? 0)) - startedAt;
   const idealMs = (IMAGES / CONCURRENCY) * LATENCY_MS;
   const waves = IMAGES / CONCURRENCY;
-  const details = await Promise.all(all.map((job) => store.history.getJobDetail(job.id, 100)));
+  const details = await Promise.all(all.map((job) => reader.history.getJobDetail(job.id, 100)));
   const phases = details.map((detail) => phaseTimes(detail?.events ?? []));
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const firstSubmitMs = Math.min(...details.flatMap((detail) => detail?.requests.map((request) => request.submittedAt) ?? [])) - startedAt;
@@ -97,6 +102,7 @@ try {
   line('floor: whole waves (ceil(jobs / concurrency))', `${((Math.ceil(waves) * LATENCY_MS) / idealMs).toFixed(3)}`);
 } finally {
   await engine?.stop().catch(() => undefined);
+  await store?.close().catch(() => undefined);
   await fake.close();
   rmSync(root, { recursive: true, force: true });
 }

@@ -52,7 +52,7 @@ test('processing settings saved on the page are what the running engine uses, no
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   expect(await app.call('settings.get')).toMatchObject({ concurrency: 3, settleMs: 500 });
-  expect(app.server.engine.scheduler.status().concurrency).toBe(3);
+  expect(app.server.engine.queueStatus().concurrency).toBe(3);
   await screenshot(page, 'settings-processing');
   expect(problems).toEqual([]);
 });

@@ -81,12 +81,12 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
     await writeTestJpeg(join(drop, 'good.jpg'), 302);
 
     // Queued while paused, so the file can vanish between intake (hashed, job made) and the run reading it.
-    harness.engine.scheduler.pause('user');
+    harness.engine.pause('user');
     const names = [...Object.keys(svgs), 'hidden-frame.gif', 'giant.png', 'bogus-rows.tif', 'empty.jpg', 'vanishing.jpg', 'x.jpg', 'good.jpg'];
     const queued = await harness.engine.enqueuePaths(names.map((name) => join(drop, name)), harness.profile.id);
     expect(queued.refused).toEqual([]);
     await unlink(join(drop, 'vanishing.jpg'));
-    harness.engine.scheduler.resume();
+    harness.engine.resume();
     jobs = await harness.waitForJobs(names.length - 1, ['done', 'failed'], 45_000);
   });
 
@@ -106,14 +106,14 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
   it('goes on with the rest of the batch: the good image is done with its outputs', async () => {
     const good = jobs.find((job) => job.sourceName === 'good.jpg')!;
     expect(good.state).toBe('done');
-    const outputs = await harness.engine.store.outputs.listOutputs(good.id);
+    const outputs = await harness.store.outputs.listOutputs(good.id);
     expect(outputs.map((output) => output.target)).toEqual([`${PROFILES[provider].sizes[0]!.width}x${PROFILES[provider].sizes[0]!.height}`]);
   });
 
   it('uses only the visible first frame of the hidden-frame GIF, in outputs and in what fal receives', async () => {
     const gif = jobs.find((job) => job.sourceName === 'hidden-frame.gif')!;
     expect(gif.state).toBe('done');
-    for (const output of await harness.engine.store.outputs.listOutputs(gif.id)) {
+    for (const output of await harness.store.outputs.listOutputs(gif.id)) {
       const [red, green] = await meanColour(output.path);
       expect(red).toBeGreaterThan(200);
       expect(green).toBeLessThan(60);
@@ -142,9 +142,9 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
     await writeTestJpeg(join(harness.watched, 'after.jpg'), 303);
     await harness.waitForJob('after.jpg', ['done'], 30_000);
     expect((await harness.jobs()).map((job) => job.sourceName)).not.toContain('y.jpg');
-    const status = await pollUntil(() => harness.engine.folders.statuses().find((candidate) => candidate.folderId === harness.folderId), { what: 'folder status' });
+    const status = await pollUntil(() => harness.engine.folderStatuses().find((candidate) => candidate.folderId === harness.folderId), { what: 'folder status' });
     expect(status.state).toBe('watching');
-    expect(harness.engine.scheduler.status().state).toBe('running');
+    expect(harness.engine.queueStatus().state).toBe('running');
   });
 });
 

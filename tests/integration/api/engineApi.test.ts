@@ -7,7 +7,9 @@ import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
+import type { JobStore } from '../../../electron/engine/store';
 import { waitForJobSettled } from '../../support/engine/engineWaits';
+import { openTestStore } from '../../support/engine/testStore';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 let opened: string[] = [];
@@ -20,6 +22,7 @@ const host: HostServices = {
 
 let root: string;
 let engine: Engine;
+let store: JobStore;
 let api: ApiHandlers;
 const call = async (verb: string, input?: unknown) => {
   const result = await dispatchCall(api, verb, input);
@@ -34,17 +37,19 @@ beforeEach(async () => {
   mkdirSync(join(root, 'drops'));
   // No fal key: everything runs on the local engine, offline.
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: { settleMs: 100, tickMs: 50 } });
+  store = openTestStore(join(root, 'data'));
   api = engine.api(host);
   await engine.start();
 });
 afterEach(async () => {
   await engine.stop();
+  await store.close();
   rmSync(root, { recursive: true, force: true });
 });
 
 /** The job's detail once it finished (woken by the engine's events, not by polling). */
 const detailWhenSettled = async (id: string) => {
-  await waitForJobSettled(engine, id);
+  await waitForJobSettled({ engine, store }, id);
   return call('jobs.detail', { id });
 };
 

@@ -2,7 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ProfileStore } from '../../../electron/engine/profiles';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
@@ -13,9 +15,10 @@ describe('bridgeEngineEvents', () => {
   it('sends job changes, queue counts and the folder’s new counts as a hot-folder job runs to done', async () => {
     const watched = join(root, 'photos');
     mkdirSync(watched);
+    // The profile and the folder are in the data folder before the engine starts, as a person left them.
+    const profile = new ProfileStore({ dataDir: join(root, 'data') }).create({ name: 'Small', sizes: [{ width: 200, height: 200, policy: 'local' }] });
+    const folder = new SettingsStore(join(root, 'data')).addFolder({ path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: true });
     const engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: { settleMs: 100, tickMs: 50 } });
-    const profile = engine.profiles.create({ name: 'Small', sizes: [{ width: 200, height: 200, policy: 'local' }] });
-    const folder = engine.settings.addFolder({ path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: true });
     const events: ApiEvent[] = [];
     const detach = engine.bridgeEvents((event) => events.push(event), 50);
     await engine.start();
@@ -46,6 +49,6 @@ describe('bridgeEngineEvents', () => {
     detach();
     engine.events.emit('notice', { ...notice, message: 'after detach' });
     expect(events).toEqual([{ type: 'notice', notice }]);
-    await engine.store.close();
+    await engine.stop();
   });
 });

@@ -6,6 +6,7 @@ import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import type { PathPolicy } from '../../../electron/engine/api/pathPolicy';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { ProfileStore } from '../../../electron/engine/profiles';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
 import { pollUntil } from '../../support/engine/pollUntil';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, forceProvider: 'local', timing: HARNESS_TIMING });
   api = engine.api(host, { pathPolicy, homeDir: home });
   await engine.start();
-  profileId = engine.profiles.create({ name: 'Folders', sizes: [{ width: 64, height: 64, policy: 'local' }], output: { format: 'jpeg', quality: 80 } }).id;
+  profileId = new ProfileStore({ dataDir: join(root, 'data') }).create({ name: 'Folders', sizes: [{ width: 64, height: 64, policy: 'local' }], output: { format: 'jpeg', quality: 80 } }).id;
 });
 afterAll(async () => {
   await engine.stop();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { ProfileStore } from '../../../electron/engine/profiles';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
 import { pollUntil } from '../../support/engine/pollUntil';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, timing: HARNESS_TIMING });
   api = engine.api(host);
   await engine.start();
-  profileId = engine.profiles.create({
+  profileId = new ProfileStore({ dataDir: join(root, 'data') }).create({
     name: 'Mixed',
     sizes: [
       { width: 1080, height: 1080, policy: 'fal' },

@@ -31,9 +31,9 @@ async function authPaused(current: EngineHarness, call: ReturnType<typeof apiOf>
     async () => {
       const queue = await call<QueueState>('queue.state');
       const inLine = (await current.jobs()).length === 2 && (await current.jobs()).every((job) => job.state === 'queued');
-      return queue.state === 'paused' && queue.pauseCause === 'auth' && inLine && current.engine.scheduler.status().running === 0 ? queue : undefined;
+      return queue.state === 'paused' && queue.pauseCause === 'auth' && inLine && current.engine.queueStatus().running === 0 ? queue : undefined;
     },
-    { what: 'an auth pause with both jobs queued', describe: () => JSON.stringify(current.engine.scheduler.status()) },
+    { what: 'an auth pause with both jobs queued', describe: () => JSON.stringify(current.engine.queueStatus()) },
   );
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { ProfileStore } from '../../../electron/engine/profiles';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
 
@@ -27,6 +28,9 @@ interface Imported {
 }
 const names = async () => ((await call('profiles.list')) as Array<{ name: string; builtIn: boolean }>).filter((profile) => !profile.builtIn).map((profile) => profile.name);
 
+/** The test's own handle on the profiles file the engine reads (the engine keeps its parts private). */
+const profiles = () => new ProfileStore({ dataDir: join(root, 'data') });
+
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'smart-resize-import-'));
   engine = new Engine({ dataDir: join(root, 'data'), env: {}, forceProvider: 'local', timing: HARNESS_TIMING });
@@ -43,10 +47,10 @@ describe('profiles.import of a name already taken', () => {
   let originalId: string;
 
   it('imports a new profile and says it was created', async () => {
-    const original = engine.profiles.create({ name: 'Launch', sizes: [{ width: 500, height: 500, policy: 'local' }], output: { format: 'jpeg', quality: 90 } });
+    const original = profiles().create({ name: 'Launch', sizes: [{ width: 500, height: 500, policy: 'local' }], output: { format: 'jpeg', quality: 90 } });
     originalId = original.id;
-    file = engine.profiles.exportProfile(original.id);
-    engine.profiles.remove(original.id);
+    file = profiles().exportProfile(original.id);
+    profiles().remove(original.id);
     const imported = (await call('profiles.import', { json: file })) as Imported;
     expect(imported).toMatchObject({ outcome: 'created', profile: { name: 'Launch', version: 1 } });
     originalId = imported.profile.id;
@@ -73,7 +77,7 @@ describe('profiles.import of a name already taken', () => {
   });
 
   it('never offers to replace a built-in preset', async () => {
-    const youtube = engine.profiles.exportProfile('builtin:youtube').replace(/"quality": \d+/, '"quality": 42');
+    const youtube = profiles().exportProfile('builtin:youtube').replace(/"quality": \d+/, '"quality": 42');
     const asked = (await call('profiles.import', { json: youtube })) as Imported;
     expect(asked).toMatchObject({ outcome: 'conflict', canReplace: false });
     await expect(call('profiles.import', { json: youtube, ifExists: 'replace' })).rejects.toThrow(/built-in/);

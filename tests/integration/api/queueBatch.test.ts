@@ -120,7 +120,7 @@ describe('the batch the Queue page shows', () => {
 
     await land(h, 'warmup', 2, 1);
     await h.waitForJobs(2, ['done']);
-    h.engine.scheduler.pause('user');
+    h.engine.pause('user');
     await land(h, 'held', 3, 10);
     // Soon after the warm-up's two: the same batch goes on (2 finished of 5).
     const paused = await pollUntil(async () => {
@@ -132,11 +132,11 @@ describe('the batch the Queue page shows', () => {
     expect(paused.etaAt).toBeNull();
 
     // A daily cap below one request's price: nothing can be sent, the jobs wait on the budget.
-    await h.engine.spend.budget.update({ dailyCapCents: 1 });
-    h.engine.scheduler.resume();
+    await h.api.budget.update({ dailyCapCents: 1 });
+    h.engine.resume();
     const budget = await pollUntil(async () => {
       const current = await batch();
-      return current?.blocked?.cause === 'budget' && h.engine.scheduler.status().running === 0 ? current : undefined;
+      return current?.blocked?.cause === 'budget' && h.engine.queueStatus().running === 0 ? current : undefined;
     }, { what: 'a batch blocked by the budget', describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
     expect(budget.blocked?.reason).toMatch(/Daily budget/);
     expect(budget.etaAt).toBeNull();
@@ -144,7 +144,7 @@ describe('the batch the Queue page shows', () => {
 
     // The cap lifted but fal unreachable: the jobs wait for the network.
     await h.fake.stop();
-    await h.engine.spend.budget.update({ dailyCapCents: null });
+    await h.api.budget.update({ dailyCapCents: null });
     const offline = await pollUntil(async () => {
       const current = await batch();
       return current?.blocked?.cause === 'offline' ? current : undefined;

@@ -58,7 +58,7 @@ describe('a copy of an image already made', () => {
     expect(droppedRecord.duplicateOf?.id).toBe(first.id);
 
     // Seen again (a rescan, the same drop twice): still one record per copy.
-    await h.engine.folders.reconcileAll();
+    await h.engine.rescanFolders();
     await call('jobs.enqueuePaths', { paths: [dropped], profileId: h.profile.id });
     const all = (await call('jobs.query', { limit: 100 })).items;
     expect(all.map((job) => `${job.sourceName}:${job.state}`).sort()).toEqual(['copy.jpg:skipped', 'dropped copy.jpg:skipped', 'first.jpg:done']);

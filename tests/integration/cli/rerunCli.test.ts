@@ -21,7 +21,7 @@ describe('smart-resize rerun', () => {
     const source = join(harness.watched, 'Landscape_1.jpg');
     copyFileSync('../shared/corpus/Landscape_1.jpg', source);
     const job = await harness.waitForJob('Landscape_1.jpg', ['done']);
-    const outputs = await harness.engine.store.outputs.listOutputs(job.id);
+    const outputs = await harness.store.outputs.listOutputs(job.id);
     const before = new Map(outputs.map((output) => [output.target, readFileSync(output.path)]));
     const square = outputs.find((output) => output.target === '300x300')!;
 

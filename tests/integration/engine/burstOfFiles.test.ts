@@ -56,7 +56,7 @@ describe('50 files dropped into a watched folder at once', () => {
     const done = jobs.filter((job) => job.state === 'done');
     for (const job of done) {
       expect(harness.submitsOf(job), `submits for ${job.sourceName}`).toHaveLength(1);
-      const outputs = await harness.engine.store.outputs.listOutputs(job.id);
+      const outputs = await harness.store.outputs.listOutputs(job.id);
       expect(outputs.map((output) => output.target).sort(), job.sourceName).toEqual(['1080x1080', '1200x628']);
       expect(await outputProblems(outputs)).toEqual([]);
     }

@@ -17,7 +17,7 @@ describe('a hot folder with a fal profile', () => {
     copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(harness.watched, 'beach.jpg'));
     const job = await harness.waitForJob('beach.jpg', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
-    const outputs = await harness.engine.store.outputs.listOutputs(job.id);
+    const outputs = await harness.store.outputs.listOutputs(job.id);
     expect(outputs.map((output) => output.target).sort()).toEqual(['1080x1080', '1200x628']);
     for (const output of outputs) {
       expect(output.path).toBe(join(harness.root, `photos-${output.target}`, 'beach.jpg'));
@@ -27,7 +27,7 @@ describe('a hot folder with a fal profile', () => {
       expect(output.tier).toMatch(/^[124]K$/);
     }
     expect(harness.fake.countSubmits()).toBe(1);
-    const [request] = await harness.engine.store.requests.listRequests(job.id);
+    const [request] = await harness.store.requests.listRequests(job.id);
     expect(request?.state).toBe('completed');
   });
 });

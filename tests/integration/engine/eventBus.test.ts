@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../../electron/engine/runtime/engine';
-import type { StoreEvent } from '../../../electron/engine/store';
+import { openJobStore, type StoreEvent } from '../../../electron/engine/store';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
 import { newJob } from '../../unit/store/storeFixture';
 
@@ -17,19 +17,24 @@ afterEach(async () => {
   root = undefined;
 });
 
-/** An engine (not started: no watcher, probe or scheduler tick) holding one failed job. */
+/**
+ * An engine (not started: no watcher, probe or scheduler tick) holding one failed job. The test opens the store and
+ * hands it to the engine, so it can write to it straight and watch its calls (the engine keeps its parts private).
+ */
 async function engineWithFailedJob() {
   root = mkdtempSync(join(tmpdir(), 'smart-resize-bus-'));
-  engine = new Engine({ dataDir: join(root, 'data'), env: {} });
-  const { job } = await engine.store.jobs.insertJobIfNew(newJob({ provider: 'local' }));
-  await engine.store.jobs.transition(job.id, 'preparing');
-  await engine.store.jobs.transition(job.id, 'failed', { errorCode: 'corrupt_image', errorMessage: 'bad file' });
-  return { engine, job };
+  const dataDir = join(root, 'data');
+  const store = openJobStore(dataDir);
+  const { job } = await store.jobs.insertJobIfNew(newJob({ provider: 'local' }));
+  await store.jobs.transition(job.id, 'preparing');
+  await store.jobs.transition(job.id, 'failed', { errorCode: 'corrupt_image', errorMessage: 'bad file' });
+  engine = new Engine({ dataDir, env: {}, openedStore: store });
+  return { engine, store, job };
 }
 
 describe('the engine event bus', () => {
   it("pushes a verb's committed change to listeners before the verb resolves: no flush, no timer", async () => {
-    const { engine, job } = await engineWithFailedJob();
+    const { engine, store, job } = await engineWithFailedJob();
     const seen: StoreEvent[] = [];
     engine.events.on('stored', (event) => seen.push(event));
     // No timer can fire from here on: a polling tail would deliver nothing.
@@ -44,7 +49,7 @@ describe('the engine event bus', () => {
       }),
     ]);
     // A verb written without any thought of events (here a transaction straight on the store) is pushed the same way.
-    await engine.store.transaction(async (tx) => {
+    await store.transaction(async (tx) => {
       await tx.jobs.cancel(job.id, 'a brand new verb');
     });
     expect(seen.at(-1)).toMatchObject({ kind: 'job_state', data: { from: 'queued', to: 'cancelled', reason: 'a brand new verb' } });
@@ -52,10 +57,10 @@ describe('the engine event bus', () => {
   });
 
   it('turns the event into the UI’s job.changed from the job it carries, without reading the job again', async () => {
-    const { engine, job } = await engineWithFailedJob();
+    const { engine, store, job } = await engineWithFailedJob();
     const sent: ApiEvent[] = [];
     const detach = engine.bridgeEvents((event) => sent.push(event), 50);
-    const reads = vi.spyOn(engine.store.jobs, 'getJob');
+    const reads = vi.spyOn(store.jobs, 'getJob');
     await engine.retry(job.id);
     // Sent in the same turn as the commit (a read would answer later), and no row was read for it.
     expect(sent).toEqual([{ type: 'job.changed', job: expect.objectContaining({ id: job.id, state: 'queued', attempts: 0, error: null }) }]);

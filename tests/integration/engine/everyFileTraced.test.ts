@@ -48,7 +48,7 @@ describe('a watched folder receiving every corpus file and a JPEG 2000 file', ()
       ]);
     }
     // Refused files are no work: nothing waits, and a rescan does not refuse them twice.
-    await h.engine.folders.reconcileAll();
+    await h.engine.rescanFolders();
     expect(await h.jobs()).toHaveLength(arrived.length);
   }, 120_000);
 });

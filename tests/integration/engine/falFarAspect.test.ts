@@ -42,7 +42,7 @@ describe('fal outputs of far aspects are finished here with the subject in frame
     expect(submits).toHaveLength(1);
     expect((submits[0]!.body as { target_sizes: string[] }).target_sizes).toEqual(['1584x672', '1080x1080']);
 
-    const outputs = await harness.engine.store.outputs.listOutputs(job.id);
+    const outputs = await harness.store.outputs.listOutputs(job.id);
     const banner = outputs.find((output) => output.target === '728x90')!;
     expect(banner.provider).toBe('fal');
     expect(banner.tier).toBe('1K');

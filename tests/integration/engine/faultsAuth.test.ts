@@ -17,14 +17,14 @@ async function waitForPausedQueue(current: EngineHarness, jobCount: number): Pro
   await untilEngine(
     current.engine,
     async () => {
-      const status = current.engine.scheduler.status();
+      const status = current.engine.queueStatus();
       const jobs = await current.jobs();
       const waiting = jobs.length === jobCount && jobs.every((job) => job.state === 'queued');
       return status.state === 'paused' && status.running === 0 && waiting ? true : undefined;
     },
     {
       what: 'a paused queue with every job queued',
-      describe: async () => `${JSON.stringify(current.engine.scheduler.status())} ${(await current.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
+      describe: async () => `${JSON.stringify(current.engine.queueStatus())} ${(await current.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
     },
   );
 }
@@ -32,12 +32,12 @@ async function waitForPausedQueue(current: EngineHarness, jobCount: number): Pro
 describe('fal refusing the account', () => {
   it('pauses the whole queue on 401 with fal\'s reason, keeps the jobs, and runs them once the key is fixed', async () => {
     harness = await startEngineHarness({ falKey: 'not-the-right-key' });
-    const { engine, fake, watched } = harness;
+    const { engine, fake, watched, store } = harness;
     await writeTestJpeg(join(watched, 'first.jpg'), 400);
     await writeTestJpeg(join(watched, 'second.jpg'), 401);
 
     await waitForPausedQueue(harness, 2);
-    const paused = engine.scheduler.status();
+    const paused = engine.queueStatus();
     expect(paused.reason).toContain('HTTP 401');
     expect(paused.reason).toContain(WRONG_KEY_DETAIL);
     expect((await harness.jobs()).map((job) => [job.state, job.attempts, job.errorCode])).toEqual([
@@ -52,9 +52,9 @@ describe('fal refusing the account', () => {
     const done = await harness.waitForJobs(2, ['done']);
     for (const job of done) {
       expect(harness.submitsOf(job).filter((record) => record.auth === 'valid' && record.outcome === 200)).toHaveLength(1);
-      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await store.outputs.listOutputs(job.id))).toEqual([]);
     }
-    expect(engine.scheduler.status().state).toBe('running');
+    expect(engine.queueStatus().state).toBe('running');
   });
 
   it('pauses on 403 "User is locked" with fal\'s reason, keeps the jobs, and resumes after the balance is topped up', async () => {
@@ -65,20 +65,22 @@ describe('fal refusing the account', () => {
     await writeTestJpeg(join(watched, 'second.jpg'), 411);
 
     await waitForPausedQueue(harness, 2);
-    expect(engine.scheduler.status().reason).toContain(USER_LOCKED_DETAIL);
+    expect(engine.queueStatus().reason).toContain(USER_LOCKED_DETAIL);
     expect(fake.jobs()).toEqual([]);
-    // While paused nothing is sent: the submit count stays where the pause found it.
+    // While paused nothing is sent: a file arriving now wakes the scheduler (as every new job does) and is queued,
+    // and the submit count stays where the pause found it.
     const submitsWhilePaused = fake.countSubmits();
-    engine.scheduler.pump();
+    await writeTestJpeg(join(watched, 'third.jpg'), 412);
+    await waitForPausedQueue(harness, 3);
     expect(fake.countSubmits()).toBe(submitsWhilePaused);
 
     locked.cancel();
-    engine.scheduler.resume();
-    const done = await harness.waitForJobs(2, ['done']);
+    engine.resume();
+    const done = await harness.waitForJobs(3, ['done']);
     for (const job of done) {
       expect(job.attempts).toBe(0);
       expect(harness.submitsOf(job).filter((record) => record.outcome === 200)).toHaveLength(1);
     }
-    expect(fake.jobs()).toHaveLength(2);
+    expect(fake.jobs()).toHaveLength(3);
   });
 });

@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('fal rejecting an image, or returning the wrong size', () => {
   it('fails 422s with fal\'s own reason text and corrects a wrong-sized output to the exact size', async () => {
     harness = await startEngineHarness({ settings: { concurrency: 3 } });
-    const { fake, watched, root, engine } = harness;
+    const { fake, watched, root, store } = harness;
     mkdirSync(join(root, 'staging'));
     const key = async (name: string, seed: number) => uploadNameFor(sha256(await writeTestJpeg(join(root, 'staging', name), seed)));
     fake.failNextJob({ kind: 'error', type: 'content_policy_violation' }, { imageKey: await key('flagged.jpg', 500) });
@@ -40,19 +40,19 @@ describe('fal rejecting an image, or returning the wrong size', () => {
       // A permanent refusal is not retried: one request, marked failed, no outputs.
       expect(job.attempts, name).toBe(0);
       expect(harness.submitsOf(job), name).toHaveLength(1);
-      expect((await engine.store.requests.listRequests(job.id)).map((request) => request.state), name).toEqual(['failed']);
-      expect(await engine.store.outputs.listOutputs(job.id), name).toEqual([]);
+      expect((await store.requests.listRequests(job.id)).map((request) => request.state), name).toEqual(['failed']);
+      expect(await store.outputs.listOutputs(job.id), name).toEqual([]);
     }
 
     const corrected = byName.get('off-size.jpg')!;
     expect(corrected.state, corrected.errorMessage ?? '').toBe('done');
     // The fake really served a file of the wrong size for the first target...
-    const [request] = await engine.store.requests.listRequests(corrected.id);
+    const [request] = await store.requests.listRequests(corrected.id);
     const served = fake.job(request!.requestId)!.outputUrls[0]!;
     const servedMeta = await sharp(Buffer.from(await (await fetch(served)).arrayBuffer())).metadata();
     expect(`${servedMeta.width}x${servedMeta.height}`).not.toBe('1080x1080');
     // ...and what was written is exactly the size asked for.
-    const outputs = await engine.store.outputs.listOutputs(corrected.id);
+    const outputs = await store.outputs.listOutputs(corrected.id);
     expect(outputs.map((output) => output.target).sort()).toEqual(['1080x1080', '1200x628']);
     expect(await outputProblems(outputs)).toEqual([]);
   });

@@ -30,7 +30,7 @@ const CASES: ReadonlyArray<{ name: string; route: FakeFalRoute; status: number; 
 describe('retryable fal failures', () => {
   it('backs off and retries 429 and 5xx until done, never paying twice for a request that exists', async () => {
     harness = await startEngineHarness({ settings: { concurrency: CASES.length }, fakeOptions: { latency: { processingMs: 100, concurrency: CASES.length } } });
-    const { fake, watched, root, engine } = harness;
+    const { fake, watched, root, store } = harness;
     mkdirSync(join(root, 'staging'));
     for (const [index, fault] of CASES.entries()) {
       const bytes = await writeTestJpeg(join(root, 'staging', fault.name), 300 + index);
@@ -55,7 +55,7 @@ describe('retryable fal failures', () => {
       const succeeded = harness.submitsOf(job).filter((record) => record.outcome === 200);
       expect(succeeded, fault.name).toHaveLength(1);
       expect(harness.submitsOf(job), fault.name).toHaveLength(fault.route === 'submit' ? fault.times + 1 : 1);
-      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await store.outputs.listOutputs(job.id))).toEqual([]);
     }
   }, 120_000);
 });

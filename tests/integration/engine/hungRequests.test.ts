@@ -29,7 +29,7 @@ describe('fal requests that never finish', () => {
   it('cancels a request that stays IN_PROGRESS past its deadline, frees its slot for the others, retries and books it', async () => {
     // Two slots, both taken by requests fal never finishes: before deadlines nothing else could ever run.
     harness = await startEngineHarness({ settings: { concurrency: 2, falDeadlineSeconds: 2 } });
-    const { fake, watched, root, engine } = harness;
+    const { fake, watched, root, store } = harness;
     mkdirSync(join(root, 'staging'));
     const names = ['hung-1.jpg', 'hung-2.jpg', 'fine-1.jpg', 'fine-2.jpg'];
     for (const [index, name] of names.entries()) {
@@ -43,7 +43,7 @@ describe('fal requests that never finish', () => {
     const jobs = await harness.waitForJobs(names.length, ['done', 'failed'], 60_000);
     for (const job of jobs) {
       expect(job.state, `${job.sourceName}: ${job.errorMessage ?? ''}`).toBe('done');
-      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id)), job.sourceName).toEqual([]);
+      expect(await outputProblems(await store.outputs.listOutputs(job.id)), job.sourceName).toEqual([]);
       const atFal = requestsAtFal(harness, job);
       if (job.sourceName.startsWith('fine')) {
         expect(atFal, job.sourceName).toHaveLength(1);
@@ -59,12 +59,12 @@ describe('fal requests that never finish', () => {
       expect(await retryReasons(harness, job), job.sourceName).toEqual([
         'fal did not finish the request in time (no result 2 s after it was sent). It was cancelled at fal.',
       ]);
-      expect((await engine.store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([
+      expect((await store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([
         [stuck!.requestId, 'cancelled'],
         [retried!.requestId, 'completed'],
       ]);
       // fal had it running: its GPU time may be billed, shown apart as for other cancels.
-      const ledger = (await engine.store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId]);
+      const ledger = (await store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId]);
       expect(ledger).toEqual([
         ['may_be_billed', stuck!.requestId],
         ['charge', retried!.requestId],
@@ -78,7 +78,7 @@ describe('fal requests that never finish', () => {
       // Status calls get 300 ms each: a held one is a missed poll, the deadline bounds them all.
       engine: { timing: { ...HARNESS_TIMING, falCallTimeouts: { apiMs: 300 } } },
     });
-    const { fake, watched, root, engine } = harness;
+    const { fake, watched, root, store } = harness;
     mkdirSync(join(root, 'staging'));
     const silentBytes = await writeTestJpeg(join(root, 'staging', 'silent.jpg'), 720);
     await writeTestJpeg(join(root, 'staging', 'next.jpg'), 721);
@@ -104,11 +104,11 @@ describe('fal requests that never finish', () => {
     expect(polls.length).toBeLessThan(15);
     expect(polls.every((poll) => poll.outcome === 'dropped')).toBe(true);
     // No status ever answered, so whether fal had started it is unknown: a possible charge is shown.
-    expect((await engine.store.ledger.forJob(silent.id)).map((row) => row.kind)).toEqual(['may_be_billed']);
+    expect((await store.ledger.forJob(silent.id)).map((row) => row.kind)).toEqual(['may_be_billed']);
     expect(requestsAtFal(harness, next)).toHaveLength(1);
 
     const done = await harness.waitForJob('silent.jpg', ['done'], 30_000);
     expect(requestsAtFal(harness, done)).toHaveLength(2);
-    expect(await outputProblems(await engine.store.outputs.listOutputs(done.id))).toEqual([]);
+    expect(await outputProblems(await store.outputs.listOutputs(done.id))).toEqual([]);
   }, 90_000);
 });

@@ -24,7 +24,7 @@ async function dropSource(h: EngineHarness, name: string, seed: number, arm: (im
 describe('a submit whose answer is lost after fal took the request', () => {
   it('finds the request in fal\'s request history and uses it: one request at fal, one charge', async () => {
     harness = await startEngineHarness();
-    const { fake, engine } = harness;
+    const { fake, store, api } = harness;
     await dropSource(harness, 'lost.jpg', 800, (imageKey) => fake.failNext('submit', { drop: true, afterHandling: true }, { imageKey }));
 
     const job = await harness.waitForJob('lost.jpg', ['done', 'failed']);
@@ -34,20 +34,20 @@ describe('a submit whose answer is lost after fal took the request', () => {
     expect(harness.submitsOf(job).map((call) => call.outcome)).toEqual(['dropped']);
     const [atFal, ...more] = fake.jobs();
     expect(more).toEqual([]);
-    expect((await engine.store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([[atFal!.requestId, 'completed']]);
-    expect((await engine.store.submits.listSubmits(job.id)).map((submit) => [submit.state, submit.requestId])).toEqual([['adopted', atFal!.requestId]]);
+    expect((await store.requests.listRequests(job.id)).map((request) => [request.requestId, request.state])).toEqual([[atFal!.requestId, 'completed']]);
+    expect((await store.submits.listSubmits(job.id)).map((submit) => [submit.state, submit.requestId])).toEqual([['adopted', atFal!.requestId]]);
     expect(fake.requests({ route: 'history' }).length).toBeGreaterThan(0);
     expect((await harness.eventsOf(job.id, 'job_note')).map((event) => event.data['message'])).toContain(
       `Found fal request ${atFal!.requestId} in fal's request history: using it instead of paying for another.`,
     );
-    expect((await engine.store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId])).toEqual([['charge', atFal!.requestId]]);
-    expect((await engine.spend.reports.summary()).mayBeBilledCents).toBe(0);
-    expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
+    expect((await store.ledger.forJob(job.id)).map((row) => [row.kind, row.requestId])).toEqual([['charge', atFal!.requestId]]);
+    expect((await api.spend.summary({})).mayBeBilledCents).toBe(0);
+    expect(await outputProblems(await store.outputs.listOutputs(job.id))).toEqual([]);
   });
 
   it('when fal refuses the history look-up, sends the request again after the wait and shows the first as may-be-billed', async () => {
     harness = await startEngineHarness();
-    const { fake, engine, profile } = harness;
+    const { fake, profile, store, api } = harness;
     fake.failNext('history', { status: 403 }, { times: Infinity });
     await dropSource(harness, 'unverified.jpg', 801, (imageKey) => fake.failNext('submit', { drop: true, afterHandling: true }, { imageKey }));
 
@@ -55,9 +55,9 @@ describe('a submit whose answer is lost after fal took the request', () => {
     expect(job.state, job.errorMessage ?? '').toBe('done');
     // fal holds both: the lost one could not be found, and a job cannot wait for ever.
     expect(fake.jobs()).toHaveLength(2);
-    expect((await engine.store.submits.listSubmits(job.id)).map((submit) => submit.state)).toEqual(['unverified', 'answered']);
+    expect((await store.submits.listSubmits(job.id)).map((submit) => submit.state)).toEqual(['unverified', 'answered']);
     const minCents = estimateRequest(profile.sizes.map((size) => parseTargetSize(`${size.width}x${size.height}`)), profile.fal).minCents;
-    expect((await engine.spend.reports.summary()).mayBeBilledCents).toBe(minCents);
+    expect((await api.spend.summary({})).mayBeBilledCents).toBe(minCents);
     const notes = (await harness.eventsOf(job.id, 'job_note')).map((event) => String(event.data['message']));
     expect(notes).toContain("fal refused the request-history look-up (HTTP 403): sending the request again; the first one may still be billed.");
   });

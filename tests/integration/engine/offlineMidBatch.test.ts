@@ -25,7 +25,7 @@ describe('fal unreachable for a while in the middle of a batch', () => {
       // The production probe period while offline (2 s), so the 5 s promise is checked as shipped.
       engine: { timing: { ...HARNESS_TIMING, offlineProbeMs: undefined } },
     });
-    const { engine, fake, watched, root } = harness;
+    const { engine, fake, watched, root, store } = harness;
     const names = Array.from({ length: 10 }, (_, index) => `batch-${index}.jpg`);
     mkdirSync(join(root, 'staging'));
     await Promise.all(names.map((name, index) => writeTestJpeg(join(root, 'staging', name), 200 + index)));
@@ -43,13 +43,13 @@ describe('fal unreachable for a while in the middle of a batch', () => {
         const jobs = await harness!.jobs();
         const settled = jobs.length === names.length && jobs.every((job) => job.state === 'done' || job.state === 'waiting_network');
         // Each run has ended too (its job was parked by the run itself, just before it returned).
-        return settled && engine.scheduler.status().state === 'offline' && engine.scheduler.status().running === 0 ? jobs : undefined;
+        return settled && engine.queueStatus().state === 'offline' && engine.queueStatus().running === 0 ? jobs : undefined;
       },
       { timeoutMs: PARKED_WITHIN_MS, what: 'every unfinished job in waiting_network and the queue offline', describe: () => summary(harness!) },
     );
     expect(parked.filter((job) => job.state === 'waiting_network').length).toBeGreaterThan(0);
     expect(parked.map((job) => job.attempts)).toEqual(parked.map(() => 0));
-    expect(engine.scheduler.status()).toMatchObject({ state: 'offline', online: false, running: 0 });
+    expect(engine.queueStatus()).toMatchObject({ state: 'offline', online: false, running: 0 });
 
     await fake.start();
     await untilEngine(
@@ -57,19 +57,19 @@ describe('fal unreachable for a while in the middle of a batch', () => {
       async () => ((await harness!.jobs()).some((job) => job.state !== 'waiting_network' && job.state !== 'done') ? true : undefined),
       { timeoutMs: BACK_WITHIN_MS, what: `a waiting job dispatched within ${BACK_WITHIN_MS} ms of fal returning`, describe: () => summary(harness!) },
     );
-    expect(engine.scheduler.status().state).toBe('running');
+    expect(engine.queueStatus().state).toBe('running');
 
     const done = await harness.waitForJobs(names.length, ['done', 'failed'], 60_000);
     for (const job of done) {
       expect(job.state, `${job.sourceName}: ${job.errorMessage ?? ''}`).toBe('done');
       expect(job.attempts, job.sourceName).toBe(0);
-      expect((await engine.store.requests.listRequests(job.id)).filter((request) => request.state === 'completed'), job.sourceName).toHaveLength(1);
-      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect((await store.requests.listRequests(job.id)).filter((request) => request.state === 'completed'), job.sourceName).toHaveLength(1);
+      expect(await outputProblems(await store.outputs.listOutputs(job.id))).toEqual([]);
     }
   }, 120_000);
 });
 
 async function summary(harness: EngineHarness): Promise<string> {
-  const status = harness.engine.scheduler.status();
+  const status = harness.engine.queueStatus();
   return `${status.state} ${(await harness.jobs()).map((job) => `${job.sourceName}:${job.state}/${job.attempts}`).join(', ')}`;
 }

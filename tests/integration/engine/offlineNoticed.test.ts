@@ -36,13 +36,13 @@ describe('fal going away while requests are being polled', () => {
     await pollUntil(
       async () => {
         const parked = (await harness!.jobs()).every((job) => job.state === 'waiting_network');
-        return parked && engine.scheduler.status().state === 'offline' ? true : undefined;
+        return parked && engine.queueStatus().state === 'offline' ? true : undefined;
       },
       {
         timeoutMs: NOTICED_WITHIN_MS,
         intervalMs: 20,
         what: `the queue offline and every job waiting for the network within ${NOTICED_WITHIN_MS} ms`,
-        describe: async () => `${engine.scheduler.status().state}: ${(await harness!.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
+        describe: async () => `${engine.queueStatus().state}: ${(await harness!.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ')}`,
       },
     );
     expect(Date.now() - lostAt).toBeLessThan(NOTICED_WITHIN_MS);

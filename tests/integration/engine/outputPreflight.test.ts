@@ -33,7 +33,7 @@ describe('every output is encoded to its placement and preflighted, for both pro
     await sourceWithRights(join(harness.watched, 'shoot.jpg'));
     const job = await harness.waitForJob('shoot.jpg', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
-    const outputs = await harness.engine.store.outputs.listOutputs(job.id);
+    const outputs = await harness.store.outputs.listOutputs(job.id);
     expect(outputs.map((output) => [output.target, output.format, output.preflight?.placementId])).toEqual([
       ['1080x1080', 'jpeg', 'meta-feed-square'],
       ['1200x628', 'jpeg', 'google-responsive-landscape'],
@@ -59,10 +59,10 @@ describe('every output is encoded to its placement and preflighted, for both pro
     await writeFile(join(harness.watched, 'tiny.png'), tiny);
     const job = await harness.waitForJob('tiny.png', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
-    const [output] = await harness.engine.store.outputs.listOutputs(job.id);
+    const [output] = await harness.store.outputs.listOutputs(job.id);
     expect(output?.preflight?.status).toBe('warn');
     expect(output?.preflight?.checks.find((check) => check.id === 'upscale')?.message).toBe('Enlarged 720.0x from a 2x2 px source: it may look soft. A larger original would be sharper.');
-    const notes = (await harness.engine.store.events.eventsAfter(0)).filter((event) => event.jobId === job.id && event.kind === 'job_note');
+    const notes = (await harness.store.events.eventsAfter(0)).filter((event) => event.jobId === job.id && event.kind === 'job_note');
     expect(notes.map((event) => event.data['message']).join(' ')).toContain('1080x1920 was enlarged 720.0x from a 2x2 source');
   });
 });

@@ -27,7 +27,7 @@ describe('outputs of a job that fails while writing', () => {
     writeFileSync(join(h.root, 'photos-90x120'), 'not a folder');
     await writeTestJpeg(join(h.watched, 'three.jpg'), 31);
     const job = await h.waitForJob('three.jpg', ['failed', 'retry_scheduled']);
-    const outputs = await h.engine.store.outputs.listOutputs(job.id);
+    const outputs = await h.store.outputs.listOutputs(job.id);
     expect(outputs.map((output) => output.target).sort()).toEqual(['100x100', '120x90']);
     expect(outputs.every((output) => existsSync(output.path))).toBe(true);
   });

@@ -43,12 +43,12 @@ describe('files that are still being written', () => {
     expect(job.contentHash).toBe(sha256(bytes));
     expect(harness.submitsOf(job)).toHaveLength(1);
     expect(harness.fake.countSubmits()).toBe(1);
-    expect(await outputProblems(await harness.engine.store.outputs.listOutputs(job.id))).toEqual([]);
+    expect(await outputProblems(await harness.store.outputs.listOutputs(job.id))).toEqual([]);
   });
 
   it('processes files present before the start, and one still being written at start only once complete', async () => {
     harness = await startEngineHarness({ startEngine: false, engine: { timing: { ...HARNESS_TIMING, settleMs: SETTLE_MS } } });
-    const { watched, engine } = harness;
+    const { watched, engine, store } = harness;
     const present = ['before-1.jpg', 'before-2.jpg', 'before-3.jpg'];
     await Promise.all(present.map((name, index) => writeTestJpeg(join(watched, name), 20 + index)));
     const growing = await makeTestJpeg(30, 1600, 1200);
@@ -70,7 +70,7 @@ describe('files that are still being written', () => {
     expect(late.contentHash).toBe(sha256(growing));
     for (const job of jobs) {
       expect(harness.submitsOf(job), job.sourceName).toHaveLength(1);
-      expect(await outputProblems(await engine.store.outputs.listOutputs(job.id))).toEqual([]);
+      expect(await outputProblems(await store.outputs.listOutputs(job.id))).toEqual([]);
     }
     expect(harness.fake.countSubmits()).toBe(4);
   });

@@ -31,8 +31,8 @@ describe("the user's focal point and keep boxes", () => {
     await sharp(scene.raw.data, { raw: scene.raw }).png().toFile(source);
     const job = await harness.waitForJob('story.png', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
-    const story = (await harness.engine.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1920')!;
-    const square = (await harness.engine.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1080')!;
+    const story = (await harness.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1920')!;
+    const square = (await harness.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1080')!;
     // Without marks the subject is only salient: the story is the photo as it is, the block under the header.
     expect((await objectIn(story.path))!.y0).toBeLessThan(0.14 * 1920);
     const storyBefore = await readFile(story.path);
@@ -43,7 +43,7 @@ describe("the user's focal point and keep boxes", () => {
     expect(result.notes).toEqual([]);
 
     // Same files, made again: the block is whole and below the story's header band.
-    const after = (await harness.engine.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1920')!;
+    const after = (await harness.store.outputs.listOutputs(job.id)).find((output) => output.target === '1080x1920')!;
     expect(after.path).toBe(story.path);
     const found = (await objectIn(after.path))!;
     expect(found.y0).toBeGreaterThanOrEqual(0.14 * 1920);
@@ -65,7 +65,7 @@ describe("the user's focal point and keep boxes", () => {
     // Kept per content hash (a renamed copy finds them) and in the sidecar beside the source.
     const copy = join(harness.watched, 'renamed.png');
     await writeFile(copy, await readFile(source));
-    const stored = await marksOfSource(harness.engine.store.marks, job.contentHash, copy);
+    const stored = await marksOfSource(harness.store.marks, job.contentHash, copy);
     expect(stored.marks?.keep[0]?.left).toBeCloseTo(KEEP.left, 5);
     const xmp = await readFile(sidecarPathFor(source), 'utf8');
     expect(xmp).toContain('srmarks:KeepBoxes');

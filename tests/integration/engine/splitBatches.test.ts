@@ -26,12 +26,12 @@ afterEach(async () => {
 describe('a profile with more than 10 fal sizes', () => {
   it('sends two requests (10 + 2 sizes), persists both, and writes all twelve outputs', async () => {
     harness = await startEngineHarness({ profile: PROFILE, fakeOptions: { renderMode: 'flat' } });
-    const { engine, fake, watched } = harness;
+    const { fake, watched, store } = harness;
     await writeTestJpeg(join(watched, 'many.jpg'), 800);
     const job = await harness.waitForJob('many.jpg', ['done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('done');
 
-    const requests = await engine.store.requests.listRequests(job.id);
+    const requests = await store.requests.listRequests(job.id);
     expect(requests.map((request) => [request.batchIndex, request.sizes, request.state])).toEqual([
       [0, LABELS.slice(0, 10), 'completed'],
       [1, LABELS.slice(10), 'completed'],
@@ -43,7 +43,7 @@ describe('a profile with more than 10 fal sizes', () => {
     expect(new Set(submits.map((record) => record.uploadFileName)).size).toBe(1);
     expect(fake.requests({ route: 'upload' })).toHaveLength(1);
 
-    const outputs = await engine.store.outputs.listOutputs(job.id);
+    const outputs = await store.outputs.listOutputs(job.id);
     expect(outputs.map((output) => output.target).sort()).toEqual([...LABELS].sort());
     expect(await outputProblems(outputs)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HARNESS_TIMING, startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
 import { untilEngine, waitForIdle } from '../../support/engine/engineWaits';
 import { spendPeriods } from '../../../electron/engine/spend';
+import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { billedByFake } from './spendEvidence';
 
@@ -25,7 +26,7 @@ async function land(h: EngineHarness, names: readonly string[], firstSeed: numbe
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index}.jpg`);
 const billedTotal = async (h: EngineHarness) => Object.values(await billedByFake(h.fake)).reduce((sum, cents) => sum + cents, 0);
 /** Every job once the queue is idle with at least `count` of them: each done, failed or held, nothing running. */
-const settled = (h: EngineHarness, count: number) => waitForIdle(h.engine, { atLeast: count });
+const settled = (h: EngineHarness, count: number) => waitForIdle(h, { atLeast: count });
 
 // The harness profile: 1080x1080 (a 2K render) and 1200x628 (1K), one image each: 35 cents a request, for certain.
 describe('budget caps with a real engine and the fake fal', () => {
@@ -45,14 +46,14 @@ describe('budget caps with a real engine and the fake fal', () => {
     }
     expect(notices.filter((message) => message.startsWith('Daily budget $1.00 reached'))).toHaveLength(1);
     expect(await billedTotal(harness)).toBeLessThanOrEqual(100);
-    expect(await harness.engine.spend.reports.summary()).toMatchObject({ totalCents: await billedTotal(harness), reservedCents: 0 });
-    expect(held.map((job) => job.stateReason)).toContain((await harness.engine.spend.reports.held()).cap.reason);
-    expect((await harness.engine.spend.reports.held()).cap.jobs).toBe(3);
+    expect(await harness.api.spend.summary({})).toMatchObject({ totalCents: await billedTotal(harness), reservedCents: 0 });
+    expect(held.map((job) => job.stateReason)).toContain((await harness.api.spend.held()).cap.reason);
+    expect((await harness.api.spend.held()).cap.jobs).toBe(3);
 
-    await harness.engine.spend.budget.update({ dailyCapCents: 1000 });
+    await harness.api.budget.update({ dailyCapCents: 1000 });
     await harness.waitForJobs(5, ['done']);
     expect(await billedTotal(harness)).toBe(5 * 35);
-    expect((await harness.engine.spend.reports.summary()).totalCents).toBe(5 * 35);
+    expect((await harness.api.spend.summary({})).totalCents).toBe(5 * 35);
   });
 
   it('a cap lowered while requests are in flight is crossed by those requests only', async () => {
@@ -60,26 +61,28 @@ describe('budget caps with a real engine and the fake fal', () => {
       settings: { concurrency: 2 },
       fakeOptions: { latency: { processingMs: 1500, concurrency: 2 } },
     });
-    const { engine } = harness;
+    const { engine, store, api } = harness;
+    // The test's own handles on the data folder: the engine reads the cap from the settings file at each admission.
+    const settings = new SettingsStore(harness.dataDir);
     await land(harness, names('flight', 6), 40);
     // Once money is in flight, shut the daily cap at what is spent so far, in the transaction of the reading: an
     // admission (its own transaction) runs before or after it, never between the reading and the new cap.
     const atSet = await untilEngine(engine, () =>
-      engine.store.transaction(async (tx) => {
+      store.transaction(async (tx) => {
         const reservedCents = await tx.reservations.total();
         if (reservedCents === 0) return undefined;
         const spentCents = await tx.ledger.sum('charge', { since: spendPeriods(Date.now()).dayStart });
-        engine.settings.update({ dailyCapCents: spentCents });
+        settings.update({ dailyCapCents: spentCents });
         return { spentCents, reservedCents };
       }), { what: 'a reservation', timeoutMs: 30_000 });
     const jobs = await settled(harness, 6);
     const charged = await billedTotal(harness);
     expect(charged).toBeLessThanOrEqual(atSet.spentCents + atSet.reservedCents);
-    expect(charged).toBe((await engine.spend.reports.summary()).totalCents);
+    expect(charged).toBe((await api.spend.summary({})).totalCents);
     expect(jobs.filter((job) => job.state === 'waiting_budget').length).toBeGreaterThan(0);
-    await engine.spend.budget.update({ dailyCapCents: null });
+    await api.budget.update({ dailyCapCents: null });
     await harness.waitForJobs(6, ['done']);
-    expect((await engine.spend.reports.summary()).totalCents).toBe(6 * 35);
+    expect((await api.spend.summary({})).totalCents).toBe(6 * 35);
   });
 
   it('reserves each job\'s maximum in the commit that claims it, so a job over the cap is held at its claim (issue 15)', async () => {
@@ -117,7 +120,7 @@ describe('budget caps with a real engine and the fake fal', () => {
     await harness.waitForJobs(2, ['done']);
     jobs = await settled(harness, 3);
     expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget']);
-    expect(await harness.engine.spend.reports.summary()).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
+    expect(await harness.api.spend.summary({})).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
     offset += 24 * 3_600_000;
     await harness.waitForJobs(3, ['done']);
     expect(await billedTotal(harness)).toBe(3 * 35);

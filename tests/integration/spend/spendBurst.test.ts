@@ -29,7 +29,7 @@ const withPrefix = async (h: EngineHarness, prefix: string) => (await h.jobs()).
 const resting = (h: EngineHarness, prefix: string, count: number) =>
   untilEngine(h.engine, async () => {
     const jobs = await withPrefix(h, prefix);
-    const still = jobs.length === count && jobs.every((job) => ['done', 'waiting_budget'].includes(job.state)) && h.engine.scheduler.status().running === 0;
+    const still = jobs.length === count && jobs.every((job) => ['done', 'waiting_budget'].includes(job.state)) && h.engine.queueStatus().running === 0;
     return still ? jobs : undefined;
   }, { what: `${count} ${prefix} jobs done or held`, timeoutMs: 60_000, describe: async () => (await h.jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ') });
 
@@ -39,14 +39,14 @@ describe('a burst of files into a hot folder', () => {
     const { engine, fake } = harness;
     const api = engine.api(host);
     // Paused, so every file of the burst is still queued when the fourth arrives and the burst is seen.
-    engine.scheduler.pause('user');
+    engine.pause('user');
     await land(harness, 'burst', 5, 100);
     const held = await untilEngine(engine, async () => {
       const jobs = await withPrefix(harness!, 'burst');
       return jobs.length === 5 && jobs.every((job) => job.state === 'waiting_budget') ? jobs : undefined;
     }, { what: 'five held jobs' });
     expect(held.map((job) => job.stateReason)).toEqual(Array(5).fill(BURST_REASON));
-    engine.scheduler.resume();
+    engine.resume();
     expect((await api.spend.held()).burst).toEqual([{ folderId: harness.folderId, jobs: 5, minCents: 5 * 35, maxCents: 5 * 35 }]);
     expect((await withPrefix(harness, 'burst')).map((job) => job.state)).toEqual(Array(5).fill('waiting_budget'));
     expect(fake.countSubmits()).toBe(0);
@@ -61,17 +61,16 @@ describe('a burst of files into a hot folder', () => {
 
   it('lets at most burstFiles through when the scheduler claims files before the burst is seen; a trusted folder is never held', async () => {
     harness = await startEngineHarness({ settings: { burstFiles: 3, burstWindowMinutes: 1 } });
-    const { engine, fake } = harness;
+    const { fake, api } = harness;
     await land(harness, 'running', 8, 300);
     const jobs = await resting(harness, 'running', 8);
     expect(fake.countSubmits()).toBeLessThanOrEqual(3);
     expect(jobs.filter((job) => job.state === 'done').length).toBe(fake.countSubmits());
-    expect((await engine.spend.reports.held()).burst[0]?.jobs).toBe(8 - fake.countSubmits());
-    expect(await engine.spend.bursts.discard(harness.folderId)).toBe(8 - fake.countSubmits());
+    expect((await api.spend.held()).burst[0]?.jobs).toBe(8 - fake.countSubmits());
+    expect((await api.spend.discardBurst({ folderId: harness.folderId })).cancelled).toBe(8 - fake.countSubmits());
     expect((await withPrefix(harness, 'running')).filter((job) => job.state === 'cancelled')).toHaveLength(8 - fake.countSubmits());
 
-    engine.settings.updateFolder(harness.folderId, { trusted: true });
-    engine.applyFolderSettings();
+    await api.folders.update({ id: harness.folderId, patch: { trusted: true } });
     const before = fake.countSubmits();
     await land(harness, 'trusted', 6, 400);
     expect((await resting(harness, 'trusted', 6)).map((job) => job.state)).toEqual(Array(6).fill('done'));

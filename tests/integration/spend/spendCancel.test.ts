@@ -28,7 +28,7 @@ async function drop(h: EngineHarness, names: string[]) {
 
 /** The fal request id the engine stored for a job once it has one. */
 function requestIdOf(h: EngineHarness, jobId: string): Promise<string> {
-  return untilEngine(h.engine, async () => (await h.engine.store.requests.listRequests(jobId))[0]?.requestId, { timeoutMs: 20_000, what: 'a submitted request' });
+  return untilEngine(h.engine, async () => (await h.store.requests.listRequests(jobId))[0]?.requestId, { timeoutMs: 20_000, what: 'a submitted request' });
 }
 
 /** The harness profile (1080x1080 + 1200x628 at a 1K hint) at its lowest possible tiers (2K and 1K): 5 + 15 + 15. */
@@ -38,7 +38,7 @@ describe('cancelling a job that is at fal', () => {
   it('books a request fal was running as may-be-billed, and one still in fal\'s queue as nothing', async () => {
     // The engine may have two requests at fal, which runs one at a time: the second waits in fal's queue.
     harness = await startEngineHarness({ settings: { concurrency: 2 }, fakeOptions: { latency: { processingMs: 10_000, concurrency: 1 } } });
-    const { engine, fake } = harness;
+    const { engine, fake, store, api } = harness;
     // What the engine's own status polls last said per job: a cancel books from that, so the test waits for it too.
     const seenByEngine = new Map<string, string>();
     engine.events.on('progress', (progress) => progress.falStatus && seenByEngine.set(progress.jobId, progress.falStatus));
@@ -59,13 +59,13 @@ describe('cancelling a job that is at fal', () => {
 
     expect(fake.job(runningId)?.cancelled).toBe(true);
     expect(fake.job(queuedId)?.cancelled).toBe(true);
-    const rows = await engine.store.ledger.all();
+    const rows = await store.ledger.all();
     expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['may_be_billed', runningId, MIN_ESTIMATE_CENTS]]);
-    const summary = await engine.spend.reports.summary();
+    const summary = await api.spend.summary({});
     expect(summary.totalCents).toBe(0);
     expect(summary.mayBeBilledCents).toBe(MIN_ESTIMATE_CENTS);
     expect(summary.reservedCents).toBe(0);
-    expect(await Promise.all(jobs.map(async (job) => (await engine.store.jobs.getJob(job.id))?.state))).toEqual(['cancelled', 'cancelled']);
+    expect(await Promise.all(jobs.map(async (job) => (await store.jobs.getJob(job.id))?.state))).toEqual(['cancelled', 'cancelled']);
   });
 
   it('charges a request fal had already finished when the cancel came, priced from its result, and writes no outputs', async () => {
@@ -74,7 +74,7 @@ describe('cancelling a job that is at fal', () => {
       fakeOptions: { renderMode: 'flat', latency: { processingMs: 100, concurrency: 2 } },
       engine: { timing: { ...HARNESS_TIMING, pollIntervalMs: 60_000 } },
     });
-    const { engine, fake } = harness;
+    const { engine, fake, store, api } = harness;
     const [job] = await drop(harness, ['finished.jpg']);
     const requestId = await requestIdOf(harness, job!.id);
     await pollUntil(() => fake.job(requestId)?.state === 'COMPLETED' || undefined, { timeoutMs: 10_000, what: 'fal finished the request' });
@@ -84,10 +84,10 @@ describe('cancelling a job that is at fal', () => {
     expect(fake.job(requestId)?.cancelled).toBe(false);
     const billed = await billedByFake(fake);
     expect(billed[requestId]).toBeGreaterThan(0);
-    const rows = await engine.store.ledger.all();
+    const rows = await store.ledger.all();
     expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['charge', requestId, billed[requestId]]]);
-    expect((await engine.spend.reports.summary()).totalCents).toBe(billed[requestId]);
-    expect((await engine.store.jobs.getJob(job!.id))?.state).toBe('cancelled');
-    expect(await engine.store.outputs.listOutputs(job!.id)).toEqual([]);
+    expect((await api.spend.summary({})).totalCents).toBe(billed[requestId]);
+    expect((await store.jobs.getJob(job!.id))?.state).toBe('cancelled');
+    expect(await store.outputs.listOutputs(job!.id)).toEqual([]);
   });
 });

@@ -25,11 +25,11 @@ const profile = (name: string, numImagesPerSize: number, resolution: '1K' | '2K'
 describe('the spend ledger against what fal returned', () => {
   it('charges every request by fal formula over its reported tiers and image counts; 422s apart; CSV and CLI agree', async () => {
     harness = await startEngineHarness({ fakeOptions: { renderMode: 'flat', latency: { processingMs: 50, concurrency: 4 } }, settings: { concurrency: 3 } });
-    const { engine, fake, root } = harness;
+    const { engine, fake, root, store, api, profiles } = harness;
     // 800x1000 fits a 1K preset, 1080x1080 needs 2K, 2100x2100 4K; a 2K hint lifts 1K sizes; 1..3 images per size.
-    const tiers = engine.profiles.create(profile('Tiers', 1, '1K', [[800, 1000], [1080, 1080], [2100, 2100]]));
-    const pair = engine.profiles.create(profile('Pair at 2K', 2, '2K', [[800, 1000]]));
-    const triple = engine.profiles.create(profile('Triple', 3, '1K', [[1200, 628], [1000, 1000]]));
+    const tiers = profiles.create(profile('Tiers', 1, '1K', [[800, 1000], [1080, 1080], [2100, 2100]]));
+    const pair = profiles.create(profile('Pair at 2K', 2, '2K', [[800, 1000]]));
+    const triple = profiles.create(profile('Triple', 3, '1K', [[1200, 628], [1000, 1000]]));
     const drops = join(root, 'drops');
     mkdirSync(drops);
     const write = async (name: string, seed: number) => {
@@ -47,30 +47,30 @@ describe('the spend ledger against what fal returned', () => {
     // The fake rendered every tier; the ledger's charge per request is fal's formula over what each request returned.
     expect(new Set(await renderedTiers(fake))).toEqual(new Set(['1K', '2K', '4K']));
     const billed = await billedByFake(fake);
-    const rows = await engine.store.ledger.all();
+    const rows = await store.ledger.all();
     const charges = rows.filter((row) => row.kind === 'charge');
     expect(sumBy(charges, (row) => row.requestId!)).toEqual(billed);
     const total = Object.values(billed).reduce((sum, cents) => sum + cents, 0);
-    const summary = await engine.spend.reports.summary();
+    const summary = await api.spend.summary({});
     expect(summary.totalCents).toBe(total);
     expect(summary.byProfile.reduce((sum, entry) => sum + entry.cents, 0)).toBe(total);
     expect(summary.reservedCents).toBe(0);
     // Each job shows what its requests cost (History's cost column), and a refused one shows none.
     for (const job of jobs) {
-      const requests = (await engine.store.requests.listRequests(job.id)).map((request) => request.requestId);
+      const requests = (await store.requests.listRequests(job.id)).map((request) => request.requestId);
       const cost = requests.reduce((sum, id) => sum + (billed[id] ?? 0), 0);
-      expect((await toJobDetail(engine.store, job.id))?.costCents, job.sourceName).toBe(job.state === 'done' ? cost : null);
+      expect((await toJobDetail(store, job.id))?.costCents, job.sourceName).toBe(job.state === 'done' ? cost : null);
     }
 
     // The refused request: recorded once, apart, at the lowest tiers of what was asked (5 + 15 + 15 + 30).
     const refusedJob = jobs.find((job) => job.sourceName === 'flagged.jpg')!;
-    const [refusedRequest] = await engine.store.requests.listRequests(refusedJob.id);
+    const [refusedRequest] = await store.requests.listRequests(refusedJob.id);
     expect(rows.filter((row) => row.kind === 'may_be_billed').map((row) => [row.requestId, row.cents])).toEqual([[refusedRequest!.requestId, 65]]);
     expect(summary.mayBeBilledCents).toBe(65);
     expect(billed[refusedRequest!.requestId]).toBeUndefined();
 
     // CSV: a header and one line per ledger row; its charge lines sum to the total.
-    const lines = (await engine.spend.reports.csv()).csv.trimEnd().split('\r\n');
+    const lines = (await api.spend.exportCsv({})).csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(rows.length + 1);
     const header = lines[0]!.split(',');
     const cells = lines.slice(1).map((line) => line.split(','));
@@ -93,11 +93,11 @@ describe('the spend ledger against what fal returned', () => {
 describe('smart routing savings', () => {
   it('records what fal would have cost for auto sizes the local engine made, with the vision fee only when nothing was sent', async () => {
     harness = await startEngineHarness({ fakeOptions: { renderMode: 'flat' } });
-    const { engine, root } = harness;
+    const { engine, root, store, api, profiles } = harness;
     const sizes = (list: Array<[number, number, 'auto' | 'fal']>) => list.map(([width, height, policy]) => ({ width, height, policy }));
     // A 640x480 source and a 320x240 target: the same shape, so a cover crop keeps everything and auto stays local.
-    const allAuto = engine.profiles.create({ name: 'All auto', sizes: sizes([[320, 240, 'auto']]), fal: { numImagesPerSize: 2 } });
-    const mixed = engine.profiles.create({ name: 'Mixed', sizes: sizes([[320, 240, 'auto'], [1080, 1080, 'fal']]) });
+    const allAuto = profiles.create({ name: 'All auto', sizes: sizes([[320, 240, 'auto']]), fal: { numImagesPerSize: 2 } });
+    const mixed = profiles.create({ name: 'Mixed', sizes: sizes([[320, 240, 'auto'], [1080, 1080, 'fal']]) });
     const drops = join(root, 'drops');
     mkdirSync(drops);
     await writeTestJpeg(join(drops, 'local.jpg'), 950);
@@ -106,12 +106,12 @@ describe('smart routing savings', () => {
     await engine.enqueuePaths([join(drops, 'mixed.jpg')], mixed.id);
     const jobs = await harness.waitForJobs(2, ['done', 'failed']);
     expect(jobs.map((job) => job.state)).toEqual(['done', 'done']);
-    const rows = await engine.store.ledger.all();
+    const rows = await store.ledger.all();
     const byJob = (name: string) => rows.filter((row) => row.jobId === jobs.find((job) => job.sourceName === name)!.id).map((row) => [row.kind, row.cents]);
     // Two 1K images and the request's vision fee saved; in the mixed job one 1K image saved and the 2K size charged.
     expect(byJob('local.jpg')).toEqual([['saving', 5 + 2 * 15]]);
     expect(byJob('mixed.jpg').sort()).toEqual([['charge', 5 + 15], ['saving', 15]]);
-    expect(await engine.spend.reports.summary()).toMatchObject({ savingsCents: 50, totalCents: 20 });
+    expect(await api.spend.summary({})).toMatchObject({ savingsCents: 50, totalCents: 20 });
     expect(Object.values(await billedByFake(harness.fake))).toEqual([20]);
   });
 });

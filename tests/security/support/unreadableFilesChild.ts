@@ -2,10 +2,13 @@
 // user, since root reads any file) and prints one JSON line: what became of files it may not read.
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ProfileStore } from '../../../electron/engine/profiles';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
 import { untilEngine } from '../../support/engine/engineWaits';
 import { makeTestJpeg } from '../../support/engine/testImages';
+import { openTestStore } from '../../support/engine/testStore';
 
 const root = process.argv[2]!;
 const watched = join(root, 'watched');
@@ -21,27 +24,31 @@ await write(join(drop, 'locked-before.jpg'), 402, 0o000);
 await write(join(drop, 'locked-later.jpg'), 403);
 await write(join(drop, 'good.jpg'), 404);
 
+// The profile and the folder are in the data folder before the engine starts; the jobs are read through a
+// store handle of this script's own (the engine keeps its parts private).
+const dataDir = join(root, 'data');
+const profile = new ProfileStore({ dataDir }).create({ name: 'Unreadable', sizes: [{ width: 64, height: 64, policy: 'local' }], output: { format: 'jpeg', quality: 80 } });
+new SettingsStore(dataDir).addFolder({ id: 'w', path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: false });
 const engine = new Engine({
-  dataDir: join(root, 'data'),
+  dataDir,
   env: {},
   forceProvider: 'local',
   fetch: (async () => new Response(null, { status: 204 })) as unknown as typeof fetch,
   timing: HARNESS_TIMING,
 });
-const profile = engine.profiles.create({ name: 'Unreadable', sizes: [{ width: 64, height: 64, policy: 'local' }], output: { format: 'jpeg', quality: 80 } });
-engine.settings.addFolder({ id: 'w', path: watched, profileId: profile.id, enabled: true, recursive: false, polling: false, trusted: false });
 const notices: string[] = [];
 engine.events.on('notice', (notice: { message: string }) => notices.push(notice.message));
 await engine.start();
 
 // Readable when queued, unreadable when the run reads it.
-engine.scheduler.pause('user');
+engine.pause('user');
 const queued = await engine.enqueuePaths([join(drop, 'locked-before.jpg'), join(drop, 'locked-later.jpg'), join(drop, 'good.jpg')], profile.id);
 await chmod(join(drop, 'locked-later.jpg'), 0o000);
-engine.scheduler.resume();
+engine.resume();
 await write(join(watched, 'visible.jpg'), 405);
 
-const all = async () => (await engine.store.history.queryJobs({ limit: 100 })).jobs;
+const store = openTestStore(dataDir);
+const all = async () => (await store.history.queryJobs({ limit: 100 })).jobs;
 await untilEngine(engine, async () => {
   const jobs = await all();
   const finished = jobs.filter((job) => job.state === 'done' || job.state === 'failed');
@@ -53,8 +60,9 @@ const report = {
   refused: queued.refused,
   jobs: (await all()).map((job) => ({ name: job.sourceName, state: job.state, code: job.errorCode, message: job.errorMessage })),
   notices,
-  queue: engine.scheduler.status().state,
-  folder: engine.folders.statuses().map((status) => status.state),
+  queue: engine.queueStatus().state,
+  folder: engine.folderStatuses().map((status) => status.state),
 };
 await engine.stop();
+await store.close();
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -3,22 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine, type EngineOptions } from '../../../electron/engine/runtime/engine';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
-import type { Profile, ProfileInput } from '../../../electron/engine/profiles';
+import { ProfileStore, type Profile, type ProfileInput } from '../../../electron/engine/profiles';
 import { FileFalKeyStore } from '../../../electron/engine/settings/falKeyStore';
 import type { SettingsPatch, WatchedFolder } from '../../../electron/engine/settings/settingsSchema';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
-import type { JobRecord, StoreEvent } from '../../../electron/engine/store';
+import type { JobRecord, JobStore, StoreEvent } from '../../../electron/engine/store';
 import type { JobState } from '../../../electron/domain/jobStates';
 import { startFakeFal, type FakeFal, type RecordedRequest } from '../fakeFal';
 import { untilEngine } from './engineWaits';
 import { submitsForHash } from './outputChecks';
 import { TEST_HOST } from './testHost';
+import { openTestStore } from './testStore';
 
 /** A running engine wired to a fake fal server, with a watched folder, in throw-away folders. */
 export interface EngineHarness {
   readonly engine: Engine;
   /** The API handlers over the engine, as the UI calls them (verbs instead of the engine's parts). */
   readonly api: ApiHandlers;
+  /** The job store the test opened and gave the engine, to read persisted rows (requests, outputs, the ledger). */
+  readonly store: JobStore;
+  /** The test's own handle on the profiles file the engine reads (read per call, so new profiles count at once). */
+  readonly profiles: ProfileStore;
   readonly fake: FakeFal;
   readonly root: string;
   readonly dataDir: string;
@@ -85,10 +90,12 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
   const fake = await startFakeFal({ latency: { processingMs: 100, concurrency: 4 }, ...options.fakeOptions });
   new FileFalKeyStore(dataDir).write(options.falKey ?? fake.key);
   if (options.settings) new SettingsStore(dataDir).update(options.settings);
-  const engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, timing: HARNESS_TIMING, ...options.engine });
-  const profile = engine.profiles.create(options.profile ?? FAL_PROFILE);
+  // The profile and the folder are written to the data folder before the engine reads it, as a person's earlier
+  // session would have left them.
+  const profiles = new ProfileStore({ dataDir });
+  const profile = profiles.create(options.profile ?? FAL_PROFILE);
   const folderId = 'photos';
-  engine.settings.addFolder({
+  new SettingsStore(dataDir).addFolder({
     id: folderId,
     path: watched,
     profileId: profile.id,
@@ -98,13 +105,19 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
     trusted: false,
     ...options.folder,
   });
+  // The test opens the job store and hands it to the engine: it reads (and, rarely, writes) the very rows the engine
+  // keeps, with its events pushed as the engine's own, while the engine's parts stay private.
+  const store = options.engine?.openedStore ?? openTestStore(dataDir, { store: options.engine?.store, instance: options.engine?.instance, now: options.engine?.now });
+  const engine = new Engine({ dataDir, falHostOverride: fake.url, env: {}, timing: HARNESS_TIMING, ...options.engine, openedStore: store });
   if (options.startEngine !== false) await engine.start();
 
-  const jobs = async () => (await engine.store.history.queryJobs({ limit: 1000 })).jobs;
+  const jobs = async () => (await store.history.queryJobs({ limit: 1000 })).jobs;
   const summary = async () => (await jobs()).map((job) => `${job.sourceName}:${job.state}`).join(', ');
   return {
     engine,
     api: engine.api(TEST_HOST),
+    store,
+    profiles,
     fake,
     root,
     dataDir,
@@ -128,10 +141,11 @@ export async function startEngineHarness(options: EngineHarnessOptions = {}): Pr
         { timeoutMs, what: `${count} jobs in ${states.join('/')}`, describe: summary },
       ),
     eventsOf: async (jobId, kind) =>
-      ((await engine.store.history.getJobDetail(jobId, 10_000))?.events ?? []).filter((event) => kind === undefined || event.kind === kind),
+      ((await store.history.getJobDetail(jobId, 10_000))?.events ?? []).filter((event) => kind === undefined || event.kind === kind),
     submitsOf: (job) => submitsForHash(fake, job.contentHash),
     close: async () => {
       await engine.stop().catch(() => undefined);
+      await store.close().catch(() => undefined);
       await fake.close();
       rmSync(root, { recursive: true, force: true });
     },

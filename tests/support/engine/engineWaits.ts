@@ -1,6 +1,12 @@
 import { FINISHED_JOB_STATES, RUNNING_JOB_STATES, type JobState } from '../../../electron/domain/jobStates';
 import type { Engine } from '../../../electron/engine/runtime/engine';
-import type { JobRecord } from '../../../electron/engine/store';
+import type { JobRecord, JobStore } from '../../../electron/engine/store';
+
+/** An engine and the test's own handle on its store (an EngineHarness is one): what the waits below read. */
+export interface WatchedEngine {
+  readonly engine: Engine;
+  readonly store: JobStore;
+}
 
 /** What a wait is for, and how long it may take before the test fails with what it saw last. */
 export interface EngineWaitOptions {
@@ -65,23 +71,23 @@ export function untilEngine<T>(engine: Engine, check: () => T | undefined | Prom
 }
 
 /** Every job of the engine's store, newest first. */
-async function allJobs(engine: Engine): Promise<JobRecord[]> {
-  return (await engine.store.history.queryJobs({ limit: 1000 })).jobs;
+async function allJobs(store: JobStore): Promise<JobRecord[]> {
+  return (await store.history.queryJobs({ limit: 1000 })).jobs;
 }
 
 /** Resolves with the job once it is done, failed or cancelled (or in one of `states`). */
-export function waitForJobSettled(engine: Engine, jobId: string, options: { states?: readonly JobState[]; timeoutMs?: number } = {}): Promise<JobRecord> {
+export function waitForJobSettled({ engine, store }: WatchedEngine, jobId: string, options: { states?: readonly JobState[]; timeoutMs?: number } = {}): Promise<JobRecord> {
   const states = options.states ?? FINISHED_JOB_STATES;
   return untilEngine(
     engine,
     async () => {
-      const job = await engine.store.jobs.getJob(jobId);
+      const job = await store.jobs.getJob(jobId);
       return job && states.includes(job.state) ? job : undefined;
     },
     {
       timeoutMs: options.timeoutMs,
       what: `job ${jobId} in ${states.join('/')}`,
-      describe: async () => (await engine.store.jobs.getJob(jobId))?.state ?? 'no such job',
+      describe: async () => (await store.jobs.getJob(jobId))?.state ?? 'no such job',
     },
   );
 }
@@ -91,18 +97,18 @@ export function waitForJobSettled(engine: Engine, jobId: string, options: { stat
  * outside the queue (the budget, the network, its retry time), and the scheduler has no run in flight. With
  * `atLeast`, also waits until that many jobs exist (files still arriving).
  */
-export function waitForIdle(engine: Engine, options: { atLeast?: number; timeoutMs?: number } = {}): Promise<JobRecord[]> {
+export function waitForIdle({ engine, store }: WatchedEngine, options: { atLeast?: number; timeoutMs?: number } = {}): Promise<JobRecord[]> {
   return untilEngine(
     engine,
     async () => {
-      const jobs = await allJobs(engine);
+      const jobs = await allJobs(store);
       const busy = jobs.some((job) => job.state === 'queued' || RUNNING_JOB_STATES.includes(job.state));
-      return jobs.length >= (options.atLeast ?? 0) && !busy && engine.scheduler.status().running === 0 ? jobs : undefined;
+      return jobs.length >= (options.atLeast ?? 0) && !busy && engine.queueStatus().running === 0 ? jobs : undefined;
     },
     {
       timeoutMs: options.timeoutMs ?? 60_000,
       what: `the queue idle${options.atLeast ? ` with ${options.atLeast} jobs` : ''}`,
-      describe: async () => (await allJobs(engine)).map((job) => `${job.sourceName}:${job.state}`).join(', '),
+      describe: async () => (await allJobs(store)).map((job) => `${job.sourceName}:${job.state}`).join(', '),
     },
   );
 }

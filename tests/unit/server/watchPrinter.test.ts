@@ -26,7 +26,7 @@ describe('the watch command’s lines', () => {
     state('retry_scheduled', 'fal answered 503');
     state('done');
     printer.stop();
-    await engine.store.close();
+    await engine.stop();
     const lines = text.trim().split('\n').map((line) => line.slice(9));
     expect(lines).toEqual([
       '?: waiting for network — fal could not be reached; it goes out when the network is back.',
