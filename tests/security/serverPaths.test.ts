@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../electron/shared';
 import { pollUntil } from '../support/engine/pollUntil';
+import { openTestStore } from '../support/engine/testStore';
 import { makeTestJpeg, writeTestJpeg } from '../support/engine/testImages';
 import { startHeadlessFixture, type HeadlessFixture, type RawAnswer } from './support/headlessServerFixture';
 
@@ -85,13 +86,20 @@ describe('jobs.enqueuePaths over HTTP', () => {
     expect(jobs[0]!.state).toBe('done');
   });
 
-  it('lets an uploaded file be queued (the browser drop)', async () => {
+  it('lets an uploaded file be queued (the browser drop), recorded as an upload', async () => {
     const upload = await fixture.request('/api/upload?name=dropped.jpg', { method: 'POST', body: await makeTestJpeg(95, 320, 240) });
     expect(upload.status, upload.text).toBe(200);
     const { path } = upload.json as { path: string };
     const answer = await fixture.call('jobs.enqueuePaths', { paths: [path], profileId: fixture.profile.id });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json).toMatchObject({ jobIds: [expect.any(String)], skipped: [] });
+    const [jobId] = (answer.json as { jobIds: string[] }).jobIds;
+    const store = openTestStore(fixture.dataDir);
+    try {
+      expect((await store.jobs.getJob(jobId!))?.origin).toBe('upload');
+    } finally {
+      await store.close();
+    }
   });
 });
 
@@ -133,8 +141,11 @@ describe('the hot folder', () => {
       what: 'late-real.jpg done',
       timeoutMs: 30_000,
     });
-    // One more reconcile-and-settle round, so a link job would have appeared by now.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A scan of the folder once that file is done (resolved when the scan is over) passes the link again: had it
+    // been taken, it would now be settling or hashing (pending) or a job, and it is neither.
+    const { engine } = fixture.server;
+    await engine.rescanFolders();
+    expect(engine.folderStatuses().filter((status) => status.pendingFiles > 0)).toEqual([]);
     expect((await allJobs()).map((job) => job.sourceName)).not.toContain('late-link.jpg');
   });
 

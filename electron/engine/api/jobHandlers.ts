@@ -5,7 +5,7 @@ import type { EngineParts } from '../runtime/engineParts';
 import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
-import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
+import { allowedQueuePaths, queueOrigin, type PathPolicy } from './pathPolicy';
 
 /**
  * jobs.*: intake of dropped paths, the paged history, and the user's retry and cancel. With a path policy (headless
@@ -23,7 +23,14 @@ export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHa
       const checked = pathPolicy ? await allowedQueuePaths(paths, pathPolicy) : { allowed: paths, refused: [] };
       // Nothing left to queue: still report a wrong profile id as such.
       if (checked.allowed.length === 0) engine.profiles.get(profileId);
-      const result = checked.allowed.length > 0 ? await engine.enqueuePaths(checked.allowed, profileId) : { jobs: [], refused: [] };
+      // Uploads (files the headless host saved in its inbox) and drops are queued apart, each with its origin.
+      const uploads = checked.allowed.filter((path) => queueOrigin(path, pathPolicy) === 'upload');
+      const drops = checked.allowed.filter((path) => queueOrigin(path, pathPolicy) === 'drop');
+      const results = await Promise.all([
+        drops.length > 0 ? engine.enqueuePaths(drops, profileId, 'drop') : undefined,
+        uploads.length > 0 ? engine.enqueuePaths(uploads, profileId, 'upload') : undefined,
+      ]);
+      const result = { jobs: results.flatMap((part) => part?.jobs ?? []), refused: results.flatMap((part) => part?.refused ?? []) };
       return {
         jobIds: result.jobs.filter((entry) => entry.created).map((entry) => entry.job.id),
         skipped: [

@@ -17,6 +17,8 @@ export interface PathPolicy {
   /** How the roots are named in refusals, e.g. "the upload inbox and the watched folders". */
   readonly describeSourceRoots: string;
   readonly describeFolderRoots: string;
+  /** Where this host's uploads land (headless: the inbox): files queued from inside it are uploads, not drops. */
+  readonly uploadRoot?: string;
 }
 
 /** The real location of a path: symlinks followed for the part that exists, the rest appended as named. */
@@ -69,6 +71,13 @@ export async function allowedQueuePaths(
     }
   }
   return { allowed, refused };
+}
+
+/** How a queued file came: `upload` when it lies in the policy's upload folder (the host put it there), else `drop`. */
+export function queueOrigin(path: string, policy: PathPolicy | undefined): 'drop' | 'upload' {
+  if (policy?.uploadRoot === undefined) return 'drop';
+  const inside = relative(resolve(policy.uploadRoot), resolve(path));
+  return inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside) ? 'upload' : 'drop';
 }
 
 /** Refuses a watched folder outside the policy's folder roots (symlinks followed). */

@@ -21,8 +21,11 @@ import type { SpendParts } from './spendParts';
  * and the API handlers call the same ones, so a host never needs the engine's parts.
  */
 export interface EngineUseCases {
-  /** Files and folders dropped on the window (or uploaded to the headless inbox), queued with a profile. */
-  enqueuePaths(paths: readonly string[], profileId: string): Promise<EnqueueResult>;
+  /**
+   * Files and folders dropped on the window (`drop`, the default) or uploaded to the headless inbox (`upload`),
+   * queued with a profile.
+   */
+  enqueuePaths(paths: readonly string[], profileId: string, origin?: 'drop' | 'upload'): Promise<EnqueueResult>;
   /** A user's retry of a failed or cancelled job. */
   retry(jobId: string): Promise<void>;
   /** "Make anyway": a skipped copy becomes a paid job. */

@@ -40,6 +40,7 @@ export async function startHeadlessServer(options: {
     sourceRoots: () => [inboxDir, ...engine.watchedFolders().map((folder) => folder.path)],
     folderRoots: () => [homeDir, ...allowed],
     describeSourceRoots: 'the upload inbox and the watched folders',
+    uploadRoot: inboxDir,
     describeFolderRoots: allowed.length === 0 ? `your home folder (${homeDir})` : `your home folder (${homeDir}) and the folders allowed with --allow (${allowed.join(', ')})`,
   };
   const handlers = engine.api(headlessHostServices(), { pathPolicy, homeDir });
