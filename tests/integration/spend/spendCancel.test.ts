@@ -83,7 +83,8 @@ describe('cancelling a job that is at fal', () => {
 
     expect(fake.job(requestId)?.cancelled).toBe(false);
     const billed = await billedByFake(fake);
-    expect(billed[requestId]).toBeGreaterThan(0);
+    // Two images (below 4K) at 15 cents and the 5 cent vision fee: the harness profile's price.
+    expect(billed[requestId]).toBe(2 * 15 + 5);
     const rows = await store.ledger.all();
     expect(rows.map((row) => [row.kind, row.requestId, row.cents])).toEqual([['charge', requestId, billed[requestId]]]);
     expect((await api.spend.summary({})).totalCents).toBe(billed[requestId]);
