@@ -88,12 +88,12 @@ describe('budget caps with a real engine and the fake fal', () => {
   it('reserves each job\'s maximum in the commit that claims it, so a job over the cap is held at its claim (issue 15)', async () => {
     // Room for two jobs (35 cents each, for certain); one runs at a time and two more are claimed ahead of it.
     harness = await startEngineHarness({ settings: { dailyCapCents: 70, concurrency: 1 }, fakeOptions: { latency: { processingMs: 300, concurrency: 1 } } });
-    const { engine } = harness;
+    const { engine, api } = harness;
     // Read as each claim's commit is pushed: the store answers it before the claimed job's own next step.
     const atClaim: { jobId: string; reserved: Promise<number> }[] = [];
     engine.events.on('stored', (event) => {
       if (event.kind !== 'job_state' || event.job?.state !== 'preparing') return;
-      atClaim.push({ jobId: event.job.id, reserved: engine.spend.reports.summary().then((summary) => summary.reservedCents) });
+      atClaim.push({ jobId: event.job.id, reserved: api.spend.summary({}).then((summary) => summary.reservedCents) });
     });
     await land(harness, names('claimed', 4), 90);
     const jobs = await settled(harness, 4);
@@ -104,7 +104,7 @@ describe('budget caps with a real engine and the fake fal', () => {
     expect(reserved).toHaveLength(2);
     for (const cents of reserved) expect(cents).toBeGreaterThanOrEqual(35);
     expect(await billedTotal(harness)).toBe(70);
-    expect((await engine.spend.reports.summary()).reservedCents).toBe(0);
+    expect((await api.spend.summary({})).reservedCents).toBe(0);
   });
 
   it('requeues held work when the day rolls over (the engine clock moved past midnight)', async () => {
