@@ -4,6 +4,8 @@ import { SmartResizeError } from '../../domain/errors';
 import type { ApiHandlers } from '../../shared/contract/types';
 import { renderBeforeImage } from '../review/beforeImage';
 import { nudgeOutput, restoreOutputVersion, type FixContext } from '../review/fixOutput';
+import { falRerunOffer } from '../review/falRerunOffer';
+import { budgetOf } from '../spend';
 import { switchOutputMethod } from '../review/switchMethod';
 import type { OutputVersionRecord } from '../store';
 import type { EngineParts } from '../runtime/engineParts';
@@ -73,6 +75,28 @@ export function reviewHandlers(engine: EngineParts, dataDir: string): ApiHandler
     restore: async ({ jobId, path, version }) => {
       const made = await restoreOutputVersion(fixing(), jobId, path, version);
       return asVersion(made, made.version);
+    },
+    falRerunOffer: async ({ jobId, path }) => {
+      const { job, output } = await outputOf(jobId, path);
+      const offer = await falRerunOffer(
+        {
+          store,
+          profileOf: (of) => engine.profiles.get(of.profileId, of.profileVersion),
+          localOnlyReason: () => engine.fal.localOnlyReason(),
+          budget: () => budgetOf(engine.settings.get()),
+          now: Date.now,
+          folderLabel: (folderId) => engine.settings.get().folders.find((folder) => folder.id === folderId)?.path ?? `folder ${folderId}`,
+        },
+        job,
+        output.target,
+      );
+      return { size: offer.size, quote: offer.quote ? { ...offer.quote } : null, reason: offer.reason };
+    },
+    rerunFal: async ({ jobId, path }) => {
+      const { output } = await outputOf(jobId, path);
+      const made = await engine.rerunSizeAtFal(jobId, output.target);
+      const version = made.versions.find((record) => record.imageIndex === output.imageIndex) ?? made.versions[0]!;
+      return { ...asVersion(version, version.version), requestId: made.requestId, costCents: made.costCents };
     },
   };
 }

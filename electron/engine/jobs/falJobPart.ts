@@ -15,7 +15,7 @@ import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type JobRecord, type JobRequestRecord } from '../store';
-import { type FinishContext, type PixelImage, finishImages, profileFinishContext, sourceRights, sourceSize } from '../output/finishImages';
+import { type FinishContext, type FinishedImages, type PixelImage, finishImages, profileFinishContext, sourceRights, sourceSize } from '../output/finishImages';
 import { falRequestSizes } from './falCanvases';
 import { cancelAtFal } from './cancelAtFal';
 import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
@@ -33,7 +33,8 @@ export interface FalBatchPlan {
   readonly requestId?: string;
 }
 
-interface FalPartContext {
+/** What running a job's fal requests needs (a job's run, or one size of a finished job re-run at fal). */
+export interface FalPartContext {
   readonly deps: JobRunnerDeps;
   readonly job: JobRecord;
   readonly profile: Profile;
@@ -46,6 +47,8 @@ interface FalPartContext {
   /** The request being waited on, so a failure can be pinned on it. */
   readonly tracker: { requestId?: string };
   readonly report: (extra?: { falStatus?: FalQueueProgress['status']; queuePosition?: number }) => Promise<void>;
+  /** One size of a finished job made again (review/rerunAtFal): the job's state is left as it is, a refusal only answered. */
+  readonly rerun?: boolean;
 }
 
 /** The longest a request may run at fal when the settings say nothing (the setting's default). */
@@ -57,7 +60,7 @@ const DEFAULT_FAL_DEADLINE_MS = 10 * 60_000;
  * Returns a `held` outcome when the budget refuses a new request, else undefined when all are written.
  */
 export async function runFalBatches(context: FalPartContext): Promise<JobOutcome | undefined> {
-  const { deps, job, profile, signal } = context;
+  const { deps, job } = context;
   const { store } = deps;
   const uploads = uploadOnce(context);
   for (const plan of context.plans) {
@@ -67,18 +70,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     // fal billed the request once its result exists: price it before anything here can fail.
     await deps.spend?.charged(job, requestId, body.results ?? []);
     await moveTo(deps, job.id, 'downloading');
-    const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize, falRequestSizes(plan.targets, profile.fal));
-    const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
-    // fal's files are encoded here to each placement's spec and preflighted, on the CPU lane like any encode but
-    // behind the steps that prepare jobs for fal (its slots must not idle meanwhile); a far-aspect target is first
-    // cut from the canvas fal made for it, around the subject.
-    const finished = await cpuStep(deps, signal, async () => {
-      const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
-      const context = profileFinishContext(profile, about);
-      const pixels = await Promise.all(fetched.map((output) => canvasCut(output, context, deps)));
-      const done = await finishImages(pixels, context);
-      return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
-    }, 'finish');
+    const finished = await fetchAndFinish(context, plan, body);
     if (finished.notes.length > 0) await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
     await moveTo(deps, job.id, 'writing');
     // The request is complete in the same commit that records its outputs.
@@ -91,6 +83,27 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
   return undefined;
 }
 
+/**
+ * Downloads a request's outputs at once and finishes them to each placement's spec (preflighted), on the CPU lane
+ * like any encode but behind the steps that prepare jobs for fal (its slots must not idle meanwhile); a far-aspect
+ * target is first cut from the canvas fal made for it, around the subject. Pixels of the files to write, and notes.
+ */
+export async function fetchAndFinish(context: FalPartContext, plan: FalBatchPlan, body: SmartResizeResultBody): Promise<FinishedImages<FalPixels>> {
+  const { deps, job, profile, signal } = context;
+  const refs = outputRefsFromResult(body, plan.targets, profile.fal.numImagesPerSize, falRequestSizes(plan.targets, profile.fal));
+  const fetched = await fetchOutputs(refs, FAL_OUTPUT_FORMAT, profile.output.quality ?? DEFAULT_QUALITY, deps.fetch, signal);
+  return cpuStep(deps, signal, async () => {
+    const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
+    const finishing = profileFinishContext(profile, about);
+    const pixels = await Promise.all(fetched.map((output) => canvasCut(output, finishing, deps)));
+    const done = await finishImages(pixels, finishing);
+    return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
+  }, 'finish');
+}
+
+/** One of fal's outputs as pixels to finish, with its image number and the tier fal reported. */
+type FalPixels = PixelImage & Pick<FetchedOutput, 'imageIndex' | 'imageCount' | 'tier'>;
+
 type Waited = { readonly kind: 'result'; readonly body: SmartResizeResultBody; readonly requestId: string } | Extract<JobOutcome, { kind: 'held' }>;
 
 /**
@@ -98,7 +111,7 @@ type Waited = { readonly kind: 'result'; readonly body: SmartResizeResultBody; r
  * result inside a fal slot, until its deadline. A new request's budget check and upload happen before the slot, so
  * they overlap other jobs' waits on fal.
  */
-async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploads: UploadOnce): Promise<Waited> {
+export async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploads: UploadOnce): Promise<Waited> {
   const { deps, job, client, signal } = context;
   const sizes = plan.targets.map(formatTargetSize);
   const submission: SubmissionContext = { deps, job, client, batchIndex: plan.batchIndex, sizes, signal };
@@ -108,10 +121,10 @@ async function requestAndWait(context: FalPartContext, plan: FalBatchPlan, uploa
   if (!request && !hasOpenSubmit) {
     const held = await admit(context, plan);
     if (held) return held;
-    await moveTo(deps, job.id, 'uploading');
+    if (!context.rerun) await moveTo(deps, job.id, 'uploading');
     input = buildInput(context, plan, await uploads.url());
   }
-  if (hasOpenSubmit) await moveTo(deps, job.id, 'uploading');
+  if (hasOpenSubmit && !context.rerun) await moveTo(deps, job.id, 'uploading');
   return withFalSlot(deps, signal, async (onLeftFal): Promise<Waited> => {
     let submittedNow = false;
     request ??= await recoverOpenSubmit(submission);
@@ -188,7 +201,8 @@ async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extra
   const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
   const admission = await deps.budget.admit(job, maxCents, plan.batchIndex);
   if (admission.ok) return undefined;
-  await deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
+  // A finished job re-running one size stays finished: the refusal is the re-run's answer.
+  if (!context.rerun) await deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
   return { kind: 'held', reason: admission.reason };
 }
 
@@ -197,7 +211,7 @@ function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: strin
 }
 
 /** A downloaded output as pixels to finish: fal's file as it is, or a far-aspect target cut from its canvas. */
-async function canvasCut(output: FetchedOutput, context: FinishContext, deps: JobRunnerDeps): Promise<PixelImage & Pick<FetchedOutput, 'imageIndex' | 'imageCount' | 'tier'>> {
+async function canvasCut(output: FetchedOutput, context: FinishContext, deps: JobRunnerDeps): Promise<FalPixels> {
   const { bytes, corrected: _corrected, url: _url, canvas, ...ref } = output;
   if (!canvas) return { ...ref, encoded: bytes };
   const insets = safeInsetsFor(context.placementOf(ref.target), ref.target);
@@ -214,14 +228,16 @@ function canvasNotes(fetched: readonly FetchedOutput[]): string[] {
   );
 }
 
-interface UploadOnce {
+/** The source's upload, shared by a job's requests. */
+export interface UploadOnce {
   /** The source's URL at fal storage, uploaded on first use and shared by the job's batches. */
   url(): Promise<string>;
   /** Forget the URL: the next submit gets a fresh upload. */
   discard(): void;
 }
 
-function uploadOnce(context: FalPartContext): UploadOnce {
+/** Uploads the context's encoded source on first use; later requests of the job reuse its URL. */
+export function uploadOnce(context: FalPartContext): UploadOnce {
   let pending: Promise<string> | undefined;
   return {
     url: () => {

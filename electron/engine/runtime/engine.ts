@@ -8,6 +8,8 @@ import { SubjectDetector } from '../composition/detection';
 import { SmartResizeError } from '../../domain/errors';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
 import { remakeWithMarks, type RemakeResult } from '../jobs/remakeWithMarks';
+import { FalReruns } from '../review/falReruns';
+import type { FalRerunResult } from '../review/rerunAtFal';
 import { providerForJob } from '../jobs/sizeRouting';
 import type { UserMarks } from '../composition/userMarks';
 import { ProfileStore } from '../profiles';
@@ -57,6 +59,8 @@ export class Engine implements EngineUseCases {
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
   private partsView: EngineParts | undefined;
+  /** One-size re-runs at fal: the job runner's fal path for a finished job (review/rerunAtFal). */
+  private readonly falReruns = new FalReruns(() => ({ ...this.scheduler.runnerDeps(), dataDir: this.options.dataDir }));
 
   constructor(private readonly options: EngineOptions) {
     const env = options.env ?? process.env;
@@ -182,6 +186,7 @@ export class Engine implements EngineUseCases {
   async start(): Promise<void> {
     await this.online.start();
     await this.scheduler.start();
+    void this.falReruns.resume();
     await this.spend.checkHeldWork();
     // The team's shared profiles and folders arrive in the background: a database away does not hold the start.
     this.presets.start();
@@ -197,6 +202,7 @@ export class Engine implements EngineUseCases {
     this.presets.stop();
     await this.folders.stop();
     await this.scheduler.stop();
+    await this.falReruns.stop();
     this.online.stop();
     await this.store.close();
     await this.detector.close();
@@ -299,6 +305,10 @@ export class Engine implements EngineUseCases {
     return remakeWithMarks({ ...this.scheduler.runnerDeps(), dataDir: this.options.dataDir }, jobId, marks);
   }
 
+  async rerunSizeAtFal(jobId: string, size: string): Promise<FalRerunResult> {
+    return this.falReruns.run(jobId, size);
+  }
+
   /** The watched folders: the settings' list, or the folders the engine was started with (the `watch` command). */
   watchedFolders(): WatchedFolder[] {
     return [...(this.options.folders ?? this.settings.get().folders)];
@@ -324,6 +334,7 @@ export class Engine implements EngineUseCases {
       retry: (jobId) => this.retry(jobId),
       makeAnyway: (jobId) => this.makeAnyway(jobId),
       setJobMarks: (jobId, marks) => this.setJobMarks(jobId, marks),
+      rerunSizeAtFal: (jobId, size) => this.rerunSizeAtFal(jobId, size),
       cancel: (jobId) => this.cancel(jobId),
       pause: (cause) => this.pause(cause),
       resume: () => this.resume(),

@@ -1,6 +1,7 @@
 import type { PauseCause } from '../../domain/pauseCauses';
 import type { UserMarks } from '../composition/userMarks';
 import type { RemakeResult } from '../jobs/remakeWithMarks';
+import type { FalRerunResult } from '../review/rerunAtFal';
 import type { ProfileStore } from '../profiles';
 import type { TeamPresets } from '../profiles/team/teamPresets';
 import type { BatchTracker } from '../queue/batchTracker';
@@ -32,6 +33,8 @@ export interface EngineUseCases {
   makeAnyway(jobId: string): Promise<void>;
   /** Sets the focal point and keep boxes of a job's source and makes its local sizes again with them (free). */
   setJobMarks(jobId: string, marks: UserMarks): Promise<RemakeResult>;
+  /** Makes one size of a finished job again at fal (budget-checked, charged once, a new version); the others stay. */
+  rerunSizeAtFal(jobId: string, size: string): Promise<FalRerunResult>;
   /** A user's cancel: the job stops, and fal is told to cancel its live requests. */
   cancel(jobId: string): Promise<void>;
   /** Stops starting new jobs, for a cause (the person, a refused key, the budget...). */

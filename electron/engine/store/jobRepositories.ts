@@ -128,6 +128,11 @@ export interface RequestRepository {
   liveRequests(jobId: string): Promise<JobRequestRecord[]>;
   /** The request with this fal id, or undefined. */
   findByRequestId(requestId: string): Promise<JobRequestRecord | undefined>;
+  /**
+   * Requests still at fal (state submitted) of jobs already done: one size re-run at fal whose result was not yet
+   * written when the app stopped. They are resumed by id at start, never submitted again. Oldest first.
+   */
+  rerunsInFlight(): Promise<JobRequestRecord[]>;
 }
 
 /** fal submits, each recorded before it goes out with the upload URL it carries (see migration 005). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema, SwitchMethodInputSchema } from '../schemas/review';
+import { FalRerunDoneSchema, FalRerunOfferSchema, FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema, SwitchMethodInputSchema } from '../schemas/review';
 import { IdSchema } from '../schemas/common';
 import { verb } from './verb';
 
@@ -34,5 +34,15 @@ export const reviewVerbs = {
     summary: 'Puts an earlier version of one output back at its path (as a new version).',
     input: RestoreInputSchema,
     output: OutputVersionSchema,
+  }),
+  falRerunOffer: verb({
+    summary: 'Whether one output can be re-run at fal now, at what price (from the pricing module), and why not.',
+    input: JobFileRefSchema,
+    output: FalRerunOfferSchema,
+  }),
+  rerunFal: verb({
+    summary: 'Makes one output again at fal (budget-checked, one request, charged once): a new version at the same path, the other outputs and charges untouched.',
+    input: JobFileRefSchema,
+    output: FalRerunDoneSchema,
   }),
 };

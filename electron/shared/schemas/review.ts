@@ -51,3 +51,28 @@ export const OutputVersionSchema = z.object({
 export const OutputVersionListSchema = z.object({ versions: z.array(OutputVersionSchema) });
 
 export type OutputVersion = z.infer<typeof OutputVersionSchema>;
+
+/** The price of re-running one size at fal, from the pricing module (what the ledger records for a known tier). */
+const FalRerunQuoteSchema = z.object({
+  /** Equal to maxCents when the tier is certain. */
+  minCents: z.int().nonnegative(),
+  maxCents: z.int().nonnegative(),
+  /** fal's per-request fee inside both bounds (the size goes alone, so it is paid again). */
+  visionFeeCents: z.int().nonnegative(),
+  images: z.int().positive(),
+});
+
+/** Whether an output can be re-run at fal now, its price, and why not (no key, budget, job not done...). */
+export const FalRerunOfferSchema = z.object({
+  size: z.string(),
+  quote: FalRerunQuoteSchema.nullable(),
+  /** Null when it can go now. */
+  reason: z.string().nullable(),
+});
+
+/** A re-run at fal done: the new version the file holds, the request, and what the ledger recorded for it. */
+export const FalRerunDoneSchema = OutputVersionSchema.extend({
+  requestId: z.string(),
+  costCents: z.int().nonnegative(),
+});
+

@@ -43,12 +43,40 @@ describe('smart-resize rerun', () => {
     expect(squareLine.preflight?.status).toMatch(/pass|warn|fail/);
     expect(listed!.outputs.find((output) => output.target === '400x200')!.versions).toEqual([]);
 
-    // A size the job does not have, and fal (not built for one size), exit 1 with the reason.
+    // A size the job does not have exits 1 with the reason.
     const missing = await runCli(['rerun', job.id, '--size', '500x500', '--data', harness.dataDir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('has no 500x500 output (it has 300x300, 400x200)');
-    const fal = await runCli(['rerun', job.id, '--size', '300x300', '--provider', 'fal', '--data', harness.dataDir]);
-    expect(fal.code).toBe(1);
-    expect(fal.stderr).toContain('only local re-runs of one size exist so far');
+  });
+
+  it('--provider fal prints the price first, sends that one size, records one charge of that price and a new fal version', async () => {
+    harness = await startEngineHarness({ fakeOptions: { regenerates: true }, profile: { name: 'Rerun fal', sizes: [{ width: 300, height: 300, policy: 'fal' }, { width: 400, height: 200, policy: 'fal' }], output: { format: 'png' } } });
+    copyFileSync('../shared/corpus/Landscape_1.jpg', join(harness.watched, 'Landscape_1.jpg'));
+    const job = await harness.waitForJob('Landscape_1.jpg', ['done']);
+    const detail = await harness.api.jobs.detail({ id: job.id });
+    const before = new Map(detail.outputs.map((output) => [output.target, readFileSync(output.path)]));
+    const submits = harness.fake.countSubmits();
+    const env = { FAL_KEY: harness.fake.key, FAL_PROXY_URL: harness.fake.proxyUrl };
+
+    const run = await runCli(['rerun', job.id, '--size', '300x300', '--provider', 'fal', '--json', '--data', harness.dataDir], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Sending 300x300 of job ${job.id} to fal: $0.20 (one request).`);
+    const [line] = jsonLines<{ size: string; version: number; provider: string; costCents: number; requestId: string; path: string }>(run.stdout);
+    expect(line).toMatchObject({ size: '300x300', version: 2, provider: 'fal', costCents: 20 });
+    expect(harness.fake.countSubmits()).toBe(submits + 1);
+    const charge = (await harness.api.spend.ledger({ limit: 100 })).rows.filter((row) => row.kind === 'charge' && row.requestId === line!.requestId);
+    expect(charge.map((row) => row.cents)).toEqual([20]);
+    expect(readFileSync(line!.path).equals(before.get('300x300')!)).toBe(false);
+    expect(readFileSync(detail.outputs.find((output) => output.target === '400x200')!.path).equals(before.get('400x200')!)).toBe(true);
+
+    // Without a key it says so and sends nothing; --focus is the local engine's only.
+    await harness.api.falKey.clear();
+    const refused = await runCli(['rerun', job.id, '--size', '300x300', '--provider', 'fal', '--data', harness.dataDir], { env: { FAL_KEY: '' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('no fal key is set');
+    const focus = await runCli(['rerun', job.id, '--size', '300x300', '--provider', 'fal', '--focus', '0.5,0.5', '--data', harness.dataDir]);
+    expect(focus.code).toBe(1);
+    expect(focus.stderr).toContain('takes no focal point');
+    expect(harness.fake.countSubmits()).toBe(submits + 1);
   });
 });

@@ -50,8 +50,9 @@ export class FakeFal {
       concurrency: latency.concurrency ?? 2,
     };
     const renderMode = options.renderMode ?? 'resize';
+    let generation = 0;
     this.queue = new FakeJobQueue(timing, (job) =>
-      runSmartResize({ requestId: job.requestId, rawInput: job.input, files: this.files, fault: job.fault, renderMode }),
+      runSmartResize({ requestId: job.requestId, rawInput: job.input, files: this.files, fault: job.fault, renderMode, generation: options.regenerates ? generation++ : 0 }),
     );
     const state: FakeFalState = {
       files: this.files,

@@ -19,6 +19,8 @@ export interface RenderRequest {
   readonly format: 'jpeg' | 'png' | 'webp';
   readonly count: number;
   readonly mode: 'resize' | 'flat' | 'recompose';
+  /** A regenerating fake's request number: above 0, the images are tinted by it (each request's files differ). */
+  readonly generation?: number;
   /** Make the first image's pixels a different size than asked (the wrong-size fault). */
   readonly wrongSize: boolean;
 }
@@ -65,7 +67,9 @@ async function renderImages(request: RenderRequest): Promise<RenderedImage[]> {
         : request.mode === 'recompose'
           ? sharp(await generatedThenCropped(request.source, width, height))
           : sharp(request.source).rotate().resize(width, height, { fit: 'cover', position: 'centre' });
-    const varied = index > 0 && request.mode !== 'flat' ? base.modulate({ brightness: 1 + 0.05 * index }) : base;
+    const generation = request.mode === 'flat' ? 0 : (request.generation ?? 0);
+    const brightness = 1 + (request.mode !== 'flat' ? 0.05 * index : 0);
+    const varied = (index > 0 && request.mode !== 'flat') || generation > 0 ? base.modulate({ brightness, hue: (generation * 9) % 360 }) : base;
     const bytes = await encode(varied.removeAlpha(), request.format).toBuffer();
     images.push({ bytes, width, height, contentType: CONTENT_TYPES[request.format], extension: request.format === 'jpeg' ? 'jpg' : request.format });
   }

@@ -20,6 +20,8 @@ export interface ModelRun {
   readonly files: FileStore;
   readonly fault: FakeFalJobFault | undefined;
   readonly renderMode: 'resize' | 'flat' | 'recompose';
+  /** How many requests the fake ran before this one when it regenerates (FakeFalOptions.regenerates), else 0. */
+  readonly generation: number;
 }
 
 /** Beyond this many pixels per side the fake's model refuses the source, as fal's does with image_too_large. */
@@ -73,6 +75,7 @@ async function renderAll(run: ModelRun, input: SmartResizeInput, source: Buffer)
       format: input.output_format,
       count: input.num_images_per_size,
       mode: run.renderMode,
+      generation: run.generation,
       wrongSize: run.fault?.kind === 'wrongSize' && targetIndex === 0,
     });
     const images = rendered.map((image, imageIndex) => {

@@ -24,6 +24,12 @@ export interface FakeFalOptions {
    * stand-in for fal's regeneration), then center-cropped to the target: where the subject lands can be checked.
    */
   readonly renderMode?: 'resize' | 'flat' | 'recompose';
+  /**
+   * true: every request makes new pixels, as fal's regeneration does (a re-run of the same source and size gives a
+   * different file: each request after the first is tinted a little more). Default false: the same source and size
+   * give the same file, whichever request made it.
+   */
+  readonly regenerates?: boolean;
   readonly latency?: FakeFalLatency;
   readonly history?: FakeFalHistoryOptions;
 }

@@ -41,6 +41,8 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'review.switchMethod': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg', method: 'pad', fill: 'solid' },
   'review.versions': { jobId: 'job_0000001' },
   'review.restore': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg', version: 1 },
+  'review.falRerunOffer': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
+  'review.rerunFal': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'marks.get': { jobId: 'job_0000001' },
   'marks.set': { jobId: 'job_0000001', marks: { focus: { x: 0.4, y: 0.3 }, keep: [{ left: 0.1, top: 0.1, width: 0.3, height: 0.2 }] } },
   'queue.state': undefined,

@@ -91,6 +91,15 @@ export class PgRequestRepository implements RequestRepository {
     return (await this.listRequests(jobId)).filter((r) => r.state === 'submitted' || r.state === 'completed');
   }
 
+  async rerunsInFlight(): Promise<JobRequestRecord[]> {
+    const rows = await pgRows<RequestRow>(
+      this.ctx.client,
+      `SELECT r.* FROM job_requests r JOIN jobs j ON j.id = r.job_id
+       WHERE r.state = 'submitted' AND j.state = 'done' ORDER BY r.submitted_at, r.id`,
+    );
+    return rows.map(toRequestRecord);
+  }
+
   async findByRequestId(requestId: string): Promise<JobRequestRecord | undefined> {
     const row = await pgRow<RequestRow>(this.ctx.client, 'SELECT * FROM job_requests WHERE request_id = :requestId', { requestId });
     return row && toRequestRecord(row);

@@ -121,6 +121,15 @@ export class SqliteRequestRepository {
     return this.listRequests(jobId).filter((r) => r.state === 'submitted' || r.state === 'completed');
   }
 
+  /** Requests still at fal of jobs already done (one size re-run at fal), oldest first. */
+  rerunsInFlight(): JobRequestRecord[] {
+    return allRows<RequestRow>(
+      this.ctx.db,
+      `SELECT r.* FROM job_requests r JOIN jobs j ON j.id = r.job_id
+       WHERE r.state = 'submitted' AND j.state = 'done' ORDER BY r.submitted_at, r.id`,
+    ).map(toRequestRecord);
+  }
+
   /** The request with this fal id, or undefined. */
   findByRequestId(requestId: string): JobRequestRecord | undefined {
     const row = getRow<RequestRow>(this.ctx.db, 'SELECT * FROM job_requests WHERE request_id = :requestId', {

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { SmartResizeError } from '../../../domain/errors';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { ProfileStore } from '../../../engine/profiles';
@@ -6,6 +6,7 @@ import { rerunSizeLocally } from '../../../engine/review/rerunLocally';
 import { SettingsStore } from '../../../engine/settings/settingsStore';
 import { openJobStore } from '../../../engine/store';
 import { parseUserMarkFlags } from '../userMarkFlags';
+import { rerunAtFal } from './rerunAtFalCommand';
 
 interface RerunOptions {
   size: string;
@@ -18,7 +19,8 @@ interface RerunOptions {
 /**
  * `smart-resize rerun JOB --size WxH`: makes one size of a job again, the others untouched, in the same store as
  * the app: the local engine lays it out afresh (steered by `--focus X,Y`, shares of the source), free, as a new
- * version of that output at the same path (earlier versions stay restorable in the app).
+ * version of that output at the same path (earlier versions stay restorable in the app). `--provider fal` sends
+ * that one size to fal instead (see rerunAtFalCommand).
  */
 export function registerRerunCommand(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -26,15 +28,18 @@ export function registerRerunCommand(program: Command, setExitCode: (code: numbe
     .description('Make one size of a job again (a new version of that output; the others stay as they are).')
     .argument('<job>', 'the job id (job ids are in `smart-resize jobs`)')
     .requiredOption('--size <WxH>', 'the size to make again, for example 1080x1350')
-    .option('--provider <provider>', 'local (free, the default); fal is not available for a single size yet', 'local')
+    .addOption(new Option('--provider <provider>', 'local (free, the default) or fal (paid: its price is printed first; budget caps apply)').choices(['local', 'fal']).default('local'))
     .option('--focus <x,y>', 'a focal point as shares of the source, for example 0.3,0.4')
     .option('--data <dir>', 'data folder (default: SMART_RESIZE_DATA or the app folder)')
     .option('--json', 'print the new output as one JSON object')
     .action(async (jobId: string, options: RerunOptions) => {
-      if (options.provider !== 'local') {
-        throw new SmartResizeError('invalid_query', `--provider ${options.provider}: only local re-runs of one size exist so far (fal re-runs a whole job: smart-resize retry).`);
-      }
       const dataDir = resolveDataDir(options.data);
+      if (options.provider === 'fal') {
+        if (options.focus) throw new SmartResizeError('invalid_query', "--focus steers the local engine only: fal's smart-resize takes no focal point.");
+        await rerunAtFal(dataDir, jobId, options.size, options.json ?? false);
+        setExitCode(0);
+        return;
+      }
       const store = openJobStore(dataDir);
       try {
         const profiles = new ProfileStore({ dataDir });
