@@ -82,7 +82,7 @@ describe('the fake API', () => {
       if (verb === 'jobs.retry') input = { id: failed.id };
       if (verb === 'jobs.cancel') input = { id: queued.id };
       if (verb === 'review.image' || verb === 'review.before') input = { jobId: done.id, path: done.outputs[0]!.path };
-      if (verb === 'review.nudge' || verb === 'review.switchMethod' || verb === 'review.restore') input = { ...(input as object), jobId: done.id, path: done.outputs[0]!.path };
+      if (verb === 'review.nudge' || verb === 'review.switchMethod' || verb === 'review.restore' || verb === 'review.falRerunOffer' || verb === 'review.rerunFal') input = { ...(input as object), jobId: done.id, path: done.outputs[0]!.path };
       expect(verb in SAMPLE_INPUTS, `${verb} has a sample input`).toBe(true);
       const result = await dispatchCall(fake.handlers, verb, input);
       expect(result, verb).toMatchObject({ ok: true });
