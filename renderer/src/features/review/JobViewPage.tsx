@@ -10,6 +10,7 @@ import { useHashParam } from '../../shell/useHashParams';
 import { useJobActions, useJobDetail } from '../history/useJobHistory';
 import { useSourceMarksEditor } from '../marks/useSourceMarksEditor';
 import { useProfiles } from '../profiles/useProfiles';
+import { FalRerun } from './FalRerun';
 import { FrameLegend } from './FrameLegend';
 import { LargeView } from './LargeView';
 import { MethodSwitch } from './MethodSwitch';
@@ -113,6 +114,7 @@ function JobView({ id }: { id: string }) {
           side={
             <>
               <MethodSwitch output={largeOutput} busy={busy} error={fixes.switchMethod.error} onSwitch={(choice) => fixes.switchMethod.mutate({ path: largeOutput.path, ...choice })} />
+              <FalRerun jobId={job.id} output={largeOutput} busy={busy} />
               <VersionList
                 versions={(fixes.versions.data?.versions ?? []).filter((version) => version.target === largeOutput.target)}
                 busy={busy}
