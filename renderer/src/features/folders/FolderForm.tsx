@@ -9,6 +9,7 @@ import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { useQueueState } from '../queue/useQueue';
 import { FolderBrowserModal } from './FolderBrowserModal';
 
 interface Props {
@@ -33,6 +34,8 @@ function pollingChoice(polling: boolean | null): PollingChoice {
 /** Add or edit a watched folder: its path (typed, native dialog, or server browser), profile and options. */
 export function FolderForm({ title, initial, profiles, pathLocked, saving, error, onSave, onCancel }: Props) {
   const host = useHost();
+  // Only a team's store has a team to share with.
+  const teamStore = useQueueState().data?.store?.kind === 'postgres';
   const [browsing, setBrowsing] = useState(false);
   const { register, handleSubmit, setValue, watch, formState } = useForm<FolderSettings>({ resolver: zodResolver(FolderSettingsSchema), defaultValues: initial });
   const errors = formState.errors;
@@ -76,6 +79,9 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
           <label className="checkbox"><input type="checkbox" {...register('enabled')} /> <span><strong>Enabled</strong><br /><span className="muted small">Watch and process new images.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('recursive')} /> <span><strong>Include subfolders</strong><br /><span className="muted small">Outputs mirror the subfolders.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('trusted')} /> <span><strong>Trusted</strong><br /><span className="muted small">Bursts of files run without asking first.</span></span></label>
+          {(teamStore || initial.shared) && (
+            <label className="checkbox"><input type="checkbox" {...register('shared')} /> <span><strong>Shared with the team</strong><br /><span className="muted small">Every instance of the team watches it with these settings; Enabled stays each one's own.</span></span></label>
+          )}
         </div>
         <Field label="Watching" hint="Network shares (SMB, NFS, sshfs…) send no change events for files other computers add, so they are polled.">
           <select

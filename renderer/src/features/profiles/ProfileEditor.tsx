@@ -14,6 +14,7 @@ import { FalOptionsFields } from './FalOptionsFields';
 import { OutputFields } from './OutputFields';
 import { downloadText, toDraft } from './profileDraft';
 import { SizeListEditor } from './SizeListEditor';
+import { TeamPresetNote } from './TeamPresetNote';
 import { UnsavedChangesPrompt } from './UnsavedChangesPrompt';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useProfileMutations } from './useProfiles';
@@ -122,6 +123,7 @@ export function ProfileEditor({ profile, onSelect, onDirtyChange, switchRequest 
         }
       >
         {profile.builtIn && <p className="note note-info">Built-in profiles cannot be changed. Duplicate this one to make your own.</p>}
+        <TeamPresetNote profile={profile} />
         <ErrorNote error={save.error ?? exportJson.error ?? remove.error} />
         <fieldset disabled={profile.builtIn} className="plain-fieldset">
           <Field label="Name" error={formState.errors.name?.message}>

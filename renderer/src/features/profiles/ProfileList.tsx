@@ -1,4 +1,4 @@
-import { FileUp, Lock, Plus } from 'lucide-react';
+import { FileUp, Lock, Plus, Users } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { Profile, ProfileImport } from '../../../../electron/shared';
 import { Card } from '../../ui/Card';
@@ -32,6 +32,11 @@ export function ProfileList({ profiles, selectedId, onSelect }: { profiles: Prof
               <span className="select-item-title">
                 {profile.name}
                 {profile.builtIn && <Lock size={12} aria-label="built in" />}
+                {profile.shared && (
+                  <span className="badge badge-info" title="Team preset: shared with the team">
+                    <Users size={12} aria-hidden /> team
+                  </span>
+                )}
               </span>
               <span className="muted small">
                 {profile.sizes.length} sizes · v{profile.version}

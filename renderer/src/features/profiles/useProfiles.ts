@@ -36,6 +36,7 @@ export function useProfileMutations() {
       onSuccess: refresh,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.profiles.remove({ id }), onSuccess: refresh }),
+    share: useMutation({ mutationFn: (id: string) => api.profiles.share({ id }), onSuccess: refresh }),
     exportJson: useMutation({ mutationFn: (id: string) => api.profiles.export({ id }) }),
   };
 }

@@ -1,0 +1,34 @@
+import { Users } from 'lucide-react';
+import type { Profile } from '../../../../electron/shared';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useQueueState } from '../queue/useQueue';
+import { useProfileMutations } from './useProfiles';
+
+/**
+ * Whether a profile is a team preset (issue 15). On a team's PostgreSQL store a user profile can be shared: its edits
+ * then reach every instance of the team (each reads the presets' version every few seconds, and at once when a job
+ * needs a version it lacks). On one person's SQLite store there is no team, so nothing is offered.
+ */
+export function TeamPresetNote({ profile }: { profile: Profile }) {
+  const store = useQueueState().data?.store;
+  const { share } = useProfileMutations();
+  if (profile.builtIn) return null;
+  if (profile.shared) {
+    return (
+      <p className="note note-info" data-testid="team-preset-note">
+        <Users size={14} /> Team preset: shared with the team{store?.kind === 'postgres' && ` through ${store.location}`}. Saving makes a new
+        version for every instance; jobs keep the version they were made with.
+      </p>
+    );
+  }
+  if (store?.kind !== 'postgres') return null;
+  return (
+    <div className="note note-info" data-testid="team-preset-offer">
+      <span>Only on this computer. Share it to make it a team preset every instance of {store.location} uses.</span>{' '}
+      <button type="button" className="btn btn-small" disabled={share.isPending} onClick={() => share.mutate(profile.id)}>
+        <Users size={14} /> Share with the team
+      </button>
+      <ErrorNote error={share.error} />
+    </div>
+  );
+}

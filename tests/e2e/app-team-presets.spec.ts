@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { openPostgresStore } from '../../electron/engine/store/postgres/pgJobStore';
+import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
+import { startAppServer } from '../support/e2e/appServer';
+import { createProfile } from '../support/e2e/appSetup';
+import { expect, test } from '../support/e2e/appTest';
+import { freshDatabase } from '../support/postgres/freshDatabase';
+import { startPgCluster } from '../support/postgres/pgCluster';
+
+// The real `serve` on a team's PostgreSQL store: a profile is shared with the team from the Profiles page, shows as a
+// team preset, and its versions are in the team's database for the other instances.
+
+const pgInstalled = existsSync('/usr/lib/postgresql');
+test.skip(!pgInstalled, 'PostgreSQL is not installed (apt-get install postgresql)');
+
+test('team presets: share a profile from the Profiles page; the team database holds it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = collectPageProblems(page);
+  const cluster = startPgCluster();
+  const url = await freshDatabase(cluster.url);
+  const app = await startAppServer({ engine: { store: url, instance: 'studio-e2e' } });
+  const colleague = openPostgresStore(url, { instance: 'studio-colleague' });
+  try {
+    await createProfile(app, 'Team banners', [{ width: 300, height: 250, policy: 'local' }]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page, app);
+    await goTo(page, 'Profiles', 'Profiles');
+    await page.getByRole('button', { name: /Team banners/ }).click();
+    await expect(page.getByTestId('team-preset-offer')).toContainText('Only on this computer');
+    await page.getByRole('button', { name: 'Share with the team' }).click();
+    await expect(page.getByTestId('team-preset-note')).toContainText('Team preset: shared with the team through postgresql://');
+    await expect(page.getByRole('button', { name: /Team banners/ })).toContainText('team');
+    await screenshot(page, 'team-preset-shared');
+
+    const rows = await colleague.presets.since(0);
+    expect(rows.map((row) => [row.kind, row.version, (row.body as { name: string }).name, row.savedBy])).toEqual([['profile', 1, 'Team banners', 'studio-e2e']]);
+    expect(problems).toEqual([]);
+  } finally {
+    await app.close();
+    await colleague.close();
+    cluster.remove();
+  }
+});
