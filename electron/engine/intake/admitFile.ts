@@ -42,6 +42,18 @@ export type Admission =
 const UNATTENDED: readonly JobOrigin[] = ['folder', 'reconcile'];
 
 /**
+ * The intake's first step, before a byte is read: is this a file the app takes? A refusal (`name: reason`) for a
+ * file a person named (a drop, an upload, the CLI), who reads it at once; undefined when the file goes on, and for
+ * hot folders, whose refusals are recorded as failed jobs by {@link admitFile} instead. The CLI's `resize`, which
+ * makes no job, takes its files through this step only.
+ */
+export function refusalOnArrival(file: Pick<ArrivingFile, 'path' | 'origin'>): string | undefined {
+  const name = basename(file.path);
+  const refusal = sourceNameRefusal(name);
+  return refusal === null || UNATTENDED.includes(file.origin) ? undefined : `${name}: ${refusal}`;
+}
+
+/**
  * The one intake of a file, whatever brought it: refuses what is not an image the app takes, hashes the bytes,
  * and records at most one job per (content hash, profile id, profile version) through `record`, so the same image
  * seen twice, renamed or copied, is never paid for twice and never vanishes (a copy gets a `skipped` record).
@@ -54,10 +66,10 @@ export async function admitFile(
   record: RecordJob,
   hash: (path: string) => Promise<string> = hashFile,
 ): Promise<Admission> {
+  const refusedNow = refusalOnArrival(file);
+  if (refusedNow !== undefined) return { kind: 'refused', message: refusedNow };
   const name = basename(file.path);
   const refusal = sourceNameRefusal(name);
-  const recordsRefusal = UNATTENDED.includes(file.origin);
-  if (refusal !== null && !recordsRefusal) return { kind: 'refused', message: `${name}: ${refusal}` };
 
   let contentHash: string;
   let found: FileSnapshot;

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { resolveDataDir } from '../../../engine/dataDir';
 import { collectSourceFiles } from '../../../engine/files/collectSourceFiles';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../../domain/outputFormats';
+import { refusalOnArrival } from '../../../engine/intake/admitFile';
 import { resizeFileLocally } from '../../../engine/output/resizeFileLocally';
 import { ProfileStore } from '../../../engine/profiles';
 import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
@@ -78,6 +79,13 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
         if (source.kind === 'missing') {
           failures += 1;
           report.failed(source.path, { code: 'file_not_found', message: source.reason });
+          continue;
+        }
+        // The intake's rule of every entry point; the rest of intake (hash, dedupe, a job) is not this command's.
+        const refusal = refusalOnArrival({ path: source.path, origin: 'cli' });
+        if (refusal !== undefined) {
+          failures += 1;
+          report.failed(source.path, { code: 'unsupported_format', message: refusal });
           continue;
         }
         try {
