@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { EngineParts } from '../runtime/engineParts';
+import { approvalHandlers } from './approvalHandlers';
 import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
 import type { PathPolicy } from './pathPolicy';
@@ -31,6 +32,7 @@ export function createEngineApi(engine: EngineParts, host: HostServices, options
     jobs: jobHandlers(engine, options.pathPolicy),
     review: reviewHandlers(engine, engine.dataDir),
     marks: markHandlers(engine),
+    approvals: approvalHandlers(engine),
     ...systemHandlers(engine, host),
     ...spendHandlers(engine),
   };

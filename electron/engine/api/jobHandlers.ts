@@ -5,7 +5,7 @@ import type { EngineParts } from '../runtime/engineParts';
 import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
-import { allowedQueuePaths, queueOrigin, type PathPolicy } from './pathPolicy';
+import { allowedQueuePaths, checkedOutputFolder, queueOrigin, type PathPolicy } from './pathPolicy';
 
 /**
  * jobs.*: intake of dropped paths, the paged history, and the user's retry and cancel. With a path policy (headless
@@ -19,16 +19,19 @@ export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHa
     return withLocalFallbackMarks(engine, toApiJob(job, await store.outputs.listOutputs(id), await store.ledger.chargeCents(id), await firstJobOf(store, job)));
   };
   return {
-    enqueuePaths: async ({ paths, profileId }) => {
+    enqueuePaths: async ({ paths, profileId, reviewFirst, outputFolder }) => {
+      // A batch's own output folder is checked before anything is queued: a bad one queues nothing.
+      const outputRoot = outputFolder === undefined ? null : await checkedOutputFolder(outputFolder, pathPolicy);
       const checked = pathPolicy ? await allowedQueuePaths(paths, pathPolicy) : { allowed: paths, refused: [] };
       // Nothing left to queue: still report a wrong profile id as such.
       if (checked.allowed.length === 0) engine.profiles.get(profileId);
+      const options = reviewFirst || outputRoot !== null ? { reviewFirst: reviewFirst === true, outputRoot } : undefined;
       // Uploads (files the headless host saved in its inbox) and drops are queued apart, each with its origin.
       const uploads = checked.allowed.filter((path) => queueOrigin(path, pathPolicy) === 'upload');
       const drops = checked.allowed.filter((path) => queueOrigin(path, pathPolicy) === 'drop');
       const results = await Promise.all([
-        drops.length > 0 ? engine.enqueuePaths(drops, profileId, 'drop') : undefined,
-        uploads.length > 0 ? engine.enqueuePaths(uploads, profileId, 'upload') : undefined,
+        drops.length > 0 ? engine.enqueuePaths(drops, profileId, 'drop', options) : undefined,
+        uploads.length > 0 ? engine.enqueuePaths(uploads, profileId, 'upload', options) : undefined,
       ]);
       const result = { jobs: results.flatMap((part) => part?.jobs ?? []), refused: results.flatMap((part) => part?.refused ?? []) };
       return {

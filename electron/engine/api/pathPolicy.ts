@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { collectSourceFiles } from '../files/collectSourceFiles';
 import { SmartResizeError } from '../../domain/errors';
@@ -84,4 +84,23 @@ export function queueOrigin(path: string, policy: PathPolicy | undefined): 'drop
 export async function assertFolderAllowed(path: string, policy: PathPolicy | undefined): Promise<void> {
   if (!policy || (await isInsideRoots(path, policy.folderRoots()))) return;
   throw new SmartResizeError('path_not_allowed', `${resolve(path)} is outside ${policy.describeFolderRoots}: only folders inside it can be watched here.`);
+}
+
+/**
+ * A dropped batch's own output folder: an absolute path inside the policy's folder roots (symlinks followed), made
+ * if missing. Anything else is refused with the reason, before a job is queued.
+ */
+export async function checkedOutputFolder(path: string, policy: PathPolicy | undefined): Promise<string> {
+  if (!isAbsolute(path)) throw new SmartResizeError('path_not_allowed', `"${path}" is not a full path: give the output folder's full path.`);
+  if (policy && !(await isInsideRoots(path, policy.folderRoots()))) {
+    throw new SmartResizeError('path_not_allowed', `${resolve(path)} is outside ${policy.describeFolderRoots}: outputs can only be written inside it here.`);
+  }
+  const info = await stat(path).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new SmartResizeError('invalid_settings', `${resolve(path)} is a file, not a folder.`);
+  if (!info) {
+    await mkdir(path, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new SmartResizeError('output_not_writable', `${resolve(path)} cannot be made (${error.code ?? error.message}).`);
+    });
+  }
+  return resolve(path);
 }

@@ -23,6 +23,7 @@ export function systemHandlers(engine: EngineParts, host: HostServices): SystemH
       settleMs: settings.settleMs,
       pixelLimit: settings.pixelLimit,
       falDeadlineSeconds: settings.falDeadlineSeconds,
+      confirmAboveCents: settings.confirmAboveCents,
       dataFolder: engine.dataDir,
       closeToTray: settings.closeToTray,
       startAtLogin: settings.startAtLogin,

@@ -23,7 +23,9 @@ export async function writeAndRecordOutputs(
   /** More store writes that belong to the commit of the last record (the fal request becoming completed). */
   alsoRecord?: (tx: StoreTransaction) => Promise<unknown>,
 ): Promise<void> {
-  const recorded = new Set((await store.outputs.listOutputs(jobId)).map((output) => `${output.target}#${output.imageIndex}`));
+  // Only this provider's own records count as written: a review-first preview (local) of a size fal now makes is
+  // replaced, while a resumed run skips what it wrote before.
+  const recorded = new Set((await store.outputs.listOutputs(jobId)).filter((output) => output.provider === provider).map((output) => `${output.target}#${output.imageIndex}`));
   const pending = images.filter((image) => !recorded.has(`${formatTargetSize(image.target)}#${(image.imageIndex ?? 1) - 1}`));
   // A run killed mid-write left hidden temp files beside these outputs; this run writes them again, so clear those.
   await removeStaleOutputTemps(placement, pending);

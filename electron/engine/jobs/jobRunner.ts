@@ -21,6 +21,7 @@ import type { JobOutcome, JobRunnerDeps, StopReason } from './jobRunnerTypes';
 import { batchTargets } from '../fal/smartResizeInput';
 import { routeSizes } from './sizeRouting';
 import { layoutInSource } from '../review/layoutInSource';
+import { awaitApproval, finishReviewRun, reviewRunOf, uploadForApproved } from './reviewFirstRun';
 
 /**
  * Runs one claimed job to its next resting state. A fresh job decodes its source once, writes the sizes the local
@@ -35,7 +36,8 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
   try {
     await deps.profileReady?.(job.profileId, job.profileVersion);
     const profile = deps.profileVersion(job.profileId, job.profileVersion);
-    const placement = placementFor(job, profile, deps);
+    const options = await store.reviews.jobOptions(job.id);
+    const placement = placementFor(job, profile, deps, options?.outputRoot);
     const expected = profile.sizes.length;
     const report = async (extra: { falStatus?: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED'; queuePosition?: number } = {}) => {
       const written = new Set((await store.outputs.listOutputs(job.id)).map((output) => output.target)).size;
@@ -48,6 +50,8 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
     const live = (await store.requests.listRequests(job.id)).filter((request) => request.state === 'submitted' || request.state === 'completed');
     const covered = new Set([...live.flatMap((request) => request.sizes), ...(await store.outputs.listOutputs(job.id)).map((output) => output.target)]);
     const open = profile.sizes.map(({ width, height }) => ({ width, height })).filter((size) => !covered.has(formatTargetSize(size)));
+    // Review first: the first run makes every size locally as a preview; later runs send only the approved sizes.
+    const review = await reviewRunOf(store, job.id, options, new Set(live.flatMap((request) => request.sizes)));
 
     const client = deps.falClient();
     let upload: UploadImage | undefined;
@@ -67,11 +71,12 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
         const context = profileFinishContext(profile, { rights: await sourceRights(job.sourcePath), source: source.probe, aiComposited: false });
         const insetsFor = (target: TargetSize) => safeInsetsFor(context.placementOf(target), target);
         const routes = routeSizes(profile, open, source.raw, client !== undefined, detection, insetsFor);
-        const pixels = routes.local.length > 0 ? await renderLocalSizes(source.raw, routes.local, { ...profile.output, format: 'raw', subjects: routes.subjects, insetsFor }) : [];
+        const localTargets = review?.previewing ? [...routes.local, ...routes.fal] : routes.local;
+        const pixels = localTargets.length > 0 ? await renderLocalSizes(source.raw, localTargets, { ...profile.output, format: 'raw', subjects: routes.subjects, insetsFor }) : [];
         const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, routes.subjects)), context);
         // Each size's layout in upright source pixels, kept with its output: the job view draws it as a frame to nudge.
         const rendered = finished.images.map((image, index) => ({ ...image, layout: layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style) }));
-        const encoded = routes.fal.length > 0 && client ? await prepareUpload(source.raw, job.contentHash) : undefined;
+        const encoded = routes.fal.length > 0 && client && !review?.previewing ? await prepareUpload(source.raw, job.contentHash) : undefined;
         return { routes, rendered, encoded, notes: [...source.notes, ...routes.notes, ...finished.notes] };
       });
       const { routes, rendered, notes } = prepared;
@@ -82,23 +87,33 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       // And why each size went where it went (the auto policy's choice, from the layout score).
       await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: routes.reasons.join('; '), state: 'preparing' });
       upload = prepared.encoded;
-      falTargets = routes.fal;
-      if (routes.local.length > 0) {
-        const onlyLocal = falTargets.length === 0 && live.length === 0;
+      const previews = review?.previewing === true && routes.fal.length > 0;
+      falTargets = review?.previewing ? [] : routes.fal;
+      if (rendered.length > 0) {
+        const onlyLocal = routes.fal.length === 0 && live.length === 0;
         throwIfStopped(signal);
-        if (onlyLocal) await store.jobs.transition(job.id, 'writing');
+        if (onlyLocal || previews) await store.jobs.transition(job.id, 'writing');
         await writeAndRecordOutputs(store, job.id, placement, rendered, 'local');
         if (client) await deps.spend?.saved(job, autoSizes(profile, routes.local), onlyLocal);
         await report();
       }
+      // Nothing goes to fal before the person approves: the paid sizes are quoted and the job waits for them.
+      if (previews) return await awaitApproval(store, job, profile, routes.fal);
+    }
+    if (review && review.approved.length > 0) {
+      falTargets = [...falTargets, ...review.approved];
+      upload ??= client ? await uploadForApproved(deps, job, (probe) => decodeScale(probe, review.approved, true), signal) : undefined;
     }
 
     const plans = batchPlans(live, falTargets);
     if (plans.length > 0) {
       if (!client) throw new SmartResizeError('fal_key_missing', 'This job needs fal but no fal key is set: add one in Settings or set FAL_KEY.');
-      const held = await runFalBatches({ deps, job, profile, placement, plans, client, upload, signal, tracker, report });
+      // An approved size replaces its preview at the same path (the preview was this job's own file).
+      const falPlacement: OutputPlacement = review ? { ...placement, collision: 'overwrite' } : placement;
+      const held = await runFalBatches({ deps, job, profile, placement: falPlacement, plans, client, upload, signal, tracker, report });
       if (held) return held;
     }
+    if (review) return await finishReviewRun(store, job.id);
     await store.jobs.transition(job.id, 'done', { progress: 1 });
     return { kind: 'done' };
   } catch (error) {
@@ -126,13 +141,16 @@ function batchPlans(live: ReadonlyArray<{ batchIndex: number; requestId: string;
   return [...resumed, ...fresh];
 }
 
-/** Where and how a job's outputs are written (its folder's output root, the profile's naming). */
-export function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps, 'folderPlacement'>): OutputPlacement {
+/**
+ * Where and how a job's outputs are written (its folder's output root, or the one the job was given at intake, e.g.
+ * a dropped batch's own folder; the profile's naming).
+ */
+export function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps, 'folderPlacement'>, jobOutputRoot?: string | null): OutputPlacement {
   const folder = deps.folderPlacement(job.folderId);
   return {
     sourcePath: job.sourcePath,
     watchedFolder: folder?.path ?? dirname(job.sourcePath),
-    outputRoot: folder?.outputRoot,
+    outputRoot: jobOutputRoot ?? folder?.outputRoot,
     format: profile.output.format,
     template: profile.naming.template,
     collision: profile.naming.collision,

@@ -2,3 +2,4 @@ export * from './falPrices';
 export * from './priceFinishedRequest';
 export * from './estimateRequest';
 export * from './formatCents';
+export * from './quoteSizes';

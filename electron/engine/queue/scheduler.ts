@@ -1,3 +1,4 @@
+import { makesPreviewsOnly } from '../jobs/reviewFirstRun';
 import type { PauseCause } from '../../domain/pauseCauses';
 import { FalRunTimes } from '../fal/falRunTimes';
 import { cancelAtFal } from '../jobs/cancelAtFal';
@@ -204,7 +205,9 @@ export class Scheduler {
       const held: (undefined | (() => void))[] = [];
       for (const claim of await tx.queue.claimRunnable(deps.now(), free, options)) {
         // A job resumed by its fal request id keeps that request's reservation; a local one costs nothing.
-        const verdict = claim.resume || claim.job.provider === 'local' ? { ok: true as const } : await reserve(tx, claim.job);
+        // A review-first job's first run only makes previews: nothing to reserve until sizes are approved.
+        const free = claim.resume || claim.job.provider === 'local' || (await makesPreviewsOnly(tx, claim.job.id));
+        const verdict = free ? { ok: true as const } : await reserve(tx, claim.job);
         if (verdict.ok) {
           claimed.push(claim);
           continue;

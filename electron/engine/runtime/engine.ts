@@ -20,11 +20,12 @@ import { Scheduler, type QueueStatus } from '../queue/scheduler';
 import { FileFalKeyStore, type FalKeyStore } from '../settings/falKeyStore';
 import type { Settings, SettingsPatch, WatchedFolder } from '../settings/settingsSchema';
 import { SettingsStore } from '../settings/settingsStore';
-import { isPostgresUrl, openStore, type JobStore } from '../store';
+import { isPostgresUrl, openStore, type JobOptions, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import type { FolderStatus } from '../watch/watchTypes';
 import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
+import { decideSizes, type SizesDecided } from '../jobs/decideSizes';
 import { EngineEvents } from './engineEvents';
 import type { EngineParts, EngineUseCases } from './engineParts';
 import { FalAccess } from './falAccess';
@@ -221,10 +222,16 @@ export class Engine implements EngineUseCases {
     return bridgeEngineEvents(this.parts(), emit, queueIntervalMs);
   }
 
-  async enqueuePaths(paths: readonly string[], profileId: string, origin: 'drop' | 'upload' = 'drop'): Promise<EnqueueResult> {
+  async enqueuePaths(paths: readonly string[], profileId: string, origin: 'drop' | 'upload' = 'drop', options?: JobOptions): Promise<EnqueueResult> {
     const profile = this.profiles.get(profileId);
     const provider = providerForJob(profile, this.fal.client() !== undefined);
-    return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump(), origin);
+    return enqueueDroppedPaths(this.store, paths, profile, provider, () => this.scheduler.pump(), origin, options);
+  }
+
+  async decideSizes(jobId: string, decision: 'approved' | 'declined', sizes?: readonly string[]): Promise<SizesDecided> {
+    const result = await decideSizes(this.store, jobId, decision, sizes);
+    if (result.job.state === 'queued') this.scheduler.pump();
+    return result;
   }
 
   async retry(jobId: string): Promise<void> {
@@ -330,7 +337,8 @@ export class Engine implements EngineUseCases {
       spend: this.spend,
       batch: this.batch,
       presets: this.presets,
-      enqueuePaths: (paths, profileId, origin) => this.enqueuePaths(paths, profileId, origin),
+      enqueuePaths: (paths, profileId, origin, options) => this.enqueuePaths(paths, profileId, origin, options),
+      decideSizes: (jobId, decision, sizes) => this.decideSizes(jobId, decision, sizes),
       retry: (jobId) => this.retry(jobId),
       makeAnyway: (jobId) => this.makeAnyway(jobId),
       setJobMarks: (jobId, marks) => this.setJobMarks(jobId, marks),

@@ -10,7 +10,8 @@ import type { Scheduler } from '../queue/scheduler';
 import type { FalKeyStore } from '../settings/falKeyStore';
 import type { Settings, SettingsPatch } from '../settings/settingsSchema';
 import type { SettingsStore } from '../settings/settingsStore';
-import type { JobStore } from '../store';
+import type { JobOptions, JobStore } from '../store';
+import type { SizesDecided } from '../jobs/decideSizes';
 import type { HotFolderManager } from '../watch/hotFolderManager';
 import type { EngineEvents } from './engineEvents';
 import type { EnqueueResult } from './enqueuePaths';
@@ -24,9 +25,11 @@ import type { SpendParts } from './spendParts';
 export interface EngineUseCases {
   /**
    * Files and folders dropped on the window (`drop`, the default) or uploaded to the headless inbox (`upload`),
-   * queued with a profile.
+   * queued with a profile (review first, or the batch's own output folder, in `options`).
    */
-  enqueuePaths(paths: readonly string[], profileId: string, origin?: 'drop' | 'upload'): Promise<EnqueueResult>;
+  enqueuePaths(paths: readonly string[], profileId: string, origin?: 'drop' | 'upload', options?: JobOptions): Promise<EnqueueResult>;
+  /** The person's approval or refusal of a review-first job's paid sizes (all pending, or `sizes`). */
+  decideSizes(jobId: string, decision: 'approved' | 'declined', sizes?: readonly string[]): Promise<SizesDecided>;
   /** A user's retry of a failed or cancelled job. */
   retry(jobId: string): Promise<void>;
   /** "Make anyway": a skipped copy becomes a paid job. */

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { collectSourceFiles } from '../files/collectSourceFiles';
 import { admitFile } from '../intake/admitFile';
-import type { JobOrigin, JobProvider, JobRecord, JobStore } from '../store';
+import type { JobOptions, JobOrigin, JobProvider, JobRecord, JobStore } from '../store';
 import type { Profile } from '../profiles';
 
 /** What became of dropped paths: jobs created or found (same image, same profile version), and refusals. */
@@ -29,6 +29,8 @@ export async function enqueueDroppedPaths(
   /** Called after each new job: the caller starts it right away instead of after the whole drop is hashed. */
   onCreated?: (job: JobRecord) => void,
   origin: JobOrigin = 'drop',
+  /** Review first, or the batch's own output folder: recorded in each new job's own commit, before any run sees it. */
+  options?: JobOptions,
 ): Promise<EnqueueResult> {
   const hashing = new PQueue({ concurrency: HASH_CONCURRENCY });
   const target = { profileId: profile.id, profileVersion: profile.version, provider };
@@ -38,7 +40,7 @@ export async function enqueueDroppedPaths(
       hashing.add(async (): Promise<Outcome> => {
         if (source.kind === 'missing') return { refused: { path: source.path, reason: source.reason } };
         try {
-          const admission = await admitFile({ path: source.path, origin, folderId: null }, target, (job) => store.jobs.insertJobIfNew(job));
+          const admission = await admitFile({ path: source.path, origin, folderId: null }, target, (job) => insertWithOptions(store, job, options));
           switch (admission.kind) {
             case 'job_created':
               onCreated?.(admission.job);
@@ -60,4 +62,14 @@ export async function enqueueDroppedPaths(
     jobs: outcomes.flatMap((outcome) => (outcome && 'job' in outcome ? [outcome.job] : [])),
     refused: outcomes.flatMap((outcome) => (outcome && 'refused' in outcome ? [outcome.refused] : [])),
   };
+}
+
+/** Inserts the job and, when it is new and options were given, its options in the same commit. */
+function insertWithOptions(store: JobStore, job: Parameters<JobStore['jobs']['insertJobIfNew']>[0], options: JobOptions | undefined) {
+  if (!options || (!options.reviewFirst && options.outputRoot === null)) return store.jobs.insertJobIfNew(job);
+  return store.transaction(async (tx) => {
+    const inserted = await tx.jobs.insertJobIfNew(job);
+    if (inserted.created) await tx.reviews.setJobOptions(inserted.job.id, options);
+    return inserted;
+  });
 }

@@ -51,6 +51,8 @@ export const SettingsSchema = z.object({
   /** A hot folder receiving more than `burstFiles` files within `burstWindowMinutes` holds them until confirmed. */
   burstFiles: z.number().int().min(1).max(100_000).default(20),
   burstWindowMinutes: z.number().int().min(1).max(1440).default(1),
+  /** A drop whose paid work may cost more than this asks first, showing the maximum (null: never ask). */
+  confirmAboveCents: z.number().int().min(0).nullable().default(2000),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
 });

@@ -1,3 +1,4 @@
+import { approvalVerbs } from './approvalVerbs';
 import { folderVerbs } from './folderVerbs';
 import { jobVerbs } from './jobVerbs';
 import { markVerbs } from './markVerbs';
@@ -17,6 +18,7 @@ export const apiContract = {
   jobs: jobVerbs,
   review: reviewVerbs,
   marks: markVerbs,
+  approvals: approvalVerbs,
   queue: queueVerbs,
   estimate: estimateVerbs,
   settings: settingsVerbs,

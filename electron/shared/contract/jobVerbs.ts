@@ -10,6 +10,10 @@ export const jobVerbs = {
     input: z.strictObject({
       paths: z.array(HostPathSchema).min(1, 'Nothing to queue.').max(10_000, 'At most 10,000 paths at once.'),
       profileId: IdSchema,
+      /** Make every size locally first and send nothing to fal until approved (approvals.*). */
+      reviewFirst: z.boolean().optional(),
+      /** Write this batch's outputs under this folder instead of beside the sources (inside the allowed places). */
+      outputFolder: HostPathSchema.optional(),
     }),
     output: z.object({
       jobIds: z.array(IdSchema),

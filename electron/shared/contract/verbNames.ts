@@ -12,6 +12,7 @@ export const VERB_GROUPS = {
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal'],
   marks: ['get', 'set'],
+  approvals: ['list', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
   settings: ['get', 'update'],

@@ -18,6 +18,8 @@ export const SettingsSchema = z.object({
    * failed "fal did not finish in time"); deadlines learned from recent run times stay below it.
    */
   falDeadlineSeconds: z.int('Enter a whole number of seconds.').min(1, 'At least 1 second.').max(3600, 'At most 3600 seconds (an hour).'),
+  /** A drop whose paid work may cost more than this, in cents, asks before sending it (null: never ask). */
+  confirmAboveCents: z.int('Enter a whole number of cents.').min(0, 'The amount cannot be negative.').nullable(),
   dataFolder: z.string(),
   closeToTray: z.boolean(),
   startAtLogin: z.boolean(),

@@ -7,8 +7,10 @@ import { Badge } from '../ui/Badge';
 export function QueueBadge() {
   const { data: queue } = useQueueState();
   if (!queue) return null;
-  const waiting = PENDING_JOB_STATES.reduce((sum, state) => sum + queue.counts[state], 0);
-  const label = `${waiting} waiting`;
+  // A job awaiting approval waits for the person, not the machine: counted apart.
+  const toApprove = queue.counts.awaiting_approval;
+  const waiting = PENDING_JOB_STATES.reduce((sum, state) => sum + queue.counts[state], 0) - toApprove;
+  const label = `${waiting} waiting${toApprove > 0 ? ` · ${toApprove} to approve` : ''}`;
   if (queue.state === 'offline') return <Badge tone="warning" icon={<WifiOff size={14} />} title={queue.reason ?? undefined}>Offline · {label}</Badge>;
   if (queue.state === 'paused') return <Badge tone="warning" icon={<Pause size={14} />} title={queue.reason ?? undefined}>Paused · {label}</Badge>;
   return <Badge tone="success" icon={<Wifi size={14} />}>Online · {label}</Badge>;

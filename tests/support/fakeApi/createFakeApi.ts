@@ -1,5 +1,6 @@
 import { createEventHub, type ApiEventHub, type ApiHandlers } from '../../../electron/shared';
 import { advanceFakeQueue } from './fakeSimulation';
+import { fakeApprovalHandlers } from './fakeApprovalHandlers';
 import { fakeFolderHandlers } from './fakeFolderHandlers';
 import { fakeJobHandlers } from './fakeJobHandlers';
 import { fakeMarkHandlers } from './fakeMarkHandlers';
@@ -32,6 +33,7 @@ export function createFakeApi(options: SeedOptions = {}): FakeApi {
     jobs: fakeJobHandlers(state, events),
     review: fakeReviewHandlers(state),
     marks: fakeMarkHandlers(state),
+    approvals: fakeApprovalHandlers(state),
     ...fakeSystemHandlers(state, events, shellCalls),
     ...fakeSpendHandlers(state, events),
   };

@@ -70,7 +70,7 @@ export function seedFakeState(options: SeedOptions = {}): FakeState {
     },
     settings: {
       concurrency: 2, defaultProvider: 'fal', namingTemplate: FAKE_NAMING_TEMPLATE, collisionPolicy: 'suffix', falProxyUrl: null, settleMs: 2000, pixelLimit: 268_402_689, falDeadlineSeconds: 600,
-      dataFolder: '/home/demo/.config/Smart Resize Desktop', closeToTray: true, startAtLogin: false,
+      confirmAboveCents: 2000, dataFolder: '/home/demo/.config/Smart Resize Desktop', closeToTray: true, startAtLogin: false,
     },
   };
   const add = (stateName: JobState, ageMs: number, extra: { progress?: number; failure?: number; folder?: number } = {}) => {

@@ -7,7 +7,10 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { useProfiles } from '../profiles/useProfiles';
+import { ConfirmPaidDrop, type PaidDropQuestion } from './ConfirmPaidDrop';
+import { DropOptions, type DropChoices } from './DropOptions';
 import { DropResult } from './DropResult';
+import { useSettings } from '../settings/useSettings';
 import { DropZone } from './DropZone';
 import { EstimateLine } from './EstimateLine';
 import { ProfileSummary } from './ProfileSummary';
@@ -27,6 +30,23 @@ export function DropPage() {
   const profile = profiles.data?.find((candidate) => candidate.id === profileId) ?? profiles.data?.[0];
   const estimate = useEstimate(profile?.id, Math.max(1, files.length));
   const start = useStartDrop();
+  const settings = useSettings();
+  const [choices, setChoices] = useState<DropChoices>({ reviewFirst: false, outputFolder: '' });
+  const [question, setQuestion] = useState<PaidDropQuestion | null>(null);
+  const send = (reviewFirst: boolean) => {
+    setQuestion(null);
+    if (profile) start.mutate({ files, profileId: profile.id, reviewFirst, outputFolder: choices.outputFolder }, { onSuccess: () => setFiles([]) });
+  };
+  // Paid work above the person's threshold asks first; review first sends nothing before approval, so it never asks.
+  const startClicked = () => {
+    const threshold = settings.settings.data?.confirmAboveCents ?? null;
+    const maxCents = estimate.data && !estimate.data.localOnly ? estimate.data.maxCents : 0;
+    if (!choices.reviewFirst && threshold !== null && maxCents > threshold && estimate.data) {
+      setQuestion({ images: files.length, minCents: estimate.data.minCents, maxCents, thresholdCents: threshold });
+      return;
+    }
+    send(choices.reviewFirst);
+  };
 
   const hint = host.kind === 'browser' ? 'or click to choose files — they are uploaded to the app’s inbox folder' : 'or click to choose files and folders';
   return (
@@ -56,16 +76,18 @@ export function DropPage() {
           <EstimateLine estimate={estimate.data} staged={files.length} />
           <ErrorNote error={estimate.error} />
           <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />
+          <DropOptions choices={choices} onChange={setChoices} browser={host.kind === 'browser'} />
           {files.length > 0 && <StagedFiles files={files} onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))} />}
           <button
             type="button"
             className="btn btn-primary btn-large"
-            disabled={!profile || files.length === 0 || start.isPending}
-            onClick={() => profile && start.mutate({ files, profileId: profile.id }, { onSuccess: () => setFiles([]) })}
+            disabled={!profile || files.length === 0 || start.isPending || question !== null}
+            onClick={startClicked}
           >
             <Play size={16} />
-            {start.isPending ? 'Sending…' : files.length > 0 ? `Start ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
+            {start.isPending ? 'Sending…' : files.length > 0 ? `${choices.reviewFirst ? 'Preview' : 'Start'} ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
           </button>
+          {question && <ConfirmPaidDrop question={question} onSend={() => send(false)} onReviewFirst={() => send(true)} onCancel={() => setQuestion(null)} />}
           <ErrorNote error={start.error} />
           {start.data && <DropResult outcome={start.data} />}
         </Card>

@@ -6,6 +6,9 @@ import { queryKeys } from '../../api/queryKeys';
 /** What a started drop produced. */
 export interface DropOutcome {
   queued: number;
+  /** The new jobs, so a review-first batch can be approved as a whole. */
+  jobIds: string[];
+  reviewFirst: boolean;
   skipped: DropFailure[];
 }
 
@@ -17,12 +20,13 @@ export function useStartDrop() {
   const host = useHost();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ files, profileId }: { files: File[]; profileId: string }): Promise<DropOutcome> => {
+    mutationFn: async ({ files, profileId, reviewFirst, outputFolder }: { files: File[]; profileId: string; reviewFirst: boolean; outputFolder: string }): Promise<DropOutcome> => {
       const { paths, failures } = await host.filesToPaths(files);
-      if (paths.length === 0) return { queued: 0, skipped: failures };
-      const result = await host.api.jobs.enqueuePaths({ paths, profileId });
+      if (paths.length === 0) return { queued: 0, jobIds: [], reviewFirst, skipped: failures };
+      const folder = outputFolder.trim();
+      const result = await host.api.jobs.enqueuePaths({ paths, profileId, ...(reviewFirst && { reviewFirst }), ...(folder && { outputFolder: folder }) });
       const skipped = [...failures, ...result.skipped.map((entry) => ({ name: entry.path.split(/[\\/]/).pop() ?? entry.path, message: entry.reason }))];
-      return { queued: result.jobIds.length, skipped };
+      return { queued: result.jobIds.length, jobIds: result.jobIds, reviewFirst, skipped };
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.activeJobs }),
   });

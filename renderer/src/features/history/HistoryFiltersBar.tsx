@@ -11,6 +11,7 @@ const STATUS_OPTIONS: Record<string, JobState[] | undefined> = {
   cancelled: ['cancelled'],
   skipped: ['skipped'],
   pending: [...PENDING_JOB_STATES],
+  awaiting: ['awaiting_approval'],
 };
 
 function dayStart(value: string): number | undefined {
@@ -72,6 +73,7 @@ export function HistoryFiltersBar({ folders, profiles, initialSearch = '', onCha
         <option value="cancelled">Cancelled</option>
         <option value="skipped">Skipped (copies)</option>
         <option value="pending">Pending</option>
+        <option value="awaiting">Awaiting approval</option>
       </select>
       <input type="date" value={since} onChange={(event) => setSince(event.target.value)} aria-label="From date" />
       <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} aria-label="To date" />

@@ -1,5 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import { ZipDownloadLink } from '../filesOut/ZipDownloadLink';
+import { ApprovalPanel } from '../approval/ApprovalPanel';
 import { useMemo, useState } from 'react';
 import type { JobOutput } from '../../../../electron/shared';
 import { EmptyState } from '../../ui/EmptyState';
@@ -91,6 +92,7 @@ function JobView({ id }: { id: string }) {
           </section>
           <section className="job-outputs" aria-label="Outputs">
             <h2>Outputs</h2>
+            <ApprovalPanel jobId={job.id} jobState={job.state} />
             <OutputGrid
               job={job}
               source={geometry.source}

@@ -38,6 +38,9 @@ export function GeneralSettingsForm({ settings }: { settings: Settings }) {
           <Field label="Largest image (megapixels)" hint="A source image with more pixels is refused before it is decoded: the guard against decompression bombs. The default, 268.4, is 16,383 × 16,383 pixels. Checked when each job starts." error={errors.pixelLimitMegapixels?.message}>
             <input type="number" min={0.01} max={10000} step="any" aria-label="Largest image in megapixels" {...register('pixelLimitMegapixels', { valueAsNumber: true })} />
           </Field>
+          <Field label="Ask before a drop sends more than ($)" hint="A drop whose paid work may cost more than this shows its maximum and asks first. Empty: never ask." error={errors.confirmAboveDollars?.message}>
+            <input type="number" min={0} step={0.01} aria-label="Ask before a drop sends more than, in dollars" {...register('confirmAboveDollars', { setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value)) })} />
+          </Field>
           <Field label="fal request deadline (seconds)" hint="A fal request still running this long after it was sent is cancelled at fal and tried again, or fails as not finished in time. Deadlines learned from recent run times stay below it. Default 600 (10 minutes)." error={errors.falDeadlineSeconds?.message}>
             <input type="number" min={1} max={3600} step={1} aria-label="fal request deadline in seconds" {...register('falDeadlineSeconds', { valueAsNumber: true })} />
           </Field>
