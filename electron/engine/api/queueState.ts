@@ -11,7 +11,7 @@ const lastCounts = new WeakMap<EngineParts, QueueState>();
  */
 export async function queueState(engine: EngineParts): Promise<QueueState> {
   const status = engine.scheduler.status();
-  const store = await storeStatus(engine.store);
+  const store = { ...(await storeStatus(engine.store)), keptFiles: engine.folders.keptFileCount() };
   // A team database that does not answer would hold this answer until it does: the last counts stand meanwhile.
   const known = lastCounts.get(engine);
   if (!store.reachable && known) return { ...known, state: status.state, reason: status.reason ?? null, online: status.online, store };

@@ -23,6 +23,7 @@ import { SettingsStore } from '../settings/settingsStore';
 import { isPostgresUrl, openStore, type JobOptions, type JobStore } from '../store';
 import { HotFolderManager } from '../watch/hotFolderManager';
 import type { FolderStatus } from '../watch/watchTypes';
+import { offlineIntakeFor, onTeamDatabaseNews } from '../watch/offline/offlineIntakeFor';
 import { applySettingsChange } from './applySettingsChange';
 import { enqueueDroppedPaths, type EnqueueResult } from './enqueuePaths';
 import { decideSizes, type SizesDecided } from '../jobs/decideSizes';
@@ -159,8 +160,11 @@ export class Engine implements EngineUseCases {
       settleMs: timing.settleMs ?? this.settings.get().settleMs,
       reconcileIntervalMs: timing.reconcileIntervalMs,
       standbyPollMs: timing.standbyPollMs,
+      offline: offlineIntakeFor(this.store, options.dataDir),
       onEvent: (event) => {
         if (event.kind === 'folder_status') this.events.emit('folder', event.status);
+        // The Queue page's store note counts the files kept here while the team database does not answer.
+        if (event.kind === 'kept_offline') this.events.emit('queue', this.scheduler.status());
         if (event.kind === 'file_error' || event.kind === 'file_refused') this.events.emit('notice', { kind: 'file', level: 'warning', message: event.message, folderId: event.folderId, path: event.path });
         if (event.kind === 'job_created') {
           // Before the pump: a burst's jobs go to waiting_budget before the scheduler looks for work (one it claims
@@ -171,6 +175,10 @@ export class Engine implements EngineUseCases {
             .finally(() => this.scheduler.pump());
         }
       },
+    });
+    onTeamDatabaseNews(this.store, () => this.folders.keptFileCount(), (message) => {
+      this.events.emit('notice', { kind: 'store', level: 'warning', message });
+      this.events.emit('queue', this.scheduler.status());
     });
     this.batch = new BatchTracker(this.now);
     // Seeded with the unfinished jobs and subscribed in one transaction: every commit is either before it (counted

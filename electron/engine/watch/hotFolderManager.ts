@@ -5,6 +5,7 @@ import { BatchedIntakeWriter } from './batchedIntakeWriter';
 import { FolderFilter } from './folderFilter';
 import { FolderWatch } from './folderWatch';
 import { networkShareOf } from './network/networkShare';
+import type { OfflineIntake } from './offline/offlineIntake';
 import { hashFile } from '../intake/hashFile';
 import { intakeStableFile, type StableFile } from './intakeStableFile';
 import { IntakeQueue, type Announcement } from './intakeQueue';
@@ -47,7 +48,8 @@ export class HotFolderManager {
   private reconcileTimer: NodeJS.Timeout | undefined;
   private running = false;
 
-  constructor(private readonly options: HotFolderManagerOptions) {
+  /** `offline`: keeps files found while the team database does not answer, and takes them in when it does (teams). */
+  constructor(private readonly options: HotFolderManagerOptions & { readonly offline?: OfflineIntake }) {
     this.writer = new BatchedIntakeWriter(options.store);
     this.tracker = new StabilityTracker<PendingContext>({
       settleMs: options.settleMs ?? 2000,
@@ -90,12 +92,15 @@ export class HotFolderManager {
     this.reconcileTimer = setInterval(() => void this.reconcileAll(), interval);
     this.reconcileTimer.unref();
     await Promise.all(this.configs.filter((c) => !this.folders.has(c.id)).map((c) => this.launch(c)));
+    // Files kept while the team database did not answer (before a restart too) go through intake once it does.
+    this.options.offline?.start((file) => this.handBack(file));
   }
 
   /** Closes every watcher, clears every timer, waits for files being hashed; pending files are left to the next start's scan. */
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.reconcileTimer);
+    this.options.offline?.stop();
     const folders = [...this.folders.values()];
     this.folders.clear();
     this.tracker.clear();
@@ -112,7 +117,13 @@ export class HotFolderManager {
   /** Scans every folder now (the host also calls this on resume from sleep); reopens folders in error. */
   async reconcileAll(): Promise<void> {
     this.computeExclusions();
+    this.options.offline?.handBack((file) => this.handBack(file));
     await Promise.all([...this.folders.values()].map((folder) => folder.reconcile()));
+  }
+
+  /** Files found while the team database did not answer, kept in the data folder until it does. */
+  keptFileCount(): number {
+    return this.options.offline?.count ?? 0;
   }
 
   /** Each configured folder's state, in settings order. */
@@ -158,18 +169,38 @@ export class HotFolderManager {
       this.tracker.forget(path);
       // Forget the row too: if the same bytes come back they are hashed again and the job key dedupes them.
       this.options.store.seenFiles.removeSeenFile(path).catch(() => undefined);
+      this.options.offline?.taken(path).catch(() => undefined);
       return;
     }
     this.tracker.forgetWhere((pending) => pending.startsWith(path + sep));
   }
 
   private async isHandled(path: string, snapshot: FileSnapshot): Promise<boolean> {
+    // The team database does not answer (asking would wait for it): what is kept here is handled for now.
+    const offline = this.options.offline;
+    if (offline?.keeping) return offline.isKept(path, snapshot);
     const seen = await this.options.store.seenFiles.getSeenFile(path).catch(() => undefined);
     return seen !== undefined && sameSnapshot(seen, snapshot);
   }
 
+  /** A kept file back from the offline intake: into intake, unless no folder wants it any more. */
+  private handBack(file: StableFile): void {
+    if (this.configs.some((config) => config.id === file.folderId)) return this.intake.push(file);
+    const offline = this.options.offline;
+    offline?.settled(file.path);
+    offline?.taken(file.path).catch(() => undefined);
+  }
+
   /** Intake of one stable file; returns the event to announce once the file no longer counts as pending. */
   private async takeIn(file: StableFile): Promise<Announcement | undefined> {
+    try {
+      return await this.admit(file);
+    } finally {
+      this.options.offline?.settled(file.path);
+    }
+  }
+
+  private async admit(file: StableFile): Promise<Announcement | undefined> {
     const folder = this.folders.get(file.folderId);
     if (!folder || folder.state === 'disabled' || folder.state === 'standby') return undefined;
     const { folderId, path } = file;
@@ -178,7 +209,14 @@ export class HotFolderManager {
       const message = this.profileProblem(folder.config) ?? '';
       return () => this.emit({ kind: 'file_error', folderId, path, message });
     }
+    const offline = this.options.offline;
+    if (offline?.keeping) {
+      await offline.keep(file);
+      return () => this.emit({ kind: 'kept_offline', folderId, path, kept: offline.count });
+    }
     const outcome = await intakeStableFile(file, profile, this.options.store, this.writer, this.hash);
+    // Taken in (or gone): no longer kept. A changed file is kept until it settles again and is taken in.
+    if (offline && outcome.kind !== 'changed') await offline.taken(path);
     switch (outcome.kind) {
       case 'changed':
         this.tracker.observe(path, outcome.snapshot, { folderId, origin: file.origin });

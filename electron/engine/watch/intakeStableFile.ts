@@ -11,6 +11,11 @@ export interface StableFile {
   readonly snapshot: FileSnapshot;
   readonly folderId: string;
   readonly origin: WatchOrigin;
+  /**
+   * Kept while the team database did not answer: admitted even if the team's seen-files row says it is handled
+   * (another instance took it in meanwhile), so the team's dedupe records this instance's sighting ("seen by").
+   */
+  readonly kept?: boolean;
 }
 
 /** What intake did with a stable file: nothing (seen before, unchanged), or what {@link admitFile} made of it. */
@@ -30,7 +35,7 @@ export async function intakeStableFile(
   writer: BatchedIntakeWriter,
   hash: (path: string) => Promise<string> = hashFile,
 ): Promise<IntakeOutcome> {
-  const seen = await store.seenFiles.getSeenFile(file.path);
+  const seen = file.kept ? undefined : await store.seenFiles.getSeenFile(file.path);
   if (seen && sameSnapshot(seen, file.snapshot)) return { kind: 'already_seen' };
   return admitFile(
     file,

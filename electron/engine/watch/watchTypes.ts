@@ -75,6 +75,8 @@ export type WatchEvent =
   /** Not an image the app takes: recorded as a failed job (`job`) with the reason, for History and a notice. */
   | { readonly kind: 'file_refused'; readonly folderId: string; readonly path: string; readonly job: JobRecord; readonly message: string }
   | { readonly kind: 'folder_status'; readonly status: FolderStatus }
+  /** The team database does not answer: the stable file is kept in the data folder (`kept` in all) until it does. */
+  | { readonly kind: 'kept_offline'; readonly folderId: string; readonly path: string; readonly kept: number }
   /** A stable file could not be read or hashed (permissions, I/O error); it is retried when it changes or at the next scan. */
   | { readonly kind: 'file_error'; readonly folderId: string; readonly path: string; readonly code?: string; readonly message: string }
   /** A reconcile scan finished: `files` found (images and files to refuse), `queued` of them not handled yet. */

@@ -8,8 +8,11 @@ import { QueueStateSchema } from './queue';
  * be read (it never became a job), a burst of files held before spending, a budget cap reached.
  */
 const NoticeSchema = z.object({
-  /** `file`: a watched folder's file could not be read; `burst`: files held before spending; `budget`: a cap hold. */
-  kind: z.enum(['file', 'burst', 'budget']),
+  /**
+   * `file`: a watched folder's file could not be read; `burst`: files held before spending; `budget`: a cap hold;
+   * `store`: the team database stopped or started answering.
+   */
+  kind: z.enum(['file', 'burst', 'budget', 'store']),
   level: z.enum(['info', 'warning', 'error']),
   message: z.string(),
   folderId: z.string().optional(),

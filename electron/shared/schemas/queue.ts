@@ -63,6 +63,8 @@ const StoreStatusSchema = z.object({
   reachable: z.boolean(),
   unreachableSince: TimestampSchema.nullable(),
   connected: z.array(ConnectedInstanceSchema),
+  /** Files this instance found while the team database did not answer, kept in its data folder until it does. */
+  keptFiles: z.int().nonnegative().optional(),
 });
 
 export const QueueStateSchema = z.object({
