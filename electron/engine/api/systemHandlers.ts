@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { Settings as ApiSettings } from '../../shared/schemas/settings';
+import { storeHandlers } from './storeHandlers';
 import { SmartResizeError } from '../../domain/errors';
 import { estimateRequest } from '../pricing';
 import { estimateJob } from '../spend/estimateJob';
@@ -74,6 +75,7 @@ export function systemHandlers(engine: EngineParts, host: HostServices): SystemH
       },
     },
     settings: {
+      ...storeHandlers(engine),
       get: async () => settingsView(),
       update: async (patch) => {
         const { falProxyUrl, ...rest } = patch;

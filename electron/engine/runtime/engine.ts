@@ -32,6 +32,7 @@ import type { EngineParts, EngineUseCases } from './engineParts';
 import { FalAccess } from './falAccess';
 import type { EngineOptions } from './engineOptions';
 import { createSpendParts, type SpendParts } from './spendParts';
+import { selectStore, type StoreSelection } from './storeSelection';
 
 export type { EngineOptions } from './engineOptions';
 
@@ -46,6 +47,7 @@ export class Engine implements EngineUseCases {
   readonly events = new EngineEvents();
   // The parts: still readable while the tests move to the use cases and handlers (issue 11); then private.
   readonly store: JobStore;
+  readonly storeSelection: StoreSelection;
   readonly profiles: ProfileStore;
   readonly settings: SettingsStore;
   readonly keyStore: FalKeyStore;
@@ -68,7 +70,17 @@ export class Engine implements EngineUseCases {
     const env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
     this.detector = options.detector ?? new SubjectDetector();
-    const storeChoice = options.store ?? env.SMART_RESIZE_STORE;
+    this.settings = new SettingsStore(options.dataDir, options.jsonFiles);
+    // The Settings choice of store, below --store and SMART_RESIZE_STORE. A damaged settings file is reported by
+    // every later use; here it only means no store setting.
+    let storeSetting: string | undefined;
+    try {
+      storeSetting = this.settings.get().store;
+    } catch {
+      storeSetting = undefined;
+    }
+    this.storeSelection = selectStore(options.store, env.SMART_RESIZE_STORE, storeSetting);
+    const storeChoice = this.storeSelection.store;
     this.store = options.openedStore ?? openStore({
       dataDir: options.dataDir,
       store: storeChoice,
@@ -79,7 +91,6 @@ export class Engine implements EngineUseCases {
     // Every committed change reaches the hosts at once, pushed by the store: nothing polls the event log.
     this.store.subscribe((event) => this.events.emit('stored', event));
     this.profiles = new ProfileStore({ dataDir: options.dataDir, openFile: options.jsonFiles });
-    this.settings = new SettingsStore(options.dataDir, options.jsonFiles);
     this.presets = new TeamPresets({
       store: this.store,
       profiles: this.profiles,
@@ -335,6 +346,7 @@ export class Engine implements EngineUseCases {
       dataDir: this.options.dataDir,
       events: this.events,
       store: this.store,
+      storeSelection: this.storeSelection,
       profiles: this.profiles,
       settings: this.settings,
       keyStore: this.keyStore,

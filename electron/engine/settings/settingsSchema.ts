@@ -53,6 +53,11 @@ export const SettingsSchema = z.object({
   burstWindowMinutes: z.number().int().min(1).max(1440).default(1),
   /** A drop whose paid work may cost more than this asks first, showing the maximum (null: never ask). */
   confirmAboveCents: z.number().int().min(0).nullable().default(2000),
+  /**
+   * The job store chosen in Settings: a team's postgres:// URL, absent for SQLite in the data folder. Read at start
+   * (`--store` and SMART_RESIZE_STORE override it).
+   */
+  store: z.string().optional(),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HostPathSchema, NoInputSchema, OkSchema } from '../schemas/common';
 import { EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
 import { QueueStateSchema } from '../schemas/queue';
+import { StoreChoiceInputSchema, StoreChoiceSchema } from '../schemas/storeChoice';
 import { FalKeyInputSchema, FalKeyStatusSchema, FalKeyTestInputSchema, FalKeyTestSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
 import { verb } from './verb';
 
@@ -20,6 +21,12 @@ export const estimateVerbs = {
 export const settingsVerbs = {
   get: verb({ summary: 'The app settings.', input: NoInputSchema, output: SettingsSchema }),
   update: verb({ summary: 'Changes some settings; answers all of them.', input: SettingsPatchSchema, output: SettingsSchema }),
+  store: verb({ summary: 'The job store in use (SQLite or a team PostgreSQL URL, password redacted) and the one saved.', input: NoInputSchema, output: StoreChoiceSchema }),
+  setStore: verb({
+    summary: 'Saves the team PostgreSQL URL after connecting to it (or null: SQLite); applied at the next start.',
+    input: StoreChoiceInputSchema,
+    output: StoreChoiceSchema,
+  }),
 };
 
 /** The fal key: no verb ever answers the key itself. */

@@ -15,7 +15,7 @@ export const VERB_GROUPS = {
   approvals: ['list', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
-  settings: ['get', 'update'],
+  settings: ['get', 'update', 'store', 'setStore'],
   falKey: ['status', 'set', 'clear', 'test'],
   shell: ['openPath', 'revealPath'],
   dialog: ['pickFolder'],

@@ -40,6 +40,13 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
     },
     estimate: { batch: async (input) => fakeEstimate(state, input) },
     settings: {
+      store: async () => ({ inUse: { kind: 'sqlite' as const, location: '/fake/data/jobs.sqlite' }, source: 'default' as const, saved: null, restartToApply: false }),
+      setStore: async ({ url }) => ({
+        inUse: { kind: 'sqlite' as const, location: '/fake/data/jobs.sqlite' },
+        source: 'default' as const,
+        saved: url && url.replace(/:[^:@/]*@/, ':***@'),
+        restartToApply: url !== null,
+      }),
       get: async () => state.settings,
       update: async (patch) => Object.assign(state.settings, patch),
     },

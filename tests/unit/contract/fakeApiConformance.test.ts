@@ -22,6 +22,8 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   } },
   'profiles.remove': { id: 'prof_youtube_unused' },
   'profiles.share': { id: 'prof_spring' },
+  'settings.store': undefined,
+  'settings.setStore': { url: null },
   'profiles.createFromPreset': { presetId: 'pinterest' },
   'profiles.import': { json: '{"profile":{"name":"Imported","sizes":[{"width":100,"height":100,"policy":"local"}],"output":{"format":"png","quality":90},"naming":{"template":"{name}.{ext}","collision":"suffix"},"fal":{"prompt":"","numImagesPerSize":1,"resolution":"1K","safetyTolerance":"4"}}}' },
   'profiles.export': { id: 'prof_meta' },
