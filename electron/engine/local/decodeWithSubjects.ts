@@ -22,7 +22,8 @@ export interface SourceWithSubjects {
  * Decodes a file and finds its subjects, overlapping the two: for a big JPEG or WebP a detection thumbnail is
  * decoded straight from the file (shrink-on-load, a few milliseconds) and the detector's workers run on it while
  * the full decode goes on (on libuv's threads), so detection adds only what outlasts the decode. Other formats, and
- * sources near the detection size, are detected on the full decode, as is any source whose early detection fails.
+ * sources near the detection size, are detected on the full decode, as is any source whose early detection fails
+ * (and content already detected comes from the detector's cache).
  */
 export async function decodeWithSubjects(path: string, load: LoadOptions, find: FindSubjectsOptions): Promise<SourceWithSubjects> {
   const start = performance.now();
@@ -36,6 +37,7 @@ export async function decodeWithSubjects(path: string, load: LoadOptions, find: 
 
 /** The detection of a small decode of the file, or undefined when there is no gain in one (or it failed). */
 async function earlyDetection(path: string, load: LoadOptions, find: FindSubjectsOptions): Promise<{ detection: Detection; size: Dims } | undefined> {
+  if (find.contentHash && find.detector!.isCached(find.contentHash)) return undefined;
   try {
     const probe = await probeImage(path, load);
     const side = Math.max(probe.width, probe.height);

@@ -8,14 +8,14 @@ import type { RawImage } from '../../../electron/engine/decode/types';
 import { decodeWithSubjects } from '../../../electron/engine/local/decodeWithSubjects';
 
 /** A detector that records the pixels it was given and "finds" a face in the middle tenth of them. */
-function recordingDetector(): { detector: SubjectDetector; seen: Array<{ width: number; height: number }> } {
+function recordingDetector(cached = false): { detector: SubjectDetector; seen: Array<{ width: number; height: number }> } {
   const seen: Array<{ width: number; height: number }> = [];
   const detect = async (raw: RawImage): Promise<Detection> => {
     seen.push({ width: raw.width, height: raw.height });
     const box = { left: raw.width * 0.45, top: raw.height * 0.45, width: raw.width * 0.1, height: raw.height * 0.1 };
     return { subjects: [{ kind: 'face', box, score: 0.9 }], notes: [], timings: {}, cached: false };
   };
-  return { detector: { detect } as unknown as SubjectDetector, seen };
+  return { detector: { detect, isCached: () => cached } as unknown as SubjectDetector, seen };
 }
 
 describe('decodeWithSubjects', () => {
@@ -54,6 +54,12 @@ describe('decodeWithSubjects', () => {
       expect(source.raw.width).toBe(width);
       expect(seen).toEqual([{ width, height: source.raw.height }]);
     }
+  });
+
+  it('decodes no thumbnail for content the detector has cached: the cache answers on the full decode', async () => {
+    const { detector, seen } = recordingDetector(true);
+    const { source } = await decodeWithSubjects(join(folder, 'big.jpg'), { minScale: 0.8 }, { detector, contentHash: 'known' });
+    expect(seen).toEqual([{ width: source.raw.width, height: source.raw.height }]);
   });
 
   it('leaves a broken file to the full decode, which refuses it clearly', async () => {

@@ -26,6 +26,8 @@ export interface DetectionTasks {
   readonly text: boolean;
   readonly faces: boolean;
   readonly objects: boolean;
+  /** CenterNet's input side (a multiple of 32; see objectModel.ts), when `objects`. */
+  readonly objectInputSide?: number;
 }
 
 /**

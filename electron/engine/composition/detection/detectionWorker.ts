@@ -4,26 +4,28 @@ import { saliencyMap } from '../../local/saliencyMap';
 import { salientBounds } from '../../local/salientRegion';
 import type { Subject } from '../subjects';
 import type { DetectionTasks, DetectReply, DetectRequest, WorkerImage } from './detectionProtocol';
-import { type HumanLike, type ModelChoice, detectPeopleAndObjects, loadHuman } from './humanModels';
+import { type HumanLike, detectPeopleAndObjects, loadHuman } from './humanModels';
+import { type ObjectModel, loadObjectModel } from './objectModel';
 import { textPlanes } from './textPlanes';
 import { findTextBlocks } from './textRegions';
 
 /**
- * A detection worker: runs off the engine's event loop. It loads the models its first request names (one worker
- * gets faces, the other objects) and keeps them; if they fail to load, every reply says so and carries the other
- * subjects only.
+ * A detection worker: runs off the engine's event loop. It loads the models its requests name (one worker gets
+ * faces, through human; the other objects, CenterNet at a smaller input) once and keeps them; if they fail to
+ * load, every reply says so and carries the other subjects only.
  */
-let human: { key: string; loading: Promise<HumanLike> } | undefined;
+let faceModel: Promise<HumanLike> | undefined;
+let objectModel: Promise<ObjectModel> | undefined;
 
 parentPort?.on('message', (request: DetectRequest) => {
   void handle(request).then((reply) => parentPort?.postMessage(reply));
 });
 
-function models(tasks: DetectionTasks): Promise<HumanLike> {
-  const choice: ModelChoice = { faces: tasks.faces, objects: tasks.objects };
-  const key = `${choice.faces ? 'f' : ''}${choice.objects ? 'o' : ''}`;
-  if (human?.key !== key) human = { key, loading: loadHuman(choice) };
-  return human.loading;
+/** The models these tasks need, loading (once) those not loaded yet. */
+function models(tasks: DetectionTasks): Promise<{ faces?: HumanLike; objects?: ObjectModel }> {
+  if (tasks.faces) faceModel ??= loadHuman({ faces: true, objects: false });
+  if (tasks.objects) objectModel ??= loadObjectModel(tasks.objectInputSide);
+  return Promise.all([tasks.faces ? faceModel : undefined, tasks.objects ? objectModel : undefined]).then(([faces, objects]) => ({ faces, objects }));
 }
 
 async function handle(request: DetectRequest): Promise<DetectReply> {
@@ -56,7 +58,8 @@ async function handle(request: DetectRequest): Promise<DetectReply> {
   if (wantsModels) {
     try {
       const loaded = await timed('modelLoad', () => models(tasks));
-      subjects.push(...(await timed(tasks.objects ? 'objects' : 'faces', () => detectPeopleAndObjects(loaded, detail))));
+      if (loaded.faces) subjects.push(...(await timed('faces', () => detectPeopleAndObjects(loaded.faces!, detail))));
+      if (loaded.objects) subjects.push(...(await timed('objects', () => loaded.objects!.detect(detail))));
     } catch (error) {
       const what = tasks.faces && tasks.objects ? 'face/object models' : tasks.faces ? 'face model' : 'object model';
       notes.push(`${what} unavailable (${describeError(error)}): layouts are made without ${tasks.faces && tasks.objects ? 'faces and objects' : tasks.faces ? 'faces' : 'objects'}`);

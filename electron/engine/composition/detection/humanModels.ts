@@ -16,7 +16,33 @@ export interface HumanLike {
     face: Array<{ box: [number, number, number, number]; score: number }>;
     object: Array<{ box: [number, number, number, number]; score: number; label: string }>;
   }>;
-  tf: { tensor4d(values: Int32Array, shape: [number, number, number, number], dtype: 'int32'): { dispose(): void } };
+  tf: TfLike;
+}
+
+/** A tensor, as far as this worker handles one. */
+interface TensorLike {
+  dispose(): void;
+  array(): Promise<unknown>;
+  data(): Promise<ArrayLike<number>>;
+}
+
+/** The parts of TensorFlow.js (human's own WASM build of it) this worker uses. */
+interface TfLike {
+  tensor4d(values: Int32Array | Float32Array, shape: [number, number, number, number], dtype: 'int32' | 'float32'): TensorLike;
+  tensor2d(values: number[][], shape: [number, number], dtype: 'float32'): TensorLike;
+  tensor1d(values: number[], dtype: 'float32'): TensorLike;
+  image: {
+    resizeBilinear(image: TensorLike, size: [number, number]): TensorLike;
+    nonMaxSuppressionAsync(boxes: TensorLike, scores: TensorLike, maxOutput: number, iouThreshold: number, scoreThreshold: number): Promise<TensorLike>;
+  };
+  io: { fromMemory(artifacts: object): unknown };
+  loadGraphModel(handler: unknown): Promise<{ execute(input: TensorLike, outputs: string[]): TensorLike }>;
+}
+
+/** human's models folder: the model files ship inside the npm package. */
+export function humanModelsFolder(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@vladmandic/human')), '..', 'models');
 }
 
 /**
@@ -55,7 +81,7 @@ export async function loadHuman(choice: ModelChoice): Promise<HumanLike> {
   const human = new Human({
     backend: 'wasm',
     wasmPath: `${pathToFileURL(wasmDist).href}/`,
-    modelBasePath: `${pathToFileURL(join(humanDist, '..', 'models')).href}/`,
+    modelBasePath: `${pathToFileURL(humanModelsFolder()).href}/`,
     debug: false,
     async: true,
     warmup: 'none',

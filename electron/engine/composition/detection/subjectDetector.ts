@@ -6,6 +6,7 @@ import { saliencySubjects } from '../saliencySubject';
 import { type Subject, scaleSubjects } from '../subjects';
 import type { DetectionTasks, DetectorChoice, DetectReply, WorkerImage } from './detectionProtocol';
 import { DetectionThread } from './detectionThread';
+import { OBJECT_INPUT_SIDE } from './objectModel';
 
 /** Long side of the thumbnail faces, objects and text are found on: BlazeFace and CenterNet take 256-512 px. */
 export const DETAIL_SIDE = 640;
@@ -38,7 +39,7 @@ export interface DetectOptions {
 }
 
 const SCENE_TASKS = (choice: DetectorChoice): DetectionTasks => ({ saliency: true, text: choice.text, faces: choice.models, objects: false });
-const OBJECT_TASKS: DetectionTasks = { saliency: false, text: false, faces: false, objects: true };
+const OBJECT_TASKS = (objectInputSide: number): DetectionTasks => ({ saliency: false, text: false, faces: false, objects: true, objectInputSide });
 
 /**
  * Finds faces, objects, text and the saliency box off the event loop, once per content hash, in two worker
@@ -52,7 +53,11 @@ export class SubjectDetector {
   private readonly objects: DetectionThread;
   private readonly cache = new LRUCache<string, { subjects: Subject[]; notes: string[]; size: { width: number; height: number } }>({ max: CACHE_ENTRIES });
 
-  constructor(timeLimitMs = DETECTION_TIME_LIMIT_MS) {
+  /** `objectInputSide`: CenterNet's input (see objectModel.ts; bench:local compares sides with it). */
+  constructor(
+    timeLimitMs = DETECTION_TIME_LIMIT_MS,
+    private readonly objectInputSide = OBJECT_INPUT_SIDE,
+  ) {
     this.scene = new DetectionThread(timeLimitMs);
     this.objects = new DetectionThread(timeLimitMs);
   }
@@ -63,13 +68,18 @@ export class SubjectDetector {
    */
   warmUp(): void {
     void this.scene.request({ tasks: SCENE_TASKS({ models: true, text: true }), warm: true }).catch(() => undefined);
-    void this.objects.request({ tasks: OBJECT_TASKS, warm: true }).catch(() => undefined);
+    void this.objects.request({ tasks: OBJECT_TASKS(this.objectInputSide), warm: true }).catch(() => undefined);
+  }
+
+  /** Whether a detection of this content (with these detectors) is cached: detect() then costs nothing. */
+  isCached(contentHash: string, choice: Partial<DetectorChoice> = {}): boolean {
+    return this.cache.has(cacheKey(contentHash, choice));
   }
 
   /** The subjects of decoded pixels (any decode scale of the source: cached boxes are rescaled). */
   async detect(raw: RawImage, options: DetectOptions = {}): Promise<Detection> {
     const choice: DetectorChoice = { models: options.choice?.models ?? true, text: options.choice?.text ?? true };
-    const key = options.contentHash ? `${options.contentHash}:${choice.models ? 'm' : ''}${choice.text ? 't' : ''}` : undefined;
+    const key = options.contentHash ? cacheKey(options.contentHash, choice) : undefined;
     const hit = key ? this.cache.get(key) : undefined;
     if (hit) return { subjects: scaleSubjects(hit.subjects, hit.size, raw), notes: hit.notes, timings: {}, cached: true };
     const start = performance.now();
@@ -77,7 +87,7 @@ export class SubjectDetector {
     const thumbnailMs = Math.round(performance.now() - start);
     const size = { width: detail.width, height: detail.height };
     // Each worker gets its own copy of the detail pixels: a transferred buffer can go to one thread only.
-    const objectsReply = choice.models ? timedRequest(this.objects, { tasks: OBJECT_TASKS, detail: copyImage(detail) }, 'objectsWall') : undefined;
+    const objectsReply = choice.models ? timedRequest(this.objects, { tasks: OBJECT_TASKS(this.objectInputSide), detail: copyImage(detail) }, 'objectsWall') : undefined;
     objectsReply?.catch(() => undefined);
     try {
       const scene = await timedRequest(this.scene, { tasks: SCENE_TASKS(choice), detail, small }, 'scene');
@@ -95,6 +105,10 @@ export class SubjectDetector {
   async close(): Promise<void> {
     await Promise.all([this.scene.close(), this.objects.close()]);
   }
+}
+
+function cacheKey(contentHash: string, choice: Partial<DetectorChoice>): string {
+  return `${contentHash}:${(choice.models ?? true) ? 'm' : ''}${(choice.text ?? true) ? 't' : ''}`;
 }
 
 async function timedRequest(thread: DetectionThread, request: Parameters<DetectionThread['request']>[0], name: string): Promise<DetectReply> {
