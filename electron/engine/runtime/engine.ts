@@ -45,20 +45,20 @@ export type { EngineOptions } from './engineOptions';
 export class Engine implements EngineUseCases {
   /** What the engine tells its hosts: committed store changes, progress, queue, folder and notice events. */
   readonly events = new EngineEvents();
-  // The parts: still readable while the tests move to the use cases and handlers (issue 11); then private.
-  readonly store: JobStore;
-  readonly storeSelection: StoreSelection;
-  readonly profiles: ProfileStore;
-  readonly settings: SettingsStore;
-  readonly keyStore: FalKeyStore;
-  readonly fal: FalAccess;
-  readonly online: OnlineMonitor;
-  readonly scheduler: Scheduler;
-  readonly folders: HotFolderManager;
-  readonly spend: SpendParts;
-  readonly batch: BatchTracker;
+  // The parts, private (issue 11): hosts, the tray, the CLI and tests go through the use cases below and api().
+  private readonly store: JobStore;
+  private readonly storeSelection: StoreSelection;
+  private readonly profiles: ProfileStore;
+  private readonly settings: SettingsStore;
+  private readonly keyStore: FalKeyStore;
+  private readonly fal: FalAccess;
+  private readonly online: OnlineMonitor;
+  private readonly scheduler: Scheduler;
+  private readonly folders: HotFolderManager;
+  private readonly spend: SpendParts;
+  private readonly batch: BatchTracker;
   /** The team's shared profiles and folders (PostgreSQL store only). */
-  readonly presets: TeamPresets;
+  private readonly presets: TeamPresets;
   private readonly detector: SubjectDetector;
   private readonly now: () => number;
   private budgetTimer: NodeJS.Timeout | undefined;
