@@ -77,5 +77,15 @@ test('a keep box drawn on the source and a clicked focal point remake the local 
   await page.locator('.output-tile[data-target="1080x1920"] .tile-picture').hover();
   await expect.poll(async () => page.locator('.output-tile img').count()).toBe(SIZES.length);
   await screenshot(page, 'source-marks-saved');
+
+  // The panel's re-run of the fal size, at the price it showed: one more request, charged exactly that.
+  const quoted = (await app.call('review.falRerunOffer', { jobId, path: fal(after).path })).quote!.maxCents;
+  const charged = async () => (await app.call('spend.ledger', { limit: 100 })).rows.filter((row) => row.kind === 'charge').map((row) => row.cents);
+  const chargesBefore = await charged();
+  await page.getByRole('button', { name: `Re-run 1080x1350 at fal · $${(quoted / 100).toFixed(2)}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Made again at fal' })).toContainText(`Made again at fal for $${(quoted / 100).toFixed(2)}: 1080x1350 (version 2).`);
+  await expect(page.getByText("fal's smart-resize takes no focal point or keep boxes")).toBeVisible();
+  expect(await charged()).toEqual([quoted, ...chargesBefore]);
+  await screenshot(page, 'source-marks-fal-rerun');
   expect(problems).toEqual([]);
 });

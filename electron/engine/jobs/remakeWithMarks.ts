@@ -8,12 +8,11 @@ import { renderLocalSizes } from '../local';
 import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
 import { outputPathFor } from '../output/writeRenderedOutputs';
 import { safeInsetsFor } from '../preflight';
-import { estimateRequest } from '../pricing';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord } from '../store';
 import { layoutInSource } from '../review/layoutInSource';
 import { placeVersion } from '../review/placeVersion';
+import { quoteFalRerun } from '../review/falRerunQuote';
 import { hashFile } from '../intake/hashFile';
-import { falRequestSizes } from './falCanvases';
 import { decodeScale, placementFor } from './jobRunner';
 import type { JobRunnerDeps } from './jobRunnerTypes';
 
@@ -98,9 +97,8 @@ async function remakeLocal(
   return remade;
 }
 
-/** The price range of sending these sizes to fal again in one request (as the profile would ask for them). */
+/** The price of re-running these sizes at fal after the marks: one request per size (see review/rerunAtFal), summed. */
 function priceOf(sizes: string[], profile: ReturnType<RemakeDeps['profileVersion']>): RemakeResult['falRerun'] {
-  const targets = sizes.map(parseTargetSize);
-  const estimate = estimateRequest(falRequestSizes(targets, profile.fal).map((size) => ({ ...size, policy: 'fal' as const })), profile.fal);
-  return { sizes, minCents: estimate.minCents, maxCents: estimate.maxCents };
+  const quotes = sizes.map((size) => quoteFalRerun(profile, parseTargetSize(size)));
+  return { sizes, minCents: quotes.reduce((sum, quote) => sum + quote.minCents, 0), maxCents: quotes.reduce((sum, quote) => sum + quote.maxCents, 0) };
 }

@@ -11,7 +11,7 @@ export const VERB_GROUPS = {
   folders: ['list', 'add', 'update', 'remove'],
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal'],
-  marks: ['get', 'set'],
+  marks: ['get', 'set', 'rerunFal'],
   approvals: ['list', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],

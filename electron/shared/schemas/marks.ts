@@ -41,3 +41,14 @@ export type UserMarks = z.infer<typeof UserMarksSchema>;
 
 /** What marks.set answers. */
 export type SetJobMarksResult = z.infer<typeof SetJobMarksResultSchema>;
+
+/** The job's fal sizes re-run at fal after its marks were set, one request each (fal's smart-resize takes no marks). */
+export const RerunFalSizesResultSchema = z.object({
+  sizes: z.array(z.object({ size: z.string(), version: z.int().positive(), requestId: z.string(), costCents: z.int().nonnegative() })),
+  /** What the ledger recorded for them together. */
+  costCents: z.int().nonnegative(),
+  /** Why the marks do not steer fal itself. */
+  note: z.string(),
+});
+
+export type RerunFalSizesResult = z.infer<typeof RerunFalSizesResultSchema>;

@@ -122,6 +122,27 @@ describe('re-running one size at fal', () => {
     expect(readFileSync(square.path).equals(bytes.get(square.path)!)).toBe(false);
   });
 
+  it("re-runs the job's fal sizes after its marks are set, one request each at the price marks.set quoted, and says fal takes no marks", async () => {
+    const { job, detail, bytes } = await finishedFalJob();
+    const api = harness!.api;
+    const submitsBefore = harness!.fake.countSubmits();
+    const set = await api.marks.set({ jobId: job.id, marks: { focus: { x: 0.3, y: 0.5 }, keep: [] } });
+    expect(set.remade).toEqual([]);
+    expect(set.falRerun).toMatchObject({ sizes: ['1080x1080', '1200x628'] });
+    expect(set.falRerun!.minCents).toBe(set.falRerun!.maxCents);
+    const chargesBefore = await charges(api);
+
+    const made = await api.marks.rerunFal({ jobId: job.id });
+    expect(made.sizes.map((entry) => [entry.size, entry.version])).toEqual([['1080x1080', 2], ['1200x628', 2]]);
+    expect(made.costCents).toBe(set.falRerun!.maxCents);
+    expect(made.note).toContain('takes no focal point or keep boxes');
+    expect(harness!.fake.countSubmits()).toBe(submitsBefore + 2);
+    const added = (await charges(api)).filter((row) => !chargesBefore.some((old) => old.id === row.id));
+    expect(added.map((row) => row.cents).reduce((sum, cents) => sum + cents, 0)).toBe(made.costCents);
+    expect(added).toHaveLength(2);
+    for (const output of detail.outputs) expect(readFileSync(output.path).equals(bytes.get(output.path)!), output.target).toBe(false);
+  });
+
   it('says why the button cannot go without a key, and the re-run itself refuses then', async () => {
     const { job, square } = await finishedFalJob();
     harness!.api.falKey.clear();

@@ -29,9 +29,16 @@ export function fakeMarkHandlers(state: FakeState): ApiHandlers['marks'] {
         updatedAt,
         sidecarPath: `${job.sourcePath}.xmp`,
         remade: sizes('local'),
-        falRerun: fal.length > 0 ? { sizes: fal, minCents: 5 + 15 * fal.length, maxCents: 5 + 30 * fal.length } : null,
+        // One request per size, each with its vision fee (as the engine's re-run at fal sends them).
+        falRerun: fal.length > 0 ? { sizes: fal, minCents: 20 * fal.length, maxCents: 35 * fal.length } : null,
         notes: [],
       };
+    },
+    rerunFal: async ({ jobId }) => {
+      const job = jobOf(jobId);
+      const sizes = [...new Set(job.outputs.filter((output) => output.provider === 'fal').map((output) => output.target))];
+      const made = sizes.map((size, index) => ({ size, version: 2, requestId: `fake-rerun-${index}`, costCents: 20 }));
+      return { sizes: made, costCents: 20 * made.length, note: "fal's smart-resize takes no focal point or keep boxes." };
     },
   };
 }

@@ -49,6 +49,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'approvals.list': { id: 'job_0000001' },
   'approvals.approve': { jobIds: ['job_0000001'] },
   'approvals.decline': { jobIds: ['job_0000001'], sizes: ['1080x1080'] },
+  'marks.rerunFal': { jobId: 'job_0000001' },
   'marks.set': { jobId: 'job_0000001', marks: { focus: { x: 0.4, y: 0.3 }, keep: [{ left: 0.1, top: 0.1, width: 0.3, height: 0.2 }] } },
   'queue.state': undefined,
   'queue.pause': undefined,

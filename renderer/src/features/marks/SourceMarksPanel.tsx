@@ -1,7 +1,7 @@
 import { Crosshair } from 'lucide-react';
-import type { SetJobMarksResult, UserMarks } from '../../../../electron/shared';
+import type { RerunFalSizesResult, SetJobMarksResult, UserMarks } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { formatCentsRange } from '../../ui/format';
+import { formatCents, formatCentsRange } from '../../ui/format';
 import { NO_MARKS, sameMarks } from './marksGeometry';
 
 interface Props {
@@ -15,13 +15,15 @@ interface Props {
   error: unknown;
   /** What the last save did. */
   result: SetJobMarksResult | undefined;
+  /** Re-running the fal sizes after the save (one request per size), and how that went. */
+  falRerun: { run: () => void; pending: boolean; error: unknown; done: RerunFalSizesResult | undefined };
 }
 
 /**
  * The controls under the job view's source for its focal point and keep boxes: edit, save (the local sizes are made
  * again at once, free), and what a re-run of the fal sizes would cost.
  */
-export function SourceMarksPanel({ saved, draft, onEdit, onSave, saving, error, result }: Props) {
+export function SourceMarksPanel({ saved, draft, onEdit, onSave, saving, error, result, falRerun }: Props) {
   const count = saved.keep.length;
   const summary = `${saved.focus ? 'Focal point set' : 'No focal point'} · ${count === 0 ? 'no keep boxes' : `${count} keep box${count === 1 ? '' : 'es'}`}`;
   return (
@@ -56,9 +58,23 @@ export function SourceMarksPanel({ saved, draft, onEdit, onSave, saving, error, 
           {result.falRerun && (
             <p>
               {result.falRerun.sizes.join(', ')} came from fal and stay as they are; re-running {result.falRerun.sizes.length === 1 ? 'it' : 'them'} at fal with these marks would cost{' '}
-              {formatCentsRange(result.falRerun.minCents, result.falRerun.maxCents)}.
+              {formatCentsRange(result.falRerun.minCents, result.falRerun.maxCents)} (one request per size).
             </p>
           )}
+          {result.falRerun && !falRerun.done && (
+            <button type="button" className="btn btn-small" disabled={falRerun.pending} onClick={falRerun.run}>
+              {falRerun.pending ? 'Waiting for fal…' : `Re-run ${result.falRerun.sizes.join(', ')} at fal · ${formatCentsRange(result.falRerun.minCents, result.falRerun.maxCents)}`}
+            </button>
+          )}
+          {falRerun.done && (
+            <>
+              <p>
+                Made again at fal for {formatCents(falRerun.done.costCents)}: {falRerun.done.sizes.map((entry) => `${entry.size} (version ${entry.version})`).join(', ')}.
+              </p>
+              <p className="muted">{falRerun.done.note}</p>
+            </>
+          )}
+          <ErrorNote error={falRerun.error} />
           {result.notes.map((note) => (
             <p key={note} className="muted">
               {note}

@@ -5,7 +5,7 @@ import { queryKeys } from '../../api/queryKeys';
 
 const marksKey = (jobId: string) => ['marks', jobId] as const;
 
-/** A job's source marks, and saving new ones (which remakes the job's local sizes: their previews are fetched again). */
+/** A job's source marks, saving new ones (which remakes the job's local sizes: their previews are fetched again), and re-running its fal sizes. */
 export function useSourceMarks(jobId: string) {
   const api = useApi();
   const client = useQueryClient();
@@ -20,5 +20,16 @@ export function useSourceMarks(jobId: string) {
       void client.invalidateQueries({ queryKey: ['thumbnail'] });
     },
   });
-  return { marks, save };
+  // The fal sizes re-run after the marks (one request each): the job, its versions, previews and the ledger change.
+  const rerunFal = useMutation({
+    mutationFn: () => api.marks.rerunFal({ jobId }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.job(jobId) }),
+        client.invalidateQueries({ queryKey: ['review', 'versions', jobId] }),
+        client.invalidateQueries({ queryKey: ['thumbnail'] }),
+        client.invalidateQueries({ queryKey: ['spend'] }),
+      ]),
+  });
+  return { marks, save, rerunFal };
 }

@@ -10,7 +10,7 @@ import { useSourceMarks } from './useSourceMarks';
  * SourceStage (drawn on the source), `panel` under it (edit, save, price of a fal re-run).
  */
 export function useSourceMarksEditor(jobId: string) {
-  const { marks, save } = useSourceMarks(jobId);
+  const { marks, save, rerunFal } = useSourceMarks(jobId);
   const [draft, setDraft] = useState<UserMarks | null>(null);
   const saved = marks.data?.marks ?? NO_MARKS;
   const layer = <SourceMarksLayer marks={draft ?? saved} editing={draft !== null} onChange={setDraft} />;
@@ -26,6 +26,7 @@ export function useSourceMarksEditor(jobId: string) {
       saving={save.isPending}
       error={marks.error ?? save.error}
       result={save.data}
+      falRerun={{ run: () => rerunFal.mutate(), pending: rerunFal.isPending, error: rerunFal.error, done: rerunFal.data }}
     />
   );
   return { layer, panel };
