@@ -33,7 +33,10 @@ function applyJobChange(client: QueryClient, change: JobChange, refetchActive: (
   // A new job, or one leaving the active list, changes which rows exist: refetch instead of guessing.
   if (!known || finished) refetchActive();
   if (finished || !known) refetchHistory();
-  if (finished) void client.invalidateQueries({ queryKey: queryKeys.job(change.id) });
+  // A review-first job resting for approval has new previews or fal outputs, and new quotes, to show.
+  const awaiting = change.state === 'awaiting_approval';
+  if (finished || awaiting) void client.invalidateQueries({ queryKey: queryKeys.job(change.id) });
+  if (finished || awaiting) void client.invalidateQueries({ queryKey: ['approvals', change.id] });
 }
 
 function applyEvent(client: QueryClient, event: ApiEvent, refetchActive: () => void, refetchHistory: () => void): void {

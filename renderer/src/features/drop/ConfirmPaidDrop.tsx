@@ -21,7 +21,7 @@ export function ConfirmPaidDrop({ question, onSend, onReviewFirst, onCancel }: {
       <div>
         <p id="confirm-paid-title">
           <strong>
-            These {question.images} image{question.images === 1 ? '' : 's'} may cost up to {formatCents(question.maxCents)} at fal
+            {question.images === 1 ? 'This image' : `These ${question.images} images`} may cost up to {formatCents(question.maxCents)} at fal
           </strong>{' '}
           ({formatCentsRange(question.minCents, question.maxCents)}), more than the {formatCents(question.thresholdCents)} you asked to be asked about.
         </p>

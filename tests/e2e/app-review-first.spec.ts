@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
+import { createProfile } from '../support/e2e/appSetup';
+import { dropFilesOn } from '../support/e2e/dropFiles';
+import { expect, test } from '../support/e2e/appTest';
+
+// shared/ beside the checkout, wherever it is (CI lays its copy there).
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
+/** "$0.15" -> 15 */
+const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+
+test('review first: a drop is made locally and nothing reaches fal until a size is approved, then exactly that size at its quoted price', async ({ page, app }) => {
+  const problems = collectPageProblems(page);
+  await createProfile(app, 'Review set', [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 1200, height: 628, policy: 'fal' },
+    { width: 300, height: 250, policy: 'local' },
+  ]);
+  await openApp(page, app);
+  await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'Review set' });
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
+  await page.getByLabel('Review first').check();
+  const delivery = join(app.root, 'delivery');
+  await page.getByLabel('Output folder').fill(delivery);
+  await page.getByRole('button', { name: 'Preview 1 image' }).click();
+  await expect(page.getByText(/Queued 1 image for review/)).toBeVisible();
+
+  await goTo(page, 'History', 'History');
+  const row = page.locator('.history-row', { hasText: 'Landscape_1.jpg' });
+  await expect(row).toContainText('Awaiting approval', { timeout: 30_000 });
+  expect(app.fake.countSubmits()).toBe(0);
+  const [job] = (await app.call('jobs.query', { limit: 10 })).items;
+  expect(job!.outputs.map((output) => `${output.target}:${output.provider}`).sort()).toEqual(['1080x1080:local', '1200x628:local', '300x250:local']);
+  for (const output of job!.outputs) expect(output.path.startsWith(join(delivery, 'inbox-'))).toBe(true);
+
+  await page.goto(`${app.url}#/job?id=${job!.id}`);
+  const panel = page.locator('.approval-panel');
+  await expect(panel.getByTestId('approval-1080x1080')).toContainText('Awaiting approval');
+  await expect(panel.getByTestId('approval-1200x628')).toBeVisible();
+  await expect(page.locator('.output-tile').first()).toBeVisible();
+  await screenshot(page, 'review-first');
+  const quoted = cents(await panel.getByTestId('approval-1080x1080').getByTestId('quote').innerText());
+  expect(app.fake.countSubmits()).toBe(0);
+
+  await panel.getByTestId('approval-1080x1080').getByRole('button', { name: 'Approve' }).click();
+  await expect(panel.getByTestId('approval-1080x1080')).toContainText('Made by fal', { timeout: 30_000 });
+  await expect(panel.getByTestId('approval-1200x628')).toContainText('Awaiting approval');
+  expect(app.fake.countSubmits()).toBe(1);
+  expect(app.fake.requests({ route: 'submit' }).map((request) => (request.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080']]);
+  const detail = await app.call('jobs.detail', { id: job!.id });
+  // The price shown is what the ledger charged: that one image at fal's tier, and the request's fee.
+  expect(detail.costCents).toBe(quoted + 5);
+  expect(detail.outputs.find((output) => output.target === '1080x1080')!.provider).toBe('fal');
+
+  await panel.getByTestId('approval-1200x628').getByRole('button', { name: 'Decline' }).click();
+  await expect(page.locator('.job-source')).toContainText('Done');
+  expect(app.fake.countSubmits()).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('a drop above the confirmation threshold asks first with its maximum, and cancel queues nothing', async ({ page, app }) => {
+  await app.call('settings.update', { confirmAboveCents: 10 });
+  await createProfile(app, 'Paid pair', [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 1200, height: 628, policy: 'fal' },
+  ]);
+  await openApp(page, app);
+  await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'Paid pair' });
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
+  const estimate = await app.call('estimate.batch', { profileId: (await app.call('profiles.list')).find((profile) => profile.name === 'Paid pair')!.id, fileCount: 1 });
+  await page.getByRole('button', { name: 'Start 1 image' }).click();
+  const dialog = page.getByTestId('confirm-paid');
+  await expect(dialog).toContainText(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
+  await expect(dialog).toContainText('Cancel queues nothing');
+  await screenshot(page, 'confirm-paid');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.staged-list')).toContainText('Landscape_1.jpg');
+  expect((await app.call('jobs.query', { limit: 10 })).items).toEqual([]);
+  expect(app.fake.countSubmits()).toBe(0);
+});
