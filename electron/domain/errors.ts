@@ -32,7 +32,8 @@ export type SmartResizeErrorCode =
   | 'svg_external_reference'
   | 'source_changed'
   | 'output_not_fixable'
-  | 'version_not_found';
+  | 'version_not_found'
+  | 'variant_not_found';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

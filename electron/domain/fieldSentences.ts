@@ -18,6 +18,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   'fal.resolution': 'fal resolution',
   'fal.safetyTolerance': 'Safety tolerance',
   'fal.seed': 'Seed',
+  'fal.variants.keep': 'Variants not chosen',
+  'fal.variants.naming': 'Variants',
   concurrency: 'Jobs at a time',
   defaultProvider: 'Default provider',
   namingTemplate: 'File name template',

@@ -15,6 +15,7 @@ export * from './schemas/folder';
 export * from './schemas/job';
 export * from './schemas/outputLayout';
 export * from './schemas/review';
+export * from './schemas/variants';
 export * from './schemas/marks';
 export * from './schemas/queue';
 export * from './schemas/settings';

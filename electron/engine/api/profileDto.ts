@@ -21,6 +21,7 @@ export function toApiProfile(profile: Profile, shared = false): ApiProfile {
       resolution: profile.fal.resolution,
       safetyTolerance: profile.fal.safetyTolerance,
       ...(profile.fal.seed !== undefined && { seed: profile.fal.seed }),
+      variants: profile.fal.variants,
     },
     builtIn: isBuiltinProfileId(profile.id),
     ...(shared && { shared }),

@@ -7,6 +7,7 @@ import { nudgeOutput, restoreOutputVersion, type FixContext } from '../review/fi
 import { falRerunOffer } from '../review/falRerunOffer';
 import { budgetOf } from '../spend';
 import { switchOutputMethod } from '../review/switchMethod';
+import { variantHandlers } from './variantHandlers';
 import type { OutputVersionRecord } from '../store';
 import type { EngineParts } from '../runtime/engineParts';
 
@@ -98,5 +99,6 @@ export function reviewHandlers(engine: EngineParts, dataDir: string): ApiHandler
       const version = made.versions.find((record) => record.imageIndex === output.imageIndex) ?? made.versions[0]!;
       return { ...asVersion(version, version.version), requestId: made.requestId, costCents: made.costCents };
     },
+    ...variantHandlers(fixing, asVersion),
   };
 }

@@ -21,6 +21,8 @@ import { cancelAtFal } from './cancelAtFal';
 import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
 import { cpuStep } from './cpuStep';
 import { writeAndRecordOutputs } from './jobOutputs';
+import { keepVariants } from './keepVariants';
+import { splitVariants } from '../output/falVariants';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
 
 /** fal's files are an intermediate: asked for lossless, then encoded here to each placement's spec. */
@@ -73,8 +75,11 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     const finished = await fetchAndFinish(context, plan, body);
     if (finished.notes.length > 0) await store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: finished.notes.join('; '), state: 'downloading' });
     await moveTo(deps, job.id, 'writing');
+    // Several images of a size (all paid for): all kept as variants first, the chosen one (A) at the template path.
+    const { deliverables, variants } = splitVariants(finished.images, profile.fal.variants);
+    if (variants.length > 0) await keepVariants(store, deps.dataDir, job.id, context.placement, variants, profile.fal.variants);
     // The request is complete in the same commit that records its outputs.
-    await writeAndRecordOutputs(store, job.id, context.placement, finished.images, 'fal', (tx) => tx.requests.finishRequest(requestId, 'completed'));
+    await writeAndRecordOutputs(store, job.id, context.placement, deliverables, 'fal', (tx) => tx.requests.finishRequest(requestId, 'completed'));
     context.tracker.requestId = undefined;
     await context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.

@@ -155,6 +155,7 @@ export function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRun
     template: profile.naming.template,
     collision: profile.naming.collision,
     profileName: profile.name,
+    variantNaming: profile.fal.variants.naming,
   };
 }
 

@@ -80,6 +80,8 @@ export type CpuStepKind = 'prepare' | 'finish';
 /** What a job run needs from the engine. */
 export interface JobRunnerDeps {
   readonly store: JobStore;
+  /** The app's data folder: its own copies of fal variants live under it (variants/<job>/...). */
+  readonly dataDir: string;
   /** Exact profile versions: a job runs with the version it was created for. */
   readonly profileVersion: (profileId: string, version: number) => Profile;
   /** Resolves once `profileVersion` can answer for this version (a team preset edited elsewhere is pulled first). */

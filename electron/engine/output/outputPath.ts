@@ -1,5 +1,6 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
+import { variantLetter } from '../../domain/variantLetters';
 import type { TargetSize } from '../../domain/sizes';
 import {
   DEFAULT_NAMING_TEMPLATE,
@@ -32,6 +33,8 @@ export interface OutputPathRequest {
   /** 1-based index of this image among the `imageCount` made for this size (num_images_per_size). */
   readonly imageIndex?: number;
   readonly imageCount?: number;
+  /** With several images per size: `ab` names every one with a letter (name_A.ext, name_B.ext) instead of "-2", "-3". */
+  readonly variantNaming?: 'choose' | 'ab';
   /** Clock for {date} (local calendar date). */
   readonly now?: Date;
 }
@@ -46,7 +49,7 @@ export interface ResolvedOutputPath {
  * Renders the naming template for one output. Literal '/' in the template makes folders; token values are
  * sanitized so they can never add a folder or climb out; empty segments collapse (an empty {dir} or {profile}
  * leaves no '//'). With several images per size and no {n} in the template, images 2.. get "-2", "-3" before the
- * extension so they do not overwrite each other. Throws SmartResizeError('invalid_template' | 'output_path_escape').
+ * extension so they do not overwrite each other (with `variantNaming: 'ab'`, every image gets "_A", "_B", ...). Throws SmartResizeError('invalid_template' | 'output_path_escape').
  */
 export function resolveOutputPath(request: OutputPathRequest): ResolvedOutputPath {
   const templateText = request.template ?? DEFAULT_NAMING_TEMPLATE;
@@ -81,7 +84,7 @@ export function resolveOutputPath(request: OutputPathRequest): ResolvedOutputPat
   if (fileName === '') {
     throw new SmartResizeError('invalid_template', `Naming template "${templateText}" gives no file name for ${basename(sourcePath)}.`);
   }
-  const numbered = imageCount > 1 && imageIndex > 1 && !templateUsesToken(template, 'n') ? addIndexSuffix(fileName, ext, imageIndex) : fileName;
+  const numbered = imageCount > 1 && !templateUsesToken(template, 'n') ? numberedName(fileName, ext, imageIndex, request.variantNaming) : fileName;
   return { path: assertInside(root, join(root, ...folders, numbered)), root };
 }
 
@@ -95,11 +98,16 @@ function mirroredSubfolders(sourcePath: string, watchedFolder: string): string[]
   return relativeDir.split(sep).map((part) => finishSegment(sanitizeTokenValue(part))).filter((part) => part !== '');
 }
 
-function addIndexSuffix(fileName: string, ext: string, index: number): string {
+/** One of several images of a size: "-2", "-3" after the first, or A/B letters on every one. */
+function numberedName(fileName: string, ext: string, index: number, naming: 'choose' | 'ab' | undefined): string {
+  if (naming === 'ab') return withSuffix(fileName, ext, `_${variantLetter(index - 1)}`);
+  return index > 1 ? withSuffix(fileName, ext, `-${index}`) : fileName;
+}
+
+/** The file name with a suffix before its extension. */
+function withSuffix(fileName: string, ext: string, suffix: string): string {
   const dotExt = `.${ext}`;
-  return fileName.endsWith(dotExt) && fileName.length > dotExt.length
-    ? `${fileName.slice(0, -dotExt.length)}-${index}${dotExt}`
-    : `${fileName}-${index}`;
+  return fileName.endsWith(dotExt) && fileName.length > dotExt.length ? `${fileName.slice(0, -dotExt.length)}${suffix}${dotExt}` : `${fileName}${suffix}`;
 }
 
 /** The last line of defence: whatever the template and values did, the path must be strictly inside the root. */

@@ -17,6 +17,8 @@ export interface OutputPlacement {
   readonly template?: string;
   readonly collision: CollisionPolicy;
   readonly profileName?: string;
+  /** With several fal images per size: `ab` names each its own deliverable with a letter (see outputPath). */
+  readonly variantNaming?: 'choose' | 'ab';
 }
 
 /** One encoded image ready to be written. */
@@ -94,6 +96,7 @@ export function outputPathFor(placement: OutputPlacement, image: Pick<RenderedIm
     profileName: placement.profileName,
     imageIndex: image.imageIndex ?? 1,
     imageCount: image.imageCount ?? 1,
+    variantNaming: placement.variantNaming,
   });
 }
 

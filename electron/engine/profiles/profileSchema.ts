@@ -15,6 +15,8 @@ import {
   SafetyToleranceSchema,
   SeedSchema,
   SizePolicySchema,
+  VariantKeepSchema,
+  VariantNamingSchema,
   refuseDuplicateSizes,
   sideSchema,
 } from '../../shared/schemas/profileFields';
@@ -104,6 +106,12 @@ const ProfileFalOptionsSchema = z.object({
       tallerThan: z.number().positive().max(1).default(DEFAULT_FAR_ASPECT.tallerThan),
     })
     .prefault({}),
+  /**
+   * With more than one image per size (all paid for, all kept): `choose` writes one file per size, the first variant
+   * until the person picks another, the rest in a `variants/` folder beside it (`keep: subfolder`) or only in the
+   * app's data folder (`discard`); `ab` writes every variant as its own deliverable, name_A.ext, name_B.ext.
+   */
+  variants: z.object({ keep: VariantKeepSchema.default('subfolder'), naming: VariantNamingSchema.default('choose') }).prefault({}),
 });
 
 /** Everything a person chooses for a profile, with defaults filled in; identity and version come from the store. */

@@ -140,6 +140,7 @@ export class Engine implements EngineUseCases {
       onStatus: (status) => this.events.emit('queue', status),
       deps: {
         store: this.store,
+        dataDir: options.dataDir,
         profileVersion: (id, version) => this.profiles.get(id, version),
         profileReady: (id, version) => this.presets.ensureProfileVersion(id, version),
         folderPlacement: (folderId) => this.folderById(folderId),

@@ -8,7 +8,9 @@ import type {
   NewFalSubmit,
   NewJob,
   NewJobOutput,
+  NewOutputVariant,
   NewOutputVersion,
+  OutputVariantRecord,
   OutputVersionRecord,
   SeenFileRecord,
   StoreEvent,
@@ -371,4 +373,14 @@ export interface TeamPresetRepository {
   since(seq: number): Promise<TeamPreset[]>;
   /** The newest seq (0 with none): a cheap "did anything change". */
   lastSeq(): Promise<number>;
+}
+
+/** fal's variants of each size of a job, all kept, and which one each output file holds (issue 14). */
+export interface OutputVariantRepository {
+  /** Records a variant (again on a resumed run: its paths and facts are replaced, the choice is kept). */
+  recordVariant(input: NewOutputVariant): Promise<OutputVariantRecord>;
+  /** A job's variants by size and variant. */
+  listVariants(jobId: string): Promise<OutputVariantRecord[]>;
+  /** Marks one variant of a size chosen (and the others not), with each one's spare path now. */
+  choose(jobId: string, target: string, variant: number, sparePaths: ReadonlyMap<number, string | null>): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type {
   JobQueue,
   JobRepository,
   OutputRepository,
+  OutputVariantRepository,
   OutputVersionRepository,
   RequestRepository,
   SeenFileRepository,
@@ -28,6 +29,8 @@ export interface StoreRepositories {
   readonly outputs: OutputRepository;
   /** Every kept making of each output (nudges, restores), and which one each file holds. */
   readonly versions: OutputVersionRepository;
+  /** fal's variants of each size (all kept), and which one each file holds. */
+  readonly variants: OutputVariantRepository;
   /** The scheduler: runnable jobs, claims, holds, recovery at start, work held for budget. */
   readonly queue: JobQueue;
   /** The UI: paged lists, counts, job detail. */

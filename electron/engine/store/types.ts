@@ -199,3 +199,28 @@ export interface OutputVersionRecord {
 
 /** A version as the fixer reports it; the store numbers and stamps it. */
 export type NewOutputVersion = Omit<OutputVersionRecord, 'id' | 'version' | 'createdAt'>;
+
+/** One of fal's variants of a job's size (num_images_per_size > 1), kept because it was paid for. */
+export interface OutputVariantRecord {
+  readonly jobId: string;
+  readonly target: string;
+  /** 0-based: variant 0 is "A". */
+  readonly variant: number;
+  /** The app's own copy of its bytes, in the data folder. */
+  readonly keptPath: string;
+  /** Its copy in the `variants/` folder beside the output while not chosen; null when none is kept there. */
+  readonly sparePath: string | null;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly format: string | null;
+  /** The tier fal reported for its result. */
+  readonly tier: string | null;
+  readonly preflight: PreflightResult | null;
+  /** True for the variant the output file holds. */
+  readonly chosen: boolean;
+  readonly createdAt: number;
+}
+
+/** A variant as the writer records it; the store stamps it. */
+export type NewOutputVariant = Omit<OutputVariantRecord, 'createdAt'>;

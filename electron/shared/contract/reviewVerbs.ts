@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FalRerunDoneSchema, FalRerunOfferSchema, FullImageSchema, JobFileRefSchema, NudgeInputSchema, OutputVersionListSchema, OutputVersionSchema, RestoreInputSchema, SwitchMethodInputSchema } from '../schemas/review';
 import { IdSchema } from '../schemas/common';
+import { OutputVariantListSchema, VariantRefSchema } from '../schemas/variants';
 import { verb } from './verb';
 
 /** Reviewing a job's outputs: full-size views for the large view and its before/after. */
@@ -44,5 +45,20 @@ export const reviewVerbs = {
     summary: 'Makes one output again at fal (budget-checked, one request, charged once): a new version at the same path, the other outputs and charges untouched.',
     input: JobFileRefSchema,
     output: FalRerunDoneSchema,
+  }),
+  variants: verb({
+    summary: 'Every kept fal variant of a job’s sizes (all paid for), and which one each file holds.',
+    input: z.strictObject({ jobId: IdSchema }),
+    output: OutputVariantListSchema,
+  }),
+  variantImage: verb({
+    summary: 'One kept fal variant as its exact bytes, to show the variants side by side.',
+    input: VariantRefSchema,
+    output: FullImageSchema,
+  }),
+  pickVariant: verb({
+    summary: 'Chooses a fal variant for its size: written at the output path (a new version); the others stay in variants/ or the app. Costs nothing.',
+    input: VariantRefSchema,
+    output: OutputVersionSchema,
   }),
 };

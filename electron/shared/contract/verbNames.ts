@@ -10,7 +10,7 @@ export const VERB_GROUPS = {
   profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'share', 'createFromPreset', 'import', 'export'],
   folders: ['list', 'add', 'update', 'remove'],
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
-  review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal'],
+  review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal', 'variants', 'variantImage', 'pickVariant'],
   marks: ['get', 'set', 'rerunFal'],
   approvals: ['list', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],

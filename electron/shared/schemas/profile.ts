@@ -16,6 +16,8 @@ import {
   SafetyToleranceSchema,
   SeedSchema,
   SizePolicySchema,
+  VariantKeepSchema,
+  VariantNamingSchema,
   refuseDuplicateSizes,
   sideSchema,
 } from './profileFields';
@@ -59,6 +61,8 @@ const ProfileFalOptionsSchema = z.object({
   resolution: FalResolutionSchema,
   safetyTolerance: SafetyToleranceSchema,
   seed: SeedSchema.optional(),
+  /** With several images per size: choose one per file (the others in variants/ or not kept), or A/B files. */
+  variants: z.object({ keep: VariantKeepSchema, naming: VariantNamingSchema }).optional(),
 });
 
 /** What a person edits: everything of a profile except its identity and version. */

@@ -43,6 +43,10 @@ export const QualitySchema = z.int('Quality must be a whole number.').min(1, 'Qu
 /** fal's smart-resize options (FAL.md gives the ranges). */
 export const FalPromptSchema = z.string().max(5000, 'The prompt can be at most 5000 characters.');
 export const ImagesPerSizeSchema = z.int('Images per size must be a whole number.').min(1, 'At least 1 image per size.').max(4, 'At most 4 images per size.');
+/** Where fal's variants not chosen for a size's file go: a `variants/` folder beside it, or nowhere (the app keeps its own copy). */
+export const VariantKeepSchema = z.enum(['subfolder', 'discard'], { error: 'Use "subfolder" (a variants/ folder beside the output) or "discard" (not kept beside the outputs).' });
+/** `choose`: one file per size and the person picks its variant; `ab`: every variant is its own deliverable (name_A, name_B). */
+export const VariantNamingSchema = z.enum(['choose', 'ab'], { error: 'Use "choose" (one file per size, a variant picked for it) or "ab" (each variant its own file, name_A, name_B).' });
 export const SeedSchema = z.int('The seed must be a whole number.').min(0, 'The seed cannot be negative.').max(2_147_483_647, 'The seed is too large.');
 
 /** Adds an issue at each size that repeats an earlier one (`path` says where the issue goes for size `index`). */

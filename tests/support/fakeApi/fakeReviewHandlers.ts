@@ -34,6 +34,13 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
       return { target: output.target, imageIndex: 0, version: 2, cause: 'method' as const, provider: 'local' as const, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };
     },
     versions: async () => ({ versions: [] }),
+    // The fake lists no variants; a variant asked for by name is drawn, and choosing it is answered as version 2.
+    variants: async () => ({ variants: [] }),
+    variantImage: async ({ target, variant }) => {
+      const [width, height] = target.split('x').map(Number) as [number, number];
+      return picture(`${target}-${variant}`, width, height);
+    },
+    pickVariant: async ({ target }) => ({ target, imageIndex: 0, version: 2, cause: 'pick' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true }),
     restore: async ({ jobId, path, version }) => {
       const output = outputOf(jobId, path);
       return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, provider: output.provider, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };

@@ -58,6 +58,13 @@ describe('resolveOutputPath', () => {
     expect(() => pathOf({ imageIndex: 4, imageCount: 3 })).toThrow(RangeError);
   });
 
+  it('names every image with a letter in A/B mode (each variant its own deliverable), unless the template has {n}', () => {
+    const nth = (imageIndex: number) => pathOf({ imageIndex, imageCount: 3, variantNaming: 'ab' });
+    expect([nth(1), nth(2), nth(3)]).toEqual(['/a/photos-1080x1080/x_A.png', '/a/photos-1080x1080/x_B.png', '/a/photos-1080x1080/x_C.png']);
+    expect(pathOf({ imageIndex: 1, imageCount: 1, variantNaming: 'ab' })).toBe('/a/photos-1080x1080/x.png');
+    expect(pathOf({ template: '{name}-{n}.{ext}', imageIndex: 2, imageCount: 2, variantNaming: 'ab' })).toBe('/a/x-2.png');
+  });
+
   it('collapses empty tokens instead of leaving empty folders', () => {
     expect(pathOf({ template: '{profile}/{folder}/{name}.{ext}' })).toBe('/a/photos/x.png');
   });

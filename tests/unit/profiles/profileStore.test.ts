@@ -53,7 +53,14 @@ describe('ProfileStore', () => {
     const store = folder.open();
     const v1 = store.create({ ...meta, fal: { seed: 7, resolution: '2K' } });
     const v2 = store.update(v1.id, { fal: { seed: null } });
-    expect(v2.fal).toEqual({ prompt: '', numImagesPerSize: 1, resolution: '2K', safetyTolerance: '4', farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 } });
+    expect(v2.fal).toEqual({
+      prompt: '',
+      numImagesPerSize: 1,
+      resolution: '2K',
+      safetyTolerance: '4',
+      farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 },
+      variants: { keep: 'subfolder', naming: 'choose' },
+    });
     const v3 = store.update(v1.id, { output: { quality: 50 } });
     expect(v3.output).toEqual({ format: 'png', quality: 50, fill: { style: 'blur' }, copyMetadata: true });
   });

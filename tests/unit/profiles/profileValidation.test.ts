@@ -12,7 +12,14 @@ describe('profile content validation', () => {
       sizes: [{ width: 1080, height: 1080, policy: 'auto' }],
       output: { format: 'png', quality: 90, fill: { style: 'blur' }, copyMetadata: true },
       naming: { template: DEFAULT_NAMING_TEMPLATE, collision: 'suffix' },
-      fal: { prompt: '', numImagesPerSize: 1, resolution: '1K', safetyTolerance: '4', farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 } },
+      fal: {
+        prompt: '',
+        numImagesPerSize: 1,
+        resolution: '1K',
+        safetyTolerance: '4',
+        farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 },
+        variants: { keep: 'subfolder', naming: 'choose' },
+      },
     });
     expect(profileFieldIssues(minimal)).toEqual([]);
   });
@@ -26,7 +33,15 @@ describe('profile content validation', () => {
       fal: { prompt: 'keep the logo', numImagesPerSize: 4, resolution: '2K', safetyTolerance: '2', seed: 42 },
     });
     expect(content.name).toBe('Launch');
-    expect(content.fal).toEqual({ prompt: 'keep the logo', numImagesPerSize: 4, resolution: '2K', safetyTolerance: '2', seed: 42, farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 } });
+    expect(content.fal).toEqual({
+      prompt: 'keep the logo',
+      numImagesPerSize: 4,
+      resolution: '2K',
+      safetyTolerance: '2',
+      seed: 42,
+      farAspect: { cropLocally: true, widerThan: 21 / 9, tallerThan: 9 / 16 },
+      variants: { keep: 'subfolder', naming: 'choose' },
+    });
     expect(content.naming.collision).toBe('skip');
   });
 

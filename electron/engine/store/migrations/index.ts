@@ -13,6 +13,7 @@ import { versionCauses } from './012_version_causes';
 import { versionMakers } from './013_version_makers';
 import { reviewFirst } from './014_review_first';
 import { teamPresets } from './015_team_presets';
+import { outputVariants } from './016_output_variants';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -32,4 +33,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   versionMakers,
   reviewFirst,
   teamPresets,
+  outputVariants,
 ];

@@ -66,6 +66,7 @@ export class PostgresJobStore implements JobStore {
   readonly marks: StoreRepositories['marks'];
   readonly versions: StoreRepositories['versions'];
   readonly presets: StoreRepositories['presets'];
+  readonly variants: StoreRepositories['variants'];
   readonly path: string;
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
@@ -120,6 +121,7 @@ export class PostgresJobStore implements JobStore {
     this.marks = routed.marks;
     this.versions = routed.versions;
     this.presets = routed.presets;
+    this.variants = routed.variants;
   }
 
   /** What opening did to the schema (known once the first call has connected). */

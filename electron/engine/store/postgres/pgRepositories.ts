@@ -7,6 +7,7 @@ import { PgJobQueue } from './pgJobQueue';
 import { PgJobRepository } from './pgJobRepository';
 import { PgLedgerRepository } from './pgLedgerRepository';
 import { PgOutputRepository } from './pgOutputRepository';
+import { PgOutputVariantRepository } from './pgOutputVariantRepository';
 import { PgOutputVersionRepository } from './pgOutputVersionRepository';
 import { PgRequestRepository } from './pgRequestRepository';
 import { PgReservationRepository } from './pgReservationRepository';
@@ -34,6 +35,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     marks: new PgSourceMarksRepository(ctx),
     versions: new PgOutputVersionRepository(ctx),
     reviews: new PgReviewRepository(ctx),
+    variants: new PgOutputVariantRepository(ctx),
   };
 }
 

@@ -35,6 +35,7 @@ class SqliteJobStore implements JobStore {
   readonly submits: StoreRepositories['submits'];
   readonly outputs: StoreRepositories['outputs'];
   readonly versions: StoreRepositories['versions'];
+  readonly variants: StoreRepositories['variants'];
   readonly queue: StoreRepositories['queue'];
   readonly history: StoreRepositories['history'];
   readonly events: StoreRepositories['events'];
@@ -62,6 +63,7 @@ class SqliteJobStore implements JobStore {
     this.submits = repositories.submits;
     this.outputs = repositories.outputs;
     this.versions = repositories.versions;
+    this.variants = repositories.variants;
     this.queue = repositories.queue;
     this.history = repositories.history;
     this.events = repositories.events;

@@ -6,6 +6,7 @@ import { SqliteJobQueue } from './jobQueue';
 import { SqliteJobRepository } from './jobRepository';
 import { SqliteLedgerRepository } from './ledgerRepository';
 import { SqliteOutputRepository } from './outputRepository';
+import { SqliteOutputVariantRepository } from './outputVariantRepository';
 import { SqliteOutputVersionRepository } from './outputVersionRepository';
 import { SqliteRequestRepository } from './requestRepository';
 import { SqliteReviewRepository } from './reviewRepository';
@@ -24,6 +25,7 @@ export function syncRepositories(ctx: StoreContext) {
     submits: new SqliteSubmitRepository(ctx),
     outputs: new SqliteOutputRepository(ctx),
     versions: new SqliteOutputVersionRepository(ctx),
+    variants: new SqliteOutputVariantRepository(ctx),
     queue: new SqliteJobQueue(ctx),
     history: new SqliteJobHistory(ctx),
     events: new SqliteEventLog(ctx),
@@ -58,6 +60,7 @@ export function asyncRepositories(sync: SyncRepositories, run: UnitRunner): Stor
     submits: bind(sync.submits, run),
     outputs: bind(sync.outputs, run),
     versions: bind(sync.versions, run),
+    variants: bind(sync.variants, run),
     queue: bind(sync.queue, run),
     history: bind(sync.history, run),
     events: bind(sync.events, run),

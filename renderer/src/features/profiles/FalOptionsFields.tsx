@@ -12,6 +12,18 @@ export function FalOptionsFields({ register, errors }: { register: UseFormRegist
       <Field label="Images per size" hint="Each image costs; pick the best later." error={errors.fal?.numImagesPerSize?.message}>
         <input type="number" min={1} max={4} {...register('fal.numImagesPerSize', { valueAsNumber: true })} />
       </Field>
+      <Field label="Variants" hint="With more than one image per size: pick one per file, or deliver each as name_A, name_B…" error={errors.fal?.variants?.naming?.message}>
+        <select {...register('fal.variants.naming')}>
+          <option value="choose">Choose one per size</option>
+          <option value="ab">Each as its own file (A/B)</option>
+        </select>
+      </Field>
+      <Field label="Variants not chosen" hint="Kept in a variants/ folder beside the output, or only in the app (still choosable)." error={errors.fal?.variants?.keep?.message}>
+        <select {...register('fal.variants.keep')}>
+          <option value="subfolder">In a variants/ subfolder</option>
+          <option value="discard">Not kept beside the outputs</option>
+        </select>
+      </Field>
       <Field label="Minimum resolution" hint="A floor: fal may still use a larger tier (4K costs double)." error={errors.fal?.resolution?.message}>
         <select {...register('fal.resolution')}>
           <option value="1K">1K</option>

@@ -15,6 +15,7 @@ import { FalRerun } from './FalRerun';
 import { FrameLegend } from './FrameLegend';
 import { LargeView } from './LargeView';
 import { MethodSwitch } from './MethodSwitch';
+import { VariantPicker } from './VariantPicker';
 import { OutputGrid } from './OutputGrid';
 import { SourceFrames } from './SourceFrames';
 import { SourceStage } from './SourceStage';
@@ -113,6 +114,7 @@ function JobView({ id }: { id: string }) {
           jobId={job.id}
           output={largeOutput}
           onClose={() => setLarge(null)}
+          below={<VariantPicker jobId={job.id} output={largeOutput} busy={busy} />}
           side={
             <>
               <MethodSwitch output={largeOutput} busy={busy} error={fixes.switchMethod.error} onSwitch={(choice) => fixes.switchMethod.mutate({ path: largeOutput.path, ...choice })} />

@@ -14,10 +14,12 @@ interface Props {
   onClose: () => void;
   /** More for this size beside the picture (fixing it, its versions). */
   side?: ReactNode;
+  /** Under the picture, across its width (fal's variants side by side). */
+  below?: ReactNode;
 }
 
 /** One output large: fit or 1:1 pixels, compared with the same region of the source. Escape closes it. */
-export function LargeView({ jobId, output, onClose, side }: Props) {
+export function LargeView({ jobId, output, onClose, side, below }: Props) {
   const [zoom, setZoom] = useState<'fit' | 'actual'>('fit');
   const { after, before } = useCompareImages(jobId, output.path, output.bytes ?? null);
   useEffect(() => {
@@ -54,6 +56,7 @@ export function LargeView({ jobId, output, onClose, side }: Props) {
                 {after.data.width}×{after.data.height} px · {formatBytes(after.data.bytes)} · {output.path}
               </p>
             )}
+            {below}
           </div>
           {side && <div className="large-side">{side}</div>}
         </div>

@@ -13,6 +13,7 @@ import { pgVersionCauses } from './012_version_causes';
 import { pgVersionMakers } from './013_version_makers';
 import { pgReviewFirst } from './014_review_first';
 import { pgTeamPresets } from './015_team_presets';
+import { pgOutputVariants } from './016_output_variants';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -32,4 +33,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgVersionMakers,
   pgReviewFirst,
   pgTeamPresets,
+  pgOutputVariants,
 ];

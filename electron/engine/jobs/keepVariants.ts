@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { formatTargetSize } from '../../domain/sizes/targetSize';
+import { keptVariantPath, sparePathFor, type VariantPolicy } from '../output/falVariants';
+import { outputPathFor, type OutputPlacement } from '../output/writeRenderedOutputs';
+import { writeOutputFile } from '../output/writeOutputFile';
+import type { JobStore } from '../store';
+import type { RunImage } from './jobOutputs';
+
+/**
+ * Keeps every fal variant of each size (all were paid for) before the deliverables are written, so a crash between
+ * never loses one: the app's copy in the data folder, and for each one not chosen (all but A at first) a copy in
+ * `variants/` beside the output when the profile keeps them there; each recorded in the store, A chosen.
+ */
+export async function keepVariants(store: JobStore, dataDir: string, jobId: string, placement: OutputPlacement, variants: readonly RunImage[], policy: VariantPolicy): Promise<void> {
+  for (const image of variants) {
+    const variant = (image.imageIndex ?? 1) - 1;
+    const target = formatTargetSize(image.target);
+    // The deliverable's path: the template's, as if this size had one image (where the chosen variant lands).
+    const deliverable = outputPathFor(placement, { ...image, imageIndex: 1, imageCount: 1 });
+    const keptPath = keptVariantPath(dataDir, { jobId, target, variant, ext: extname(deliverable.path) });
+    await writeOutputFile(keptPath, image.bytes, 'overwrite');
+    const sparePath = policy.keep === 'subfolder' && variant > 0 ? await writeSpare(sparePathFor(deliverable.path, variant), image.bytes, placement, deliverable.root) : null;
+    await store.variants.recordVariant({
+      jobId,
+      target,
+      variant,
+      keptPath,
+      sparePath,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes.length,
+      format: image.format ?? (placement.format === 'auto' ? 'png' : placement.format),
+      tier: image.tier ?? null,
+      preflight: image.preflight ?? null,
+      chosen: variant === 0,
+    });
+  }
+}
+
+/**
+ * Writes a spare under the profile's collision policy (a resumed run adopts its own identical file); answers where
+ * it landed, or null when the policy skipped it (the app's copy still holds it).
+ */
+export async function writeSpare(path: string, bytes: Buffer, placement: Pick<OutputPlacement, 'collision'>, root: string): Promise<string | null> {
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing?.equals(bytes)) return path;
+  const written = await writeOutputFile(path, bytes, placement.collision, { root });
+  return written.status === 'skipped' ? null : written.path;
+}
