@@ -40,7 +40,7 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
       const [width, height] = target.split('x').map(Number) as [number, number];
       return picture(`${target}-${variant}`, width, height);
     },
-    pickVariant: async ({ target }) => ({ target, imageIndex: 0, version: 2, cause: 'pick' as const, layout: null, bytes: 0, createdAt: Date.now(), current: true }),
+    pickVariant: async ({ target }) => ({ target, imageIndex: 0, version: 2, cause: 'pick' as const, provider: 'fal' as const, tier: '1K', layout: null, bytes: 0, createdAt: Date.now(), current: true }),
     restore: async ({ jobId, path, version }) => {
       const output = outputOf(jobId, path);
       return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, provider: output.provider, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };

@@ -12,7 +12,7 @@ const variant = (jobId: string, index: number, overrides: Partial<NewOutputVaria
   format: 'jpeg', tier: '1K', preflight: { status: 'pass', checks: [] }, chosen: index === 0, ...overrides,
 });
 
-describe('output variants (migration 13)', () => {
+describe('output variants (migration 16)', () => {
   it('keeps every variant of a size with the first chosen, and moves the choice with each spare path', async () => {
     const { job } = await store.jobs.insertJobIfNew(newJob());
     for (const index of [0, 1, 2]) await store.variants.recordVariant(variant(job.id, index));
