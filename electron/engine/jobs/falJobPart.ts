@@ -62,7 +62,7 @@ const DEFAULT_FAL_DEADLINE_MS = 10 * 60_000;
  * Returns a `held` outcome when the budget refuses a new request, else undefined when all are written.
  */
 export async function runFalBatches(context: FalPartContext): Promise<JobOutcome | undefined> {
-  const { deps, job } = context;
+  const { deps, job, profile } = context;
   const { store } = deps;
   const uploads = uploadOnce(context);
   for (const plan of context.plans) {
