@@ -21,7 +21,8 @@ const PROFILE: ProfileInput = {
     { width: 1080, height: 1920, policy: 'fal' },
   ],
   output: { format: 'png' },
-  fal: { numImagesPerSize: 4 },
+  // A/B naming: each of the 4 images of a size is its own deliverable (the most files a job writes and records).
+  fal: { numImagesPerSize: 4, variants: { naming: 'ab' } },
 };
 const SIZES = ['1080x1080', '1080x1350', '1080x1920'];
 /** One source per stage the process is killed in; the name says which. */
@@ -126,7 +127,7 @@ describe('kill -9 of the watch process at every stage, then a restart', () => {
 
     // On disk: exactly the expected files (no "-1" copies from a resumed write), each whole and exact, no temp file.
     const stems = SOURCES.map((name) => name.replace(/\.jpg$/, ''));
-    const expectedNames = stems.flatMap((stem) => [`${stem}.png`, `${stem}-2.png`, `${stem}-3.png`, `${stem}-4.png`]).sort();
+    const expectedNames = stems.flatMap((stem) => ['A', 'B', 'C', 'D'].map((letter) => `${stem}_${letter}.png`)).sort();
     for (const [index, path] of outputFolders.entries()) {
       expect(readdirSync(path).sort(), path).toEqual(expectedNames);
       for (const file of readdirSync(path)) {
