@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../../electron/engine/profiles';
 import type { JobRecord } from '../../electron/engine/store';
 import { startEngineHarness, type EngineHarness } from '../support/engine/engineHarness';
-import { pollUntil } from '../support/engine/pollUntil';
+import { untilEngine } from '../support/engine/engineWaits';
 import { writeTestJpeg } from '../support/engine/testImages';
 import { prepareUnprivilegedChild } from '../support/unprivileged/unprivilegedChild';
 import { bogusRowsTiff, externalSvgs, giantPng, hiddenFrameGif } from './support/hostileFiles';
@@ -142,7 +142,7 @@ describe.each(['local', 'fal'] as const)('hostile images with the %s provider', 
     await writeTestJpeg(join(harness.watched, 'after.jpg'), 303);
     await harness.waitForJob('after.jpg', ['done'], 30_000);
     expect((await harness.jobs()).map((job) => job.sourceName)).not.toContain('y.jpg');
-    const status = await pollUntil(() => harness.engine.folderStatuses().find((candidate) => candidate.folderId === harness.folderId), { what: 'folder status' });
+    const status = await untilEngine(harness.engine, () => harness.engine.folderStatuses().find((candidate) => candidate.folderId === harness.folderId), { what: 'folder status' });
     expect(status.state).toBe('watching');
     expect(harness.engine.queueStatus().state).toBe('running');
   });

@@ -9,7 +9,7 @@ import { Engine } from '../../../electron/engine/runtime/engine';
 import { ProfileStore } from '../../../electron/engine/profiles';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 
 // What a typed folder path becomes, through the API as the headless host binds it (watched folders inside home).
 
@@ -68,7 +68,7 @@ describe('watched folder paths', () => {
     const folder = (await call('folders.add', { path: '~/Spring campaign/in', profileId, createIfMissing: true })) as { id: string; path: string };
     expect(folder.path).toBe(wanted);
     expect(statSync(wanted).isDirectory()).toBe(true);
-    const status = await pollUntil(async () => {
+    const status = await untilEngine(engine, async () => {
       const listed = ((await call('folders.list')) as Array<{ id: string; status: string }>).find((candidate) => candidate.id === folder.id);
       return listed?.status === 'watching' ? listed.status : undefined;
     }, { what: 'the created folder watched' });

@@ -7,7 +7,7 @@ import type { ProfileInput } from '../../../electron/engine/profiles';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { JobDetail, VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { sha256 } from '../../support/fakeFal';
 import { uploadNameFor, writeTestJpeg } from '../../support/engine/testImages';
 
@@ -32,7 +32,7 @@ async function start(profile: ProfileInput, processingMs = 100) {
     return result.value as VerbOutput<V>;
   };
   const detailIn = (id: string, states: readonly string[]) =>
-    pollUntil(async () => {
+    untilEngine(h.engine, async () => {
       const detail = await call('jobs.detail', { id });
       return states.includes(detail.state) ? detail : undefined;
     }, { what: `job ${id} in ${states.join('/')}` });
@@ -106,7 +106,7 @@ describe('the job detail', () => {
       60_000,
     );
     const { id } = await drop('cancel-me.jpg', 11);
-    await pollUntil(async () => {
+    await untilEngine(harness!.engine, async () => {
       const detail = await call('jobs.detail', { id });
       return detail.state === 'submitted' && detail.outputs.length === 1 ? true : undefined;
     }, { what: 'the local output written while fal works' });

@@ -8,7 +8,7 @@ import { Engine } from '../../../electron/engine/runtime/engine';
 import { ProfileStore } from '../../../electron/engine/profiles';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { writeTestJpeg } from '../../support/engine/testImages';
 
 // With no fal key every size runs on the local engine: the estimate says so instead of quoting fal's prices, and
@@ -64,7 +64,7 @@ describe('no fal key', () => {
     const source = join(root, 'drops', 'no-key.jpg');
     await writeTestJpeg(source, 601, 320, 240);
     const { jobIds } = (await call('jobs.enqueuePaths', { paths: [source], profileId })) as { jobIds: string[] };
-    const detail = await pollUntil(async () => {
+    const detail = await untilEngine(engine, async () => {
       const job = (await call('jobs.detail', { id: jobIds[0] })) as Detail;
       return job.state === 'done' ? job : undefined;
     }, { what: 'the job done' });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../../electron/shared/schemas/events';
 import type { QueueBatch } from '../../../electron/shared/schemas/queue';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { fileSha256, uploadNameFor, writeTestJpeg } from '../../support/engine/testImages';
 
 // The Queue page's batch counter, elapsed time, ETA and blocked states come from the engine (queue.state and the
@@ -74,10 +74,10 @@ describe('the batch the Queue page shows', () => {
     await waves[1]!();
     await h.waitForJobs(6, ['done']);
     await waves[2]!();
-    await pollUntil(async () => ((await h.jobs()).length === 20 ? true : undefined), { what: '20 jobs' });
+    await untilEngine(h.engine, async () => ((await h.jobs()).length === 20 ? true : undefined), { what: '20 jobs' });
     held.release();
     await h.waitForJobs(20, ['done'], 90_000);
-    await pollUntil(async () => {
+    await untilEngine(h.engine, async () => {
       const batch = (await h.api.queue.state()).batch;
       return !batch || batch.endedAt ? true : undefined;
     }, { what: 'the batch to end' });
@@ -123,7 +123,7 @@ describe('the batch the Queue page shows', () => {
     h.engine.pause('user');
     await land(h, 'held', 3, 10);
     // Soon after the warm-up's two: the same batch goes on (2 finished of 5).
-    const paused = await pollUntil(async () => {
+    const paused = await untilEngine(h.engine, async () => {
       const current = await batch();
       return current && current.total === 5 && current.blocked ? current : undefined;
     }, { what: 'a paused batch of 5' });
@@ -134,7 +134,7 @@ describe('the batch the Queue page shows', () => {
     // A daily cap below one request's price: nothing can be sent, the jobs wait on the budget.
     await h.api.budget.update({ dailyCapCents: 1 });
     h.engine.resume();
-    const budget = await pollUntil(async () => {
+    const budget = await untilEngine(h.engine, async () => {
       const current = await batch();
       return current?.blocked?.cause === 'budget' && h.engine.queueStatus().running === 0 ? current : undefined;
     }, { what: 'a batch blocked by the budget', describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
@@ -145,7 +145,7 @@ describe('the batch the Queue page shows', () => {
     // The cap lifted but fal unreachable: the jobs wait for the network.
     await h.fake.stop();
     await h.api.budget.update({ dailyCapCents: null });
-    const offline = await pollUntil(async () => {
+    const offline = await untilEngine(h.engine, async () => {
       const current = await batch();
       return current?.blocked?.cause === 'offline' ? current : undefined;
     }, { what: 'a batch blocked by the network', describe: async () => (await h.jobs()).map((job) => job.state).join(',') });
@@ -153,7 +153,7 @@ describe('the batch the Queue page shows', () => {
     expect(offline.total).toBe(5);
 
     await h.fake.start();
-    const ended = await pollUntil(async () => {
+    const ended = await untilEngine(h.engine, async () => {
       const current = await batch();
       return current?.endedAt ? current : undefined;
     }, { what: 'the batch to finish once fal is back', timeoutMs: 30_000, describe: async () => (await h.jobs()).map((job) => job.state).join(',') });

@@ -12,6 +12,7 @@ import type { SettingsPatch } from '../../../electron/engine/settings/settingsSc
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { ApiHandlers } from '../../../electron/shared/contract/types';
 import { HARNESS_TIMING } from '../../support/engine/engineHarness';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { openTestStore } from '../../support/engine/testStore';
 import { writeTestJpeg } from '../../support/engine/testImages';
@@ -85,7 +86,7 @@ describe('settings apply at once', () => {
     const profile = r.profiles.create(FAL_SIZES);
     await r.call('settings.update', { falProxyUrl: r.fake.proxyUrl });
     const jobId = await dropOne(r, 'via-proxy.jpg', 501, profile.id);
-    await pollUntil(async () => ((await jobState(r, jobId)) === 'done' ? true : undefined), {
+    await untilEngine(r.engine, async () => ((await jobState(r, jobId)) === 'done' ? true : undefined), {
       what: 'the job done through the proxy',
       timeoutMs: 15_000,
       describe: () => `state ${String(r.engine.queueStatus().state)}, fake saw ${r.fake.requests().length} calls`,
@@ -102,12 +103,13 @@ describe('settings apply at once', () => {
     mkdirSync(watched);
     await r.call('folders.add', { path: watched, profileId: profile.id });
     await writeTestJpeg(join(watched, 'waiting.jpg'), 502, 160, 120);
+    // No engine event comes when a file starts to settle (an event wait here timed out), so this one is polled.
     await pollUntil(() => (r.engine.folderStatuses()[0]?.pendingFiles === 1 ? true : undefined), { what: 'the file seen and settling' });
 
     const saved = (await r.call('settings.update', { settleMs: 200 })) as { settleMs: number };
     expect(saved.settleMs).toBe(200);
     // Far sooner than the minute it was waiting for.
-    await pollUntil(async () => ((await r.store.history.queryJobs({ limit: 10 })).jobs.length === 1 ? true : undefined), {
+    await untilEngine(r.engine, async () => ((await r.store.history.queryJobs({ limit: 10 })).jobs.length === 1 ? true : undefined), {
       what: 'a job for the settled file',
       timeoutMs: 10_000,
     });
@@ -118,12 +120,12 @@ describe('settings apply at once', () => {
     const profile = r.profiles.create(FAL_SIZES);
     await r.call('settings.update', { defaultProvider: 'local' });
     const local = await dropOne(r, 'local.jpg', 503, profile.id);
-    await pollUntil(async () => ((await jobState(r, local)) === 'done' ? true : undefined), { what: 'the local job done' });
+    await untilEngine(r.engine, async () => ((await jobState(r, local)) === 'done' ? true : undefined), { what: 'the local job done' });
     expect(r.fake.requests().filter((request) => request.route === 'submit')).toEqual([]);
 
     await r.call('settings.update', { defaultProvider: 'fal' });
     const fal = await dropOne(r, 'fal.jpg', 504, profile.id);
-    await pollUntil(async () => ((await jobState(r, fal)) === 'done' ? true : undefined), { what: 'the fal job done' });
+    await untilEngine(r.engine, async () => ((await jobState(r, fal)) === 'done' ? true : undefined), { what: 'the fal job done' });
     expect(r.fake.requests().filter((request) => request.route === 'submit')).toHaveLength(1);
   });
 
@@ -132,9 +134,9 @@ describe('settings apply at once', () => {
     const profile = r.profiles.create(FAL_SIZES);
     await r.call('budget.update', { dailyCapCents: 0 });
     const jobId = await dropOne(r, 'capped.jpg', 505, profile.id);
-    await pollUntil(async () => ((await jobState(r, jobId)) === 'waiting_budget' ? true : undefined), { what: 'the job held by the cap' });
+    await untilEngine(r.engine, async () => ((await jobState(r, jobId)) === 'waiting_budget' ? true : undefined), { what: 'the job held by the cap' });
     await r.call('budget.update', { dailyCapCents: 500 });
-    await pollUntil(async () => ((await jobState(r, jobId)) === 'done' ? true : undefined), { what: 'the job done after the raise' });
+    await untilEngine(r.engine, async () => ((await jobState(r, jobId)) === 'done' ? true : undefined), { what: 'the job done after the raise' });
   });
 
   it('the naming template and collision policy saved in Settings are what the next profile made from a preset gets', async () => {

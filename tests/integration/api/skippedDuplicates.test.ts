@@ -5,7 +5,7 @@ import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { VerbCallInput, VerbName, VerbOutput } from '../../../electron/shared';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
-import { pollUntil } from '../../support/engine/pollUntil';
+import { untilEngine } from '../../support/engine/engineWaits';
 import { writeTestJpeg } from '../../support/engine/testImages';
 import { jsonLines, runCli } from '../../support/cli/runCli';
 
@@ -31,7 +31,7 @@ async function start() {
     return result.value as VerbOutput<V>;
   };
   const jobNamed = (name: string, states: readonly string[]) =>
-    pollUntil(async () => (await call('jobs.query', { limit: 100 })).items.find((job) => job.sourceName === name && states.includes(job.state)), {
+    untilEngine(h.engine, async () => (await call('jobs.query', { limit: 100 })).items.find((job) => job.sourceName === name && states.includes(job.state)), {
       what: `${name} in ${states.join('/')}`,
     });
   return { h, call, jobNamed };
