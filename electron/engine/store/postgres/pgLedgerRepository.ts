@@ -2,24 +2,7 @@ import type { LedgerRepository } from '../spendRepositories';
 import type { LedgerBreakdown, LedgerEntry, LedgerKind, NewLedgerEntry, SpendRange } from '../spendTypes';
 import type { PgContext } from './pgContext';
 import { pgRow, pgRows, pgRun, type PgParams } from './pgSql';
-
-interface LedgerRowRecord {
-  id: number;
-  at: number;
-  kind: LedgerKind;
-  cents: number;
-  job_id: string;
-  request_row_id: number | null;
-  request_id: string | null;
-  source_name: string;
-  profile_id: string;
-  profile_version: number;
-  profile_name: string;
-  folder_id: string | null;
-  folder_path: string | null;
-  images: number;
-  tiers: string;
-}
+import { type LedgerRowRecord, toLedgerEntry } from '../ledgerRows';
 
 function rangeCondition(range: SpendRange = {}): { sql: string; params: PgParams } {
   return {
@@ -136,24 +119,4 @@ export class PgLedgerRepository implements LedgerRepository {
   async forJob(jobId: string): Promise<LedgerEntry[]> {
     return (await pgRows<LedgerRowRecord>(this.ctx.client, 'SELECT * FROM spend_ledger WHERE job_id = :jobId ORDER BY id', { jobId })).map(toLedgerEntry);
   }
-}
-
-function toLedgerEntry(row: LedgerRowRecord): LedgerEntry {
-  return {
-    id: row.id,
-    at: row.at,
-    kind: row.kind,
-    cents: row.cents,
-    jobId: row.job_id,
-    requestRowId: row.request_row_id,
-    requestId: row.request_id,
-    sourceName: row.source_name,
-    profileId: row.profile_id,
-    profileVersion: row.profile_version,
-    profileName: row.profile_name,
-    folderId: row.folder_id,
-    folderPath: row.folder_path,
-    images: row.images,
-    tiers: row.tiers,
-  };
 }

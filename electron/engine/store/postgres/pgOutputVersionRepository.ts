@@ -1,30 +1,9 @@
-import type { OutputLayout } from '../../../domain/outputLayout';
-import type { Provider } from '../../../domain/providers';
-import type { PreflightResult } from '../../../domain/placements';
 import type { OutputVersionRepository } from '../jobRepositories';
-import type { NewOutputVersion, OutputVersionRecord, VersionCause } from '../types';
+import type { NewOutputVersion, OutputVersionRecord } from '../types';
 import type { PgContext } from './pgContext';
 import { requireJob } from './pgJobRows';
 import { pgRow, pgRows, pgRun } from './pgSql';
-
-interface VersionRow {
-  id: number;
-  job_id: string;
-  target: string;
-  image_index: number;
-  version: number;
-  cause: string;
-  provider: string;
-  tier: string | null;
-  layout: string | null;
-  kept_path: string;
-  width: number;
-  height: number;
-  bytes: number;
-  format: string | null;
-  preflight: string | null;
-  created_at: number;
-}
+import { toVersionRecord, type VersionRow } from '../versionRows';
 
 /** Every kept making of each output of a job, and which one each output file holds (PostgreSQL). */
 export class PgOutputVersionRepository implements OutputVersionRepository {
@@ -86,25 +65,4 @@ export class PgOutputVersionRepository implements OutputVersionRepository {
     );
     return new Map(rows.map((row) => [`${row.target}#${row.image_index}`, row.version]));
   }
-}
-
-function toVersionRecord(row: VersionRow): OutputVersionRecord {
-  return {
-    id: row.id,
-    jobId: row.job_id,
-    target: row.target,
-    imageIndex: row.image_index,
-    version: row.version,
-    cause: row.cause as VersionCause,
-    provider: row.provider as Provider,
-    tier: row.tier,
-    layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
-    keptPath: row.kept_path,
-    width: row.width,
-    height: row.height,
-    bytes: row.bytes,
-    format: row.format,
-    preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
-    createdAt: row.created_at,
-  };
 }

@@ -1,29 +1,8 @@
-import type { OutputLayout } from '../../../domain/outputLayout';
-import type { Provider } from '../../../domain/providers';
-import type { PreflightResult } from '../../../domain/placements';
-import type { NewOutputVersion, OutputVersionRecord, VersionCause } from '../types';
+import type { NewOutputVersion, OutputVersionRecord } from '../types';
 import { requireJob } from './jobRows';
 import { allRows, getRow, run, withTransaction } from './sqlite';
 import type { StoreContext } from './storeContext';
-
-interface VersionRow {
-  id: number;
-  job_id: string;
-  target: string;
-  image_index: number;
-  version: number;
-  cause: string;
-  provider: string;
-  tier: string | null;
-  layout: string | null;
-  kept_path: string;
-  width: number;
-  height: number;
-  bytes: number;
-  format: string | null;
-  preflight: string | null;
-  created_at: number;
-}
+import { toVersionRecord, type VersionRow } from '../versionRows';
 
 /** Every kept making of each output of a job, and which one each output file holds (SQLite; issue 14). */
 export class SqliteOutputVersionRepository {
@@ -70,25 +49,4 @@ export class SqliteOutputVersionRepository {
     );
     return new Map(rows.map((row) => [`${row.target}#${row.image_index}`, row.version]));
   }
-}
-
-function toVersionRecord(row: VersionRow): OutputVersionRecord {
-  return {
-    id: row.id,
-    jobId: row.job_id,
-    target: row.target,
-    imageIndex: row.image_index,
-    version: row.version,
-    cause: row.cause as VersionCause,
-    provider: row.provider as Provider,
-    tier: row.tier,
-    layout: row.layout ? (JSON.parse(row.layout) as OutputLayout) : null,
-    keptPath: row.kept_path,
-    width: row.width,
-    height: row.height,
-    bytes: row.bytes,
-    format: row.format,
-    preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
-    createdAt: row.created_at,
-  };
 }
