@@ -53,7 +53,9 @@ describe('queryJobs', () => {
     const folder2 = await pageThrough({ folderId: 'folder-2', profileId: 'p-even', limit: 333 });
     expect(folder2.ids).toEqual(newestFirst(all.filter((j) => j.folderId === 'folder-2' && j.profileId === 'p-even')));
     expect(folder2.ids).toHaveLength(2500);
-  });
+    // 10,000 inserts take about 10 s on an idle 2-core machine and over 60 s when other test runs share it: the limit
+    // is for a hung store, not a speed goal (History's speed is measured by bench:ui).
+  }, 240_000);
 
   // SQLite's query planner is asked through its file; PostgreSQL plans with statistics, so the test is SQLite's own.
   it.skipIf(TEST_STORE_KIND === 'postgres')('reads the jobs in index order without a sort step, filtered or not', () => {
