@@ -142,10 +142,20 @@ function batchPlans(live: ReadonlyArray<{ batchIndex: number; requestId: string;
 }
 
 /**
+ * The placement of a job's outputs as its run had it, read again for a later making of one of them (a re-run, a
+ * marks remake): the output folder the job was given at intake (a dropped batch's own) is kept, so the new file
+ * lands beside the others and inside the same root.
+ */
+export async function placementOfJob(deps: Pick<JobRunnerDeps, 'store' | 'folderPlacement'>, job: JobRecord, profile: Profile): Promise<OutputPlacement> {
+  const options = await deps.store.reviews.jobOptions(job.id);
+  return placementFor(job, profile, deps, options?.outputRoot);
+}
+
+/**
  * Where and how a job's outputs are written (its folder's output root, or the one the job was given at intake, e.g.
  * a dropped batch's own folder; the profile's naming).
  */
-export function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps, 'folderPlacement'>, jobOutputRoot?: string | null): OutputPlacement {
+function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps, 'folderPlacement'>, jobOutputRoot?: string | null): OutputPlacement {
   const folder = deps.folderPlacement(job.folderId);
   return {
     sourcePath: job.sourcePath,

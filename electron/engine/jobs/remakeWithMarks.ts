@@ -13,7 +13,7 @@ import { layoutInSource } from '../review/layoutInSource';
 import { placeVersion } from '../review/placeVersion';
 import { quoteFalRerun } from '../review/falRerunQuote';
 import { hashFile } from '../intake/hashFile';
-import { decodeScale, placementFor } from './jobRunner';
+import { decodeScale, placementOfJob } from './jobRunner';
 import type { JobRunnerDeps } from './jobRunnerTypes';
 
 /** What the engine needs to remake a job's local sizes. */
@@ -78,7 +78,7 @@ async function remakeLocal(
   const insetsFor = (target: (typeof targets)[number]) => safeInsetsFor(context.placementOf(target), target);
   const pixels = await renderLocalSizes(source.raw, targets, { ...profile.output, format: 'raw', subjects: detection.subjects, insetsFor });
   const finished = await finishImages(pixels.map((image) => localPixels(image, source.raw.channels, detection.subjects)), context);
-  const placement = placementFor(job, profile, deps);
+  const placement = await placementOfJob(deps, job, profile);
   const remade: string[] = [];
   for (const [index, image] of finished.images.entries()) {
     const size = formatTargetSize(image.target);

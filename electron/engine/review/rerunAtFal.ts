@@ -4,7 +4,7 @@ import { loadSourceImage } from '../decode';
 import { prepareUpload } from '../fal/prepareUpload';
 import { cpuStep } from '../jobs/cpuStep';
 import { fetchAndFinish, requestAndWait, uploadOnce, type FalBatchPlan, type FalPartContext } from '../jobs/falJobPart';
-import { decodeScale, placementFor } from '../jobs/jobRunner';
+import { decodeScale, placementOfJob } from '../jobs/jobRunner';
 import type { JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import { outputPathFor } from '../output/writeRenderedOutputs';
 import { priceFinishedRequest } from '../pricing';
@@ -54,7 +54,7 @@ export async function rerunSizeAtFal(deps: FalRerunDeps, jobId: string, size: st
     deps,
     job,
     profile,
-    placement: placementFor(job, profile, deps),
+    placement: await placementOfJob(deps, job, profile),
     plans: [plan],
     client,
     upload,
