@@ -1,10 +1,8 @@
 import { dirname } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
 import { abortError } from '../async/abortError';
-import { loadSourceImage } from '../decode';
-import { findSubjects } from '../composition/findSubjects';
 import { marksOfSource } from '../composition/marks';
-import { decodeScaleForTargets, renderLocalSizes } from '../local';
+import { decodeScaleForTargets, decodeWithSubjects, renderLocalSizes } from '../local';
 import { MAX_UPLOAD_SIDE, prepareUpload, type UploadImage } from '../fal/prepareUpload';
 import type { OutputPlacement } from '../output/writeRenderedOutputs';
 import type { Profile } from '../profiles';
@@ -60,11 +58,13 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       // Decoding, local rendering and the upload's encoding are one CPU step: a job that got a core finishes all of
       // it, and the decoded pixels are not kept while the job waits on fal (only the encoded upload is).
       const prepared = await cpuStep(deps, signal, async () => {
-        const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, open, client !== undefined) });
-        throwIfStopped(signal);
         // The user's focal point and keep boxes for this content (or its sidecar's) weigh in every layout.
         const { marks } = await marksOfSource(store.marks, job.contentHash, job.sourcePath);
-        const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash, marks });
+        // Detection runs on a shrink-on-load thumbnail while the full image decodes (a big JPEG's detection then
+        // adds only what outlasts its decode).
+        const load = { ...deps.decode, minScale: (probe: { width: number; height: number }) => decodeScale(probe, open, client !== undefined) };
+        const { source, detection } = await decodeWithSubjects(job.sourcePath, load, { detector: deps.detector, contentHash: job.contentHash, marks });
+        throwIfStopped(signal);
         // Each output is encoded to its placement's spec (weight budget, metadata) and preflighted in this same step;
         // the planner (for the auto policy's choice and for the render alike) keeps must-keep subjects out of each
         // placement's safe zone.

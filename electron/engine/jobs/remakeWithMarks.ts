@@ -1,10 +1,8 @@
 import { SmartResizeError } from '../../domain/errors';
 import { formatTargetSize, parseTargetSize } from '../../domain/sizes/targetSize';
-import { findSubjects } from '../composition/findSubjects';
 import { saveMarksOfSource } from '../composition/marks';
 import type { UserMarks } from '../composition/userMarks';
-import { loadSourceImage } from '../decode';
-import { renderLocalSizes } from '../local';
+import { decodeWithSubjects, renderLocalSizes } from '../local';
 import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
 import { outputPathFor } from '../output/writeRenderedOutputs';
 import { safeInsetsFor } from '../preflight';
@@ -72,8 +70,9 @@ async function remakeLocal(
   targets: ReturnType<typeof parseTargetSize>[],
   recorded: readonly JobOutputRecord[],
 ): Promise<string[]> {
-  const source = await loadSourceImage(job.sourcePath, { ...deps.decode, minScale: (probe) => decodeScale(probe, targets, false) });
-  const detection = await findSubjects(source.raw, { detector: deps.detector, contentHash: job.contentHash, marks });
+  // Usually a cache hit (the job's run detected this content); after a restart, detected beside the decode.
+  const load = { ...deps.decode, minScale: (probe: { width: number; height: number }) => decodeScale(probe, targets, false) };
+  const { source, detection } = await decodeWithSubjects(job.sourcePath, load, { detector: deps.detector, contentHash: job.contentHash, marks });
   const context = profileFinishContext(profile, { rights: await sourceRights(job.sourcePath), source: source.probe, aiComposited: false });
   const insetsFor = (target: (typeof targets)[number]) => safeInsetsFor(context.placementOf(target), target);
   const pixels = await renderLocalSizes(source.raw, targets, { ...profile.output, format: 'raw', subjects: detection.subjects, insetsFor });

@@ -4,4 +4,5 @@ export { cropKeepsSubject, coverWindow, planLayout } from './planLayout';
 export { decodeScaleForTargets } from './decodeScale';
 export { renderLocalSizes } from './renderLocalSizes';
 export { renderLocalFile } from './renderLocalFile';
+export { decodeWithSubjects } from './decodeWithSubjects';
 export { DEFAULT_QUALITY } from './encodeOutput';

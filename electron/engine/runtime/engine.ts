@@ -205,6 +205,8 @@ export class Engine implements EngineUseCases {
 
   /** Starts probing, dispatching and watching. Jobs a previous run left mid-flight are recovered first. */
   async start(): Promise<void> {
+    // First, so the models load while the rest starts and before the first job asks for a detection.
+    if (this.options.warmDetector) void this.detector.warmUp();
     await this.online.start();
     await this.scheduler.start();
     void this.falReruns.resume();

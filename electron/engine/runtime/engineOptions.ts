@@ -51,4 +51,9 @@ export interface EngineOptions {
   readonly now?: () => number;
   /** Subject detection for the local engine and the auto policy; default: faces, objects and text in a worker. */
   readonly detector?: SubjectDetector;
+  /**
+   * Load the detection models at start(), off any job's path (the hosts that run jobs: serve, the desktop app,
+   * watch). Off by default: in-process engines of tests and one-shot verbs would load two workers for nothing.
+   */
+  readonly warmDetector?: boolean;
 }

@@ -42,7 +42,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   const stopServingRenderer = serveRendererProtocol(protocol, rendererDir(options.mainDir));
 
   const keyStore = await SafeStorageKeyStore.open({ dataDir: options.dataDir, safeStorage });
-  const engine = new Engine({ ...options.engine, dataDir: options.dataDir, keyStore, jsonFiles: openElectronStoreJsonFile });
+  // The detection models load at start, so the first job does not wait on them.
+  const engine = new Engine({ warmDetector: true, ...options.engine, dataDir: options.dataDir, keyStore, jsonFiles: openElectronStoreJsonFile });
   // Undone in reverse order on quit: the UI side first, the engine and the key's last write at the end.
   const cleanup: Array<() => unknown> = [() => keyStore.flush(), () => engine.stop(), stopServingRenderer];
   const quit = installQuitSequence(app, async () => {

@@ -28,7 +28,8 @@ export async function startHeadlessServer(options: {
   /** Largest accepted upload in bytes (default: the HTTP server's 512 MB). */
   maxUploadBytes?: number;
 }): Promise<HeadlessServer> {
-  const engine = new Engine(options.engine);
+  // The detection models load at start, so the first job does not wait on them.
+  const engine = new Engine({ warmDetector: true, ...options.engine });
   const hub = createEventHub();
   const inboxDir = join(options.engine.dataDir, 'inbox');
   const homeDir = options.homeDir ?? homedir();

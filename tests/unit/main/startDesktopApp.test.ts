@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { SubjectDetector } from '../../../electron/engine/composition/detection';
 import { ipcChannelFor, IPC_EVENT_CHANNEL, IPC_OUTPUT_DRAG_CHANNEL, type CallResult, type JobPage, type Profile, type QueueState, type VerbName } from '../../../electron/shared';
 import { startDesktopApp } from '../../../electron/main/lifecycle/startDesktopApp';
 import { SETTINGS_MIGRATIONS } from '../../../electron/engine/settings/settingsMigrations';
@@ -14,12 +15,16 @@ vi.mock('electron', () => import('./fakeElectron'));
 // product does between "ready" and "quit", minus the pixels on screen.
 let root: string;
 let window: BrowserWindow;
+const detector = new SubjectDetector();
+let warmUp: MockInstance;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'sr-desktop-'));
   // fal's reachability probe answers from here, so the test never touches the network.
   const fetchStub = vi.fn(async () => new Response(null, { status: 204 }));
-  await startDesktopApp({ dataDir: join(root, 'data'), mainDir: '/opt/smart-resize/out/main', engine: { fetch: fetchStub as unknown as typeof fetch } });
+  // The real detector, watched: the host loads its models at start, off the first job's path.
+  warmUp = vi.spyOn(detector, 'warmUp');
+  await startDesktopApp({ dataDir: join(root, 'data'), mainDir: '/opt/smart-resize/out/main', engine: { fetch: fetchStub as unknown as typeof fetch, detector } });
   window = BrowserWindow.created.at(-1)!;
 });
 
@@ -42,6 +47,10 @@ describe('startDesktopApp', () => {
     expect(window.options['webPreferences']).toMatchObject({ preload: '/opt/smart-resize/out/preload/index.cjs', sandbox: true, contextIsolation: true });
     expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+  });
+
+  it("loads the detection models at start, before any job", () => {
+    expect(warmUp).toHaveBeenCalledOnce();
   });
 
   it('answers the window over IPC from the real engine', async () => {

@@ -16,6 +16,8 @@ import { findTextBlocks } from './textRegions';
  */
 let faceModel: Promise<HumanLike> | undefined;
 let objectModel: Promise<ObjectModel> | undefined;
+/** The model promises that have settled: a detection waits on (and times as `modelLoad`) only the others. */
+const settled = new WeakSet<Promise<unknown>>();
 
 parentPort?.on('message', (request: DetectRequest) => {
   void handle(request).then((reply) => parentPort?.postMessage(reply));
@@ -23,9 +25,20 @@ parentPort?.on('message', (request: DetectRequest) => {
 
 /** The models these tasks need, loading (once) those not loaded yet. */
 function models(tasks: DetectionTasks): Promise<{ faces?: HumanLike; objects?: ObjectModel }> {
-  if (tasks.faces) faceModel ??= loadHuman({ faces: true, objects: false });
-  if (tasks.objects) objectModel ??= loadObjectModel(tasks.objectInputSide);
+  if (tasks.faces) faceModel ??= whenSettled(loadHuman({ faces: true, objects: false }));
+  if (tasks.objects) objectModel ??= whenSettled(loadObjectModel(tasks.objectInputSide));
   return Promise.all([tasks.faces ? faceModel : undefined, tasks.objects ? objectModel : undefined]).then(([faces, objects]) => ({ faces, objects }));
+}
+
+/** Whether the models these tasks need are loaded (or failed) already. */
+function modelsSettled(tasks: DetectionTasks): boolean {
+  return (!tasks.faces || (faceModel !== undefined && settled.has(faceModel))) && (!tasks.objects || (objectModel !== undefined && settled.has(objectModel)));
+}
+
+function whenSettled<T>(promise: Promise<T>): Promise<T> {
+  const mark = () => settled.add(promise);
+  promise.then(mark, mark);
+  return promise;
 }
 
 async function handle(request: DetectRequest): Promise<DetectReply> {
@@ -57,7 +70,7 @@ async function handle(request: DetectRequest): Promise<DetectReply> {
   }
   if (wantsModels) {
     try {
-      const loaded = await timed('modelLoad', () => models(tasks));
+      const loaded = modelsSettled(tasks) ? await models(tasks) : await timed('modelLoad', () => models(tasks));
       if (loaded.faces) subjects.push(...(await timed('faces', () => detectPeopleAndObjects(loaded.faces!, detail))));
       if (loaded.objects) subjects.push(...(await timed('objects', () => loaded.objects!.detect(detail))));
     } catch (error) {

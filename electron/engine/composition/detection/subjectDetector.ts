@@ -24,7 +24,7 @@ export interface Detection {
   readonly notes: string[];
   /**
    * Milliseconds per step: thumbnail (on this thread), then per worker saliency, text, faces, objects, modelLoad
-   * (a wait on models still loading), and `scene`/`objectsWall` (each worker's round trip, message passing
+   * (a wait on models still loading: absent when they were loaded already, e.g. by warmUp), and `scene`/`objectsWall` (each worker's round trip, message passing
    * included). Empty for a cache hit.
    */
   readonly timings: Record<string, number>;
@@ -63,12 +63,14 @@ export class SubjectDetector {
   }
 
   /**
-   * Starts both workers and loads their models now (engine start), so no job waits on a cold start. Errors are
-   * left for the first detection to report.
+   * Starts both workers and loads their models now (engine start), so no job waits on a cold start. Resolves once
+   * both are loaded (or failed: errors are left for the first detection to report); callers need not wait.
    */
-  warmUp(): void {
-    void this.scene.request({ tasks: SCENE_TASKS({ models: true, text: true }), warm: true }).catch(() => undefined);
-    void this.objects.request({ tasks: OBJECT_TASKS(this.objectInputSide), warm: true }).catch(() => undefined);
+  async warmUp(): Promise<void> {
+    await Promise.all([
+      this.scene.request({ tasks: SCENE_TASKS({ models: true, text: true }), warm: true }).catch(() => undefined),
+      this.objects.request({ tasks: OBJECT_TASKS(this.objectInputSide), warm: true }).catch(() => undefined),
+    ]);
   }
 
   /** Whether a detection of this content (with these detectors) is cached: detect() then costs nothing. */

@@ -54,6 +54,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         store: options.store,
         instance: options.instance,
         forceProvider: options.provider === 'local' ? 'local' : undefined,
+        warmDetector: true,
         folders: [{ id: folderId, path, profileId: profile.id, enabled: true, recursive: options.recursive ?? false, polling: options.polling ?? null, trusted: options.trusted ?? false }],
       });
       const printer = createWatchPrinter(engine);
