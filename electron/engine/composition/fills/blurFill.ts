@@ -3,8 +3,9 @@ import type { RawImage } from '../../decode/types';
 import type { Box } from '../../local/geometry';
 import type { TargetSize } from '../../../domain/sizes/targetSize';
 import { rawDescriptor } from '../../local/renderCrop';
+import { upscaleSmooth } from './upscaleSmooth';
 
-/** The backdrop is blurred on a copy about this long, then scaled up: blurring at full size costs far more. */
+/** The backdrop is blurred on a copy about this long, then scaled up (upscaleSmooth): blurring at full size costs far more. */
 const SMALL_SIDE = 96;
 /** Blur sigma on that copy: a tenth of its side, so no detail (faces, letters) survives in the backdrop. */
 const SIGMA = 6;
@@ -13,9 +14,10 @@ const DIM = 0.82;
 
 /**
  * The `blur` backdrop: the source scaled to cover the canvas (centred on the shown region, so its colours continue
- * the picture's), blurred until only colour fields remain, and dimmed. Returns canvas-sized raw pixels.
+ * the picture's), blurred until only colour fields remain, and dimmed. Returns canvas-sized raw pixels; those
+ * inside `covered` (where the caller pastes the fitted image over them) are left unset, as making them costs time.
  */
-export async function blurBackdrop(raw: RawImage, region: Box, target: TargetSize): Promise<Buffer> {
+export async function blurBackdrop(raw: RawImage, region: Box, target: TargetSize, covered?: Box): Promise<Buffer> {
   const cover = coverAround(raw, region, target);
   const shrink = Math.max(1, Math.max(target.width, target.height) / SMALL_SIDE);
   const small = { width: Math.max(1, Math.round(target.width / shrink)), height: Math.max(1, Math.round(target.height / shrink)) };
@@ -27,10 +29,7 @@ export async function blurBackdrop(raw: RawImage, region: Box, target: TargetSiz
     .linear(raw.channels === 4 ? [DIM, DIM, DIM, 1] : DIM, raw.channels === 4 ? [0, 0, 0, 0] : 0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: rawDescriptor({ ...small, channels: raw.channels }) })
-    .resize(target.width, target.height, { fit: 'fill' })
-    .raw()
-    .toBuffer();
+  return upscaleSmooth({ data, ...small, channels: raw.channels }, target.width, target.height, covered);
 }
 
 /** The largest source window of the target's aspect centred on the region's centre (clamped to the source). */

@@ -25,7 +25,7 @@ export async function renderPadded(raw: RawImage, plan: CompositionPlan, fill: F
   const shape = { width: target.width, height: target.height, channels: raw.channels };
   switch (fill.style) {
     case 'blur': {
-      const canvas = { ...shape, data: await blurBackdrop(raw, region, target) };
+      const canvas = { ...shape, data: await blurBackdrop(raw, region, target, placement) };
       pasteFitted(canvas, fitted, placement);
       return canvas;
     }
