@@ -33,7 +33,7 @@ const SIZES = [
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCENES = Number(process.env.BENCH_SCENES ?? 40);
-/** The hold-out set's seed: scenes the planner's weights (e.g. saliencyLostBesideDetections 7.8) were not tuned on. */
+/** The hold-out set's seed: scenes the planner's weights (e.g. saliencyLostBesideDetections) were not tuned on. */
 const HOLD_OUT_SEED = 2027;
 const QUALITY = 85;
 type Mode = 'detect' | 'noDetect' | 'smartcrop' | 'sharpCover';

@@ -1,7 +1,7 @@
 import type { Box } from '../local/geometry';
 
 /** Area of a box (0 for an empty one). */
-function area(box: Box): number {
+export function area(box: Box): number {
   return Math.max(0, box.width) * Math.max(0, box.height);
 }
 

@@ -43,6 +43,19 @@ describe('planComposition', () => {
     expect(inside(face, plan.region)).toBe(true);
   });
 
+  it('keeps the photo a person stands in whole with a small pad, rather than cropping its sides', () => {
+    // The saliency box is the inset photo; the person fills most of it. Only the photo's strips beside the person
+    // are what the detectors did not name, and a square crop would cut exactly those.
+    const photo = { left: 800, top: 500, width: 4400, height: 3000 };
+    const person = { left: 1100, top: 600, width: 3800, height: 2900 };
+    const face = { left: 2600, top: 900, width: 600, height: 600 };
+    const subjects = [subject('saliency', photo), subject('object', person, 0.6), subject('face', face, 0.9)];
+    const { plan } = planComposition({ source, subjects }, { width: 1080, height: 1080 });
+    expect(inside(photo, plan.region)).toBe(true);
+    expect(plan.method).toBe('crop_pad');
+    expect(plan.fillShare).toBeLessThan(0.15);
+  });
+
   it('pads only as much as a wide headline needs in a tall banner, and keeps it whole', () => {
     const text = { left: 600, top: 300, width: 4800, height: 500 };
     const { plan, score } = planComposition({ source, subjects: [subject('text', text)] }, { width: 160, height: 600 });

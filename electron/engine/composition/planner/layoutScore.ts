@@ -1,5 +1,5 @@
 import type { Box, Dims } from '../../local/geometry';
-import { visibleShare } from '../boxMath';
+import { area, unionOf, visibleShare } from '../boxMath';
 import type { SafeInsets } from '../safeZone';
 import type { Subject } from '../subjects';
 import { isMustKeep, isSureMustKeep, mustKeepWeight } from '../subjects';
@@ -10,7 +10,8 @@ import type { CompositionPlan, LayoutWindow } from './compositionPlan';
  * costs more than most fills; an object cut costs more than a moderate fill when nothing must-keep is present
  * (then the objects are the subject), less when faces or text are there (a person's legs may go, their face not);
  * the saliency box is what stands out around them (the whole inset photo, the product with its props), so losing
- * part of it costs in proportion, less when faces, text or objects say where the subject is. Fill costs a step
+ * part of it costs in proportion, less when faces, text or objects say where the subject is (and then only its part
+ * outside them counts: inside, the cut is already scored as cutting those subjects). Fill costs a step
  * (a thin band of blur looks like a mistake, not a layout), then by its share of the canvas, and steeply past half
  * of it (a small picture in a sea of blur). Tuned on bench:local's measurement set (see the README).
  */
@@ -24,7 +25,8 @@ const SCORE_WEIGHTS = {
    */
   saliencyLostAlone: 12,
   saliencyStepAlone: 4,
-  saliencyLostBesideDetections: 7.8,
+  /** Beside detections, per share lost of the saliency box's part outside them (see saliencyLostOutside). */
+  saliencyLostBesideDetections: 6.5,
   saliencyLostBesideMarks: 0.6,
   /** A kept box flush against a cropped edge looks cut even when it is not. */
   tightToCrop: 0.56,
@@ -79,6 +81,7 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
   const objectsCut: Subject[] = [];
   let saliencyShown = 1;
   let cost = fillCost(plan);
+  const detections = detected || marked ? unionOf(subjects.filter((subject) => isMustKeep(subject) || subject.kind === 'object').map((subject) => subject.box)) : null;
   for (const subject of subjects) {
     if (isMustKeep(subject)) {
       const inSafe = visibleShare(subject.box, safe);
@@ -95,7 +98,8 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
     } else if (subject.kind === 'saliency') {
       const lost = 1 - visibleShare(subject.box, shown);
       saliencyShown = Math.min(saliencyShown, 1 - lost);
-      cost += saliencyWeight * lost + (!detected && lost > 0.002 ? SCORE_WEIGHTS.saliencyStepAlone : 0);
+      const lostOutside = detections ? saliencyLostOutside(subject.box, shown, detections) : lost;
+      cost += saliencyWeight * lostOutside + (!detected && lost > 0.002 ? SCORE_WEIGHTS.saliencyStepAlone : 0);
     }
     if (subject.kind !== 'focus' && (subject.kind !== 'saliency' || !detected)) {
       cost += SCORE_WEIGHTS.tightToCrop * (isMustKeep(subject) ? 1.5 : 1) * tightness(subject.box, shown, source, margin);
@@ -112,6 +116,22 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
     }
   }
   return { cost, mustKeepCut, objectsCut, saliencyShown };
+}
+
+/**
+ * 0..1: the share of the saliency box's part outside the detections' bounding box that the layout does not show.
+ * That part is what the detectors did not name: the rest of an inset photo around the person in it, a product's
+ * props. Losing pixels inside the detections is scored as cutting them; counted here too, a crop through a person
+ * would cost twice and a crop through the rest of the inset little, so the crop would keep the person's box and cut
+ * the photo it stands in. When the detections cover the whole saliency box, it adds nothing.
+ */
+function saliencyLostOutside(saliency: Box, shown: Box, detections: Box): number {
+  const outsideArea = area(saliency) - area(clipTo(saliency, detections));
+  if (outsideArea <= 1) return 0;
+  const lostAll = area(saliency) - area(clipTo(saliency, shown));
+  const inside = clipTo(saliency, detections);
+  const lostInside = area(inside) - area(clipTo(inside, shown));
+  return Math.min(1, Math.max(0, (lostAll - lostInside) / outsideArea));
 }
 
 /** Closer than this (share of the window's short side) to a cropped edge, a box counts as tight against it. */
