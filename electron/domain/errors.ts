@@ -33,7 +33,8 @@ export type SmartResizeErrorCode =
   | 'source_changed'
   | 'output_not_fixable'
   | 'version_not_found'
-  | 'variant_not_found';
+  | 'variant_not_found'
+  | 'confirmation_required';
 
 export class SmartResizeError extends Error {
   override readonly name = 'SmartResizeError';

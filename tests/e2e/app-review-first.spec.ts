@@ -80,3 +80,26 @@ test('a drop above the confirmation threshold asks first with its maximum, and c
   expect((await app.call('jobs.query', { limit: 10 })).items).toEqual([]);
   expect(app.fake.countSubmits()).toBe(0);
 });
+
+test('a drop above the threshold sent after confirming its maximum is queued and sent, the verb holding it to what was shown', async ({ page, app }) => {
+  const problems = collectPageProblems(page);
+  await app.call('settings.update', { confirmAboveCents: 10 });
+  await createProfile(app, 'Paid pair', [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 1200, height: 628, policy: 'fal' },
+  ]);
+  const profileId = (await app.call('profiles.list')).find((profile) => profile.name === 'Paid pair')!.id;
+  await openApp(page, app);
+  await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'Paid pair' });
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
+  const estimate = await app.call('estimate.batch', { profileId, fileCount: 1 });
+  await page.getByRole('button', { name: 'Start 1 image' }).click();
+  const dialog = page.getByTestId('confirm-paid');
+  await dialog.getByRole('button', { name: `Send, up to $${(estimate.maxCents / 100).toFixed(2)}` }).click();
+  await expect(page.getByText(/Queued 1 image/)).toBeVisible();
+  await expect.poll(() => app.fake.countSubmits(), { timeout: 30_000 }).toBe(1);
+  // The same paths without the confirmation are refused by the verb itself, naming the maximum.
+  const [job] = (await app.call('jobs.query', { limit: 10 })).items;
+  await expect(app.call('jobs.enqueuePaths', { paths: [job!.sourcePath], profileId })).rejects.toThrow(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
+  expect(problems).toEqual([]);
+});

@@ -5,6 +5,7 @@ import type { EngineParts } from '../runtime/engineParts';
 import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
+import { assertPaidDropConfirmed } from './paidDropConfirmation';
 import { allowedQueuePaths, checkedOutputFolder, queueOrigin, type PathPolicy } from './pathPolicy';
 
 /**
@@ -19,12 +20,14 @@ export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHa
     return withLocalFallbackMarks(engine, toApiJob(job, await store.outputs.listOutputs(id), await store.ledger.chargeCents(id), await firstJobOf(store, job)));
   };
   return {
-    enqueuePaths: async ({ paths, profileId, reviewFirst, outputFolder }) => {
+    enqueuePaths: async ({ paths, profileId, reviewFirst, outputFolder, confirmedMaxCents }) => {
       // A batch's own output folder is checked before anything is queued: a bad one queues nothing.
       const outputRoot = outputFolder === undefined ? null : await checkedOutputFolder(outputFolder, pathPolicy);
       const checked = pathPolicy ? await allowedQueuePaths(paths, pathPolicy) : { allowed: paths, refused: [] };
       // Nothing left to queue: still report a wrong profile id as such.
       if (checked.allowed.length === 0) engine.profiles.get(profileId);
+      // Paid work above the threshold is refused here too, not only asked about in the UI: nothing is queued.
+      await assertPaidDropConfirmed(engine, { paths: checked.allowed, profileId, reviewFirst, confirmedMaxCents });
       const options = reviewFirst || outputRoot !== null ? { reviewFirst: reviewFirst === true, outputRoot } : undefined;
       // Uploads (files the headless host saved in its inbox) and drops are queued apart, each with its origin.
       const uploads = checked.allowed.filter((path) => queueOrigin(path, pathPolicy) === 'upload');

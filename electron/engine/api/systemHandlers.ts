@@ -3,7 +3,7 @@ import type { Settings as ApiSettings } from '../../shared/schemas/settings';
 import { storeHandlers } from './storeHandlers';
 import { SmartResizeError } from '../../domain/errors';
 import { estimateRequest } from '../pricing';
-import { estimateJob } from '../spend/estimateJob';
+import { paidMaximumCents } from './paidDropConfirmation';
 import type { EngineParts } from '../runtime/engineParts';
 import type { HostServices } from './hostServices';
 import { queueState } from './queueState';
@@ -56,13 +56,14 @@ export function systemHandlers(engine: EngineParts, host: HostServices): SystemH
         // No key (or fal turned off): every size is made locally, so nothing is quoted at fal's prices.
         const localOnly = engine.fal.localOnlyReason() ?? null;
         const perFile = estimateRequest(profile.sizes, profile.fal);
-        // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several).
-        const total = localOnly ? { minCents: 0, maxCents: 0 } : estimateJob(profile);
+        // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several); the same
+        // maximum jobs.enqueuePaths holds the confirmation threshold to.
+        const total = paidMaximumCents(engine, profile, fileCount);
         const cents = (value: number | undefined) => (localOnly ? 0 : (value ?? 0) * fileCount);
         return {
           fileCount,
-          minCents: total.minCents * fileCount,
-          maxCents: total.maxCents * fileCount,
+          minCents: total.minCents,
+          maxCents: total.maxCents,
           sizes: profile.sizes.map((size, index) => ({
             width: size.width,
             height: size.height,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ByIdSchema, HostPathSchema, IdSchema } from '../schemas/common';
+import { ByIdSchema, CentsSchema, HostPathSchema, IdSchema } from '../schemas/common';
 import { JobDetailSchema, JobPageSchema, JobQuerySchema, JobSchema } from '../schemas/job';
 import { verb } from './verb';
 
@@ -14,6 +14,11 @@ export const jobVerbs = {
       reviewFirst: z.boolean().optional(),
       /** Write this batch's outputs under this folder instead of beside the sources (inside the allowed places). */
       outputFolder: HostPathSchema.optional(),
+      /**
+       * The most the person agreed this drop may cost at fal (the maximum the confirmation showed). Paid work that may
+       * cost more than the threshold (Settings) is refused without it, or when it is below what the drop may cost now.
+       */
+      confirmedMaxCents: CentsSchema.optional(),
     }),
     output: z.object({
       jobIds: z.array(IdSchema),

@@ -33,9 +33,10 @@ export function DropPage() {
   const settings = useSettings();
   const [choices, setChoices] = useState<DropChoices>({ reviewFirst: false, outputFolder: '' });
   const [question, setQuestion] = useState<PaidDropQuestion | null>(null);
-  const send = (reviewFirst: boolean) => {
+  // `confirmedMaxCents`: what the person saw and accepted; the engine refuses paid work above the threshold without it.
+  const send = (reviewFirst: boolean, confirmedMaxCents?: number) => {
     setQuestion(null);
-    if (profile) start.mutate({ files, profileId: profile.id, reviewFirst, outputFolder: choices.outputFolder }, { onSuccess: () => setFiles([]) });
+    if (profile) start.mutate({ files, profileId: profile.id, reviewFirst, outputFolder: choices.outputFolder, confirmedMaxCents }, { onSuccess: () => setFiles([]) });
   };
   // Paid work above the person's threshold asks first; review first sends nothing before approval, so it never asks.
   const startClicked = () => {
@@ -87,7 +88,7 @@ export function DropPage() {
             <Play size={16} />
             {start.isPending ? 'Sending…' : files.length > 0 ? `${choices.reviewFirst ? 'Preview' : 'Start'} ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
           </button>
-          {question && <ConfirmPaidDrop question={question} onSend={() => send(false)} onReviewFirst={() => send(true)} onCancel={() => setQuestion(null)} />}
+          {question && <ConfirmPaidDrop question={question} onSend={() => send(false, question.maxCents)} onReviewFirst={() => send(true)} onCancel={() => setQuestion(null)} />}
           <ErrorNote error={start.error} />
           {start.data && <DropResult outcome={start.data} />}
         </Card>

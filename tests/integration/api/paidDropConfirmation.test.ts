@@ -1,0 +1,60 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
+import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+
+// The drop confirmation threshold holds at the verb, not only in the UI: jobs.enqueuePaths refuses paid work that
+// may cost more than the threshold unless the request says the person confirmed at least that maximum.
+
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+let harness: EngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Two images outside the watched folder, as a drop names them. */
+function dropped(h: EngineHarness): string[] {
+  const drops = join(h.root, 'drops');
+  mkdirSync(drops, { recursive: true });
+  return ['Landscape_1.jpg', 'Landscape_6.jpg'].map((name) => {
+    const path = join(drops, name);
+    copyFileSync(join(CORPUS, name), path);
+    return path;
+  });
+}
+
+describe('jobs.enqueuePaths and the confirmation threshold', () => {
+  it('refuses paid work above the threshold with its maximum unless confirmed for at least that maximum, queueing nothing', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const paths = dropped(harness);
+    const { maxCents } = await harness.api.estimate.batch({ profileId: harness.profile.id, fileCount: 2 });
+    // Two fal sizes per image at the dearest tier, plus a request fee each: 2 x (2 x 15 + 5).
+    expect(maxCents).toBe(70);
+
+    const unconfirmed = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths, profileId: harness.profile.id });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
+    expect(!unconfirmed.ok && unconfirmed.error.message).toBe(
+      'These 2 images may cost up to $0.70 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
+    );
+    const tooLittle = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths, profileId: harness.profile.id, confirmedMaxCents: 69 });
+    expect(tooLittle).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
+    expect(await harness.jobs()).toEqual([]);
+
+    const confirmed = await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 70 });
+    expect(confirmed.jobIds).toHaveLength(2);
+    await harness.waitForJobs(2, ['done']);
+    expect(harness.fake.countSubmits()).toBe(2);
+  });
+
+  it('queues without asking what sends nothing before approval, or when no threshold is set', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const [first, second] = dropped(harness);
+    const review = await harness.api.jobs.enqueuePaths({ paths: [first!], profileId: harness.profile.id, reviewFirst: true });
+    expect(review.jobIds).toHaveLength(1);
+    harness.engine.updateSettings({ confirmAboveCents: null });
+    const unlimited = await harness.api.jobs.enqueuePaths({ paths: [second!], profileId: harness.profile.id });
+    expect(unlimited.jobIds).toHaveLength(1);
+  });
+});
