@@ -61,6 +61,7 @@ export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): P
     polling: folder.polling,
     trusted: folder.trusted,
     ...(folder.shared && { shared: true }),
+    ...(folder.reviewFirst && { reviewFirst: true }),
     status: status?.state ?? (folder.enabled ? 'standby' : 'disabled'),
     statusReason: status?.reason ?? null,
     ...(status?.method && { watchMethod: status.method }),

@@ -20,6 +20,11 @@ export const WatchedFolderSchema = z.object({
   trusted: z.boolean().default(false),
   /** Shared with the team through its database (PostgreSQL, issue 15): the other instances watch it too. */
   shared: z.boolean().optional(),
+  /**
+   * Review first: each file found is made locally (free) and waits in awaiting_approval with fal's quote; nothing
+   * goes to fal until the person approves. Absent in files written before it existed: off.
+   */
+  reviewFirst: z.boolean().optional(),
 });
 
 /** Everything a user can set, with safe defaults. The fal key is NOT here: it lives in a key store. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { InsertJobResult, JobStore, NewJob, SeenFileInput } from '../store';
+import type { InsertJobResult, JobOptions, JobStore, NewJob, SeenFileInput } from '../store';
 
 /** A commit this soon after the previous one means a burst of files. */
 const BULK_WINDOW_MS = 50;
@@ -9,6 +9,8 @@ const LINGER_MS = 25;
 interface PendingWrite {
   readonly job: NewJob;
   readonly seen: SeenFileInput;
+  /** Recorded with the job when it is new (a review-first folder's files). */
+  readonly options?: JobOptions;
   readonly resolve: (result: InsertJobResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -27,10 +29,13 @@ export class BatchedIntakeWriter {
 
   constructor(private readonly store: Pick<JobStore, 'transaction'>) {}
 
-  /** Inserts the job unless its (hash, profile id, version) exists, and records the file as seen. */
-  write(job: NewJob, seen: SeenFileInput): Promise<InsertJobResult> {
+  /**
+   * Inserts the job unless its (hash, profile id, version) exists, with its options when it is new (in the same
+   * commit), and records the file as seen.
+   */
+  write(job: NewJob, seen: SeenFileInput, options?: JobOptions): Promise<InsertJobResult> {
     return new Promise((resolve, reject) => {
-      this.batch.push({ job, seen, resolve, reject });
+      this.batch.push({ job, seen, options, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
       if (performance.now() - this.lastFlushAt < BULK_WINDOW_MS) setTimeout(() => void this.flush(), LINGER_MS);
@@ -47,8 +52,10 @@ export class BatchedIntakeWriter {
     try {
       results = await this.store.transaction(async (tx) => {
         const inserted: InsertJobResult[] = [];
-        for (const { job, seen } of batch) {
-          inserted.push(await tx.jobs.insertJobIfNew(job));
+        for (const { job, seen, options } of batch) {
+          const result = await tx.jobs.insertJobIfNew(job);
+          if (result.created && options) await tx.reviews.setJobOptions(result.job.id, options);
+          inserted.push(result);
           await tx.seenFiles.upsertSeenFile(seen);
         }
         return inserted;

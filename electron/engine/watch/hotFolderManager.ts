@@ -214,7 +214,10 @@ export class HotFolderManager {
       await offline.keep(file);
       return () => this.emit({ kind: 'kept_offline', folderId, path, kept: offline.count });
     }
-    const outcome = await intakeStableFile(file, profile, this.options.store, this.writer, this.hash);
+    // Review first as the folder is set now (a change applies to the next file found, not to jobs already made).
+    const reviewFirst = this.configs.find((config) => config.id === folderId)?.reviewFirst === true;
+    const options = reviewFirst ? { reviewFirst, outputRoot: null } : undefined;
+    const outcome = await intakeStableFile(file, profile, this.options.store, this.writer, this.hash, options);
     // Taken in (or gone): no longer kept. A changed file is kept until it settles again and is taken in.
     if (offline && outcome.kind !== 'changed') await offline.taken(path);
     switch (outcome.kind) {

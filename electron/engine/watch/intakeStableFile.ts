@@ -1,7 +1,7 @@
 import { admitFile, type Admission } from '../intake/admitFile';
 import { sameSnapshot, type FileSnapshot } from '../intake/fileSnapshot';
 import { hashFile } from '../intake/hashFile';
-import type { JobStore } from '../store';
+import type { JobOptions, JobStore } from '../store';
 import type { BatchedIntakeWriter } from './batchedIntakeWriter';
 import type { WatchOrigin, WatchProfile } from './watchTypes';
 
@@ -34,13 +34,15 @@ export async function intakeStableFile(
   store: Pick<JobStore, 'seenFiles'>,
   writer: BatchedIntakeWriter,
   hash: (path: string) => Promise<string> = hashFile,
+  /** The folder's review first, recorded with a new job in its own commit (before any run sees it). */
+  options?: JobOptions,
 ): Promise<IntakeOutcome> {
   const seen = file.kept ? undefined : await store.seenFiles.getSeenFile(file.path);
   if (seen && sameSnapshot(seen, file.snapshot)) return { kind: 'already_seen' };
   return admitFile(
     file,
     { profileId: profile.id, profileVersion: profile.version, provider: profile.provider },
-    (job, snapshot) => writer.write(job, { path: file.path, ...snapshot, contentHash: job.contentHash, folderId: file.folderId }),
+    (job, snapshot) => writer.write(job, { path: file.path, ...snapshot, contentHash: job.contentHash, folderId: file.folderId }, options),
     hash,
   );
 }

@@ -22,6 +22,8 @@ export interface WatchedFolderConfig {
   readonly polling: boolean | null;
   /** The user marked the folder's contents as trusted; kept with the config for later stages, not used here. */
   readonly trusted: boolean;
+  /** Files found are recorded as review-first jobs: previews made locally, nothing sent to fal before approval. */
+  readonly reviewFirst?: boolean;
 }
 
 /** What the watcher needs to know of a folder's profile (resolved again for each job, so edits take effect). */

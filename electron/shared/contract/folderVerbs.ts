@@ -18,6 +18,8 @@ export const folderVerbs = {
       trusted: z.boolean().default(false),
       /** Shared with the team (PostgreSQL store): every instance of the team watches it too. */
       shared: z.boolean().optional(),
+      /** Files found are made locally first and wait for approval before anything goes to fal. */
+      reviewFirst: z.boolean().optional(),
       /** Create the folder (and its parents) when it does not exist, rather than refusing with `folder_not_found`. */
       createIfMissing: z.boolean().default(false),
     }),

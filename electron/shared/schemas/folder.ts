@@ -35,6 +35,8 @@ export const FolderSettingsSchema = z.object({
   trusted: z.boolean(),
   /** Shared with the team (PostgreSQL store): every instance watches it; whether it is on stays each one's own. */
   shared: z.boolean().optional(),
+  /** Review first: files found are made locally and wait for approval (with fal's quote) before anything goes to fal. */
+  reviewFirst: z.boolean().optional(),
 });
 
 /** A watched folder with its live status. */

@@ -24,6 +24,7 @@ export function FolderCard({ folder, profileName, capCents, onToggle, onEdit, on
     folder.recursive && 'subfolders',
     pollingWords(folder),
     folder.trusted && 'trusted (bursts run without asking)',
+    folder.reviewFirst && 'review first (nothing goes to fal before you approve)',
     folder.shared && 'shared with the team',
     capCents !== null && `cap ${formatCents(capCents)} a month`,
   ]

@@ -79,6 +79,7 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
           <label className="checkbox"><input type="checkbox" {...register('enabled')} /> <span><strong>Enabled</strong><br /><span className="muted small">Watch and process new images.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('recursive')} /> <span><strong>Include subfolders</strong><br /><span className="muted small">Outputs mirror the subfolders.</span></span></label>
           <label className="checkbox"><input type="checkbox" {...register('trusted')} /> <span><strong>Trusted</strong><br /><span className="muted small">Bursts of files run without asking first.</span></span></label>
+          <label className="checkbox"><input type="checkbox" {...register('reviewFirst')} /> <span><strong>Review first</strong><br /><span className="muted small">Every size is made locally (free) and waits with fal's price; nothing goes to fal until you approve.</span></span></label>
           {(teamStore || initial.shared) && (
             <label className="checkbox"><input type="checkbox" {...register('shared')} /> <span><strong>Shared with the team</strong><br /><span className="muted small">Every instance of the team watches it with these settings; Enabled stays each one's own.</span></span></label>
           )}
