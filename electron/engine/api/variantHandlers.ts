@@ -5,6 +5,7 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { OutputVersion } from '../../shared/schemas/review';
 import { pickVariant } from '../review/pickVariant';
 import type { FixContext } from '../review/fixOutput';
+import { currentSetOf } from '../review/variantSets';
 import type { OutputVariantRecord, OutputVersionRecord } from '../store';
 
 type VariantVerbs = Pick<ApiHandlers['review'], 'variants' | 'variantImage' | 'pickVariant'>;
@@ -14,7 +15,9 @@ export function variantHandlers(fixing: () => FixContext, asVersion: (record: Ou
   const variantsOf = async (jobId: string) => {
     const { store } = fixing();
     if (!(await store.jobs.getJob(jobId))) throw new SmartResizeError('job_not_found', `There is no job ${jobId}.`);
-    return store.variants.listVariants(jobId);
+    // Each size's set its file is of now (a re-run at fal made a newer one; restoring a version brings its set back).
+    const rows = await store.variants.listVariants(jobId);
+    return [...new Set(rows.map((row) => row.target))].flatMap((target) => currentSetOf(rows, target));
   };
   return {
     variants: async ({ jobId }) => {

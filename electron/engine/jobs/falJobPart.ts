@@ -77,7 +77,7 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     await moveTo(deps, job.id, 'writing');
     // Several images of a size (all paid for): all kept as variants first, the chosen one (A) at the template path.
     const { deliverables, variants } = splitVariants(finished.images, profile.fal.variants);
-    if (variants.length > 0) await keepVariants(store, deps.dataDir, job.id, context.placement, variants, profile.fal.variants);
+    if (variants.length > 0) await keepVariants(store, deps.dataDir, job.id, context.placement, variants, profile.fal.variants, { variantSet: plan.batchIndex, chooseFirst: true });
     // The request is complete in the same commit that records its outputs.
     await writeAndRecordOutputs(store, job.id, context.placement, deliverables, 'fal', (tx) => tx.requests.finishRequest(requestId, 'completed'));
     context.tracker.requestId = undefined;

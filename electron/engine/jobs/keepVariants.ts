@@ -7,23 +7,44 @@ import { writeOutputFile } from '../output/writeOutputFile';
 import type { JobStore } from '../store';
 import type { RunImage } from './jobOutputs';
 
+/** Which set a request's variants are, and whether A is chosen as they are kept (a job's run) or later (a re-run). */
+export interface VariantSetPlan {
+  /** The fal request's batch index: unique per size of a job, and the same when a crashed request is resumed. */
+  readonly variantSet: number;
+  /**
+   * True for a job's run: A is chosen and the others' spares written here. False for a re-run of a size: the set is
+   * only kept here, and chosen (its spares written) once it is the size's (review/variantSets chooseVariant).
+   */
+  readonly chooseFirst: boolean;
+}
+
 /**
  * Keeps every fal variant of each size (all were paid for) before the deliverables are written, so a crash between
- * never loses one: the app's copy in the data folder, and for each one not chosen (all but A at first) a copy in
- * `variants/` beside the output when the profile keeps them there; each recorded in the store, A chosen.
+ * never loses one: the app's copy in the data folder, and on a job's run for each one not chosen (all but A) a copy
+ * in `variants/` beside the output when the profile keeps them there; each recorded in the store as its set.
  */
-export async function keepVariants(store: JobStore, dataDir: string, jobId: string, placement: OutputPlacement, variants: readonly RunImage[], policy: VariantPolicy): Promise<void> {
+export async function keepVariants(
+  store: JobStore,
+  dataDir: string,
+  jobId: string,
+  placement: OutputPlacement,
+  variants: readonly RunImage[],
+  policy: VariantPolicy,
+  set: VariantSetPlan,
+): Promise<void> {
   for (const image of variants) {
     const variant = (image.imageIndex ?? 1) - 1;
     const target = formatTargetSize(image.target);
     // The deliverable's path: the template's, as if this size had one image (where the chosen variant lands).
     const deliverable = outputPathFor(placement, { ...image, imageIndex: 1, imageCount: 1 });
-    const keptPath = keptVariantPath(dataDir, { jobId, target, variant, ext: extname(deliverable.path) });
+    const keptPath = keptVariantPath(dataDir, { jobId, target, variantSet: set.variantSet, variant, ext: extname(deliverable.path) });
     await writeOutputFile(keptPath, image.bytes, 'overwrite');
-    const sparePath = policy.keep === 'subfolder' && variant > 0 ? await writeSpare(sparePathFor(deliverable.path, variant), image.bytes, placement, deliverable.root) : null;
+    const spared = set.chooseFirst && policy.keep === 'subfolder' && variant > 0;
+    const sparePath = spared ? await writeSpare(sparePathFor(deliverable.path, variant), image.bytes, placement, deliverable.root) : null;
     await store.variants.recordVariant({
       jobId,
       target,
+      variantSet: set.variantSet,
       variant,
       keptPath,
       sparePath,
@@ -33,7 +54,7 @@ export async function keepVariants(store: JobStore, dataDir: string, jobId: stri
       format: image.format ?? (placement.format === 'auto' ? 'png' : placement.format),
       tier: image.tier ?? null,
       preflight: image.preflight ?? null,
-      chosen: variant === 0,
+      chosen: set.chooseFirst && variant === 0,
     });
   }
 }

@@ -30,7 +30,11 @@ export function sparePathFor(outputPath: string, variant: number): string {
   return join(dirname(outputPath), 'variants', `${basename(outputPath, ext)}_${variantLetter(variant)}${ext}`);
 }
 
-/** The app's own copy of a variant, in the data folder: `variants/<job>/<WxH>/<letter>.<ext>`. */
-export function keptVariantPath(dataDir: string, ref: { jobId: string; target: string; variant: number; ext: string }): string {
-  return join(dataDir, 'variants', ref.jobId, ref.target, `${variantLetter(ref.variant)}${ref.ext}`);
+/**
+ * The app's own copy of a variant, in the data folder: `variants/<job>/<WxH>/<letter>.<ext>` for the set of the
+ * job's first request (batch 0), `variants/<job>/<WxH>/set-<N>/<letter>.<ext>` for another request's set.
+ */
+export function keptVariantPath(dataDir: string, ref: { jobId: string; target: string; variantSet: number; variant: number; ext: string }): string {
+  const folder = join(dataDir, 'variants', ref.jobId, ref.target, ...(ref.variantSet === 0 ? [] : [`set-${ref.variantSet}`]));
+  return join(folder, `${variantLetter(ref.variant)}${ref.ext}`);
 }

@@ -8,6 +8,7 @@ import type { Profile } from '../profiles';
 import type { JobOutputRecord, JobRecord, JobStore, OutputVersionRecord } from '../store';
 import { boxInDecoded, layoutInSource } from './layoutInSource';
 import { placeVersion } from './placeVersion';
+import { chooseVariant } from './variantSets';
 import { renderWindow } from './renderWindow';
 
 /** What fixing one output needs: the store, the data folder (kept copies), a job's profile version, the pixel limit. */
@@ -50,14 +51,23 @@ export async function nudgeOutput(context: FixContext, jobId: string, path: stri
   return placeVersion(context, output, made, options.cause ?? 'nudge');
 }
 
-/** Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version. */
+/**
+ * Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version.
+ * A version that is one of fal's variants brings its set back with it: that variant is chosen again and `variants/`
+ * holds the others of its set (a re-run's newer set leaves it). A local making leaves the variants as they are.
+ */
 export async function restoreOutputVersion(context: FixContext, jobId: string, path: string, version: number): Promise<OutputVersionRecord> {
-  const { output } = await outputOf(context.store, jobId, path);
+  const { job, output } = await outputOf(context.store, jobId, path);
   const kept = (await context.store.versions.listVersions(jobId)).find((candidate) => candidate.target === output.target && candidate.imageIndex === output.imageIndex && candidate.version === version);
   if (!kept) throw new SmartResizeError('version_not_found', `${output.target} has no version ${version}.`);
   const bytes = await readFile(kept.keptPath);
+  const variant = kept.variantSet === null || kept.variant === null ? null : { variantSet: kept.variantSet, variant: kept.variant };
   // Whoever made the kept bytes made the file again: a fal making restored after a local re-run is fal's.
-  return placeVersion(context, output, { bytes, format: kept.format, preflight: kept.preflight, layout: kept.layout, provider: kept.provider, tier: kept.tier }, 'restore');
+  const made = { bytes, format: kept.format, preflight: kept.preflight, layout: kept.layout, provider: kept.provider, tier: kept.tier, variant };
+  const restored = await placeVersion(context, output, made, 'restore');
+  // Only now that the file holds it: its set's spares follow.
+  if (variant) await chooseVariant(context.store, jobId, output.target, output.path, variant, context.profileOf(job).fal.variants);
+  return restored;
 }
 
 async function outputOf(store: JobStore, jobId: string, path: string): Promise<{ job: JobRecord; output: JobOutputRecord }> {

@@ -3,6 +3,7 @@ import { SmartResizeError } from '../../domain/errors';
 import { writeOutputFile } from '../output/writeOutputFile';
 import type { JobOutputRecord, JobStore, OutputVersionRecord, StoreTransaction, VersionCause } from '../store';
 import { keepBytes, keepFile, keptPathFor } from './keptCopies';
+import { currentSetOf, type VariantRef } from './variantSets';
 
 /** Where versions are kept and recorded: the store and the data folder (versions/<job>/...). */
 export interface VersionPlace {
@@ -23,21 +24,26 @@ export interface NewMaking {
   readonly path?: string;
   /** The folder that path must stay inside (the job's output root). */
   readonly root?: string;
+  /** Which of fal's variants these bytes are (its set and letter); absent for a local making. */
+  readonly variant?: VariantRef | null;
 }
 
 /**
  * Before the first fix of an output, its file as the run wrote it becomes version 1 (made by whoever the output
- * record says made it), so every later making can be undone.
+ * record says made it, the chosen variant of its set when it has variants), so every later making can be undone.
+ * Called again, it does nothing.
  */
-async function keepRunVersion(place: VersionPlace, output: JobOutputRecord): Promise<void> {
+export async function keepRunVersion(place: VersionPlace, output: JobOutputRecord): Promise<void> {
   const versions = (await place.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
   if (versions.length > 0) return;
   const keptPath = keptPathFor(place.dataDir, { ...output, version: 1, outputPath: output.path });
   await keepFile(keptPath, output.path).catch((error: unknown) => {
     throw new SmartResizeError('file_not_found', `${output.path} cannot be read to keep it before fixing it (${(error as Error).message}).`);
   });
+  // A fal size with variants: the run's file is the chosen one of its set (restoring it brings that set's spares back).
+  const chosen = output.provider === 'fal' && output.imageIndex === 0 ? currentSetOf(await place.store.variants.listVariants(output.jobId), output.target).find((row) => row.chosen) : undefined;
   await place.store.transaction(async (tx) => {
-    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath });
+    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath, variantSet: chosen?.variantSet ?? null, variant: chosen?.variant ?? null });
     await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
   });
 }
@@ -62,7 +68,8 @@ export async function placeVersion(
   const { path } = await writeOutputFile(made.path ?? output.path, made.bytes, 'overwrite', { root: made.root });
   return place.store.transaction(async (tx) => {
     const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout, provider: made.provider, tier: made.tier };
-    const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts });
+    const which = { variantSet: made.variant?.variantSet ?? null, variant: made.variant?.variant ?? null };
+    const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts, ...which });
     await tx.outputs.addOutput({ ...output, ...facts, path });
     await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
     await alsoRecord?.(tx);

@@ -9,7 +9,10 @@ import type { JobRunnerDeps } from '../jobs/jobRunnerTypes';
 import { outputPathFor } from '../output/writeRenderedOutputs';
 import { priceFinishedRequest } from '../pricing';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord, type OutputVersionRecord } from '../store';
-import { placeVersion } from './placeVersion';
+import { keepVariants } from '../jobs/keepVariants';
+import { splitVariants } from '../output/falVariants';
+import { keepRunVersion, placeVersion } from './placeVersion';
+import { chooseVariant } from './variantSets';
 import { quoteFalRerun, type FalRerunQuote } from './falRerunQuote';
 
 /** What re-running one size at fal needs: the job runner's parts, and the data folder where versions are kept. */
@@ -69,8 +72,14 @@ export async function rerunSizeAtFal(deps: FalRerunDeps, jobId: string, size: st
   // fal billed the request once its result exists: priced and recorded before anything here can fail.
   await deps.spend?.charged(job, requestId, body.results ?? []);
   const finished = await fetchAndFinish(context, plan, body);
+  // Several images of the size (all paid for): kept as a new set of its variants first, as a job's run keeps them;
+  // A becomes the size's file, the others its spares. With A/B naming each image is its own deliverable instead.
+  const policy = profile.fal.variants;
+  const { deliverables, variants } = splitVariants(finished.images, policy);
+  const chosen = variants.length > 0 ? { variantSet: plan.batchIndex, variant: 0 } : null;
+  if (chosen) await keepVariants(deps.store, deps.dataDir, job.id, context.placement, variants, policy, { variantSet: chosen.variantSet, chooseFirst: false });
   const versions: OutputVersionRecord[] = [];
-  for (const [index, image] of finished.images.entries()) {
+  for (const [index, image] of deliverables.entries()) {
     const output = outputs.find((candidate) => candidate.imageIndex === image.imageIndex - 1);
     if (!output) continue;
     const at = outputPathFor(context.placement, image);
@@ -84,9 +93,16 @@ export async function rerunSizeAtFal(deps: FalRerunDeps, jobId: string, size: st
       // A changed encoding (an `auto` format deciding otherwise) takes the template's name for it.
       path: output.format === (image.format ?? output.format) ? output.path : at.path,
       root: at.root,
+      variant: output.imageIndex === 0 ? chosen : null,
     };
+    // The new set's spares go to variants/ before the file (as a run's do); a crash between resumes the request by id.
+    if (made.variant) {
+      // The run's file is kept as version 1 of its own set before the new set is chosen.
+      await keepRunVersion(deps, output);
+      await chooseVariant(deps.store, job.id, output.target, made.path, made.variant, policy);
+    }
     // The request is complete in the commit of its last file: until then a restart fetches it again by id.
-    const last = index === finished.images.length - 1;
+    const last = index === deliverables.length - 1;
     versions.push(await placeVersion(deps, output, made, 'fal_rerun', last ? (tx) => tx.requests.finishRequest(requestId, 'completed') : undefined));
   }
   if (versions.length === 0) await deps.store.requests.finishRequest(requestId, 'completed');

@@ -11,6 +11,7 @@ import type {
   NewOutputVariant,
   NewOutputVersion,
   OutputVariantRecord,
+  VariantSpare,
   OutputVersionRecord,
   SeenFileRecord,
   StoreEvent,
@@ -381,6 +382,6 @@ export interface OutputVariantRepository {
   recordVariant(input: NewOutputVariant): Promise<OutputVariantRecord>;
   /** A job's variants by size and variant. */
   listVariants(jobId: string): Promise<OutputVariantRecord[]>;
-  /** Marks one variant of a size chosen (and the others not), with each one's spare path now. */
-  choose(jobId: string, target: string, variant: number, sparePaths: ReadonlyMap<number, string | null>): Promise<void>;
+  /** Marks one variant of one set of a size chosen (every other of the size not), with the spare paths now. */
+  choose(jobId: string, target: string, chosen: { variantSet: number; variant: number }, spares: readonly VariantSpare[]): Promise<void>;
 }

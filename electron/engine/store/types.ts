@@ -194,17 +194,25 @@ export interface OutputVersionRecord {
   readonly bytes: number;
   readonly format: string | null;
   readonly preflight: PreflightResult | null;
+  /** Which of fal's variant sets (its request's batch index) and which variant these bytes are; null for a local making. */
+  readonly variantSet: number | null;
+  readonly variant: number | null;
   readonly createdAt: number;
 }
 
-/** A version as the fixer reports it; the store numbers and stamps it. */
-export type NewOutputVersion = Omit<OutputVersionRecord, 'id' | 'version' | 'createdAt'>;
+/** A version as the fixer reports it (its variant, when it is one of fal's); the store numbers and stamps it. */
+export type NewOutputVersion = Omit<OutputVersionRecord, 'id' | 'version' | 'createdAt' | 'variantSet' | 'variant'> & {
+  readonly variantSet?: number | null;
+  readonly variant?: number | null;
+};
 
 /** One of fal's variants of a job's size (num_images_per_size > 1), kept because it was paid for. */
 export interface OutputVariantRecord {
   readonly jobId: string;
   readonly target: string;
-  /** 0-based: variant 0 is "A". */
+  /** The set it came in: the batch index of the fal request that made it (the run's, or a re-run's of that size). */
+  readonly variantSet: number;
+  /** 0-based within its set: variant 0 is "A". */
   readonly variant: number;
   /** The app's own copy of its bytes, in the data folder. */
   readonly keptPath: string;
@@ -224,3 +232,10 @@ export interface OutputVariantRecord {
 
 /** A variant as the writer records it; the store stamps it. */
 export type NewOutputVariant = Omit<OutputVariantRecord, 'createdAt'>;
+
+/** Where one variant's spare is now (null: none in `variants/`), as a choice records it. */
+export interface VariantSpare {
+  readonly variantSet: number;
+  readonly variant: number;
+  readonly sparePath: string | null;
+}

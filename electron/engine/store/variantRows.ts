@@ -5,6 +5,7 @@ import type { NewOutputVariant, OutputVariantRecord } from './types';
 export interface VariantRow {
   job_id: string;
   target: string;
+  variant_set: number;
   variant: number;
   kept_path: string;
   spare_path: string | null;
@@ -23,18 +24,23 @@ export interface VariantRow {
  * paths and facts but keeps whether it is chosen.
  */
 export const RECORD_VARIANT_SQL = `
-  INSERT INTO output_variants (job_id, target, variant, kept_path, spare_path, width, height, bytes, format, tier, preflight, chosen, created_at)
-  VALUES (:jobId, :target, :variant, :keptPath, :sparePath, :width, :height, :bytes, :format, :tier, :preflight, :chosen, :now)
-  ON CONFLICT (job_id, target, variant) DO UPDATE SET
+  INSERT INTO output_variants (job_id, target, variant_set, variant, kept_path, spare_path, width, height, bytes, format, tier, preflight, chosen, created_at)
+  VALUES (:jobId, :target, :variantSet, :variant, :keptPath, :sparePath, :width, :height, :bytes, :format, :tier, :preflight, :chosen, :now)
+  ON CONFLICT (job_id, target, variant_set, variant) DO UPDATE SET
     kept_path = excluded.kept_path, spare_path = excluded.spare_path, width = excluded.width, height = excluded.height,
     bytes = excluded.bytes, format = excluded.format, tier = excluded.tier, preflight = excluded.preflight
   RETURNING *`;
+
+/** One variant of a size (`:jobId`, `:target`, `:variantSet`, `:variant`), and every other of that size, in any set. */
+export const THIS_VARIANT = 'job_id = :jobId AND target = :target AND variant_set = :variantSet AND variant = :variant';
+export const NOT_THIS_VARIANT = 'job_id = :jobId AND target = :target AND NOT (variant_set = :variantSet AND variant = :variant)';
 
 /** The parameters of RECORD_VARIANT_SQL. */
 export function variantParams(input: NewOutputVariant, now: number): Record<string, string | number | null> {
   return {
     jobId: input.jobId,
     target: input.target,
+    variantSet: input.variantSet,
     variant: input.variant,
     keptPath: input.keptPath,
     sparePath: input.sparePath,
@@ -54,6 +60,7 @@ export function toVariantRecord(row: VariantRow): OutputVariantRecord {
   return {
     jobId: row.job_id,
     target: row.target,
+    variantSet: row.variant_set,
     variant: row.variant,
     keptPath: row.kept_path,
     sparePath: row.spare_path,

@@ -21,6 +21,8 @@ export interface VersionRow {
   format: string | null;
   preflight: string | null;
   created_at: number;
+  variant_set: number | null;
+  variant: number | null;
 }
 
 /** The record of one output_versions row, the same in both dialects. */
@@ -41,6 +43,8 @@ export function toVersionRecord(row: VersionRow): OutputVersionRecord {
     bytes: row.bytes,
     format: row.format,
     preflight: row.preflight ? (JSON.parse(row.preflight) as PreflightResult) : null,
+    variantSet: row.variant_set,
+    variant: row.variant,
     createdAt: row.created_at,
   };
 }

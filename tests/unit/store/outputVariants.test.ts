@@ -7,7 +7,7 @@ let store: JobStore;
 useFreshStore((opened) => ({ store } = opened));
 
 const variant = (jobId: string, index: number, overrides: Partial<NewOutputVariant> = {}): NewOutputVariant => ({
-  jobId, target: '1080x1080', variant: index, keptPath: `/data/variants/${jobId}/1080x1080/${index}.jpg`,
+  jobId, target: '1080x1080', variantSet: 0, variant: index, keptPath: `/data/variants/${jobId}/1080x1080/${index}.jpg`,
   sparePath: index === 0 ? null : `/out/variants/a_${'ABCD'[index]}.jpg`, width: 1080, height: 1080, bytes: 100 + index,
   format: 'jpeg', tier: '1K', preflight: { status: 'pass', checks: [] }, chosen: index === 0, ...overrides,
 });
@@ -26,7 +26,7 @@ describe('output variants (migration 16)', () => {
     ]);
     expect(listed[1]).toMatchObject({ bytes: 101, format: 'jpeg', tier: '1K', preflight: { status: 'pass', checks: [] } });
 
-    await store.transaction((tx) => tx.variants.choose(job.id, '1080x1080', 2, new Map([[0, '/out/variants/a_A.jpg'], [2, null]])));
+    await store.transaction((tx) => tx.variants.choose(job.id, '1080x1080', { variantSet: 0, variant: 2 }, [{ variantSet: 0, variant: 0, sparePath: '/out/variants/a_A.jpg' }, { variantSet: 0, variant: 2, sparePath: null }]));
     const after = await store.variants.listVariants(job.id);
     expect(after.filter((row) => row.target === '1080x1080').map((row) => [row.variant, row.chosen, row.sparePath])).toEqual([
       [0, false, '/out/variants/a_A.jpg'],
@@ -40,7 +40,7 @@ describe('output variants (migration 16)', () => {
   it('records a variant again (a resumed run) with its new facts, keeping the choice', async () => {
     const { job } = await store.jobs.insertJobIfNew(newJob());
     for (const index of [0, 1]) await store.variants.recordVariant(variant(job.id, index));
-    await store.variants.choose(job.id, '1080x1080', 1, new Map());
+    await store.variants.choose(job.id, '1080x1080', { variantSet: 0, variant: 1 }, []);
     await store.variants.recordVariant(variant(job.id, 1, { bytes: 999, chosen: false }));
     const listed = await store.variants.listVariants(job.id);
     expect(listed.map((row) => [row.variant, row.bytes, row.chosen])).toEqual([

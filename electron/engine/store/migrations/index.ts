@@ -14,6 +14,7 @@ import { versionMakers } from './013_version_makers';
 import { reviewFirst } from './014_review_first';
 import { teamPresets } from './015_team_presets';
 import { outputVariants } from './016_output_variants';
+import { variantSets } from './017_variant_sets';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -34,4 +35,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   reviewFirst,
   teamPresets,
   outputVariants,
+  variantSets,
 ];

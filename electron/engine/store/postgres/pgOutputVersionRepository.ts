@@ -15,10 +15,10 @@ export class PgOutputVersionRepository implements OutputVersionRepository {
     await pgRow(this.ctx.client, 'SELECT id FROM jobs WHERE id = :id FOR UPDATE', { id: input.jobId });
     const row = await pgRow<VersionRow>(
       this.ctx.client,
-      `INSERT INTO output_versions (job_id, target, image_index, version, cause, provider, tier, layout, kept_path, width, height, bytes, format, preflight, created_at)
+      `INSERT INTO output_versions (job_id, target, image_index, version, cause, provider, tier, layout, kept_path, width, height, bytes, format, preflight, created_at, variant_set, variant)
        VALUES (:jobId, :target, :imageIndex,
                (SELECT coalesce(max(version), 0) + 1 FROM output_versions WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex),
-               :cause, :provider, :tier, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
+               :cause, :provider, :tier, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now, :variantSet, :variant)
        RETURNING *`,
       {
         jobId: input.jobId,
@@ -34,6 +34,8 @@ export class PgOutputVersionRepository implements OutputVersionRepository {
         format: input.format,
         layout: input.layout ? JSON.stringify(input.layout) : null,
         preflight: input.preflight ? JSON.stringify(input.preflight) : null,
+        variantSet: input.variantSet ?? null,
+        variant: input.variant ?? null,
         now: this.ctx.now(),
       },
     );

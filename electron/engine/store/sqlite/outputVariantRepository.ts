@@ -1,5 +1,5 @@
-import type { NewOutputVariant, OutputVariantRecord } from '../types';
-import { RECORD_VARIANT_SQL, toVariantRecord, variantParams, type VariantRow } from '../variantRows';
+import type { NewOutputVariant, OutputVariantRecord, VariantSpare } from '../types';
+import { NOT_THIS_VARIANT, RECORD_VARIANT_SQL, THIS_VARIANT, toVariantRecord, variantParams, type VariantRow } from '../variantRows';
 import { requireJob } from './jobRows';
 import { allRows, getRow, run, withTransaction } from './sqlite';
 import type { StoreContext } from './storeContext';
@@ -18,17 +18,18 @@ export class SqliteOutputVariantRepository {
 
   /** A job's variants by size and variant. */
   listVariants(jobId: string): OutputVariantRecord[] {
-    return allRows<VariantRow>(this.ctx.db, 'SELECT * FROM output_variants WHERE job_id = :jobId ORDER BY target, variant', { jobId }).map(toVariantRecord);
+    return allRows<VariantRow>(this.ctx.db, 'SELECT * FROM output_variants WHERE job_id = :jobId ORDER BY target, variant_set, variant', { jobId }).map(toVariantRecord);
   }
 
-  /** Marks one variant of a size chosen (and the others not), with each one's spare path now. */
-  choose(jobId: string, target: string, variant: number, sparePaths: ReadonlyMap<number, string | null>): void {
+  /** Marks one variant of one set of a size chosen (every other of the size not), with the spare paths now. */
+  choose(jobId: string, target: string, chosen: { variantSet: number; variant: number }, spares: readonly VariantSpare[]): void {
     withTransaction(this.ctx, () => {
+      const at = { jobId, target, variantSet: chosen.variantSet, variant: chosen.variant };
       // The others first: the partial unique index allows one chosen variant per size at every statement.
-      run(this.ctx.db, 'UPDATE output_variants SET chosen = 0 WHERE job_id = :jobId AND target = :target AND variant <> :variant', { jobId, target, variant });
-      run(this.ctx.db, 'UPDATE output_variants SET chosen = 1 WHERE job_id = :jobId AND target = :target AND variant = :variant', { jobId, target, variant });
-      for (const [index, sparePath] of sparePaths) {
-        run(this.ctx.db, 'UPDATE output_variants SET spare_path = :sparePath WHERE job_id = :jobId AND target = :target AND variant = :index', { jobId, target, index, sparePath });
+      run(this.ctx.db, `UPDATE output_variants SET chosen = 0 WHERE ${NOT_THIS_VARIANT}`, at);
+      run(this.ctx.db, `UPDATE output_variants SET chosen = 1 WHERE ${THIS_VARIANT}`, at);
+      for (const spare of spares) {
+        run(this.ctx.db, `UPDATE output_variants SET spare_path = :sparePath WHERE ${THIS_VARIANT}`, { jobId, target, variantSet: spare.variantSet, variant: spare.variant, sparePath: spare.sparePath });
       }
     });
   }

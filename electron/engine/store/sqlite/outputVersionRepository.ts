@@ -14,15 +14,17 @@ export class SqliteOutputVersionRepository {
       requireJob(this.ctx, input.jobId);
       const row = getRow<VersionRow>(
         this.ctx.db,
-        `INSERT INTO output_versions (job_id, target, image_index, version, cause, provider, tier, layout, kept_path, width, height, bytes, format, preflight, created_at)
+        `INSERT INTO output_versions (job_id, target, image_index, version, cause, provider, tier, layout, kept_path, width, height, bytes, format, preflight, created_at, variant_set, variant)
          VALUES (:jobId, :target, :imageIndex,
                  (SELECT coalesce(max(version), 0) + 1 FROM output_versions WHERE job_id = :jobId AND target = :target AND image_index = :imageIndex),
-                 :cause, :provider, :tier, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now)
+                 :cause, :provider, :tier, :layout, :keptPath, :width, :height, :bytes, :format, :preflight, :now, :variantSet, :variant)
          RETURNING *`,
         {
           ...input,
           layout: input.layout ? JSON.stringify(input.layout) : null,
           preflight: input.preflight ? JSON.stringify(input.preflight) : null,
+          variantSet: input.variantSet ?? null,
+          variant: input.variant ?? null,
           now: this.ctx.now(),
         },
       );

@@ -9,6 +9,7 @@ const CAUSE_WORDS: Record<OutputVersion['cause'], string> = {
   marks: 'focal point / keep boxes',
   method: 'method switched',
   pick: 'variant chosen',
+  preview: 'local preview, before approval',
 };
 
 /**

@@ -14,6 +14,7 @@ import { pgVersionMakers } from './013_version_makers';
 import { pgReviewFirst } from './014_review_first';
 import { pgTeamPresets } from './015_team_presets';
 import { pgOutputVariants } from './016_output_variants';
+import { pgVariantSets } from './017_variant_sets';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -34,4 +35,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgReviewFirst,
   pgTeamPresets,
   pgOutputVariants,
+  pgVariantSets,
 ];
