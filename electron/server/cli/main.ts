@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../../domain/errors';
+import { registerApproveCommand } from './commands/approveCommand';
 import { registerCheckCommand } from './commands/checkCommand';
 import { registerJobsCommand } from './commands/jobsCommand';
 import { registerProfilesCommand } from './commands/profilesCommand';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerJobsCommand(program, setExitCode);
   registerRetryCommand(program, setExitCode);
   registerRerunCommand(program, setExitCode);
+  registerApproveCommand(program, setExitCode);
   registerCheckCommand(program, setExitCode);
   registerSpecsCommand(program, setExitCode);
   try {
