@@ -29,30 +29,31 @@ const MAX_CORE_SPREAD = 24;
 const CORE_SHARE = 0.33;
 
 /**
- * Letter-like blobs of one polarity: 8-connected pixels lighter (or darker) than their surroundings by CONTRAST,
- * of a letter's size and shape (2.5%..30% of the height, not a line or a speck, partly filling its box), even in
- * tone.
+ * Letter-like blobs of one polarity: 8-connected pixels lighter (or darker) than their surroundings by CONTRAST
+ * (`mask`, from strokeMasks), of a letter's size and shape (2.5%..30% of the height, not a line or a speck, partly
+ * filling its box), even in tone.
  */
-export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] {
+export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark', mask: Uint8Array): Glyph[] {
   const { width, height, data } = plane;
-  const mask = strokeMask(plane, polarity);
   const seen = new Uint8Array(width * height);
   const glyphs: Glyph[] = [];
-  const stack: number[] = [];
-  const values: number[] = [];
+  // Typed, and sized for the worst case (each pixel is stacked at most once): the fill visits every stroke pixel.
+  const stack = new Int32Array(width * height);
+  const values = new Float32Array(width * height);
   const minHeight = Math.max(7, 0.02 * height);
   const maxHeight = 0.3 * height;
   for (let start = 0; start < mask.length; start += 1) {
     if (!mask[start] || seen[start]) continue;
     let [x0, y0, x1, y1] = [width, height, -1, -1];
-    values.length = 0;
+    let count = 0;
+    let top = 0;
     seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const index = stack.pop()!;
+    stack[top++] = start;
+    while (top > 0) {
+      const index = stack[--top]!;
       const x = index % width;
       const y = (index - x) / width;
-      values.push(data[index]!);
+      values[count++] = data[index]!;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -66,7 +67,7 @@ export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] 
           const next = row * width + column;
           if (mask[next] && !seen[next]) {
             seen[next] = 1;
-            stack.push(next);
+            stack[top++] = next;
           }
         }
       }
@@ -75,9 +76,9 @@ export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] 
     const boxHeight = y1 - y0 + 1;
     if (boxHeight < minHeight || boxHeight > maxHeight) continue;
     if (boxWidth > 2.5 * boxHeight || boxWidth < 0.08 * boxHeight) continue;
-    const fill = values.length / (boxWidth * boxHeight);
+    const fill = count / (boxWidth * boxHeight);
     if (fill < 0.15 || fill > 0.9) continue;
-    const core = coreTone(values, polarity);
+    const core = coreTone(values.subarray(0, count), polarity);
     if (core.spread > MAX_CORE_SPREAD) continue;
     const tone = core.mean;
     glyphs.push({ box: { left: x0, top: y0, width: boxWidth, height: boxHeight }, polarity, tone, fill });
@@ -86,7 +87,7 @@ export function glyphsOf(plane: GreyPlane, polarity: 'light' | 'dark'): Glyph[] 
 }
 
 /** Mean and standard deviation of the half of a blob's values furthest from its surroundings. */
-function coreTone(values: number[], polarity: 'light' | 'dark'): { mean: number; spread: number } {
+function coreTone(values: Float32Array, polarity: 'light' | 'dark'): { mean: number; spread: number } {
   values.sort((a, b) => (polarity === 'light' ? b - a : a - b));
   const half = Math.max(1, Math.ceil(values.length * CORE_SHARE));
   let sum = 0;
@@ -99,8 +100,11 @@ function coreTone(values: number[], polarity: 'light' | 'dark'): { mean: number;
   return { mean, spread: Math.sqrt(Math.max(0, squares / half - mean * mean)) };
 }
 
-/** Pixels lighter (or darker) than the mean of their surroundings by CONTRAST, from an integral image. */
-function strokeMask(plane: GreyPlane, polarity: 'light' | 'dark'): Uint8Array {
+/**
+ * Pixels lighter, and pixels darker, than the mean of their surroundings by CONTRAST: both from one integral image
+ * and one pass (the two polarities share every sum).
+ */
+export function strokeMasks(plane: GreyPlane): { light: Uint8Array; dark: Uint8Array } {
   const { data, width, height } = plane;
   const radius = Math.max(3, Math.round(SURROUND_SHARE * Math.min(width, height)));
   const sums = new Float64Array((width + 1) * (height + 1));
@@ -111,8 +115,8 @@ function strokeMask(plane: GreyPlane, polarity: 'light' | 'dark'): Uint8Array {
       sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1]! + row;
     }
   }
-  const mask = new Uint8Array(width * height);
-  const sign = polarity === 'light' ? 1 : -1;
+  const light = new Uint8Array(width * height);
+  const dark = new Uint8Array(width * height);
   for (let y = 0; y < height; y += 1) {
     const y0 = Math.max(0, y - radius);
     const y1 = Math.min(height, y + radius + 1);
@@ -121,8 +125,10 @@ function strokeMask(plane: GreyPlane, polarity: 'light' | 'dark'): Uint8Array {
       const x1 = Math.min(width, x + radius + 1);
       const total = sums[y1 * (width + 1) + x1]! - sums[y0 * (width + 1) + x1]! - sums[y1 * (width + 1) + x0]! + sums[y0 * (width + 1) + x0]!;
       const mean = total / ((x1 - x0) * (y1 - y0));
-      if (sign * (data[y * width + x]! - mean) > CONTRAST) mask[y * width + x] = 1;
+      const difference = data[y * width + x]! - mean;
+      if (difference > CONTRAST) light[y * width + x] = 1;
+      else if (-difference > CONTRAST) dark[y * width + x] = 1;
     }
   }
-  return mask;
+  return { light, dark };
 }

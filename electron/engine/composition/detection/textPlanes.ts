@@ -18,7 +18,12 @@ export function textPlanes(image: WorkerImage): GreyPlane[] {
     luma[index] = 0.299 * image.data[offset]! + 0.587 * image.data[offset + 1]! + 0.114 * image.data[offset + 2]!;
   }
   const [, greenRed, blueYellow] = toLabPlanes(image.data, count, image.channels);
-  const chroma = (plane: Float32Array): Float32Array => plane.map((value) => 128 + CHROMA_SCALE * value);
   const { width, height } = image;
-  return [luma, chroma(greenRed), chroma(blueYellow)].map((data) => ({ data, width, height }));
+  return [luma, aboutMidGrey(greenRed), aboutMidGrey(blueYellow)].map((data) => ({ data, width, height }));
+}
+
+/** A colour axis scaled about mid-grey, in place (a plain loop: a typed array's map() calls back per pixel, slowly). */
+function aboutMidGrey(plane: Float32Array): Float32Array {
+  for (let index = 0; index < plane.length; index += 1) plane[index] = 128 + CHROMA_SCALE * plane[index]!;
+  return plane;
 }

@@ -1,5 +1,5 @@
 import type { Box } from '../../local/geometry';
-import { type Glyph, type GreyPlane, glyphsOf } from './textGlyphs';
+import { type Glyph, type GreyPlane, glyphsOf, strokeMasks } from './textGlyphs';
 
 /** A line needs this many glyphs side by side: two could be a pair of pebbles, three in a row rarely are. */
 const MIN_GLYPHS_PER_LINE = 3;
@@ -23,7 +23,8 @@ export interface TextBlock {
 export function findTextBlocks(planes: readonly GreyPlane[]): TextBlock[] {
   const lines: TextBlock[] = [];
   for (const plane of planes) {
-    const glyphs = [...glyphsOf(plane, 'light'), ...glyphsOf(plane, 'dark')];
+    const masks = strokeMasks(plane);
+    const glyphs = [...glyphsOf(plane, 'light', masks.light), ...glyphsOf(plane, 'dark', masks.dark)];
     const groups = groupIntoLines(glyphs);
     const typeLines = groups.filter(isTypeLine);
     const loose = groups.filter((group) => !typeLines.includes(group)).flat();
@@ -51,7 +52,9 @@ function groupIntoLines(glyphs: readonly Glyph[]): Glyph[][] {
   const lines = new Map<number, Glyph[]>();
   glyphs.forEach((glyph, index) => {
     const root = find(index);
-    lines.set(root, [...(lines.get(root) ?? []), glyph]);
+    const line = lines.get(root);
+    if (line) line.push(glyph);
+    else lines.set(root, [glyph]);
   });
   return [...lines.values()];
 }
