@@ -179,7 +179,8 @@ export class HotFolderManager {
     // The team database does not answer (asking would wait for it): what is kept here is handled for now.
     const offline = this.options.offline;
     if (offline?.keeping) return offline.isKept(path, snapshot);
-    const seen = await this.options.store.seenFiles.getSeenFile(path).catch(() => undefined);
+    const ask = () => this.options.store.seenFiles.getSeenFile(path);
+    const seen = await (offline ? offline.askWithoutWaiting(ask) : ask()).catch(() => undefined);
     return seen !== undefined && sameSnapshot(seen, snapshot);
   }
 
@@ -217,7 +218,10 @@ export class HotFolderManager {
     // Review first as the folder is set now (a change applies to the next file found, not to jobs already made).
     const reviewFirst = this.configs.find((config) => config.id === folderId)?.reviewFirst === true;
     const options = reviewFirst ? { reviewFirst, outputRoot: null } : undefined;
-    const outcome = await intakeStableFile(file, profile, this.options.store, this.writer, this.hash, options);
+    const takeIn = () => intakeStableFile(file, profile, this.options.store, this.writer, this.hash, options);
+    const attempt = offline ? await offline.takeInOrKeep(file, takeIn) : { kept: false as const, value: await takeIn() };
+    if (attempt.kept) return () => this.emit({ kind: 'kept_offline', folderId, path, kept: offline?.count ?? 0 });
+    const outcome = attempt.value;
     // Taken in (or gone): no longer kept. A changed file is kept until it settles again and is taken in.
     if (offline && outcome.kind !== 'changed') await offline.taken(path);
     switch (outcome.kind) {

@@ -42,7 +42,11 @@ describe('files kept while the team database does not answer', () => {
     let reachable = false;
     const returns = new Set<() => void>();
     const kept = new KeptFiles(keptFile());
-    const offline = new OfflineIntake({ reachable: () => reachable, onReturn: (listener) => (returns.add(listener), () => returns.delete(listener)) }, kept, () => 7);
+    const offline = new OfflineIntake(
+      { reachable: () => reachable, onReturn: (listener) => (returns.add(listener), () => returns.delete(listener)), withoutWaiting: (work) => work(), isUnanswered: () => false },
+      kept,
+      () => 7,
+    );
     const handed: string[] = [];
     offline.start((file) => handed.push(file.path));
     expect(offline.keeping).toBe(true);

@@ -12,6 +12,7 @@ import { transactionHandle, unitContext } from './pgUnitContext';
 import { STORE_TYPES, isConnectionLoss, isRetryable, pgExec } from './pgSql';
 import { beat, defaultInstanceName, listConnectedInstances, refuseTwin, type ConnectedInstance, type InstanceRegistration } from './pgInstances';
 import { redactUrl } from './redactUrl';
+import { StoreUnreachableError, mustNotWait, waitingAsUsual } from './storeUnreachable';
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -201,6 +202,7 @@ export class PostgresJobStore implements JobStore {
           throw new SmartResizeError('database_error', `Cannot connect to the team database ${this.path}: ${describeError(error)}`, { cause: error });
         }
         this.markUnreachable(error);
+        if (mustNotWait()) throw new StoreUnreachableError(this.path, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** Math.min(attempt, 5))));
       }
     }
@@ -214,6 +216,8 @@ export class PostgresJobStore implements JobStore {
     if (this.closed) throw new SmartResizeError('database_error', `The job database ${this.path} is closed.`);
     this.inFlight += 1;
     try {
+      // A caller that must not wait learns of a known outage at once (the first start during one waits in `ready`).
+      if (mustNotWait() && !this.connection.reachable) throw new StoreUnreachableError(this.path, new Error(this.connection.error ?? 'unreachable'));
       await this.ready;
       for (let attempt = 0; ; attempt += 1) {
         const client = await this.connectWhenUp();
@@ -224,7 +228,8 @@ export class PostgresJobStore implements JobStore {
           const result = await work(pgRepositories(ctx), ctx);
           await pgExec(client, 'COMMIT');
           client.release();
-          this.publish(ctx.outbox);
+          // Listeners (the scheduler, the UI) start work of their own that must wait for the server as usual.
+          waitingAsUsual(() => this.publish(ctx.outbox));
           return result;
         } catch (error) {
           broken = isConnectionLoss(error) ? error : undefined;
@@ -232,6 +237,7 @@ export class PostgresJobStore implements JobStore {
           client.release(broken instanceof Error ? broken : undefined);
           if (this.closed || !isRetryable(error)) throw error;
           if (broken) this.markUnreachable(error);
+          if (broken && mustNotWait()) throw new StoreUnreachableError(this.path, error);
           await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** Math.min(attempt, 5))));
         }
       }

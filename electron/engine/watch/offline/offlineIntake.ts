@@ -7,7 +7,14 @@ export interface StoreConnectionWatch {
   readonly reachable: () => boolean;
   /** Calls `listener` each time the store answers again after an outage; returns the function that stops it. */
   readonly onReturn: (listener: () => void) => () => void;
+  /** Runs `work` so that its store calls fail at once when the store does not answer, instead of waiting for it. */
+  readonly withoutWaiting: <T>(work: () => Promise<T>) => Promise<T>;
+  /** True for the error such a call fails with. */
+  readonly isUnanswered: (error: unknown) => boolean;
 }
+
+/** What {@link OfflineIntake.takeInOrKeep} did: the intake's own answer, or the file kept. */
+export type TakenOrKept<T> = { readonly kept: false; readonly value: T } | { readonly kept: true };
 
 /**
  * Hot-folder intake while the team database does not answer: stable files are kept in this instance's data folder
@@ -61,6 +68,31 @@ export class OfflineIntake {
   /** True when this path is kept with this size and mtime (a scan meanwhile need not take it again). */
   isKept(path: string, snapshot: FileSnapshot): boolean {
     return this.kept.has(path, snapshot);
+  }
+
+  /**
+   * Runs a file's intake without waiting for the store: the outage is noticed by the heartbeat only seconds later,
+   * and a store call meanwhile would otherwise hold the file in memory until the server answers (lost on a crash).
+   * When a call finds the store gone, the file is kept at once instead.
+   */
+  async takeInOrKeep<T>(file: StableFile, takeIn: () => Promise<T>): Promise<TakenOrKept<T>> {
+    try {
+      return { kept: false, value: await this.connection.withoutWaiting(takeIn) };
+    } catch (error) {
+      if (!this.connection.isUnanswered(error)) throw error;
+      await this.keep(file);
+      return { kept: true };
+    }
+  }
+
+  /** Asks the store without waiting for it; undefined when it does not answer (the caller treats the file as new). */
+  async askWithoutWaiting<T>(ask: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.connection.withoutWaiting(ask);
+    } catch (error) {
+      if (this.connection.isUnanswered(error)) return undefined;
+      throw error;
+    }
   }
 
   /** Keeps a stable file until the store answers. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { JobStore } from '../../store';
 import { PostgresJobStore } from '../../store/postgres/pgJobStore';
+import { StoreUnreachableError, withoutWaiting } from '../../store/postgres/storeUnreachable';
 import { KeptFiles } from './keptFiles';
 import { OfflineIntake } from './offlineIntake';
 
@@ -14,6 +15,8 @@ export function offlineIntakeFor(store: JobStore, dataDir: string): OfflineIntak
     {
       reachable: () => store.connectionState.reachable,
       onReturn: (listener) => store.onConnection((connection) => connection.reachable && listener()),
+      withoutWaiting,
+      isUnanswered: (error) => error instanceof StoreUnreachableError,
     },
     new KeptFiles(join(dataDir, KEPT_FILES_NAME)),
   );
