@@ -14,11 +14,11 @@ import type { OutputPlacement } from '../output/writeRenderedOutputs';
 import { estimateRequest } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
-import { STORE_EVENT_KINDS, type JobRecord, type JobRequestRecord } from '../store';
+import { STORE_EVENT_KINDS, type FalSubmitRecord, type JobRecord, type JobRequestRecord, type NewFalSubmit } from '../store';
 import { type FinishContext, type FinishedImages, type PixelImage, finishImages, profileFinishContext, sourceRights, sourceSize } from '../output/finishImages';
 import { falRequestSizes } from './falCanvases';
 import { cancelAtFal } from './cancelAtFal';
-import { recoverOpenSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
+import { recoverOpenSubmit, sendingSubmit, submitRecorded, type SubmissionContext } from './falSubmission';
 import { cpuStep } from './cpuStep';
 import { writeAndRecordOutputs } from './jobOutputs';
 import { keepVariants } from './keepVariants';
@@ -123,23 +123,32 @@ export async function requestAndWait(context: FalPartContext, plan: FalBatchPlan
   let request = plan.requestId ? await deps.store.requests.findByRequestId(plan.requestId) : undefined;
   const hasOpenSubmit = !request && (await deps.store.submits.openSubmit(job.id, plan.batchIndex)) !== undefined;
   let input: SmartResizeInput | undefined;
-  if (!request && !hasOpenSubmit) {
+  if (!request && !hasOpenSubmit && !context.rerun) {
     const held = await admit(context, plan);
     if (held) return held;
-    if (!context.rerun) await moveTo(deps, job.id, 'uploading');
+    await moveTo(deps, job.id, 'uploading');
     input = buildInput(context, plan, await uploads.url());
   }
+  // A re-run uploads first: it is admitted inside the slot, in the transaction that records its submit.
+  if (!request && !hasOpenSubmit && context.rerun) input = buildInput(context, plan, await uploads.url());
   if (hasOpenSubmit && !context.rerun) await moveTo(deps, job.id, 'uploading');
   return withFalSlot(deps, signal, async (onLeftFal): Promise<Waited> => {
     let submittedNow = false;
     request ??= await recoverOpenSubmit(submission);
+    const mayBillCents = estimateRequest(falRequestSizes(plan.targets, context.profile.fal), context.profile.fal).minCents;
     while (!request) {
-      if (!input) {
+      let sending: FalSubmitRecord | undefined;
+      if (context.rerun) {
+        input ??= buildInput(context, plan, await uploads.url());
+        const admitted = await admitWithSubmit(context, plan, sendingSubmit(submission, input, mayBillCents));
+        if (admitted.kind === 'held') return admitted;
+        sending = admitted.submit;
+      } else if (!input) {
         const held = await admit(context, plan);
         if (held) return held;
         input = buildInput(context, plan, await uploads.url());
       }
-      request = await submitRecorded(submission, input, estimateRequest(falRequestSizes(plan.targets, context.profile.fal), context.profile.fal).minCents);
+      request = await submitRecorded(submission, input, mayBillCents, sending);
       submittedNow = request !== undefined;
       // fal has no request for a lost submit: the next one carries a new upload URL, so the two are never confused.
       if (!request) uploads.discard();
@@ -209,6 +218,22 @@ async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extra
   // A finished job re-running one size stays finished: the refusal is the re-run's answer.
   if (!context.rerun) await deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
   return { kind: 'held', reason: admission.reason };
+}
+
+/**
+ * A finished job's re-run: admitted by the budget in the same transaction that records its submit as `sending`.
+ * Its job is not running and its request not known yet, so only that submit row keeps a prune (another job's
+ * claim, another instance's admission) from releasing the money before fal's answer.
+ */
+async function admitWithSubmit(context: FalPartContext, plan: FalBatchPlan, submit: NewFalSubmit): Promise<Extract<JobOutcome, { kind: 'held' }> | { kind: 'admitted'; submit: FalSubmitRecord }> {
+  const { deps, job, profile } = context;
+  const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
+  let recorded: FalSubmitRecord | undefined;
+  const admission = await deps.budget.admit(job, maxCents, plan.batchIndex, async (tx) => {
+    recorded = await tx.submits.recordSubmitSending(submit);
+  });
+  if (!admission.ok) return { kind: 'held', reason: admission.reason };
+  return { kind: 'admitted', submit: recorded! };
 }
 
 function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: string): SmartResizeInput {

@@ -35,11 +35,17 @@ export async function recoverOpenSubmit(context: SubmissionContext): Promise<Job
  * Sends one submit, recorded with its upload URL before it goes out, and returns the request it created (its id
  * persisted the moment fal answers). A lost answer is never answered by a blind second submit: the request is looked
  * up first, and undefined comes back only when fal has none (the caller then submits again with a new upload).
- * fal's refusals and unreachable connections throw as they are (nothing was created).
+ * fal's refusals and unreachable connections throw as they are (nothing was created). `sending`: the submit's row,
+ * when the caller recorded it already (in its admission's transaction).
  */
-export async function submitRecorded(context: SubmissionContext, input: SmartResizeInput, mayBillCents: number): Promise<JobRequestRecord | undefined> {
+export async function submitRecorded(
+  context: SubmissionContext,
+  input: SmartResizeInput,
+  mayBillCents: number,
+  sending?: FalSubmitRecord,
+): Promise<JobRequestRecord | undefined> {
   const { deps, job, client, batchIndex, sizes } = context;
-  const submit = await deps.store.submits.recordSubmitSending({ jobId: job.id, batchIndex, imageUrl: input.image_url, sizes, mayBillCents });
+  const submit = sending ?? (await deps.store.submits.recordSubmitSending(sendingSubmit(context, input, mayBillCents)));
   let requestId: string;
   try {
     requestId = await client.direct.submit(input);
@@ -55,6 +61,11 @@ export async function submitRecorded(context: SubmissionContext, input: SmartRes
   // Cancelled while the submit was in flight: fal must be told, or it runs (and bills) anyway.
   if (recorded.cancelNeeded) void cancelAtFal(client, job, requestId, deps.spend).catch(() => undefined);
   return recorded.request;
+}
+
+/** The submit row recorded before `input` goes out (`recorded` in {@link submitRecorded} when made by the caller). */
+export function sendingSubmit(context: SubmissionContext, input: SmartResizeInput, mayBillCents: number) {
+  return { jobId: context.job.id, batchIndex: context.batchIndex, imageUrl: input.image_url, sizes: context.sizes, mayBillCents };
 }
 
 /**

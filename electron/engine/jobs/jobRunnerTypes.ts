@@ -44,7 +44,11 @@ export type BudgetVerdict = { readonly ok: true } | { readonly ok: false; readon
  */
 export interface BudgetGuard {
   reserveAtClaim?(tx: StoreRepositories, job: JobRecord): Promise<BudgetVerdict>;
-  admit(job: JobRecord, maxCents: number, batchIndex?: number): Promise<BudgetVerdict>;
+  /**
+   * `alsoInTx` runs in the admission's own transaction once the money is reserved (a re-run records its submit
+   * there, so no prune ever sees the reservation without it).
+   */
+  admit(job: JobRecord, maxCents: number, batchIndex?: number, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict>;
 }
 
 /**

@@ -41,7 +41,8 @@ export interface ReservationRepository {
   total(folderId?: string): Promise<number>;
   /**
    * Releases reservations that no longer stand for money in flight: their batch holds no live fal request and their
-   * job is not being worked on. A batch whose request is still live keeps its reservation until it is priced.
+   * job is not being worked on. A batch whose request is still live, or whose submit is on its way (`sending`),
+   * keeps its reservation until it is priced.
    */
   pruneStale(): Promise<number>;
   /** Every reservation, oldest first. */

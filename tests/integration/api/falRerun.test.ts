@@ -122,6 +122,28 @@ describe('re-running one size at fal', () => {
     expect(readFileSync(square.path).equals(bytes.get(square.path)!)).toBe(false);
   });
 
+  it('keeps its reservation while its submit is on the way: a prune between admission and submit does not release it', async () => {
+    const { job, square } = await finishedFalJob();
+    const { api, fake, store } = harness!;
+    const offer = await api.review.falRerunOffer({ jobId: job.id, path: square.path });
+    const held = fake.stallNext('submit');
+    cleanups.push(() => held.release());
+
+    const running = api.review.rerunFal({ jobId: job.id, path: square.path });
+    running.catch(() => undefined);
+    await held.waitUntilStalled();
+    // Admitted, its submit not answered yet: any prune now (another job's claim, another instance's) runs here.
+    await store.reservations.pruneStale();
+    expect((await store.reservations.list()).filter((reservation) => reservation.jobId === job.id).map((reservation) => reservation.cents)).toEqual([offer.quote!.maxCents]);
+    expect(await store.reservations.total()).toBe(offer.quote!.maxCents);
+
+    held.release();
+    const made = await running;
+    expect(made.costCents).toBe(offer.quote!.maxCents);
+    // Settled by its charge: nothing stays reserved.
+    expect(await store.reservations.list()).toEqual([]);
+  });
+
   it("re-runs the job's fal sizes after its marks are set, one request each at the price marks.set quoted, and says fal takes no marks", async () => {
     const { job, detail, bytes } = await finishedFalJob();
     const api = harness!.api;

@@ -43,26 +43,36 @@ export class CapGuard {
     return hold;
   }
 
-  /** Reserves `maxCents` for the job's batch and resolves undefined, or resolves the cap that holds it. */
-  admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<CapHold | undefined> {
+  /**
+   * Reserves `maxCents` for the job's batch and resolves undefined, or resolves the cap that holds it. `alsoInTx`
+   * runs in the same transaction once the money is reserved (not when a cap holds it).
+   */
+  admit(job: JobRecord, maxCents: number, batchIndex = 0, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<CapHold | undefined> {
     return this.deps.store.transaction(async (tx) => {
-      await tx.reservations.pruneStale();
-      // A batch admitted again (its earlier try failed before fal took it) must not count its old reservation.
-      await tx.reservations.remove(job.id, batchIndex);
-      const claimed = await tx.reservations.find(job.id, CLAIM_BATCH);
-      if (claimed && claimed.cents >= maxCents) {
-        // The claim holds this money already under the caps: it becomes this request's, no new check.
-        if (claimed.cents > maxCents) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, claimed.cents - maxCents);
-        else await tx.reservations.remove(job.id, CLAIM_BATCH);
-        await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
-        return undefined;
-      }
-      // Too little left at claim (a batch tried again): the job's request is checked on its own, as without a claim.
-      if (claimed) await tx.reservations.remove(job.id, CLAIM_BATCH);
-      const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
-      if (hold === undefined) await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
+      const hold = await this.reserveForRequest(tx, job, maxCents, batchIndex);
+      if (hold === undefined) await alsoInTx?.(tx);
       return hold;
     });
+  }
+
+  /** The admission's reservation for one request, in `tx`: from the claim's reservation, or checked against the caps. */
+  private async reserveForRequest(tx: StoreRepositories, job: JobRecord, maxCents: number, batchIndex: number): Promise<CapHold | undefined> {
+    await tx.reservations.pruneStale();
+    // A batch admitted again (its earlier try failed before fal took it) must not count its old reservation.
+    await tx.reservations.remove(job.id, batchIndex);
+    const claimed = await tx.reservations.find(job.id, CLAIM_BATCH);
+    if (claimed && claimed.cents >= maxCents) {
+      // The claim holds this money already under the caps: it becomes this request's, no new check.
+      if (claimed.cents > maxCents) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, claimed.cents - maxCents);
+      else await tx.reservations.remove(job.id, CLAIM_BATCH);
+      await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
+      return undefined;
+    }
+    // Too little left at claim (a batch tried again): the job's request is checked on its own, as without a claim.
+    if (claimed) await tx.reservations.remove(job.id, CLAIM_BATCH);
+    const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
+    if (hold === undefined) await tx.reservations.reserve(job.id, batchIndex, job.folderId, maxCents);
+    return hold;
   }
 
   /** The caps that apply to a job of this folder, with their use now (read in `tx` when one is open). */

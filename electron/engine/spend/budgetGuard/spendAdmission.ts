@@ -23,9 +23,9 @@ export class SpendAdmission implements BudgetGuard {
     return hold === undefined ? { ok: true } : { ok: false, reason: hold.reason, notice: () => this.notices.capHeld(hold, job.folderId) };
   }
 
-  async admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<BudgetVerdict> {
+  async admit(job: JobRecord, maxCents: number, batchIndex = 0, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict> {
     if (!(await this.bursts.admit(job))) return { ok: false, reason: BURST_REASON };
-    const hold = await this.caps.admit(job, maxCents, batchIndex);
+    const hold = await this.caps.admit(job, maxCents, batchIndex, alsoInTx);
     if (hold === undefined) return { ok: true };
     this.notices.capHeld(hold, job.folderId);
     return { ok: false, reason: hold.reason };

@@ -62,6 +62,9 @@ export class PgReservationRepository implements ReservationRepository {
        WHERE NOT EXISTS (SELECT 1 FROM job_requests r
                          WHERE r.job_id = spend_reservations.job_id AND r.batch_index = spend_reservations.batch_index
                            AND r.state IN ('submitted', 'completed'))
+         AND NOT EXISTS (SELECT 1 FROM fal_submits s
+                         WHERE s.job_id = spend_reservations.job_id AND s.batch_index = spend_reservations.batch_index
+                           AND s.state = 'sending')
          AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = spend_reservations.job_id AND j.state IN (${RUNNING_LIST}))`,
     );
   }
