@@ -22,6 +22,7 @@ import { recoverOpenSubmit, sendingSubmit, submitRecorded, type SubmissionContex
 import { cpuStep } from './cpuStep';
 import { writeAndRecordOutputs } from './jobOutputs';
 import { keepVariants } from './keepVariants';
+import { keepApprovedAfterPreviews, keepPreviews } from '../review/placeVersion';
 import { splitVariants } from '../output/falVariants';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
 
@@ -78,8 +79,12 @@ export async function runFalBatches(context: FalPartContext): Promise<JobOutcome
     // Several images of a size (all paid for): all kept as variants first, the chosen one (A) at the template path.
     const { deliverables, variants } = splitVariants(finished.images, profile.fal.variants);
     if (variants.length > 0) await keepVariants(store, deps.dataDir, job.id, context.placement, variants, profile.fal.variants, { variantSet: plan.batchIndex, chooseFirst: true });
+    // A review-first preview these replace is kept as a version first (restorable), and the fal output after it.
+    const replacing = deliverables.map((image) => ({ target: formatTargetSize(image.target), imageIndex: (image.imageIndex ?? 1) - 1 }));
+    await keepPreviews(deps, job.id, replacing);
     // The request is complete in the same commit that records its outputs.
     await writeAndRecordOutputs(store, job.id, context.placement, deliverables, 'fal', (tx) => tx.requests.finishRequest(requestId, 'completed'));
+    await keepApprovedAfterPreviews(deps, job.id, replacing);
     context.tracker.requestId = undefined;
     await context.report();
     // A further batch waits on fal again; `submitted` is where a job that has a live request rests.

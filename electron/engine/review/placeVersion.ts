@@ -29,23 +29,49 @@ export interface NewMaking {
 }
 
 /**
- * Before the first fix of an output, its file as the run wrote it becomes version 1 (made by whoever the output
- * record says made it, the chosen variant of its set when it has variants), so every later making can be undone.
- * Called again, it does nothing.
+ * Keeps the file as the run wrote it as a version before anything replaces it, so every later making can be undone:
+ * version 1 of an output never fixed (cause `run`, or `preview` for a review-first job's local preview that the
+ * approved fal output is about to replace), made by whoever the output record says made it, the chosen variant of
+ * its set when it has variants. And an approved fal output that replaced a kept preview is kept as the next version
+ * (cause `run`) the first time it is looked at after it landed. Otherwise it does nothing (called again, too).
  */
-export async function keepRunVersion(place: VersionPlace, output: JobOutputRecord): Promise<void> {
+export async function keepRunVersion(place: VersionPlace, output: JobOutputRecord, cause: 'run' | 'preview' = 'run', onlyAfterPreview = false): Promise<void> {
   const versions = (await place.store.versions.listVersions(output.jobId)).filter((version) => version.target === output.target && version.imageIndex === output.imageIndex);
-  if (versions.length > 0) return;
-  const keptPath = keptPathFor(place.dataDir, { ...output, version: 1, outputPath: output.path });
+  const current = (await place.store.versions.currentVersions(output.jobId)).get(`${output.target}#${output.imageIndex}`);
+  const replacedPreview = versions.find((version) => version.version === current)?.cause === 'preview' && output.provider === 'fal';
+  if (versions.length === 0 ? onlyAfterPreview : !replacedPreview) return;
+  const version = Math.max(0, ...versions.map((kept) => kept.version)) + 1;
+  const keptPath = keptPathFor(place.dataDir, { ...output, version, outputPath: output.path });
   await keepFile(keptPath, output.path).catch((error: unknown) => {
     throw new SmartResizeError('file_not_found', `${output.path} cannot be read to keep it before fixing it (${(error as Error).message}).`);
   });
   // A fal size with variants: the run's file is the chosen one of its set (restoring it brings that set's spares back).
   const chosen = output.provider === 'fal' && output.imageIndex === 0 ? currentSetOf(await place.store.variants.listVariants(output.jobId), output.target).find((row) => row.chosen) : undefined;
   await place.store.transaction(async (tx) => {
-    const record = await tx.versions.addVersion({ ...output, cause: 'run', keptPath, variantSet: chosen?.variantSet ?? null, variant: chosen?.variant ?? null });
+    const record = await tx.versions.addVersion({ ...output, cause: replacedPreview ? 'run' : cause, keptPath, variantSet: chosen?.variantSet ?? null, variant: chosen?.variant ?? null });
     await tx.versions.setCurrent(output.jobId, output.target, output.imageIndex, record.version);
   });
+}
+
+/**
+ * A review-first job's approved fal outputs are about to replace its local previews: each preview is kept first as
+ * version 1 (cause `preview`, restorable), so approving never loses the free making the person looked at.
+ */
+export async function keepPreviews(place: VersionPlace, jobId: string, replacing: readonly { target: string; imageIndex: number }[]): Promise<void> {
+  const outputs = await place.store.outputs.listOutputs(jobId);
+  for (const ref of replacing) {
+    const preview = outputs.find((output) => output.target === ref.target && output.imageIndex === ref.imageIndex && output.provider === 'local');
+    if (preview) await keepRunVersion(place, preview, 'preview');
+  }
+}
+
+/** After the approved fal outputs landed: each that replaced a kept preview is kept as the version after it (`run`). */
+export async function keepApprovedAfterPreviews(place: VersionPlace, jobId: string, replaced: readonly { target: string; imageIndex: number }[]): Promise<void> {
+  const outputs = await place.store.outputs.listOutputs(jobId);
+  for (const ref of replaced) {
+    const output = outputs.find((candidate) => candidate.target === ref.target && candidate.imageIndex === ref.imageIndex && candidate.provider === 'fal');
+    if (output) await keepRunVersion(place, output, 'run', true);
+  }
 }
 
 /**
