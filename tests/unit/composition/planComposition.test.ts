@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planComposition, routeAutoSize } from '../../../electron/engine/composition/planner';
 import type { Subject } from '../../../electron/engine/composition/subjects';
 import type { Box } from '../../../electron/engine/local/geometry';
+import { planFromWindow } from '../../../electron/engine/composition/planner/compositionPlan';
+import { scoreLayout } from '../../../electron/engine/composition/planner/layoutScore';
+import { NO_INSETS } from '../../../electron/engine/composition/safeZone';
 
 const source = { width: 6000, height: 4000 };
 const subject = (kind: Subject['kind'], box: Box, score = 1): Subject => ({ kind, box, score });
@@ -54,6 +57,44 @@ describe('planComposition', () => {
     expect(inside(photo, plan.region)).toBe(true);
     expect(plan.method).toBe('crop_pad');
     expect(plan.fillShare).toBeLessThan(0.15);
+  });
+
+  it('does not let a whole-picture object box hide the inset photo inside it (a banner shows the photo, not a strip)', () => {
+    // The object model's loose "person" covers the picture; it names no part of the saliency box.
+    const photo = { left: 800, top: 800, width: 2400, height: 1900 };
+    const subjects = [subject('saliency', photo), subject('object', { left: 300, top: 10, width: 5300, height: 3980 }, 0.52), subject('object', { left: 1100, top: 1400, width: 1200, height: 1000 }, 0.36)];
+    const { plan } = planComposition({ source, subjects }, { width: 728, height: 90 });
+    expect(plan.method).not.toBe('crop');
+    const shownHeight = Math.min(plan.region.top + plan.region.height, photo.top + photo.height) - Math.max(plan.region.top, photo.top);
+    expect(shownHeight / photo.height).toBeGreaterThan(0.85);
+  });
+
+  it('treats faint text as no detection: the saliency box stays the subject and is kept whole', () => {
+    const photo = { left: 320, top: 640, width: 4950, height: 2130 };
+    const subjects = [subject('saliency', photo), subject('text', { left: 2660, top: 600, width: 480, height: 210 }, 0.33), subject('text', { left: 390, top: 1500, width: 400, height: 260 }, 0.17)];
+    for (const target of [{ width: 1080, height: 1080 }, { width: 1080, height: 1920 }]) {
+      const { plan } = planComposition({ source, subjects }, target);
+      expect(inside(photo, plan.region)).toBe(true);
+    }
+  });
+
+  it('beside a face, cutting an object outside the saliency box costs less than cutting one inside it', () => {
+    const face = subject('face', { left: 2500, top: 1000, width: 450, height: 450 }, 0.9);
+    const person = subject('object', { left: 2000, top: 900, width: 1500, height: 2400 }, 0.6);
+    const bag = subject('object', { left: 300, top: 3000, width: 600, height: 900 }, 0.5);
+    const chair = subject('object', { left: 1000, top: 3000, width: 400, height: 500 }, 0.5);
+    const target = { width: 1080, height: 1080 };
+    // A square crop that starts right of the chair: it cuts the chair (and the bag) in both cases below.
+    const window = { left: 1500, top: 0, width: 4000, height: 4000 };
+    const plan = planFromWindow(source, target, window);
+    const chairCost = (saliency: Box) => {
+      const others = [subject('saliency', saliency), face, person, bag];
+      return scoreLayout(source, plan, window, [...others, chair], NO_INSETS).cost - scoreLayout(source, plan, window, others, NO_INSETS).cost;
+    };
+    const outside = chairCost({ left: 1800, top: 800, width: 1900, height: 2600 });
+    const inside = chairCost({ left: 900, top: 800, width: 2800, height: 3100 });
+    expect(outside).toBeGreaterThan(0);
+    expect(outside).toBeLessThan(inside / 2);
   });
 
   it('pads only as much as a wide headline needs in a tall banner, and keeps it whole', () => {

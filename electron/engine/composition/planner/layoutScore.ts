@@ -72,7 +72,8 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
   );
   const hasMustKeep = subjects.some(isMustKeep);
   const objectWeight = hasMustKeep ? SCORE_WEIGHTS.objectCutBesideMustKeep : SCORE_WEIGHTS.objectCutAlone;
-  const detected = hasMustKeep || subjects.some((subject) => subject.kind === 'object');
+  // Faint text (a texture's letter-like blobs) does not say where the subject is: the saliency box stays the subject.
+  const detected = subjects.some((subject) => isSureMustKeep(subject) || subject.kind === 'object');
   // The user's keep boxes and focal point say what matters: then the saliency box is only a hint.
   const marked = subjects.some((subject) => subject.kind === 'keep' || subject.kind === 'focus');
   const saliencyWeight = marked ? SCORE_WEIGHTS.saliencyLostBesideMarks : detected ? SCORE_WEIGHTS.saliencyLostBesideDetections : SCORE_WEIGHTS.saliencyLostAlone;
@@ -81,7 +82,8 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
   const objectsCut: Subject[] = [];
   let saliencyShown = 1;
   let cost = fillCost(plan);
-  const detections = detected || marked ? unionOf(subjects.filter((subject) => isMustKeep(subject) || subject.kind === 'object').map((subject) => subject.box)) : null;
+  const saliencyBox = subjects.find((subject) => subject.kind === 'saliency')?.box;
+  const detections = (detected || marked) && saliencyBox ? namedParts(subjects, saliencyBox) : null;
   for (const subject of subjects) {
     if (isMustKeep(subject)) {
       const inSafe = visibleShare(subject.box, safe);
@@ -93,7 +95,7 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
       const inSafe = visibleShare(subject.box, safe);
       if (inSafe < WHOLE_SHARE) {
         objectsCut.push(subject);
-        cost += objectWeight * subject.score * (0.5 + (1 - inSafe));
+        cost += objectWeight * objectStandsOut(subject.box, hasMustKeep, saliencyBox) * subject.score * (0.5 + (1 - inSafe));
       }
     } else if (subject.kind === 'saliency') {
       const lost = 1 - visibleShare(subject.box, shown);
@@ -116,6 +118,28 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
     }
   }
   return { cost, mustKeepCut, objectsCut, saliencyShown };
+}
+
+/**
+ * The bounding box of the detections that name parts of the saliency box: must-keep subjects and objects no larger
+ * than it. A box larger than the saliency box (an object model's whole-picture "person") names no part of it.
+ */
+function namedParts(subjects: readonly Subject[], saliency: Box): Box | null {
+  const limit = area(saliency);
+  return unionOf(subjects.filter((subject) => (isMustKeep(subject) || subject.kind === 'object') && area(subject.box) <= limit).map((subject) => subject.box));
+}
+
+/** Beside faces or text, the share of an object's cut cost that stays when it lies wholly outside the saliency box. */
+const OBJECT_OUTSIDE_SALIENCY = 0.2;
+
+/**
+ * 0.2..1: how much an object's cut counts. Beside faces or text (which say where the subject is), an object the
+ * saliency map does not mark as standing out is most likely the scene around it (a chair, a parked motorcycle):
+ * cutting it costs in proportion to its share inside the saliency box. Alone, objects are the subject: all count.
+ */
+function objectStandsOut(box: Box, besideMustKeep: boolean, saliency: Box | undefined): number {
+  if (!besideMustKeep || !saliency) return 1;
+  return OBJECT_OUTSIDE_SALIENCY + (1 - OBJECT_OUTSIDE_SALIENCY) * visibleShare(box, saliency);
 }
 
 /**
