@@ -103,3 +103,27 @@ test('with discard the variants are not kept beside the outputs; with A/B naming
   await expect(page.getByRole('region', { name: 'Variants' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a grid tile and a contact-sheet cell say a size has variants and which is chosen', async ({ page, app }) => {
+  const problems = collectPageProblems(page);
+  const { jobId } = await variantsJob(app, 'Variants badge', { keep: 'subfolder', naming: 'choose' });
+  await app.call('review.pickVariant', { jobId, target: '1080x1350', variant: 1 });
+  await openApp(page, app, jobViewLink(jobId));
+  const tile = page.locator('.output-tile[data-target="1080x1350"]');
+  await expect(tile.locator('.variant-badge')).toHaveText('A/B/C · B chosen');
+  // The local size has one image: no badge.
+  await expect(page.locator('.output-tile[data-target="1080x1080"] .variant-badge')).toHaveCount(0);
+  await tile.scrollIntoViewIfNeeded();
+  await screenshot(page, 'review-variant-badge-grid');
+
+  await openApp(page, app, '#/history');
+  await page.getByRole('link', { name: 'Contact sheet' }).click();
+  const sheet = page.getByRole('table', { name: 'Contact sheet' });
+  const row = sheet.getByRole('row').filter({ hasText: 'Landscape_1.jpg' }).last();
+  // The cell is narrow: the letters and the chosen one, the sentence in its tooltip.
+  await expect(row.locator('.variant-badge[data-target="1080x1350"]')).toHaveText('A/B/C · B');
+  await expect(row.locator('.variant-badge[data-target="1080x1350"] .badge')).toHaveAttribute('title', /B is in the file/);
+  await expect(row.locator('.variant-badge[data-target="1080x1080"]')).toHaveCount(0);
+  await screenshot(page, 'review-variant-badge-sheet');
+  expect(problems).toEqual([]);
+});

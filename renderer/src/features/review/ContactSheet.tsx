@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Job, JobOutput } from '../../../../electron/shared';
 import { jobViewLink } from '../../shell/routes';
 import { Thumbnail } from '../../ui/Thumbnail';
+import { VariantBadge } from './VariantBadge';
 import { JobStateBadge } from '../../ui/JobStateBadge';
 import { observeScrollerRect } from '../history/scrollerRect';
 import { usePainted } from '../history/usePainted';
@@ -79,6 +80,7 @@ export function ContactSheet({ jobs, columns, rowPicture, hasMore, loadingMore, 
                         {output ? (
                           <button type="button" className="sheet-picture" style={{ width: column.width, height: column.height }} onClick={() => onOpen(job.id, output)} aria-label={`Open ${job.sourceName} ${column.target} large`}>
                             {previews ? <Thumbnail path={output.path} maxSide={previewSide(Math.max(column.width, column.height))} alt="" className="sheet-image" /> : <span className="thumb thumb-placeholder sheet-image" />}
+                            {previews && job.provider !== 'local' && <VariantBadge jobId={job.id} target={column.target} compact />}
                           </button>
                         ) : (
                           <span className="sheet-picture sheet-none muted small" style={{ width: column.width, height: column.height }}>—</span>

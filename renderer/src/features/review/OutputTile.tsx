@@ -9,6 +9,7 @@ import { Badge } from '../../ui/Badge';
 import { IconButton } from '../../ui/IconButton';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { layoutWords } from './layoutWords';
+import { VariantBadge } from './VariantBadge';
 import { previewSide, type TileSize } from './outputWindows';
 
 /** Narrower pictures still get a column wide enough for the size's name and its three buttons on one line. */
@@ -71,7 +72,7 @@ export function OutputTile({ jobId, output, size, colour, missing, active, onSel
             ) : (
               <Badge tone={output.provider === 'fal' ? 'accent' : 'neutral'}>{output.provider === 'fal' ? `fal${output.tier ? ` ${output.tier}` : ''}` : 'local'}</Badge>
             )}{' '}
-            {layoutWords(output)}
+            <VariantBadge jobId={jobId} target={output.target} /> {layoutWords(output)}
             {size.shrunk < 1 && <span title="This shape is far longer than the source: at the others' scale it would not fit.">· drawn at {Math.round(size.shrunk * 100)}% of the others' scale</span>}
           </p>
           <div className="output-preflight">

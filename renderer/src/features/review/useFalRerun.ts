@@ -18,6 +18,8 @@ export function useFalRerun(jobId: string, path: string) {
       Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.job(jobId) }),
         client.invalidateQueries({ queryKey: ['review', 'versions', jobId] }),
+        // A re-run with several images per size makes the size's new variant set.
+        client.invalidateQueries({ queryKey: ['review', 'variants', jobId] }),
         client.invalidateQueries({ queryKey: offerKey }),
         client.invalidateQueries({ queryKey: ['thumbnail', path] }),
         client.invalidateQueries({ queryKey: ['review', 'image', jobId, path] }),

@@ -14,6 +14,8 @@ export function useOutputFixes(jobId: string) {
     Promise.all([
       client.invalidateQueries({ queryKey: queryKeys.job(jobId) }),
       client.invalidateQueries({ queryKey: versionsKey }),
+      // A restore may bring another variant set back (a re-run's or the run's): the variant badges and picker follow.
+      client.invalidateQueries({ queryKey: ['review', 'variants', jobId] }),
       client.invalidateQueries({ queryKey: ['thumbnail', path] }),
       client.invalidateQueries({ queryKey: ['review', 'image', jobId, path] }),
       client.invalidateQueries({ queryKey: ['review', 'before', jobId, path] }),
