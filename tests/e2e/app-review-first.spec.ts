@@ -103,3 +103,32 @@ test('a drop above the threshold sent after confirming its maximum is queued and
   await expect(app.call('jobs.enqueuePaths', { paths: [job!.sourcePath], profileId })).rejects.toThrow(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
   expect(problems).toEqual([]);
 });
+
+test('approving a review-first batch still previewing says so, and its jobs go straight on to fal when their previews are made', async ({ page, app }) => {
+  const problems = collectPageProblems(page);
+  await createProfile(app, 'Batch review', [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 300, height: 250, policy: 'local' },
+  ]);
+  // Paused: nothing is previewed yet when the person approves the batch.
+  await app.call('queue.pause');
+  await openApp(page, app);
+  await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'Batch review' });
+  await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg'), join(CORPUS, 'Landscape_6.jpg')]);
+  await page.getByLabel('Review first').check();
+  await page.getByRole('button', { name: 'Preview 2 images' }).click();
+  const approveAll = page.getByRole('button', { name: 'Approve all 2, 2 still previewing' });
+  await expect(approveAll).toBeVisible();
+  await approveAll.click();
+  await expect(page.getByRole('status')).toHaveText('2 still previewing go on to fal when their previews are made.');
+  await screenshot(page, 'review-first-batch-ahead');
+  expect(app.fake.countSubmits()).toBe(0);
+
+  await app.call('queue.resume');
+  await expect.poll(async () => (await app.call('jobs.query', { limit: 10 })).items.map((job) => job.state).join(','), { timeout: 60_000 }).toBe('done,done');
+  expect(app.fake.requests({ route: 'submit' }).map((request) => (request.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080'], ['1080x1080']]);
+  for (const job of (await app.call('jobs.query', { limit: 10 })).items) {
+    expect(job.outputs.find((output) => output.target === '1080x1080')!.provider).toBe('fal');
+  }
+  expect(problems).toEqual([]);
+});

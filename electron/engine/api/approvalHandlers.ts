@@ -8,18 +8,20 @@ export function approvalHandlers(engine: EngineParts): ApiHandlers['approvals'] 
   const { store } = engine;
   const decide = (decision: 'approved' | 'declined') => async ({ jobIds, sizes }: { jobIds: string[]; sizes?: string[] }) => {
     const decided: { jobId: string; state: string; sizes: string[] }[] = [];
+    const ahead: string[] = [];
     const refused: { jobId: string; reason: string }[] = [];
     // One job at a time, each in its own commit: a batch where one job was already decided still decides the rest.
     for (const jobId of jobIds) {
       try {
         const result = await engine.decideSizes(jobId, decision, sizes);
-        decided.push({ jobId, state: result.job.state, sizes: result.decided });
+        if (result.ahead) ahead.push(jobId);
+        else decided.push({ jobId, state: result.job.state, sizes: result.decided });
       } catch (error) {
         if (!(error instanceof SmartResizeError)) throw error;
         refused.push({ jobId, reason: error.message });
       }
     }
-    return { decided, refused };
+    return { decided, ahead, refused };
   };
   return {
     list: async ({ id }) => {

@@ -6,6 +6,7 @@ import type { Profile } from '../profiles';
 import type { JobOptions, JobRecord, JobStore, StoreRepositories } from '../store';
 import { falRequestSizes } from './falCanvases';
 import { cpuStep } from './cpuStep';
+import { applyDecisionAhead } from './decideSizes';
 import type { JobOutcome, JobRunnerDeps } from './jobRunnerTypes';
 
 /** Where a review-first job stands on a run: previews still to make, or approved sizes to send. */
@@ -45,7 +46,11 @@ export async function awaitApproval(store: JobStore, job: JobRecord, profile: Pr
     await tx.reviews.addQuotes(job.id, quotes);
     await tx.jobs.transition(job.id, 'awaiting_approval', { reason });
   });
-  return { kind: 'held', reason };
+  // Its batch was approved (or declined) while these previews were made: that decision applies now, so the job goes
+  // straight on to fal (back in line, through the budget) or finishes with its previews.
+  const ahead = await applyDecisionAhead(store, job.id);
+  if (ahead?.job.state === 'done') return { kind: 'done' };
+  return { kind: 'held', reason: ahead?.job.state === 'queued' ? 'Approved with its batch: back in line for fal.' : reason };
 }
 
 /** After an approved run: back to awaiting approval while sizes are undecided, else done. */

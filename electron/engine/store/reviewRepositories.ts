@@ -4,6 +4,17 @@ export interface JobOptions {
   readonly reviewFirst: boolean;
   /** The folder the job's outputs are written under instead of beside its source (a dropped batch's own folder). */
   readonly outputRoot: string | null;
+  /**
+   * A decision given while the job was still making its previews (a batch's approval, migration 018): applied the
+   * moment its quotes are recorded. `sizes` null: every paid size. Absent: nothing decided ahead.
+   */
+  readonly ahead?: DecisionAhead;
+}
+
+/** A batch's approval or refusal recorded ahead on one of its jobs still previewing. */
+export interface DecisionAhead {
+  readonly decision: Exclude<SizeDecision, 'pending'>;
+  readonly sizes: readonly string[] | null;
 }
 
 /** A paid size's decision: `pending` until the person approves (it may go to fal) or declines (its preview stays). */
@@ -31,6 +42,8 @@ export interface SizeApproval extends SizeQuote {
 export interface ReviewRepository {
   /** Records a job's intake options (call in the transaction that created the job). */
   setJobOptions(jobId: string, options: JobOptions): Promise<void>;
+  /** Records (or replaces: the last one counts) a decision ahead for a review-first job still previewing. */
+  decideAhead(jobId: string, ahead: DecisionAhead): Promise<void>;
   /** The job's intake options, or undefined when it was given none (an ordinary job). */
   jobOptions(jobId: string): Promise<JobOptions | undefined>;
   /** Records the quotes of a job's paid sizes as pending; a size already quoted keeps its row and decision. */

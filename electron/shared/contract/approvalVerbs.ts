@@ -6,7 +6,7 @@ import { verb } from './verb';
 export const approvalVerbs = {
   list: verb({ summary: "A job's paid sizes awaiting approval, each with fal's price, and the total to send them.", input: ByIdSchema, output: JobApprovalsSchema }),
   approve: verb({
-    summary: 'Approves paid sizes (all pending, or the named ones) of jobs awaiting approval: they go to fal, within the budget.',
+    summary: 'Approves paid sizes (all pending, or the named ones) of jobs awaiting approval: they go to fal, within the budget. Jobs still previewing are approved ahead.',
     input: DecideSizesSchema,
     output: SizesDecidedSchema,
   }),

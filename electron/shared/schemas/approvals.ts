@@ -37,5 +37,10 @@ export const DecideSizesSchema = z.strictObject({
 /** What a decision did, per job; a job that could not be decided is listed with the reason, the others still are. */
 export const SizesDecidedSchema = z.object({
   decided: z.array(z.object({ jobId: IdSchema, state: z.string(), sizes: z.array(z.string()) })),
+  /**
+   * Review-first jobs still making their previews: the decision is recorded on them and applied when their previews
+   * are done (an approved one then goes straight on to fal).
+   */
+  ahead: z.array(IdSchema),
   refused: z.array(z.object({ jobId: IdSchema, reason: z.string() })),
 });

@@ -55,7 +55,7 @@ describe('review first (a drop)', () => {
     expect(quotes.pendingTotal.maxCents).toBe(quotes.sizes[0]!.maxCents + quotes.sizes[1]!.maxCents + quotes.feeCents);
 
     const approved = await harness.api.approvals.approve({ jobIds: [jobId], sizes: ['1080x1080'] });
-    expect(approved).toEqual({ decided: [{ jobId, state: 'queued', sizes: ['1080x1080'] }], refused: [] });
+    expect(approved).toEqual({ decided: [{ jobId, state: 'queued', sizes: ['1080x1080'] }], ahead: [], refused: [] });
     job = await harness.waitForJob('shoot.jpg', ['awaiting_approval', 'done', 'failed']);
     expect(job.state, job.errorMessage ?? '').toBe('awaiting_approval');
     expect(harness.submitsOf(job).map((submit) => (submit.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080']]);

@@ -6,6 +6,7 @@ import type { FakeState } from './fakeState';
 export function fakeApprovalHandlers(state: FakeState): ApiHandlers['approvals'] {
   const refuse = async ({ jobIds }: { jobIds: string[] }) => ({
     decided: [],
+    ahead: [],
     refused: jobIds.map((jobId) => ({ jobId, reason: `${state.jobs.find((job) => job.id === jobId)?.sourceName ?? jobId} is not awaiting approval.` })),
   });
   return {

@@ -33,6 +33,18 @@ describe('review first on the store (migration 14)', () => {
     expect(await store.reviews.jobOptions(plain.id)).toBeUndefined();
   });
 
+  it('keeps a decision ahead for a job still previewing, the last one replacing it (migration 18)', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.reviews.setJobOptions(job.id, { reviewFirst: true, outputRoot: null });
+    await store.reviews.decideAhead(job.id, { decision: 'approved', sizes: null });
+    expect(await store.reviews.jobOptions(job.id)).toEqual({ reviewFirst: true, outputRoot: null, ahead: { decision: 'approved', sizes: null } });
+    await store.reviews.decideAhead(job.id, { decision: 'declined', sizes: ['1080x1920'] });
+    expect((await store.reviews.jobOptions(job.id))?.ahead).toEqual({ decision: 'declined', sizes: ['1080x1920'] });
+    // The intake options written again (a job re-admitted) keep the decision.
+    await store.reviews.setJobOptions(job.id, { reviewFirst: true, outputRoot: '/out' });
+    expect((await store.reviews.jobOptions(job.id))?.ahead?.decision).toBe('declined');
+  });
+
   it('records quotes as pending in their order and decides only pending sizes', async () => {
     const job = await awaitingJob();
     expect((await store.reviews.listApprovals(job.id)).map((row) => [row.size, row.decision, row.minCents, row.maxCents, row.reason])).toEqual([

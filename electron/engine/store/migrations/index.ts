@@ -15,6 +15,7 @@ import { reviewFirst } from './014_review_first';
 import { teamPresets } from './015_team_presets';
 import { outputVariants } from './016_output_variants';
 import { variantSets } from './017_variant_sets';
+import { decidedAhead } from './018_decided_ahead';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -36,4 +37,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   teamPresets,
   outputVariants,
   variantSets,
+  decidedAhead,
 ];

@@ -1,5 +1,5 @@
-import type { JobOptions, ReviewRepository, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
-import { INSERT_QUOTE, toApproval, type ApprovalRow } from '../sqlite/reviewRepository';
+import type { DecisionAhead, JobOptions, ReviewRepository, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
+import { INSERT_QUOTE, SELECT_OPTIONS, SET_AHEAD, toApproval, toJobOptions, type ApprovalRow, type OptionsRow } from '../sqlite/reviewRepository';
 import type { PgContext } from './pgContext';
 import { pgRow, pgRows, pgRun } from './pgSql';
 
@@ -17,12 +17,15 @@ export class PgReviewRepository implements ReviewRepository {
     );
   }
 
+  /** Records (or replaces) a decision ahead for a job still previewing. */
+  async decideAhead(jobId: string, ahead: DecisionAhead): Promise<void> {
+    await pgRun(this.ctx.client, SET_AHEAD, { jobId, decision: ahead.decision, sizes: ahead.sizes === null ? null : JSON.stringify(ahead.sizes) });
+  }
+
   /** The job's intake options, or undefined for an ordinary job. */
   async jobOptions(jobId: string): Promise<JobOptions | undefined> {
-    const row = await pgRow<{ review_first: number; output_root: string | null }>(this.ctx.client, 'SELECT review_first, output_root FROM job_options WHERE job_id = :jobId', {
-      jobId,
-    });
-    return row && { reviewFirst: row.review_first === 1, outputRoot: row.output_root };
+    const row = await pgRow<OptionsRow>(this.ctx.client, SELECT_OPTIONS, { jobId });
+    return row && toJobOptions(row);
   }
 
   /** Records pending quotes; a size already quoted keeps its row. */

@@ -1,4 +1,4 @@
-import type { JobOptions, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
+import type { DecisionAhead, JobOptions, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
 import { allRows, getRow, run } from './sqlite';
 import type { StoreContext } from './storeContext';
 
@@ -17,6 +17,25 @@ interface ApprovalRow {
 export const INSERT_QUOTE = `INSERT INTO size_approvals (job_id, size, decision, min_cents, max_cents, reason, position, quoted_at)
   VALUES (:jobId, :size, 'pending', :minCents, :maxCents, :reason, :position, :quotedAt) ON CONFLICT (job_id, size) DO NOTHING`;
 
+/** Shared with PostgreSQL's repository: a decision ahead on the job's options row (made at intake). */
+export const SET_AHEAD = 'UPDATE job_options SET ahead_decision = :decision, ahead_sizes = :sizes WHERE job_id = :jobId';
+export const SELECT_OPTIONS = 'SELECT review_first, output_root, ahead_decision, ahead_sizes FROM job_options WHERE job_id = :jobId';
+
+/** A job_options row. */
+export interface OptionsRow {
+  review_first: number;
+  output_root: string | null;
+  ahead_decision: DecisionAhead['decision'] | null;
+  ahead_sizes: string | null;
+}
+
+/** A job_options row as the interface's record (shared with PostgreSQL's repository). */
+export function toJobOptions(row: OptionsRow): JobOptions {
+  const options = { reviewFirst: row.review_first === 1, outputRoot: row.output_root };
+  if (row.ahead_decision === null) return options;
+  return { ...options, ahead: { decision: row.ahead_decision, sizes: row.ahead_sizes === null ? null : (JSON.parse(row.ahead_sizes) as string[]) } };
+}
+
 /** Review first on SQLite: each job's intake options and each paid size's quote and decision (ReviewRepository). */
 export class SqliteReviewRepository {
   constructor(private readonly ctx: StoreContext) {}
@@ -31,10 +50,15 @@ export class SqliteReviewRepository {
     );
   }
 
+  /** Records (or replaces) a decision ahead for a job still previewing. */
+  decideAhead(jobId: string, ahead: DecisionAhead): void {
+    run(this.ctx.db, SET_AHEAD, { jobId, decision: ahead.decision, sizes: ahead.sizes === null ? null : JSON.stringify(ahead.sizes) });
+  }
+
   /** The job's intake options, or undefined for an ordinary job. */
   jobOptions(jobId: string): JobOptions | undefined {
-    const row = getRow<{ review_first: number; output_root: string | null }>(this.ctx.db, 'SELECT review_first, output_root FROM job_options WHERE job_id = :jobId', { jobId });
-    return row && { reviewFirst: row.review_first === 1, outputRoot: row.output_root };
+    const row = getRow<OptionsRow>(this.ctx.db, SELECT_OPTIONS, { jobId });
+    return row && toJobOptions(row);
   }
 
   /** Records pending quotes; a size already quoted keeps its row. */

@@ -1,12 +1,17 @@
 import { BadgeCheck, CircleCheck } from 'lucide-react';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useDecideSizes } from '../approval/useApprovals';
+import { useActiveJobs } from '../queue/useQueue';
 import type { DropOutcome } from './useStartDrop';
 
 /** What happened to the last drop: how many were queued, and each skipped file with its reason. */
 export function DropResult({ outcome }: { outcome: DropOutcome }) {
   const decide = useDecideSizes();
   const approved = decide.data?.decided.filter((entry) => entry.sizes.length > 0).length;
+  // The batch's jobs not finished: those awaiting approval now and those still making their previews (approved ahead).
+  const batch = new Set(outcome.jobIds);
+  const open = useActiveJobs().data?.filter((job) => batch.has(job.id)) ?? [];
+  const previewing = open.filter((job) => job.state !== 'awaiting_approval').length;
   return (
     <div className="drop-result">
       {outcome.queued > 0 && (
@@ -20,11 +25,16 @@ export function DropResult({ outcome }: { outcome: DropOutcome }) {
       )}
       {outcome.reviewFirst && outcome.jobIds.length > 0 && (
         <div className="batch-approval">
-          <button type="button" className="btn" disabled={decide.isPending} onClick={() => decide.mutate({ decision: 'approve', jobIds: outcome.jobIds })}>
-            <BadgeCheck size={16} aria-hidden /> Approve the whole batch’s paid sizes
+          <button type="button" className="btn" disabled={decide.isPending || decide.isSuccess || open.length === 0} onClick={() => decide.mutate({ decision: 'approve', jobIds: open.map((job) => job.id) })}>
+            <BadgeCheck size={16} aria-hidden /> Approve all {open.length}
+            {previewing > 0 ? `, ${previewing} still previewing` : ''}
           </button>
-          <span className="muted small"> Previews still being made are approved once they wait for you; open each job to approve size by size.</span>
-          {approved !== undefined && <p className="muted small" role="status">Approved {approved} job{approved === 1 ? '' : 's'}; {decide.data!.refused.length} not waiting for approval yet.</p>}
+          <span className="muted small"> Jobs still previewing go straight on to fal when their previews are made; open each job to approve size by size.</span>
+          {decide.data && (
+            <p className="muted small" role="status">
+              {approvalSummary(approved ?? 0, decide.data.ahead.length, decide.data.refused.length)}
+            </p>
+          )}
           <ErrorNote error={decide.error} />
         </div>
       )}
@@ -39,4 +49,14 @@ export function DropResult({ outcome }: { outcome: DropOutcome }) {
       )}
     </div>
   );
+}
+
+/** "Approved 9 jobs; 3 still previewing go on to fal when their previews are made." */
+function approvalSummary(approved: number, ahead: number, refused: number): string {
+  const parts = [
+    approved > 0 && `Approved ${approved} job${approved === 1 ? '' : 's'}`,
+    ahead > 0 && `${ahead} still previewing go${ahead === 1 ? 'es' : ''} on to fal when ${ahead === 1 ? 'its previews are' : 'their previews are'} made`,
+    refused > 0 && `${refused} could not be approved`,
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing was waiting for approval.';
 }

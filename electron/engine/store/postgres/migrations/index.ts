@@ -15,6 +15,7 @@ import { pgReviewFirst } from './014_review_first';
 import { pgTeamPresets } from './015_team_presets';
 import { pgOutputVariants } from './016_output_variants';
 import { pgVariantSets } from './017_variant_sets';
+import { pgDecidedAhead } from './018_decided_ahead';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -36,4 +37,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgTeamPresets,
   pgOutputVariants,
   pgVariantSets,
+  pgDecidedAhead,
 ];

@@ -1,0 +1,90 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+
+// "Approve the whole batch" covers the batch's jobs still making their previews too: they go straight on to fal when
+// their previews are done. A later decline withdraws it for that job (its previews stay the outputs); a cancel ends
+// the job as any cancel, nothing sent.
+
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+let harness: EngineHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const PROFILE = {
+  name: 'Batch review',
+  sizes: [
+    { width: 1080, height: 1080, policy: 'fal' as const },
+    { width: 1200, height: 628, policy: 'fal' as const },
+    { width: 300, height: 250, policy: 'local' as const },
+  ],
+  output: { format: 'jpeg' as const, quality: 85 },
+};
+
+/** Drops one image (a copy of a corpus photo under its own name, so each is its own job) in review first. */
+async function dropReviewFirst(h: EngineHarness, name: string, photo: string): Promise<string> {
+  const drops = join(h.root, 'drops');
+  mkdirSync(drops, { recursive: true });
+  copyFileSync(join(CORPUS, photo), join(drops, name));
+  const { jobIds } = await h.api.jobs.enqueuePaths({ paths: [join(drops, name)], profileId: h.profile.id, reviewFirst: true });
+  expect(jobIds).toHaveLength(1);
+  return jobIds[0]!;
+}
+
+const sizesSent = (h: EngineHarness, job: { contentHash: string } & Parameters<EngineHarness['submitsOf']>[0]) =>
+  h.submitsOf(job).map((submit) => (submit.body as { target_sizes: string[] }).target_sizes);
+
+describe('approving a review-first batch while some of it is still previewing', () => {
+  it('approves the waiting jobs now and the previewing ones ahead, which go straight on; a later decline or cancel withdraws it for that job', async () => {
+    harness = await startEngineHarness({ profile: PROFILE });
+    const h = harness;
+    const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
+    await h.waitForJob('ready.jpg', ['awaiting_approval']);
+    // The queue paused: the rest of the batch is still to be previewed when the person approves it.
+    await h.api.queue.pause();
+    const later = await dropReviewFirst(h, 'later.jpg', 'Landscape_6.jpg');
+    const withdrawn = await dropReviewFirst(h, 'withdrawn.jpg', '2569067123_aca715a2ee_o.jpg');
+    const cancelled = await dropReviewFirst(h, 'cancelled.jpg', 'Channel_digital_image_CMYK_color_no_profile.jpg');
+
+    const batch = await h.api.approvals.approve({ jobIds: [ready, later, withdrawn, cancelled] });
+    expect(batch.decided).toEqual([{ jobId: ready, state: 'queued', sizes: ['1080x1080', '1200x628'] }]);
+    expect(batch.ahead).toEqual([later, withdrawn, cancelled]);
+    expect(batch.refused).toEqual([]);
+
+    // Decided again before its previews: the last decision counts. Cancelled: nothing is made or sent.
+    expect((await h.api.approvals.decline({ jobIds: [withdrawn] })).ahead).toEqual([withdrawn]);
+    await h.api.jobs.cancel({ id: cancelled });
+    await h.api.queue.resume();
+
+    const readyJob = await h.waitForJob('ready.jpg', ['done', 'failed']);
+    const laterJob = await h.waitForJob('later.jpg', ['done', 'failed', 'awaiting_approval']);
+    const withdrawnJob = await h.waitForJob('withdrawn.jpg', ['done', 'failed', 'awaiting_approval']);
+    expect(readyJob.state).toBe('done');
+    // Straight on after its previews: no second approval asked, exactly its quoted sizes sent, charged as quoted.
+    expect(laterJob.state, laterJob.errorMessage ?? '').toBe('done');
+    expect(sizesSent(h, laterJob)).toEqual([['1080x1080', '1200x628']]);
+    const laterQuote = await h.api.approvals.list({ id: later });
+    expect(laterQuote.sizes.map((size) => `${size.size}:${size.decision}:${size.made}`)).toEqual(['1080x1080:approved:true', '1200x628:approved:true']);
+    expect((await h.api.jobs.detail({ id: later })).costCents).toBe(laterQuote.sizes[0]!.maxCents + laterQuote.sizes[1]!.maxCents + laterQuote.feeCents);
+    // Declined ahead: its previews are its outputs, nothing went to fal.
+    expect(withdrawnJob.state, withdrawnJob.errorMessage ?? '').toBe('done');
+    expect(sizesSent(h, withdrawnJob)).toEqual([]);
+    expect((await h.api.jobs.detail({ id: withdrawn })).outputs.every((output) => output.provider === 'local')).toBe(true);
+    expect((await h.store.jobs.getJob(cancelled))?.state).toBe('cancelled');
+    expect(h.fake.countSubmits()).toBe(2);
+  });
+
+  it('refuses a job that is neither awaiting approval nor a review-first job still previewing', async () => {
+    harness = await startEngineHarness({ profile: PROFILE });
+    await harness.api.queue.pause();
+    const drops = join(harness.root, 'drops');
+    mkdirSync(drops, { recursive: true });
+    copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(drops, 'plain.jpg'));
+    const { jobIds } = await harness.api.jobs.enqueuePaths({ paths: [join(drops, 'plain.jpg')], profileId: harness.profile.id });
+    const result = await harness.api.approvals.approve({ jobIds });
+    expect(result).toEqual({ decided: [], ahead: [], refused: [{ jobId: jobIds[0], reason: 'plain.jpg is not awaiting approval (it is queued).' }] });
+  });
+});
