@@ -68,7 +68,8 @@ describe('smart-resize approve', () => {
     const again = await runCli(['approve', jobId, '--data', h.dataDir]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('shoot.jpg is not awaiting approval (it is done)');
-  });
+    // A hung-run guard: four CLI processes start Node and compile the CLI each, slow on a loaded machine.
+  }, 240_000);
 
   it('refuses a size the job was not quoted for, deciding nothing', async () => {
     harness = await startEngineHarness({ profile: PROFILE });
@@ -77,5 +78,5 @@ describe('smart-resize approve', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('other.jpg has no paid size 300x250 to decide.');
     expect((await harness.api.approvals.list({ id: jobId })).sizes.every((size) => size.decision === 'pending')).toBe(true);
-  });
+  }, 120_000);
 });
