@@ -10,7 +10,7 @@ export interface WorkerImage {
 
 /** Which detectors to run; the saliency box is always found. */
 export interface DetectorChoice {
-  /** Faces (BlazeFace) and people/objects (CenterNet) through @vladmandic/human. */
+  /** Faces (BlazeFace) and people/objects (CenterNet), human's model files. */
   readonly models: boolean;
   /** Printed type, from the text-likeness of the pixels. */
   readonly text: boolean;

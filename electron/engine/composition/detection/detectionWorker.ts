@@ -4,17 +4,17 @@ import { saliencyMap } from '../../local/saliencyMap';
 import { salientBounds } from '../../local/salientRegion';
 import type { Subject } from '../subjects';
 import type { DetectionTasks, DetectReply, DetectRequest, WorkerImage } from './detectionProtocol';
-import { type HumanLike, detectPeopleAndObjects, loadHuman } from './humanModels';
+import { type FaceModel, loadFaceModel } from './faceModel';
 import { type ObjectModel, loadObjectModel } from './objectModel';
 import { textPlanes } from './textPlanes';
 import { findTextBlocks } from './textRegions';
 
 /**
  * A detection worker: runs off the engine's event loop. It loads the models its requests name (one worker gets
- * faces, through human; the other objects, CenterNet at a smaller input) once and keeps them; if they fail to
+ * faces, BlazeFace; the other objects, CenterNet at a smaller input; both human's, on its TensorFlow.js) once and keeps them; if they fail to
  * load, every reply says so and carries the other subjects only.
  */
-let faceModel: Promise<HumanLike> | undefined;
+let faceModel: Promise<FaceModel> | undefined;
 let objectModel: Promise<ObjectModel> | undefined;
 /** The model promises that have settled: a detection waits on (and times as `modelLoad`) only the others. */
 const settled = new WeakSet<Promise<unknown>>();
@@ -24,8 +24,8 @@ parentPort?.on('message', (request: DetectRequest) => {
 });
 
 /** The models these tasks need, loading (once) those not loaded yet. */
-function models(tasks: DetectionTasks): Promise<{ faces?: HumanLike; objects?: ObjectModel }> {
-  if (tasks.faces) faceModel ??= whenSettled(loadHuman({ faces: true, objects: false }));
+function models(tasks: DetectionTasks): Promise<{ faces?: FaceModel; objects?: ObjectModel }> {
+  if (tasks.faces) faceModel ??= whenSettled(loadFaceModel());
   if (tasks.objects) objectModel ??= whenSettled(loadObjectModel(tasks.objectInputSide));
   return Promise.all([tasks.faces ? faceModel : undefined, tasks.objects ? objectModel : undefined]).then(([faces, objects]) => ({ faces, objects }));
 }
@@ -71,7 +71,7 @@ async function handle(request: DetectRequest): Promise<DetectReply> {
   if (wantsModels) {
     try {
       const loaded = modelsSettled(tasks) ? await models(tasks) : await timed('modelLoad', () => models(tasks));
-      if (loaded.faces) subjects.push(...(await timed('faces', () => detectPeopleAndObjects(loaded.faces!, detail))));
+      if (loaded.faces) subjects.push(...(await timed('faces', () => loaded.faces!.detect(detail))));
       if (loaded.objects) subjects.push(...(await timed('objects', () => loaded.objects!.detect(detail))));
     } catch (error) {
       const what = tasks.faces && tasks.objects ? 'face/object models' : tasks.faces ? 'face model' : 'object model';

@@ -2,25 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Subject } from '../subjects';
-import type { WorkerImage } from './detectionProtocol';
 
 /** Confidence below which a face or object box is ignored: lower ones are mostly texture that looks like one. */
 const MIN_FACE_SCORE = 0.5;
 const MIN_OBJECT_SCORE = 0.35;
 
-/** The parts of @vladmandic/human this worker uses (its own types pull in the DOM). */
+/** The parts of @vladmandic/human the workers use: its TensorFlow.js build (its own types pull in the DOM). */
 export interface HumanLike {
   load(): Promise<void>;
-  detect(input: unknown): Promise<{
-    face: Array<{ box: [number, number, number, number]; score: number }>;
-    object: Array<{ box: [number, number, number, number]; score: number; label: string }>;
-  }>;
   tf: TfLike;
 }
 
 /** A tensor, as far as this worker handles one. */
-interface TensorLike {
+export interface TensorLike {
   dispose(): void;
   array(): Promise<unknown>;
   data(): Promise<ArrayLike<number>>;
@@ -31,12 +25,14 @@ interface TfLike {
   tensor4d(values: Int32Array | Float32Array, shape: [number, number, number, number], dtype: 'int32' | 'float32'): TensorLike;
   tensor2d(values: number[][], shape: [number, number], dtype: 'float32'): TensorLike;
   tensor1d(values: number[], dtype: 'float32'): TensorLike;
+  sub(a: TensorLike, b: number): TensorLike;
+  div(a: TensorLike, b: number): TensorLike;
   image: {
     resizeBilinear(image: TensorLike, size: [number, number]): TensorLike;
     nonMaxSuppressionAsync(boxes: TensorLike, scores: TensorLike, maxOutput: number, iouThreshold: number, scoreThreshold: number): Promise<TensorLike>;
   };
   io: { fromMemory(artifacts: object): unknown };
-  loadGraphModel(handler: unknown): Promise<{ execute(input: TensorLike, outputs: string[]): TensorLike }>;
+  loadGraphModel(handler: unknown): Promise<{ execute(input: TensorLike, outputs: string[] | undefined): TensorLike }>;
 }
 
 /** human's models folder: the model files ship inside the npm package. */
@@ -105,27 +101,4 @@ export async function loadHuman(choice: ModelChoice): Promise<HumanLike> {
   });
   await human.load();
   return human;
-}
-
-/** Faces and objects in an RGB(A) image, in its pixels. */
-export async function detectPeopleAndObjects(human: HumanLike, image: WorkerImage): Promise<Subject[]> {
-  const pixels = new Int32Array(image.width * image.height * 3);
-  for (let index = 0, source = 0; index < pixels.length; index += 3, source += image.channels) {
-    pixels[index] = image.data[source]!;
-    pixels[index + 1] = image.data[source + 1]!;
-    pixels[index + 2] = image.data[source + 2]!;
-  }
-  const tensor = human.tf.tensor4d(pixels, [1, image.height, image.width, 3], 'int32');
-  try {
-    const result = await human.detect(tensor);
-    const toBox = ([left, top, width, height]: [number, number, number, number]) => ({ left, top, width, height });
-    return [
-      ...result.face.filter((face) => face.score >= MIN_FACE_SCORE).map((face): Subject => ({ kind: 'face', box: toBox(face.box), score: face.score })),
-      ...result.object
-        .filter((object) => object.score >= MIN_OBJECT_SCORE)
-        .map((object): Subject => ({ kind: 'object', box: toBox(object.box), score: object.score, label: object.label })),
-    ];
-  } finally {
-    tensor.dispose();
-  }
 }
