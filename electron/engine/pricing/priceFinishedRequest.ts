@@ -61,6 +61,22 @@ export function priceFinishedRequest(results: readonly FalResultForPricing[]): R
   };
 }
 
+/**
+ * The job log's sentence for a request priced where fal named no tier (null when it named every one). Such an image
+ * is recorded at the 4K price: FAL.md's prices are fixed per tier but fal's choice of tier is unpublished, so the
+ * quote's top (our reading of that choice) is not a bound fal promises; 4K is the most it charges for any image.
+ * `sizes` are the request's targets in `results` order.
+ */
+export function unreportedTierNote(price: RequestPrice, sizes: readonly string[]): string | null {
+  const unknown = price.perSize.filter((size) => size.resolutionUnknown && size.imageCount > 0);
+  if (unknown.length === 0) return null;
+  const named = unknown.map((size) => `${sizes[size.index] ?? `size ${size.index + 1}`}${size.reportedResolution ? ` ("${size.reportedResolution}")` : ''}`);
+  return (
+    `fal named no known tier for ${named.join(', ')}: recorded at the 4K price ($0.30 an image), the most fal charges an image, ` +
+    'so spend is never under-counted; this can be above the quote, which assumed fal names the tier it used'
+  );
+}
+
 /** "4k", " 2K " -> the tier; anything else -> null. */
 function normalizeResolution(value: string | null): FalResolution | null {
   const upper = value?.trim().toUpperCase();

@@ -1,8 +1,8 @@
-import { VISION_FEE_CENTS, estimateRequest, priceFinishedRequest, type FalResultForPricing, type RequestPrice } from '../pricing';
+import { VISION_FEE_CENTS, estimateRequest, priceFinishedRequest, unreportedTierNote, type FalResultForPricing, type RequestPrice } from '../pricing';
 import type { Profile } from '../profiles';
 import { possibleTiers, type TargetSize } from '../../domain/sizes';
 import { parseTargetSize } from '../../domain/sizes/targetSize';
-import type { JobRecord, JobStore, NewLedgerEntry } from '../store';
+import { STORE_EVENT_KINDS, type JobRecord, type JobStore, type NewLedgerEntry } from '../store';
 import { formatTiers } from './ledgerTypes';
 
 /** What the recorder writes to and reads. */
@@ -27,6 +27,10 @@ export class SpendRecorder {
     const price = priceFinishedRequest(results);
     const tiers = price.perSize.flatMap((size) => Array<string>(size.imageCount).fill(size.resolutionUnknown ? `${size.billedAs}?` : size.billedAs));
     await this.write(job, requestId, { kind: 'charge', cents: price.totalCents, images: tiers.length, tiers: formatTiers(tiers) });
+    // Said in the job's log when fal named no tier: the charge is 4K's, which may be above what was quoted.
+    const sizes = (await this.options.store.requests.findByRequestId(requestId))?.sizes ?? [];
+    const note = unreportedTierNote(price, sizes);
+    if (note) await this.options.store.events.append(STORE_EVENT_KINDS.jobNote, job.id, { message: note, state: job.state });
     return price;
   }
 

@@ -76,6 +76,20 @@ describe('the spend ledger', () => {
     expect(row).toMatchObject({ images: 4, tiers: '2x2K, 1x4K, 1x4K?', cents: 5 + 30 + 30 + 30 });
   });
 
+  it('says in the job log when fal named no tier: that size is charged at 4K, never less than fal could have charged', async () => {
+    const f = fixtures.open();
+    const job = await chargedJob(f, 'req-u', [{ images: [{}] }]);
+    const [row] = await f.store.ledger.all();
+    expect(row).toMatchObject({ images: 1, tiers: '1x4K?', cents: 5 + 30 });
+    const notes = (await f.store.events.eventsAfter(0, 1000)).filter((event) => event.jobId === job.id && event.kind === 'job_note');
+    expect(notes.map((event) => event.data.message)).toEqual([
+      expect.stringMatching(/^fal named no known tier for 1080x1080: recorded at the 4K price \(\$0\.30 an image\)/),
+    ]);
+    // A request that named its tiers says nothing more.
+    const named = await chargedJob(f, 'req-n', [{ resolution: '1K', images: [{}] }]);
+    expect((await f.store.events.eventsAfter(0, 1000)).filter((event) => event.jobId === named.id && event.kind === 'job_note')).toEqual([]);
+  });
+
   it('keeps a 422 after submit apart as may-be-billed, at the lowest tier of what was asked, out of the totals', async () => {
     const f = fixtures.open();
     const job = await f.claimedJob();
