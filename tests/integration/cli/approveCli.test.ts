@@ -1,28 +1,19 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { CORPUS, REVIEW_FIRST_PROFILE } from '../../support/engine/reviewFirstProfile';
 import { jsonLines, runCli } from '../../support/cli/runCli';
 
 // `smart-resize approve JOB`: review first for `watch` and headless users. It decides in the same store as the app,
 // and a running host (here the harness's engine on that data folder) sends exactly the approved sizes.
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 let harness: EngineHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
 
-const PROFILE = {
-  name: 'Review CLI',
-  sizes: [
-    { width: 1080, height: 1080, policy: 'fal' as const },
-    { width: 1200, height: 628, policy: 'fal' as const },
-    { width: 300, height: 250, policy: 'local' as const },
-  ],
-  output: { format: 'jpeg' as const, quality: 85 },
-};
 
 async function awaitingJob(h: EngineHarness, name: string): Promise<string> {
   const drops = join(h.root, 'drops');
@@ -36,7 +27,7 @@ async function awaitingJob(h: EngineHarness, name: string): Promise<string> {
 
 describe('smart-resize approve', () => {
   it('lists what awaits, approves one size with its price, and the running host sends exactly that size; --decline finishes the job with its previews', async () => {
-    harness = await startEngineHarness({ profile: PROFILE });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     const h = harness;
     const jobId = await awaitingJob(h, 'shoot.jpg');
 
@@ -72,7 +63,7 @@ describe('smart-resize approve', () => {
   }, 240_000);
 
   it('refuses a size the job was not quoted for, deciding nothing', async () => {
-    harness = await startEngineHarness({ profile: PROFILE });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     const jobId = await awaitingJob(harness, 'other.jpg');
     const refused = await runCli(['approve', jobId, '--size', '300x250', '--data', harness.dataDir]);
     expect(refused.code).toBe(1);

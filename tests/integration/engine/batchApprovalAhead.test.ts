@@ -1,28 +1,19 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { CORPUS, REVIEW_FIRST_PROFILE } from '../../support/engine/reviewFirstProfile';
 
 // "Approve the whole batch" covers the batch's jobs still making their previews too: they go straight on to fal when
 // their previews are done. A later decline withdraws it for that job (its previews stay the outputs); a cancel ends
 // the job as any cancel, nothing sent.
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 let harness: EngineHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
 
-const PROFILE = {
-  name: 'Batch review',
-  sizes: [
-    { width: 1080, height: 1080, policy: 'fal' as const },
-    { width: 1200, height: 628, policy: 'fal' as const },
-    { width: 300, height: 250, policy: 'local' as const },
-  ],
-  output: { format: 'jpeg' as const, quality: 85 },
-};
 
 /** Drops one image (a copy of a corpus photo under its own name, so each is its own job) in review first. */
 async function dropReviewFirst(h: EngineHarness, name: string, photo: string): Promise<string> {
@@ -39,7 +30,7 @@ const sizesSent = (h: EngineHarness, job: { contentHash: string } & Parameters<E
 
 describe('approving a review-first batch while some of it is still previewing', () => {
   it('approves the waiting jobs now and the previewing ones ahead, which go straight on; a later decline or cancel withdraws it for that job', async () => {
-    harness = await startEngineHarness({ profile: PROFILE });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     const h = harness;
     const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
     await h.waitForJob('ready.jpg', ['awaiting_approval']);
@@ -78,7 +69,7 @@ describe('approving a review-first batch while some of it is still previewing', 
   });
 
   it('refuses a job that is neither awaiting approval nor a review-first job still previewing', async () => {
-    harness = await startEngineHarness({ profile: PROFILE });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     await harness.api.queue.pause();
     const drops = join(harness.root, 'drops');
     mkdirSync(drops, { recursive: true });

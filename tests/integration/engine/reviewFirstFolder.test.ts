@@ -1,32 +1,23 @@
 import { copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { CORPUS, REVIEW_FIRST_PROFILE } from '../../support/engine/reviewFirstProfile';
 
 // Review first as a watched folder's setting: files found there are made locally and wait with their quote; nothing
 // reaches fal until the person approves, then exactly the approved sizes.
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 let harness: EngineHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
 
-const PROFILE = {
-  name: 'Review folder',
-  sizes: [
-    { width: 1080, height: 1080, policy: 'fal' as const },
-    { width: 1200, height: 628, policy: 'fal' as const },
-    { width: 300, height: 250, policy: 'local' as const },
-  ],
-  output: { format: 'jpeg' as const, quality: 85 },
-};
 
 describe('review first (a watched folder)', () => {
   it('is a folder setting that persists, and its files wait with their quote, sending nothing to fal until approved, then exactly the approved sizes', async () => {
-    harness = await startEngineHarness({ profile: PROFILE });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     const updated = await harness.api.folders.update({ id: harness.folderId, patch: { reviewFirst: true } });
     expect(updated.reviewFirst).toBe(true);
     // Saved in settings.json: a fresh read of the data folder (the next start) has it.
@@ -56,7 +47,7 @@ describe('review first (a watched folder)', () => {
   });
 
   it('sends a folder file at once when the folder is not in review first', async () => {
-    harness = await startEngineHarness({ profile: PROFILE, folder: { reviewFirst: false } });
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE, folder: { reviewFirst: false } });
     copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(harness.watched, 'direct.jpg'));
     const job = await harness.waitForJob('direct.jpg', ['awaiting_approval', 'done', 'failed']);
     expect(job.state).toBe('done');
