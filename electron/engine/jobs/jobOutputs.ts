@@ -5,6 +5,7 @@ import type { Provider } from '../../domain/providers';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
 import type { JobStore, StoreTransaction } from '../store';
 import { removeStaleOutputTemps } from './staleOutputTemps';
+import { outputNameFor } from '../output/caseCollisions';
 
 /** An image of a job's run as the writer takes it: fal's tier, and the local layout it was made by. */
 export type RunImage = RenderedImage & { readonly tier?: string | null; readonly layout?: OutputLayout | null };
@@ -36,6 +37,8 @@ export async function writeAndRecordOutputs(
   // One commit per file (an fsync each with synchronous=FULL): what is on disk is in the job even if a later file fails.
   await writeRenderedOutputs(placement, pending, {
     adoptIdentical: true,
+    // Names compared as a case-insensitive share does, decided by the store (the team's, when there is one).
+    nameFor: (desiredPath, root) => outputNameFor(store.names, placement.sourcePath, desiredPath, root),
     onWritten: (output, index) =>
       store.transaction(async (tx) => {
         await tx.outputs.addOutput({

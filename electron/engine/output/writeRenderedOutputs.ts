@@ -60,12 +60,19 @@ export interface WrittenImage {
 export async function writeRenderedOutputs(
   placement: OutputPlacement,
   images: readonly RenderedImage[],
-  options: { adoptIdentical?: boolean; onWritten?: (image: WrittenImage, index: number) => void | Promise<void> } = {},
+  options: {
+    adoptIdentical?: boolean;
+    onWritten?: (image: WrittenImage, index: number) => void | Promise<void>;
+    /** The name the template's path takes (see outputNameFor: no two outputs differ only by case); default: as is. */
+    nameFor?: (desiredPath: string, root: string) => Promise<string>;
+  } = {},
 ): Promise<WrittenImage[]> {
   const written: WrittenImage[] = [];
   for (const image of images) {
     const imageIndex = image.imageIndex ?? 1;
-    const { path, root } = outputPathFor(placement, image);
+    const desired = outputPathFor(placement, image);
+    const root = desired.root;
+    const path = options.nameFor ? await options.nameFor(desired.path, root) : desired.path;
     const adopted = options.adoptIdentical && (await hasSameBytes(path, image.bytes));
     const result = adopted ? { path, status: 'written' as const } : await writeOutputFile(path, image.bytes, placement.collision, { root });
     written.push({

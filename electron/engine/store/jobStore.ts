@@ -16,6 +16,7 @@ import type { MigrationReport } from './types';
 import type { StoreEventListener } from './storeEvents';
 import type { BurstHoldRepository, LedgerRepository, ReservationRepository } from './spendRepositories';
 import type { ReviewRepository } from './reviewRepositories';
+import type { OutputNameRegistry } from './outputNames';
 
 /** The repositories, one per table or verb, as both the store and an open transaction offer them. */
 export interface StoreRepositories {
@@ -51,6 +52,8 @@ export interface StoreRepositories {
   readonly reviews: ReviewRepository;
   /** A team's shared profiles and folder settings (PostgreSQL; SQLite keeps the table empty). */
   readonly presets: TeamPresetRepository;
+  /** Output names by their folded form: no two outputs differ only by case. */
+  readonly names: OutputNameRegistry;
 }
 
 /**

@@ -16,6 +16,7 @@ import { teamPresets } from './015_team_presets';
 import { outputVariants } from './016_output_variants';
 import { variantSets } from './017_variant_sets';
 import { decidedAhead } from './018_decided_ahead';
+import { outputNames } from './019_output_names';
 import type { Migration } from './migration';
 
 /** Every migration of the job database, in order. Append new ones here; never edit or renumber old ones. */
@@ -38,4 +39,5 @@ export const JOB_DB_MIGRATIONS: readonly Migration[] = [
   outputVariants,
   variantSets,
   decidedAhead,
+  outputNames,
 ];

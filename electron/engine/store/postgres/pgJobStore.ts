@@ -68,6 +68,7 @@ export class PostgresJobStore implements JobStore {
   readonly versions: StoreRepositories['versions'];
   readonly presets: StoreRepositories['presets'];
   readonly variants: StoreRepositories['variants'];
+  readonly names: StoreRepositories['names'];
   readonly path: string;
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
@@ -123,6 +124,7 @@ export class PostgresJobStore implements JobStore {
     this.versions = routed.versions;
     this.presets = routed.presets;
     this.variants = routed.variants;
+    this.names = routed.names;
   }
 
   /** What opening did to the schema (known once the first call has connected). */

@@ -6,6 +6,7 @@ import { PgJobHistory } from './pgJobHistory';
 import { PgJobQueue } from './pgJobQueue';
 import { PgJobRepository } from './pgJobRepository';
 import { PgLedgerRepository } from './pgLedgerRepository';
+import { PgOutputNameRepository } from './pgOutputNameRepository';
 import { PgOutputRepository } from './pgOutputRepository';
 import { PgOutputVariantRepository } from './pgOutputVariantRepository';
 import { PgOutputVersionRepository } from './pgOutputVersionRepository';
@@ -36,6 +37,7 @@ export function pgRepositories(ctx: PgContext): StoreRepositories {
     versions: new PgOutputVersionRepository(ctx),
     reviews: new PgReviewRepository(ctx),
     variants: new PgOutputVariantRepository(ctx),
+    names: new PgOutputNameRepository(ctx),
   };
 }
 

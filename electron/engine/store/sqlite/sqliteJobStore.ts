@@ -46,6 +46,7 @@ class SqliteJobStore implements JobStore {
   readonly presets: StoreRepositories['presets'];
   readonly bursts: StoreRepositories['bursts'];
   readonly reviews: StoreRepositories['reviews'];
+  readonly names: StoreRepositories['names'];
   private readonly sync: SyncRepositories;
   private readonly lock = new ConnectionLock();
   private readonly listeners = new Set<StoreEventListener>();
@@ -74,6 +75,7 @@ class SqliteJobStore implements JobStore {
     this.presets = repositories.presets;
     this.bursts = repositories.bursts;
     this.reviews = repositories.reviews;
+    this.names = repositories.names;
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { SqliteJobHistory } from './jobHistory';
 import { SqliteJobQueue } from './jobQueue';
 import { SqliteJobRepository } from './jobRepository';
 import { SqliteLedgerRepository } from './ledgerRepository';
+import { SqliteOutputNameRepository } from './outputNameRepository';
 import { SqliteOutputRepository } from './outputRepository';
 import { SqliteOutputVariantRepository } from './outputVariantRepository';
 import { SqliteOutputVersionRepository } from './outputVersionRepository';
@@ -36,6 +37,7 @@ export function syncRepositories(ctx: StoreContext) {
     presets: new SqliteTeamPresetRepository(ctx),
     bursts: new SqliteBurstHoldRepository(ctx),
     reviews: new SqliteReviewRepository(ctx),
+    names: new SqliteOutputNameRepository(ctx),
   };
 }
 
@@ -71,6 +73,7 @@ export function asyncRepositories(sync: SyncRepositories, run: UnitRunner): Stor
     bursts: bind(sync.bursts, run),
     reviews: bind(sync.reviews, run),
     presets: bind(sync.presets, run),
+    names: bind(sync.names, run),
   };
 }
 

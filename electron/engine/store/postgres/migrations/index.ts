@@ -16,6 +16,7 @@ import { pgTeamPresets } from './015_team_presets';
 import { pgOutputVariants } from './016_output_variants';
 import { pgVariantSets } from './017_variant_sets';
 import { pgDecidedAhead } from './018_decided_ahead';
+import { pgOutputNames } from './019_output_names';
 import type { PgMigration } from './pgMigration';
 
 /** Every migration of the PostgreSQL job database, numbered as SQLite's. Append; never edit or renumber. */
@@ -38,4 +39,5 @@ export const PG_JOB_DB_MIGRATIONS: readonly PgMigration[] = [
   pgOutputVariants,
   pgVariantSets,
   pgDecidedAhead,
+  pgOutputNames,
 ];
