@@ -28,7 +28,7 @@ export async function outputNameFor(registry: OutputNameRegistry, sourcePath: st
 }
 
 /** `banner (2).jpg`: the suffix Finder and Explorer give a copy, apart from the "-2" of a size's second image. */
-export function numberedTwin(path: string, twin: number): string {
+function numberedTwin(path: string, twin: number): string {
   const extension = extname(path);
   return `${path.slice(0, path.length - extension.length)} (${twin})${extension}`;
 }
