@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Subject } from '../subjects';
 import type { WorkerImage } from './detectionProtocol';
 import { type HumanLike, type TensorLike, humanModelsFolder, loadHuman } from './humanModels';
+import { resizedRgbInput } from './modelInput';
 
 /** BlazeFace's input side (human's shipped `blazeface.json`, the back-camera model). */
 const INPUT_SIDE = 256;
@@ -30,16 +31,8 @@ export async function loadFaceModel(): Promise<FaceModel> {
   const anchors = blazeFaceAnchors(INPUT_SIDE);
   return {
     async detect(image) {
-      const pixels = new Float32Array(image.width * image.height * 3);
-      for (let index = 0, source = 0; index < pixels.length; index += 3, source += image.channels) {
-        pixels[index] = image.data[source]!;
-        pixels[index + 1] = image.data[source + 1]!;
-        pixels[index + 2] = image.data[source + 2]!;
-      }
-      const input = tf.tensor4d(pixels, [1, image.height, image.width, 3], 'float32');
-      const resized = tf.image.resizeBilinear(input, [INPUT_SIDE, INPUT_SIDE]);
+      const resized = resizedRgbInput(tf, image, INPUT_SIDE);
       const normalized = tf.sub(tf.div(resized, 127.5), 1);
-      input.dispose();
       resized.dispose();
       const rows = await anchorRows(model.execute(normalized, undefined) as unknown as TensorLike[]);
       normalized.dispose();

@@ -3,6 +3,7 @@ import { centerNetArtifacts } from './centerNetModel';
 import { COCO_LABELS } from './cocoLabels';
 import type { WorkerImage } from './detectionProtocol';
 import { type HumanLike, humanModelsFolder, loadHuman } from './humanModels';
+import { resizedRgbInput } from './modelInput';
 
 /**
  * CenterNet's input side here. human runs it at 512 px; 384 costs about (384/512)^2 = 56% of that (the object model
@@ -29,15 +30,7 @@ export async function loadObjectModel(side = OBJECT_INPUT_SIDE): Promise<ObjectM
   const model = await tf.loadGraphModel(tf.io.fromMemory(await centerNetArtifacts(humanModelsFolder(), side)));
   return {
     async detect(image) {
-      const pixels = new Float32Array(image.width * image.height * 3);
-      for (let index = 0, source = 0; index < pixels.length; index += 3, source += image.channels) {
-        pixels[index] = image.data[source]!;
-        pixels[index + 1] = image.data[source + 1]!;
-        pixels[index + 2] = image.data[source + 2]!;
-      }
-      const input = tf.tensor4d(pixels, [1, image.height, image.width, 3], 'float32');
-      const resized = tf.image.resizeBilinear(input, [side, side]);
-      input.dispose();
+      const resized = resizedRgbInput(tf, image, side);
       const output = model.execute(resized, ['tower_0/detections']);
       resized.dispose();
       // Rows of [x1, y1, x2, y2, score, class], corners in input pixels.
