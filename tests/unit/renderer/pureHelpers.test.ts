@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchTiming } from '../../../renderer/src/features/queue/batchTiming';
+import { batchTiming, elapsedNeverBack } from '../../../renderer/src/features/queue/batchTiming';
 import { pollingWords } from '../../../renderer/src/features/folders/watchMethodWords';
 import { parseSizeText } from '../../../renderer/src/features/profiles/sizeText';
 import { pageFromHash } from '../../../renderer/src/shell/routes';
@@ -14,6 +14,16 @@ describe('renderer helpers', () => {
     const blocked = { ...batch, etaAt: null, blocked: { cause: 'budget' as const, reason: 'Daily budget $3.50 reached' } };
     expect(batchTiming(blocked, 9000)).toEqual({ elapsedMs: 9000, timeLeft: 'Blocked: budget', blockedReason: 'Daily budget $3.50 reached' });
     expect(batchTiming({ ...batch, finished: 10, etaAt: null, endedAt: 32_000 }, 90_000)).toEqual({ elapsedMs: 32_000, timeLeft: 'Finished', blockedReason: null });
+  });
+
+  it('keeps the elapsed time shown from going back when the batch ends a moment before the page hears of it', () => {
+    const running = elapsedNeverBack(null, 1000, 18_400);
+    expect(running).toEqual({ startedAt: 1000, elapsedMs: 18_400 });
+    // The engine's end (17.9 s) arrives after the page's clock showed 18.4 s: the page keeps 18.4 s.
+    expect(elapsedNeverBack(running, 1000, 17_900)).toBe(running);
+    expect(elapsedNeverBack(running, 1000, 19_000)).toEqual({ startedAt: 1000, elapsedMs: 19_000 });
+    // A new batch (another start) starts from its own elapsed, however short.
+    expect(elapsedNeverBack(running, 60_000, 200)).toEqual({ startedAt: 60_000, elapsedMs: 200 });
   });
 
   it('says a folder is polled, and why when it is a network share the person did not choose for', () => {

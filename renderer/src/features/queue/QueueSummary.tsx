@@ -1,11 +1,12 @@
 import { Pause, Play, WifiOff } from 'lucide-react';
+import { useState } from 'react';
 import type { QueueBatch, QueueState } from '../../../../electron/shared';
 import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDuration } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { QueueBadge } from '../../shell/QueueBadge';
-import { batchTiming } from './batchTiming';
+import { batchTiming, elapsedNeverBack, type ShownElapsed } from './batchTiming';
 import { StoreNote } from './StoreNote';
 import { useNow } from './useNow';
 import { usePauseResume } from './useQueue';
@@ -18,6 +19,9 @@ function endings(batch: QueueBatch): string | null {
 
 function BatchNumbers({ batch, now }: { batch: QueueBatch; now: number }) {
   const timing = batchTiming(batch, now);
+  const [shownBefore, setShown] = useState<ShownElapsed | null>(null);
+  const shown = elapsedNeverBack(shownBefore, batch.startedAt, timing.elapsedMs);
+  if (shown !== shownBefore) setShown(shown);
   const ended = batch.endedAt !== null;
   const unhappy = endings(batch);
   return (
@@ -28,7 +32,7 @@ function BatchNumbers({ batch, now }: { batch: QueueBatch; now: number }) {
           <strong>{batch.finished}</strong> of <strong>{batch.total}</strong> finished
         </span>
         {unhappy && <span className="text-warning">{unhappy}</span>}
-        <span className="muted" data-testid="batch-elapsed">{ended ? 'Took' : 'Elapsed'} {formatDuration(timing.elapsedMs)}</span>
+        <span className="muted" data-testid="batch-elapsed">{ended ? 'Took' : 'Elapsed'} {formatDuration(shown.elapsedMs)}</span>
         <span className={batch.blocked ? 'text-warning' : 'muted'} data-testid="batch-time-left">
           {timing.timeLeft}
           {timing.blockedReason && ` — ${timing.blockedReason}`}

@@ -24,3 +24,19 @@ export function batchTiming(batch: QueueBatch, now: number): BatchTimingView {
   const leftMs = batch.etaAt - now;
   return { elapsedMs, timeLeft: leftMs < 1000 ? 'Almost done…' : `About ${formatDuration(leftMs)} left`, blockedReason: null };
 }
+
+/** The elapsed time the page last showed, and for which batch (its fixed start). */
+export interface ShownElapsed {
+  readonly startedAt: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Elapsed as shown never goes back within one batch. The page's clock runs on between the engine's end of a batch
+ * and the "ended" event reaching the page, so the frozen end time can read a second less than the page just showed.
+ * Returns `shown` itself when nothing changes (so a React state holding it does not re-render).
+ */
+export function elapsedNeverBack(shown: ShownElapsed | null, startedAt: number, elapsedMs: number): ShownElapsed {
+  if (shown !== null && shown.startedAt === startedAt && shown.elapsedMs >= elapsedMs) return shown;
+  return { startedAt, elapsedMs };
+}
