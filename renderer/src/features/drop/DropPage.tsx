@@ -19,6 +19,7 @@ import { checkDroppedFiles } from './stagedFileChecks';
 import { StagedFiles } from './StagedFiles';
 import { useEstimate } from './useEstimate';
 import { useStartDrop } from './useStartDrop';
+import { profileLabel } from '../profiles/profileLabel';
 
 /** Drop images, see what they will become and cost, then start. */
 export function DropPage() {
@@ -68,7 +69,7 @@ export function DropPage() {
             <select value={profile?.id ?? ''} onChange={(event) => setProfileId(event.target.value)}>
               {profiles.data?.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
+                  {profileLabel(candidate)}
                 </option>
               ))}
             </select>

@@ -11,6 +11,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { useQueueState } from '../queue/useQueue';
 import { FolderBrowserModal } from './FolderBrowserModal';
+import { profileLabel } from '../profiles/profileLabel';
 
 interface Props {
   title: string;
@@ -70,7 +71,7 @@ export function FolderForm({ title, initial, profiles, pathLocked, saving, error
           <select {...register('profileId')}>
             {profiles.map((profile) => (
               <option key={profile.id} value={profile.id}>
-                {profile.name}
+                {profileLabel(profile)}
               </option>
             ))}
           </select>

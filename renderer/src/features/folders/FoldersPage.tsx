@@ -10,6 +10,7 @@ import { useBudget } from '../settings/useBudget';
 import { FolderCard } from './FolderCard';
 import { FolderForm } from './FolderForm';
 import { useFolderMutations, useFolders } from './useFolders';
+import { profileLabel } from '../profiles/profileLabel';
 
 /** Watched folders: images landing in one are resized with its profile. */
 export function FoldersPage() {
@@ -18,7 +19,10 @@ export function FoldersPage() {
   const budget = useBudget();
   const { add, update, remove } = useFolderMutations();
   const [editing, setEditing] = useState<Folder | 'new' | null>(null);
-  const profileName = (id: string) => profiles.data?.find((profile) => profile.id === id)?.name ?? 'Deleted profile';
+  const profileName = (id: string) => {
+    const profile = profiles.data?.find((candidate) => candidate.id === id);
+    return profile ? profileLabel(profile) : 'Deleted profile';
+  };
   const capOf = (id: string) => budget.data?.folderCaps.find((cap) => cap.folderId === id)?.capCents ?? null;
   const firstProfile = profiles.data?.[0]?.id ?? '';
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Folder, JobState, Profile } from '../../../../electron/shared';
 import { PENDING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import type { HistoryFilters } from '../../api/queryKeys';
+import { profileLabel } from '../profiles/profileLabel';
 
 const STATUS_OPTIONS: Record<string, JobState[] | undefined> = {
   all: undefined,
@@ -64,7 +65,7 @@ export function HistoryFiltersBar({ folders, profiles, initialSearch = '', onCha
       </select>
       <select value={profileId} onChange={(event) => setProfileId(event.target.value)} aria-label="Profile">
         <option value="">All profiles</option>
-        {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+        {profiles.map((profile) => <option key={profile.id} value={profile.id}>{profileLabel(profile)}</option>)}
       </select>
       <select value={status} onChange={(event) => setStatus(event.target.value)} aria-label="Status">
         <option value="all">Any status</option>

@@ -12,6 +12,7 @@ import { HistoryList } from './HistoryList';
 import { JobDetailPanel } from './JobDetailPanel';
 import { useJobHistory } from './useJobHistory';
 import { contactSheetLink } from '../review/sheetFilters';
+import { profileLabel } from '../profiles/profileLabel';
 
 /** Every job ever run, filterable, with details and retry. */
 export function HistoryPage() {
@@ -23,7 +24,7 @@ export function HistoryPage() {
   const folders = useFolders();
   const profiles = useProfiles();
   const jobs = useMemo(() => history.data?.pages.flatMap((page) => page.items) ?? [], [history.data]);
-  const names = useMemo(() => new Map(profiles.data?.map((profile) => [profile.id, profile.name])), [profiles.data]);
+  const names = useMemo(() => new Map(profiles.data?.map((profile) => [profile.id, profileLabel(profile)])), [profiles.data]);
   const profileName = useCallback((id: string) => names.get(id) ?? 'Deleted profile', [names]);
   const { fetchNextPage } = history;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);

@@ -22,6 +22,7 @@ import { SourceStage } from './SourceStage';
 import { useJobViewGeometry } from './useJobView';
 import { useOutputFixes } from './useOutputFixes';
 import { VersionList } from './VersionList';
+import { profileLabel } from '../profiles/profileLabel';
 
 /** Longest side the source is drawn at, and the longest a tile may be (both in screen pixels). */
 const SOURCE_BOX = 420;
@@ -54,7 +55,8 @@ function JobView({ id }: { id: string }) {
   const fixes = useOutputFixes(id);
   const busy = fixes.nudge.isPending || fixes.restore.isPending || fixes.switchMethod.isPending;
   const marks = useSourceMarksEditor(id);
-  const profileName = profiles.data?.find((profile) => profile.id === job?.profileId)?.name ?? 'Deleted profile';
+  const found = profiles.data?.find((profile) => profile.id === job?.profileId);
+  const profileName = found ? profileLabel(found) : 'Deleted profile';
   const frames = useMemo(() => (job && geometry ? job.outputs.map((output) => ({ output, colour: geometry.colourOf(output) })) : []), [job, geometry]);
   const largeOutput = large && job ? (job.outputs.find((output) => output.path === large.path) ?? large) : null;
   return (
