@@ -1,8 +1,8 @@
 import type { Profile as ApiProfile, ProfileDraft, ProfilePreset } from '../../shared/schemas/profile';
 import { BUILTIN_PROFILES, isBuiltinProfileId, type Profile, type ProfileInput, type ProfilePatch } from '../profiles';
 
-/** An engine profile as the UI sees it; `shared` when it is a team preset here. */
-export function toApiProfile(profile: Profile, shared = false): ApiProfile {
+/** An engine profile as the UI sees it; `shared` when it is a team preset here, `sharingStopped` once it was one. */
+export function toApiProfile(profile: Profile, shared = false, sharingStopped = false): ApiProfile {
   return {
     id: profile.id,
     name: profile.name,
@@ -25,6 +25,7 @@ export function toApiProfile(profile: Profile, shared = false): ApiProfile {
     },
     builtIn: isBuiltinProfileId(profile.id),
     ...(shared && { shared }),
+    ...(sharingStopped && { sharingStopped }),
     updatedAt: Date.parse(profile.updatedAt) || 0,
   };
 }

@@ -8,7 +8,7 @@ import { apiPresets, toApiProfile as toApiProfileOf, toProfileInput, toProfilePa
 /** profiles.*: the engine's versioned profile store behind the contract. */
 export function profileHandlers(engine: EngineParts): ApiHandlers['profiles'] {
   const { profiles, presets } = engine;
-  const toApiProfile = (profile: Profile) => toApiProfileOf(profile, profiles.isShared(profile.id));
+  const toApiProfile = (profile: Profile) => toApiProfileOf(profile, profiles.isShared(profile.id), profiles.sharingStopped(profile.id));
   return {
     list: async () => profiles.list().map(toApiProfile),
     get: async ({ id }) => toApiProfile(profiles.get(id)),
@@ -20,6 +20,7 @@ export function profileHandlers(engine: EngineParts): ApiHandlers['profiles'] {
       if (!presets.available) throw new SmartResizeError('invalid_settings', 'Profiles are shared with a team through its PostgreSQL store: this app uses its own SQLite store.');
       return toApiProfile(await presets.shareProfile(id));
     },
+    stopSharing: async ({ id }) => toApiProfile(await presets.stopSharing(id)),
     remove: async ({ id }) => {
       const users = engine.settings.get().folders.filter((folder) => folder.profileId === id);
       if (users.length > 0) {

@@ -179,14 +179,29 @@ export class ProfileStore {
     return { profile: this.create({ ...content, name }), outcome: 'renamed' };
   }
 
+  /** True when the profile was a team preset until its sharing stopped (see adoptTeamStop). */
+  sharingStopped(id: string): boolean {
+    return this.#file.read().profiles[id]?.teamStoppedAt !== undefined;
+  }
+
   /** True when the profile is shared with the team (a team preset). */
   isShared(id: string): boolean {
     return this.#file.read().profiles[id]?.team === true;
   }
 
-  /** Marks a user profile as shared with the team; the team presets sync sends its versions to the database. */
+  /**
+   * Marks a user profile as shared with the team; the team presets sync sends its versions to the database. A
+   * profile whose sharing was stopped is not shared again under its id: each instance kept its own copy of it since,
+   * so its next versions may differ from one instance to another (a duplicate is a new profile and can be shared).
+   */
   share(idOrName: string): Profile {
     const current = this.#editable(idOrName);
+    if (this.#file.read().profiles[current.id]?.teamStoppedAt) {
+      throw new SmartResizeError(
+        'invalid_profile',
+        `"${current.name}" was a team preset until it stopped being shared: every instance keeps its own copy now. Duplicate it (or export and import it) to share a copy.`,
+      );
+    }
     this.#file.update((file) => {
       const record = file.profiles[current.id];
       if (record) record.team = true;
@@ -215,6 +230,28 @@ export class ProfileStore {
       record.versions.push(parsed);
       record.versions.sort((a, b) => a.version - b.version);
     });
+  }
+
+  /**
+   * A team preset that stopped being shared (here or on another instance): it stays here as this instance's own
+   * profile, with every version it had. When its name is taken here by another profile (the team's arrived while a
+   * profile of this computer had it, told apart by "(team)" until now), the copy is renamed "Name (team copy)" as its
+   * next version, so no two profiles of this instance answer to one name. Answers the profile as it is now.
+   */
+  adoptTeamStop(id: string, stoppedAt: string): Profile | undefined {
+    const record = this.#file.read().profiles[id];
+    if (!record) return undefined;
+    if (record.team !== true && record.teamStoppedAt) return latestOf(record);
+    this.#file.update((file) => {
+      const stored = file.profiles[id];
+      if (!stored) return;
+      delete stored.team;
+      stored.teamStoppedAt = stoppedAt;
+    });
+    const current = latestOf(record);
+    const takenByOther = (name: string) => this.list().some((profile) => profile.id !== id && profileNameKey(profile.name) === profileNameKey(name));
+    if (record.removedAt || !takenByOther(current.name)) return current;
+    return this.update(id, { name: freeProfileName(current.name, 'team copy', takenByOther) });
   }
 
   /** A team preset removed elsewhere: hidden here too (its versions stay readable by id). */

@@ -14,6 +14,8 @@ const StoredFileSchema = z.object({
       removedAt: z.iso.datetime().optional(),
       /** Shared with the team through its database (issue 15): a team preset. Absent: this instance's own. */
       team: z.boolean().optional(),
+      /** When this team preset stopped being shared (here or elsewhere): the profile is this instance's own again. */
+      teamStoppedAt: z.iso.datetime().optional(),
       versions: z.array(ProfileSchema).min(1),
     }),
   ),

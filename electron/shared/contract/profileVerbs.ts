@@ -20,6 +20,11 @@ export const profileVerbs = {
     input: ByIdSchema,
     output: ProfileSchema,
   }),
+  stopSharing: verb({
+    summary: 'Takes a team preset out of the team for every instance; each instance keeps the profile as its own.',
+    input: ByIdSchema,
+    output: ProfileSchema,
+  }),
   createFromPreset: verb({
     summary: 'Saves a new profile copied from a preset, optionally renamed.',
     input: z.strictObject({ presetId: IdSchema, name: z.string().trim().min(1).max(80).optional() }),

@@ -7,7 +7,7 @@ import type { GroupName } from './types';
  * The types below refuse a name the contract lacks and fail to compile when a contract verb is missing here.
  */
 export const VERB_GROUPS = {
-  profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'share', 'createFromPreset', 'import', 'export'],
+  profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'share', 'stopSharing', 'createFromPreset', 'import', 'export'],
   folders: ['list', 'add', 'update', 'remove'],
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal', 'variants', 'variantImage', 'pickVariant'],

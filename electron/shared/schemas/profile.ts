@@ -88,6 +88,8 @@ export const ProfileSchema = z.object({
   builtIn: z.boolean(),
   /** A team preset: shared with the team through its database (PostgreSQL store), edits reach every instance. */
   shared: z.boolean().optional(),
+  /** Was a team preset until its sharing stopped: this instance's own copy now, not shared again under its id. */
+  sharingStopped: z.boolean().optional(),
   updatedAt: TimestampSchema,
 });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import type { HostServices } from '../../../electron/engine/api/hostServices';
 import { Engine } from '../../../electron/engine/runtime/engine';
+import { openPostgresStore } from '../../../electron/engine/store/postgres/pgJobStore';
 import type { SettingsPatch } from '../../../electron/engine/settings/settingsSchema';
 import { SettingsStore } from '../../../electron/engine/settings/settingsStore';
 import type { Folder, Job, JobPage, Profile, Settings } from '../../../electron/shared';
@@ -95,6 +96,60 @@ describe('team presets on one PostgreSQL database', () => {
     expect(await settingsOf(b.call)).toMatchObject({ concurrency: 1, closeToTray: true });
     expect((await b.call<Folder[]>('folders.list')).map((candidate) => candidate.path)).toEqual([nas]);
     expect((await a.call<Folder[]>('folders.list')).find((candidate) => candidate.id === folder.id)?.enabled).toBe(false);
+  });
+
+  it('stops sharing a profile for every instance: each keeps its own copy, a clashing name is renamed, edits stay local', async () => {
+    const url = await freshDatabase(inject('pgUrl'));
+    const root = mkdtempSync(join(tmpdir(), 'team-presets-'));
+    roots.push(root);
+    const a = await instance(url, root, 'studio-a', {});
+    const b = await instance(url, root, 'studio-b', {});
+    // B has a profile of its own with the name before A's team preset arrives: both are on B, the team's marked.
+    const bOwn = await b.call<Profile>('profiles.create', { draft: draft([{ width: 90, height: 90 }]) });
+    const made = await a.call<Profile>('profiles.create', { draft: draft([{ width: 300, height: 300 }]) });
+    await a.call('profiles.share', { id: made.id });
+    await a.call('profiles.update', { id: made.id, draft: draft([{ width: 160, height: 90 }]) });
+    await pollUntil(async () => ((await b.call<Profile[]>('profiles.list')).find((p) => p.id === made.id)?.version === 2 ? true : undefined), {
+      what: "A's team preset v2 on B",
+    });
+
+    const stopped = await a.call<Profile>('profiles.stopSharing', { id: made.id });
+    expect(stopped).toMatchObject({ id: made.id, version: 2, name: 'Team feed' });
+    expect(stopped.shared).toBeUndefined();
+
+    // B takes the stop on its next poll: the profile stays, as B's own, renamed beside B's profile of that name.
+    const onB = await pollUntil(
+      async () => {
+        const found = (await b.call<Profile[]>('profiles.list')).find((p) => p.id === made.id);
+        return found && !found.shared ? found : undefined;
+      },
+      { what: 'the stop on B' },
+    );
+    expect(onB).toMatchObject({ name: 'Team feed (team copy)', version: 3, sizes: [{ width: 160, height: 90 }] });
+    expect((await b.call<Profile>('profiles.get', { id: bOwn.id })).name).toBe('Team feed');
+    // A has no clash: its copy keeps its name and version.
+    expect((await a.call<Profile[]>('profiles.list')).find((p) => p.id === made.id)).toMatchObject({ name: 'Team feed', version: 2 });
+
+    // Edits after the stop stay on the instance that makes them: nothing more reaches the team's database.
+    const colleague = openPostgresStore(url, { instance: 'studio-reader' });
+    try {
+      const rowsAtStop = await colleague.presets.since(0);
+      expect(rowsAtStop.filter((row) => row.presetId === made.id).map((row) => [row.version, row.removed, row.savedBy])).toEqual([
+        [1, false, 'studio-a'],
+        [2, false, 'studio-a'],
+        [3, true, 'studio-a'],
+      ]);
+      await a.call('profiles.update', { id: made.id, draft: { ...draft([{ width: 50, height: 50 }]), name: 'Mine now' } });
+      await b.call('profiles.update', { id: made.id, draft: { ...draft([{ width: 70, height: 70 }]), name: 'Team feed (team copy)' } });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await colleague.presets.since(0)).toHaveLength(rowsAtStop.length);
+      expect(await b.call<Profile>('profiles.get', { id: made.id })).toMatchObject({ name: 'Team feed (team copy)', version: 4, sizes: [{ width: 70, height: 70 }] });
+      expect(await a.call<Profile>('profiles.get', { id: made.id })).toMatchObject({ name: 'Mine now', version: 3, sizes: [{ width: 50, height: 50 }] });
+    } finally {
+      await colleague.close();
+    }
+    // Sharing it again under its id is refused (the copies may differ now), with the way to share a copy.
+    await expect(a.call('profiles.share', { id: made.id })).rejects.toThrow(/stopped being shared.*Duplicate it/);
   });
 
   it('pulls a version made elsewhere when a job needs it, before the next poll', async () => {

@@ -42,6 +42,12 @@ export function fakeProfileHandlers(state: FakeState): ApiHandlers['profiles'] {
       profile.shared = true;
       return profile;
     },
+    stopSharing: async ({ id }) => {
+      const profile = findProfile(state, id);
+      if (profile.shared) profile.sharingStopped = true;
+      delete profile.shared;
+      return profile;
+    },
     createFromPreset: async ({ presetId, name }) => {
       const preset = FAKE_PRESETS.find((candidate) => candidate.id === presetId);
       if (!preset) throw new SmartResizeError('profile_not_found', `There is no preset "${presetId}".`);

@@ -22,6 +22,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   } },
   'profiles.remove': { id: 'prof_youtube_unused' },
   'profiles.share': { id: 'prof_spring' },
+  'profiles.stopSharing': { id: 'prof_spring' },
   'settings.store': undefined,
   'settings.setStore': { url: null },
   'profiles.createFromPreset': { presetId: 'pinterest' },

@@ -1,9 +1,10 @@
-import { describeError } from '../../../domain/errors';
+import { describeError, SmartResizeError } from '../../../domain/errors';
 import type { SettingsStore } from '../../settings/settingsStore';
 import type { JobStore, StoreRepositories, TeamPreset } from '../../store';
 import type { Profile } from '../profileSchema';
 import type { ProfileStore } from '../profileStore';
 import { readSharedFolderBody, sharedFolderBody } from './sharedFolderBody';
+import { isStoppedSharing, stoppedSharingBody } from './stoppedSharing';
 
 /** What the team presets sync reads and writes. */
 export interface TeamPresetsDeps {
@@ -77,6 +78,28 @@ export class TeamPresets {
   }
 
   /**
+   * Takes a profile out of the team's presets for every instance: a removal row marked "stopped sharing" (see
+   * stoppedSharingBody) goes to the database under the preset's lock, after the team's newest versions are pulled,
+   * so each instance keeps the profile as its own at the last version the team had. Its jobs keep their version.
+   */
+  async stopSharing(id: string): Promise<Profile> {
+    const profileId = this.deps.profiles.get(id).id;
+    if (!this.deps.profiles.isShared(profileId)) {
+      throw new SmartResizeError('invalid_profile', `"${this.deps.profiles.get(profileId).name}" is not shared with the team.`);
+    }
+    return this.deps.store.transaction(async (tx) => {
+      await tx.presets.lock('profile', profileId);
+      for (const row of await tx.presets.since(0)) if (row.kind === 'profile' && row.presetId === profileId) this.applyProfile(row);
+      const latest = await tx.presets.latest('profile', profileId);
+      const last = this.deps.profiles.get(profileId);
+      if (latest && !latest.removed) {
+        await tx.presets.add({ kind: 'profile', presetId: profileId, version: latest.version + 1, body: stoppedSharingBody(last), removed: true });
+      }
+      return this.deps.profiles.adoptTeamStop(profileId, new Date().toISOString()) ?? last;
+    });
+  }
+
+  /**
    * Saves an edit of a profile with `save` (the local store's update or removal). A shared one is saved under the
    * preset's lock with the team's newest versions pulled first, and its new version is in the database before this
    * resolves, so a job made with it on this instance finds it on every other.
@@ -123,7 +146,8 @@ export class TeamPresets {
 
   private applyProfile(row: TeamPreset): void {
     const profile = row.body as Profile;
-    if (row.removed) this.deps.profiles.adoptTeamRemoval(row.presetId, new Date(row.savedAt).toISOString());
+    if (row.removed && isStoppedSharing(row.body)) this.deps.profiles.adoptTeamStop(row.presetId, new Date(row.savedAt).toISOString());
+    else if (row.removed) this.deps.profiles.adoptTeamRemoval(row.presetId, new Date(row.savedAt).toISOString());
     else this.deps.profiles.adoptTeamVersion(profile);
   }
 

@@ -1,4 +1,4 @@
-import { Users } from 'lucide-react';
+import { UserMinus, Users } from 'lucide-react';
 import type { Profile } from '../../../../electron/shared';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useQueueState } from '../queue/useQueue';
@@ -7,17 +7,38 @@ import { useProfileMutations } from './useProfiles';
 /**
  * Whether a profile is a team preset (issue 15). On a team's PostgreSQL store a user profile can be shared: its edits
  * then reach every instance of the team (each reads the presets' version every few seconds, and at once when a job
- * needs a version it lacks). On one person's SQLite store there is no team, so nothing is offered.
+ * needs a version it lacks). "Stop sharing" takes it out of the team for every instance, each keeping its own copy.
+ * On one person's SQLite store there is no team, so nothing is offered.
  */
 export function TeamPresetNote({ profile }: { profile: Profile }) {
   const store = useQueueState().data?.store;
-  const { share } = useProfileMutations();
+  const { share, stopSharing } = useProfileMutations();
   if (profile.builtIn) return null;
   if (profile.shared) {
     return (
-      <p className="note note-info" data-testid="team-preset-note">
-        <Users size={14} /> Team preset: shared with the team{store?.kind === 'postgres' && ` through ${store.location}`}. Saving makes a new
-        version for every instance; jobs keep the version they were made with.
+      <div className="note note-info" data-testid="team-preset-note">
+        <span>
+          <Users size={14} /> Team preset: shared with the team{store?.kind === 'postgres' && ` through ${store.location}`}. Saving makes a new
+          version for every instance; jobs keep the version they were made with.
+        </span>{' '}
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={stopSharing.isPending}
+          title="Every instance keeps this profile as its own, at its current version; later edits stay on each computer"
+          onClick={() => stopSharing.mutate(profile.id)}
+        >
+          <UserMinus size={14} /> Stop sharing
+        </button>
+        <ErrorNote error={stopSharing.error} />
+      </div>
+    );
+  }
+  if (profile.sharingStopped) {
+    return (
+      <p className="note" data-testid="team-preset-stopped">
+        <UserMinus size={14} /> No longer shared with the team: this computer keeps its own copy, and its edits stay here. To share it again,
+        duplicate it and share the copy.
       </p>
     );
   }

@@ -37,6 +37,7 @@ export function useProfileMutations() {
     }),
     remove: useMutation({ mutationFn: (id: string) => api.profiles.remove({ id }), onSuccess: refresh }),
     share: useMutation({ mutationFn: (id: string) => api.profiles.share({ id }), onSuccess: refresh }),
+    stopSharing: useMutation({ mutationFn: (id: string) => api.profiles.stopSharing({ id }), onSuccess: refresh }),
     exportJson: useMutation({ mutationFn: (id: string) => api.profiles.export({ id }) }),
   };
 }
