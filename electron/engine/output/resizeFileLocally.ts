@@ -10,6 +10,9 @@ import { renderLocalFile } from '../local';
 import { safeInsetsFor } from '../preflight';
 import { finishImages, localPixels, placementLookup, sourceRights } from './finishImages';
 import { type OutputPlacement, type WrittenImage, writeRenderedOutputs } from './writeRenderedOutputs';
+import { outputNameFor } from './caseCollisions';
+import { RunOutputNames } from './runOutputNames';
+import type { OutputNameRegistry } from '../store/outputNames';
 
 /** A local resize of one file: which sizes (and the placements they name), how to encode and fill, where to write, what the user marked. */
 export interface LocalResizeRequest extends OutputPlacement, DecodeOptions {
@@ -25,6 +28,11 @@ export interface LocalResizeRequest extends OutputPlacement, DecodeOptions {
   readonly maxKB?: number;
   /** Copy the source's rights metadata (default true). */
   readonly copyMetadata?: boolean;
+  /**
+   * The names given so far in this run (one for all its files, so two sources whose outputs differ only by case
+   * get "name (2)"); default: one for this file alone.
+   */
+  readonly names?: OutputNameRegistry;
 }
 
 /** How one output was laid out: the method and the part of the upright source it shows. */
@@ -73,7 +81,10 @@ export async function resizeFileLocally(request: LocalResizeRequest): Promise<Lo
       aiComposited: false,
     },
   );
-  const written = await writeRenderedOutputs(request, finished.images);
+  const names = request.names ?? new RunOutputNames();
+  const written = await writeRenderedOutputs(request, finished.images, {
+    nameFor: (desiredPath, root) => outputNameFor(names, request.sourcePath, desiredPath, root),
+  });
   return {
     notes: [...rendered.notes, ...finished.notes],
     subjects: rendered.subjects,

@@ -4,6 +4,7 @@ import { collectSourceFiles } from '../../../engine/files/collectSourceFiles';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../../domain/outputFormats';
 import { refusalOnArrival } from '../../../engine/intake/admitFile';
 import { resizeFileLocally } from '../../../engine/output/resizeFileLocally';
+import { RunOutputNames } from '../../../engine/output/runOutputNames';
 import { ProfileStore } from '../../../engine/profiles';
 import { parseTargetSizeList } from '../../../domain/sizes/targetSize';
 import { FILL_STYLES, type FillOptions, type FillStyle, SubjectDetector } from '../../../engine/composition';
@@ -75,6 +76,8 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
       const sources = await collectSourceFiles(paths, { recursive: options.recursive });
       if (sources.length === 0) report.nothingFound(paths);
       let failures = sources.length === 0 ? 1 : 0;
+      // One record of the names given for the whole run: Banner.jpg and banner.JPG to one --out never share a name.
+      const names = new RunOutputNames();
       for (const source of sources) {
         if (source.kind === 'missing') {
           failures += 1;
@@ -97,6 +100,7 @@ export function registerResizeCommand(program: Command, setExitCode: (code: numb
             fill,
             marks,
             detector,
+            names,
           });
           report.done(source.path, result);
         } catch (error) {
