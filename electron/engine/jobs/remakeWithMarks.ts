@@ -4,7 +4,7 @@ import { saveMarksOfSource } from '../composition/marks';
 import type { UserMarks } from '../composition/userMarks';
 import { decodeWithSubjects, renderLocalSizes } from '../local';
 import { finishImages, localPixels, profileFinishContext, sourceRights } from '../output/finishImages';
-import { outputPathFor } from '../output/writeRenderedOutputs';
+import { newMakingPath } from '../output/newMakingPath';
 import { safeInsetsFor } from '../preflight';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord } from '../store';
 import { layoutInSource } from '../review/layoutInSource';
@@ -83,13 +83,13 @@ async function remakeLocal(
     const size = formatTargetSize(image.target);
     const before = recorded.find((output) => output.target === size);
     if (!before) continue;
-    // The same file is replaced; only a changed encoding (an `auto` format deciding otherwise) takes the template's new name.
-    const at = outputPathFor(placement, image);
-    const path = before.format === (image.format ?? before.format) ? before.path : at.path;
+    // The same file is replaced; only a changed encoding (an `auto` format deciding otherwise) takes a new name,
+    // given as every output's is (never one another source's output folds to).
+    const at = await newMakingPath(deps.store.names, placement, before, image);
     // Its layout in upright source pixels too: the job view draws the new frame. Each remade size is a new version
     // (cause `marks`), so the making before the marks can be restored.
     const layout = layoutInSource(pixels[index]!.plan, source.raw, source.probe, profile.output.fill.style);
-    const made = { bytes: image.bytes, format: image.format ?? null, preflight: image.preflight ?? null, layout, provider: 'local' as const, tier: null, path, root: at.root };
+    const made = { bytes: image.bytes, format: image.format ?? null, preflight: image.preflight ?? null, layout, provider: 'local' as const, tier: null, path: at.path, root: at.root };
     await placeVersion(deps, { ...before, width: image.width, height: image.height }, made, 'marks');
     remade.push(size);
   }

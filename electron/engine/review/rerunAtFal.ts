@@ -6,7 +6,7 @@ import { cpuStep } from '../jobs/cpuStep';
 import { fetchAndFinish, requestAndWait, uploadOnce, type FalBatchPlan, type FalPartContext } from '../jobs/falJobPart';
 import { decodeScale, placementOfJob } from '../jobs/jobRunner';
 import type { JobRunnerDeps } from '../jobs/jobRunnerTypes';
-import { outputPathFor } from '../output/writeRenderedOutputs';
+import { newMakingPath } from '../output/newMakingPath';
 import { priceFinishedRequest } from '../pricing';
 import { STORE_EVENT_KINDS, type JobOutputRecord, type JobRecord, type OutputVersionRecord } from '../store';
 import { keepVariants } from '../jobs/keepVariants';
@@ -82,7 +82,8 @@ export async function rerunSizeAtFal(deps: FalRerunDeps, jobId: string, size: st
   for (const [index, image] of deliverables.entries()) {
     const output = outputs.find((candidate) => candidate.imageIndex === image.imageIndex - 1);
     if (!output) continue;
-    const at = outputPathFor(context.placement, image);
+    // A changed encoding (an `auto` format deciding otherwise) takes a new name, given as every output's is.
+    const at = await newMakingPath(deps.store.names, context.placement, output, image);
     const made = {
       bytes: image.bytes,
       format: image.format ?? null,
@@ -90,8 +91,7 @@ export async function rerunSizeAtFal(deps: FalRerunDeps, jobId: string, size: st
       layout: null,
       provider: 'fal' as const,
       tier: image.tier ?? null,
-      // A changed encoding (an `auto` format deciding otherwise) takes the template's name for it.
-      path: output.format === (image.format ?? output.format) ? output.path : at.path,
+      path: at.path,
       root: at.root,
       variant: output.imageIndex === 0 ? chosen : null,
     };
