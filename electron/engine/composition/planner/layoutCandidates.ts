@@ -17,7 +17,7 @@ const WINDOW_MARGIN = 0.03;
  * Candidate windows for one target: sizes from the largest cover crop up to "the whole source fits", plus the
  * exact sizes that fit each group of subjects (what must stay whole; that and the objects; all of it) inside the
  * safe area; for each size, positions centred on the focus point, on each group and on the image, and flush with
- * each group's edges. The scorer picks among them; there are at most a few hundred, each scored in microseconds.
+ * each group's edges. The scorer picks among them: a few thousand with a handful of subjects, each scored in about a microsecond.
  */
 export function candidateWindows(source: Dims, target: TargetSize, subjects: readonly Subject[], insets: SafeInsets): LayoutWindow[] {
   const aspect = target.width / target.height;

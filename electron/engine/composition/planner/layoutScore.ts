@@ -59,17 +59,26 @@ export interface LayoutScore {
 
 /** Scores one candidate: its window over the source (for the safe area) and the pixel plan made from it. */
 export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutWindow, subjects: readonly Subject[], insets: SafeInsets): LayoutScore {
-  const perPixel = window.width / plan.target.width;
-  const shown = plan.region;
-  const safe = clipTo(
-    {
-      left: window.left + insets.left * perPixel,
-      top: window.top + insets.top * perPixel,
-      width: window.width - (insets.left + insets.right) * perPixel,
-      height: window.height - (insets.top + insets.bottom) * perPixel,
-    },
-    shown,
-  );
+  return layoutScorer(source, subjects, insets)(plan, window);
+}
+
+/** What the score needs to know about one subject, worked out once per planning rather than once per candidate. */
+interface ScoredSubject {
+  readonly subject: Subject;
+  readonly box: Box;
+  readonly area: number;
+  readonly mustKeep: boolean;
+  readonly sure: boolean;
+  /** The cost of cutting it before its shares: mustKeepCut x weight, or objectWeight x stands-out x score. */
+  readonly cutWeight: number;
+}
+
+/**
+ * scoreLayout for many candidates of one source: the parts of the score that depend only on the subjects (their
+ * kinds, weights, the saliency box and the detections naming parts of it) are worked out once here, so a planning's
+ * thousands of candidates each cost only their geometry. The same arithmetic in the same order as one call each.
+ */
+export function layoutScorer(source: Dims, subjects: readonly Subject[], insets: SafeInsets): (plan: CompositionPlan, window: LayoutWindow) => LayoutScore {
   const hasMustKeep = subjects.some(isMustKeep);
   const objectWeight = hasMustKeep ? SCORE_WEIGHTS.objectCutBesideMustKeep : SCORE_WEIGHTS.objectCutAlone;
   // Faint text (a texture's letter-like blobs) does not say where the subject is: the saliency box stays the subject.
@@ -77,47 +86,79 @@ export function scoreLayout(source: Dims, plan: CompositionPlan, window: LayoutW
   // The user's keep boxes and focal point say what matters: then the saliency box is only a hint.
   const marked = subjects.some((subject) => subject.kind === 'keep' || subject.kind === 'focus');
   const saliencyWeight = marked ? SCORE_WEIGHTS.saliencyLostBesideMarks : detected ? SCORE_WEIGHTS.saliencyLostBesideDetections : SCORE_WEIGHTS.saliencyLostAlone;
-  const margin = TIGHT_MARGIN * Math.min(window.width, window.height);
-  const mustKeepCut: Subject[] = [];
-  const objectsCut: Subject[] = [];
-  let saliencyShown = 1;
-  let cost = fillCost(plan);
   const saliencyBox = subjects.find((subject) => subject.kind === 'saliency')?.box;
   const detections = (detected || marked) && saliencyBox ? namedParts(subjects, saliencyBox) : null;
-  for (const subject of subjects) {
-    if (isMustKeep(subject)) {
-      const inSafe = visibleShare(subject.box, safe);
-      if (inSafe < WHOLE_SHARE) {
-        if (isSureMustKeep(subject)) mustKeepCut.push(subject);
-        cost += SCORE_WEIGHTS.mustKeepCut * mustKeepWeight(subject) * (0.5 + (1 - inSafe) + 0.5 * (1 - visibleShare(subject.box, shown)));
+  const scored = subjects.map((subject): ScoredSubject => {
+    const mustKeep = isMustKeep(subject);
+    const cutWeight = mustKeep
+      ? SCORE_WEIGHTS.mustKeepCut * mustKeepWeight(subject)
+      : subject.kind === 'object'
+        ? objectWeight * objectStandsOut(subject.box, hasMustKeep, saliencyBox) * subject.score
+        : 0;
+    return { subject, box: subject.box, area: area(subject.box), mustKeep, sure: isSureMustKeep(subject), cutWeight };
+  });
+  return (plan, window) => {
+    const perPixel = window.width / plan.target.width;
+    const shown = plan.region;
+    const safe = clipTo(
+      {
+        left: window.left + insets.left * perPixel,
+        top: window.top + insets.top * perPixel,
+        width: window.width - (insets.left + insets.right) * perPixel,
+        height: window.height - (insets.top + insets.bottom) * perPixel,
+      },
+      shown,
+    );
+    const margin = TIGHT_MARGIN * Math.min(window.width, window.height);
+    const mustKeepCut: Subject[] = [];
+    const objectsCut: Subject[] = [];
+    let saliencyShown = 1;
+    let cost = fillCost(plan);
+    for (const { subject, box, area: boxArea, mustKeep, sure, cutWeight } of scored) {
+      if (mustKeep) {
+        const inSafe = shareInside(box, boxArea, safe);
+        if (inSafe < WHOLE_SHARE) {
+          if (sure) mustKeepCut.push(subject);
+          cost += cutWeight * (0.5 + (1 - inSafe) + 0.5 * (1 - shareInside(box, boxArea, shown)));
+        }
+      } else if (subject.kind === 'object') {
+        const inSafe = shareInside(box, boxArea, safe);
+        if (inSafe < WHOLE_SHARE) {
+          objectsCut.push(subject);
+          cost += cutWeight * (0.5 + (1 - inSafe));
+        }
+      } else if (subject.kind === 'saliency') {
+        const lost = 1 - shareInside(box, boxArea, shown);
+        saliencyShown = Math.min(saliencyShown, 1 - lost);
+        const lostOutside = detections ? saliencyLostOutside(box, shown, detections) : lost;
+        cost += saliencyWeight * lostOutside + (!detected && lost > 0.002 ? SCORE_WEIGHTS.saliencyStepAlone : 0);
       }
-    } else if (subject.kind === 'object') {
-      const inSafe = visibleShare(subject.box, safe);
-      if (inSafe < WHOLE_SHARE) {
-        objectsCut.push(subject);
-        cost += objectWeight * objectStandsOut(subject.box, hasMustKeep, saliencyBox) * subject.score * (0.5 + (1 - inSafe));
+      if (subject.kind !== 'focus' && (subject.kind !== 'saliency' || !detected)) {
+        cost += SCORE_WEIGHTS.tightToCrop * (mustKeep ? 1.5 : 1) * tightness(box, shown, source, margin);
       }
-    } else if (subject.kind === 'saliency') {
-      const lost = 1 - visibleShare(subject.box, shown);
-      saliencyShown = Math.min(saliencyShown, 1 - lost);
-      const lostOutside = detections ? saliencyLostOutside(subject.box, shown, detections) : lost;
-      cost += saliencyWeight * lostOutside + (!detected && lost > 0.002 ? SCORE_WEIGHTS.saliencyStepAlone : 0);
+      if (subject.kind === 'focus') {
+        // How far the window's middle is from the nearest middle a window of its size could have around the
+        // point (a crop can centre a point near the picture's edge only as far as the edge allows). Along an axis
+        // the window pads, the picture is placed whole: nothing to gain or lose there.
+        const offset = (start: number, size: number, point: number, total: number) =>
+          size > total + 0.5 ? 0 : Math.abs(start + size / 2 - Math.min(total - size / 2, Math.max(size / 2, point))) / size;
+        const dx = offset(window.left, window.width, box.left, source.width);
+        const dy = offset(window.top, window.height, box.top, source.height);
+        cost += SCORE_WEIGHTS.focusOffCentre * (dx + dy) + (shareInside(box, boxArea, shown) < 1 ? SCORE_WEIGHTS.mustKeepCut : 0);
+      }
     }
-    if (subject.kind !== 'focus' && (subject.kind !== 'saliency' || !detected)) {
-      cost += SCORE_WEIGHTS.tightToCrop * (isMustKeep(subject) ? 1.5 : 1) * tightness(subject.box, shown, source, margin);
-    }
-    if (subject.kind === 'focus') {
-      // How far the window's middle is from the nearest middle a window of its size could have around the
-      // point (a crop can centre a point near the picture's edge only as far as the edge allows). Along an axis
-      // the window pads, the picture is placed whole: nothing to gain or lose there.
-      const offset = (start: number, size: number, point: number, total: number) =>
-        size > total + 0.5 ? 0 : Math.abs(start + size / 2 - Math.min(total - size / 2, Math.max(size / 2, point))) / size;
-      const dx = offset(window.left, window.width, subject.box.left, source.width);
-      const dy = offset(window.top, window.height, subject.box.top, source.height);
-      cost += SCORE_WEIGHTS.focusOffCentre * (dx + dy) + (visibleShare(subject.box, shown) < 1 ? SCORE_WEIGHTS.mustKeepCut : 0);
-    }
-  }
-  return { cost, mustKeepCut, objectsCut, saliencyShown };
+    return { cost, mustKeepCut, objectsCut, saliencyShown };
+  };
+}
+
+/** visibleShare(box, frame) for a box whose area is known, without building the overlap box: the same quotient. */
+function shareInside(box: Box, boxArea: number, frame: Box): number {
+  if (boxArea <= 0) return 1;
+  const left = Math.max(box.left, frame.left);
+  const top = Math.max(box.top, frame.top);
+  const right = Math.min(box.left + box.width, frame.left + frame.width);
+  const bottom = Math.min(box.top + box.height, frame.top + frame.height);
+  return right > left && bottom > top ? ((right - left) * (bottom - top)) / boxArea : 0;
 }
 
 /**
@@ -167,14 +208,17 @@ const TIGHT_MARGIN = 0.025;
  */
 function tightness(box: Box, shown: Box, source: Dims, margin: number): number {
   if (margin <= 0) return 0;
-  const gaps: number[] = [];
-  if (shown.left > 0) gaps.push(box.left - shown.left);
-  if (shown.top > 0) gaps.push(box.top - shown.top);
-  if (shown.left + shown.width < source.width) gaps.push(shown.left + shown.width - (box.left + box.width));
-  if (shown.top + shown.height < source.height) gaps.push(shown.top + shown.height - (box.top + box.height));
   let worst = 0;
-  for (const gap of gaps) if (gap >= 0 && gap < margin) worst = Math.max(worst, 1 - gap / margin);
+  if (shown.left > 0) worst = Math.max(worst, closeness(box.left - shown.left, margin));
+  if (shown.top > 0) worst = Math.max(worst, closeness(box.top - shown.top, margin));
+  if (shown.left + shown.width < source.width) worst = Math.max(worst, closeness(shown.left + shown.width - (box.left + box.width), margin));
+  if (shown.top + shown.height < source.height) worst = Math.max(worst, closeness(shown.top + shown.height - (box.top + box.height), margin));
   return worst;
+}
+
+/** 1 for a gap of 0 down to 0 at the margin; 0 for a box past the edge (cut: scored as such) or farther off. */
+function closeness(gap: number, margin: number): number {
+  return gap >= 0 && gap < margin ? 1 - gap / margin : 0;
 }
 
 /** The fill's part of the cost: a step for any, its share, more past the knee, and its lopsidedness. */

@@ -4,7 +4,7 @@ import { NO_INSETS, type SafeInsets } from '../safeZone';
 import type { Subject } from '../subjects';
 import { type CompositionPlan, planFromWindow } from './compositionPlan';
 import { candidateWindows } from './layoutCandidates';
-import { type LayoutScore, scoreLayout } from './layoutScore';
+import { type LayoutScore, layoutScorer } from './layoutScore';
 
 /** What the planner knows about one source: its size (of the pixels it will render from) and its subjects. */
 export interface PlanningInput {
@@ -29,14 +29,15 @@ export interface ScoredPlan {
  */
 export function planComposition(input: PlanningInput, target: TargetSize): ScoredPlan {
   const insets = input.insetsFor?.(target) ?? NO_INSETS;
+  const score = layoutScorer(input.source, input.subjects, insets);
   let best: ScoredPlan | undefined;
   for (const window of candidateWindows(input.source, target, input.subjects, insets)) {
     const plan = planFromWindow(input.source, target, window);
     if (input.cropOnly && plan.method !== 'crop') continue;
-    const score = scoreLayout(input.source, plan, window, input.subjects, insets);
+    const scored = score(plan, window);
     // Ties go to less fill, then to the earlier (more central) candidate.
-    if (!best || score.cost < best.score.cost - 1e-9 || (Math.abs(score.cost - best.score.cost) <= 1e-9 && plan.fillShare < best.plan.fillShare)) {
-      best = { plan, score };
+    if (!best || scored.cost < best.score.cost - 1e-9 || (Math.abs(scored.cost - best.score.cost) <= 1e-9 && plan.fillShare < best.plan.fillShare)) {
+      best = { plan, score: scored };
     }
   }
   return best!;
