@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatTargetSize } from '../../domain/sizes/targetSize';
+import { outputNameFor } from '../output/caseCollisions';
 import { keptVariantPath, sparePathFor, type VariantPolicy } from '../output/falVariants';
 import { outputPathFor, type OutputPlacement } from '../output/writeRenderedOutputs';
 import { writeOutputFile } from '../output/writeOutputFile';
@@ -21,7 +22,9 @@ export interface VariantSetPlan {
 /**
  * Keeps every fal variant of each size (all were paid for) before the deliverables are written, so a crash between
  * never loses one: the app's copy in the data folder, and on a job's run for each one not chosen (all but A) a copy
- * in `variants/` beside the output when the profile keeps them there; each recorded in the store as its set.
+ * in `variants/` beside the output when the profile keeps them there; each recorded in the store as its set. A
+ * spare is named from the name the output is given (the one recorded for it: `banner (2).jpg` beside another
+ * source's `Banner.jpg` gives `banner (2)_B.jpg`), never from the template's, or two sources' spares would share one.
  */
 export async function keepVariants(
   store: JobStore,
@@ -40,7 +43,9 @@ export async function keepVariants(
     const keptPath = keptVariantPath(dataDir, { jobId, target, variantSet: set.variantSet, variant, ext: extname(deliverable.path) });
     await writeOutputFile(keptPath, image.bytes, 'overwrite');
     const spared = set.chooseFirst && policy.keep === 'subfolder' && variant > 0;
-    const sparePath = spared ? await writeSpare(sparePathFor(deliverable.path, variant), image.bytes, placement, deliverable.root) : null;
+    // The deliverable is written after its variants are kept: its name is decided (and recorded) here first.
+    const outputName = spared ? await outputNameFor(store.names, placement.sourcePath, deliverable.path, deliverable.root) : deliverable.path;
+    const sparePath = spared ? await writeSpare(sparePathFor(outputName, variant), image.bytes, placement, deliverable.root) : null;
     await store.variants.recordVariant({
       jobId,
       target,
