@@ -54,7 +54,8 @@ export async function nudgeOutput(context: FixContext, jobId: string, path: stri
 /**
  * Restores an earlier version of one output: its kept bytes go back to the output path (atomically) as a new version.
  * A version that is one of fal's variants brings its set back with it: that variant is chosen again and `variants/`
- * holds the others of its set (a re-run's newer set leaves it). A local making leaves the variants as they are.
+ * holds the others of its set (a re-run's newer set leaves it). A making that is no variant (a local
+ * one) empties `variants/` (placeVersion).
  */
 export async function restoreOutputVersion(context: FixContext, jobId: string, path: string, version: number): Promise<OutputVersionRecord> {
   const { job, output } = await outputOf(context.store, jobId, path);

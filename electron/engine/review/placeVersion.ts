@@ -3,7 +3,7 @@ import { SmartResizeError } from '../../domain/errors';
 import { writeOutputFile } from '../output/writeOutputFile';
 import type { JobOutputRecord, JobStore, OutputVersionRecord, StoreTransaction, VersionCause } from '../store';
 import { keepBytes, keepFile, keptPathFor } from './keptCopies';
-import { currentSetOf, type VariantRef } from './variantSets';
+import { clearSpares, currentSetOf, type VariantRef } from './variantSets';
 
 /** Where versions are kept and recorded: the store and the data folder (versions/<job>/...). */
 export interface VersionPlace {
@@ -78,7 +78,9 @@ export async function keepApprovedAfterPreviews(place: VersionPlace, jobId: stri
  * Keeps the bytes as the output's next version, writes them over the output file atomically, and records both in
  * one commit: the version (with its cause and maker), the output's new facts (its provider and tier are the
  * version's: a restored fal making is fal's again), which version the file holds, and `alsoRecord`'s writes (a fal
- * request becoming completed). The first making of an output is kept as version 1 before it is replaced.
+ * request becoming completed). The first making of an output is kept as version 1 before it is replaced. A making
+ * that is none of fal's variants then empties the size's `variants/` (clearSpares); a variant's caller chooses it
+ * (chooseVariant), which writes the others of its set there.
  */
 export async function placeVersion(
   place: VersionPlace,
@@ -92,7 +94,7 @@ export async function placeVersion(
   const keptPath = keptPathFor(place.dataDir, { ...output, version: next, outputPath: output.path });
   await keepBytes(keptPath, made.bytes);
   const { path } = await writeOutputFile(made.path ?? output.path, made.bytes, 'overwrite', { root: made.root });
-  return place.store.transaction(async (tx) => {
+  const placed = await place.store.transaction(async (tx) => {
     const facts = { width: output.width, height: output.height, bytes: made.bytes.length, format: made.format, preflight: made.preflight, layout: made.layout, provider: made.provider, tier: made.tier };
     const which = { variantSet: made.variant?.variantSet ?? null, variant: made.variant?.variant ?? null };
     const record = await tx.versions.addVersion({ jobId: output.jobId, target: output.target, imageIndex: output.imageIndex, cause, keptPath, ...facts, ...which });
@@ -101,4 +103,7 @@ export async function placeVersion(
     await alsoRecord?.(tx);
     return record;
   });
+  // A making that is none of fal's variants (a local one, a single fal image): no spare is "another variant" of it.
+  if (!made.variant && output.imageIndex === 0) await clearSpares(place.store, output.jobId, output.target);
+  return placed;
 }

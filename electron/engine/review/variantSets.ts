@@ -46,6 +46,22 @@ export async function chooseVariant(store: JobStore, jobId: string, target: stri
   await store.variants.choose(jobId, target, chosen, spares);
 }
 
+/**
+ * Empties a size's `variants/` of its spares once its file holds a making that is none of fal's variants (a nudge, a
+ * method switch, a local re-run, a restored local version): `variants/` then matches the chosen version, which has
+ * no others. Each spare leaves only while it still holds its variant's bytes (a file someone replaced stays); the
+ * app's copies stay, so restoring a fal version brings its set's spares back (chooseVariant). The choice is kept
+ * (it names the set a later pick is made from); the file itself says none is in it.
+ */
+export async function clearSpares(store: JobStore, jobId: string, target: string): Promise<void> {
+  const rows = (await store.variants.listVariants(jobId)).filter((row) => row.target === target);
+  const spared = rows.filter((row) => row.sparePath !== null);
+  if (spared.length === 0) return;
+  for (const row of spared) await removeIfStill(row.sparePath!, row.keptPath);
+  const chosen = rows.find((row) => row.chosen) ?? spared[0]!;
+  await store.variants.choose(jobId, target, chosen, spared.map((row) => ({ variantSet: row.variantSet, variant: row.variant, sparePath: null })));
+}
+
 /** Removes a spare only while it still holds the kept variant's bytes. */
 async function removeIfStill(sparePath: string, keptPath: string): Promise<void> {
   const [spare, kept] = await Promise.all([readFile(sparePath).catch(() => undefined), readFile(keptPath).catch(() => undefined)]);
