@@ -35,14 +35,17 @@ test('a fal re-run of one size shows its price, adds exactly that charge, change
   const square = before.get('1080x1080')!;
   const offer = await app.call('review.falRerunOffer', { jobId, path: square.path });
   expect(offer.reason).toBeNull();
-  const price = `$${(offer.quote!.maxCents / 100).toFixed(2)}`;
-  expect(offer.quote!.minCents).toBe(offer.quote!.maxCents);
+  const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+  // The tier fal names (one price for 1K and 2K) up to 4K's, which the ledger records when fal names none.
+  const price = dollars(offer.quote!.minCents);
+  expect(offer.quote!.maxCents).toBeGreaterThan(offer.quote!.minCents);
 
   await openApp(page, app, jobViewLink(jobId));
   await page.getByRole('button', { name: 'Open 1080x1080 large' }).click();
   const large = page.getByRole('dialog', { name: '1080x1080 large' });
   const panel = large.getByRole('region', { name: 'Re-run at fal' });
-  const button = panel.getByRole('button', { name: `Re-run at fal · ${price}` });
+  const button = panel.getByRole('button', { name: `Re-run at fal · ${price} – ${dollars(offer.quote!.maxCents)}` });
+  await expect(panel.getByTestId('quote-reason')).toHaveText('fal may bill the 4K tier: an answer that names no tier is recorded at the 4K price.');
   await expect(button).toBeEnabled();
   await expect(large.locator('img').first()).toBeVisible();
   await screenshot(page, 'review-fal-rerun');
@@ -58,7 +61,7 @@ test('a fal re-run of one size shows its price, adds exactly that charge, change
   const chargesAfter = await charges(app);
   expect(chargesAfter).toHaveLength(2);
   const added = chargesAfter.filter((row) => !chargesBefore.some((old) => old.id === row.id));
-  expect(added.map((row) => [row.cents, row.images])).toEqual([[offer.quote!.maxCents, 1]]);
+  expect(added.map((row) => [row.cents, row.images])).toEqual([[offer.quote!.minCents, 1]]);
   expect(chargesAfter.find((row) => row.id === chargesBefore[0]!.id)).toEqual(chargesBefore[0]);
 
   const versions = large.getByRole('region', { name: 'Versions' });

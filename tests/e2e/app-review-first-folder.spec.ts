@@ -38,8 +38,8 @@ test('a watched folder in review first: its files wait on the Queue page with th
   const approvals = page.locator('.queue-approvals');
   const row = approvals.getByTestId('awaiting-first.jpg');
   await expect(row).toBeVisible({ timeout: 30_000 });
-  await expect(row).toContainText('1080x1080 $0.15');
-  await expect(row.getByTestId('quote-total')).toHaveText('$0.35 with fal’s fee');
+  await expect(row).toContainText('1080x1080 $0.15 – $0.30');
+  await expect(row.getByTestId('quote-total')).toHaveText('$0.35 – $0.65 with fal’s fee');
   expect(app.fake.countSubmits()).toBe(0);
   await screenshot(page, 'review-first-queue');
 

@@ -40,7 +40,10 @@ test('review first: a drop is made locally and nothing reaches fal until a size 
   await expect(panel.getByTestId('approval-1200x628')).toBeVisible();
   await expect(page.locator('.output-tile').first()).toBeVisible();
   await screenshot(page, 'review-first');
-  const quoted = cents(await panel.getByTestId('approval-1080x1080').getByTestId('quote').innerText());
+  // "$0.15 – $0.30": the tier fal names up to 4K's price, with the reason said beside it.
+  const [quoted, quotedTop] = (await panel.getByTestId('approval-1080x1080').getByTestId('quote').innerText()).split('–').map(cents);
+  expect(quotedTop).toBeGreaterThan(quoted!);
+  await expect(panel.getByTestId('approval-1080x1080')).toContainText('fal may bill the 4K tier');
   expect(app.fake.countSubmits()).toBe(0);
 
   await panel.getByTestId('approval-1080x1080').getByRole('button', { name: 'Approve' }).click();
@@ -50,7 +53,7 @@ test('review first: a drop is made locally and nothing reaches fal until a size 
   expect(app.fake.requests({ route: 'submit' }).map((request) => (request.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080']]);
   const detail = await app.call('jobs.detail', { id: job!.id });
   // The price shown is what the ledger charged: that one image at fal's tier, and the request's fee.
-  expect(detail.costCents).toBe(quoted + 5);
+  expect(detail.costCents).toBe(quoted! + 5);
   expect(detail.outputs.find((output) => output.target === '1080x1080')!.provider).toBe('fal');
 
   await panel.getByTestId('approval-1200x628').getByRole('button', { name: 'Decline' }).click();

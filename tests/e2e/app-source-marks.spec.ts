@@ -79,10 +79,12 @@ test('a keep box drawn on the source and a clicked focal point remake the local 
   await screenshot(page, 'source-marks-saved');
 
   // The panel's re-run of the fal size, at the price it showed: one more request, charged exactly that.
-  const quoted = (await app.call('review.falRerunOffer', { jobId, path: fal(after).path })).quote!.maxCents;
+  const { quote } = await app.call('review.falRerunOffer', { jobId, path: fal(after).path });
+  // Charged at the tier fal names, the quote's minimum (its top is 4K's, for an answer naming no tier).
+  const quoted = quote!.minCents;
   const charged = async () => (await app.call('spend.ledger', { limit: 100 })).rows.filter((row) => row.kind === 'charge').map((row) => row.cents);
   const chargesBefore = await charged();
-  await page.getByRole('button', { name: `Re-run 1080x1350 at fal · $${(quoted / 100).toFixed(2)}` }).click();
+  await page.getByRole('button', { name: `Re-run 1080x1350 at fal · $${(quoted / 100).toFixed(2)} – $${(quote!.maxCents / 100).toFixed(2)}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Made again at fal' })).toContainText(`Made again at fal for $${(quoted / 100).toFixed(2)}: 1080x1350 (version 2).`);
   await expect(page.getByText("fal's smart-resize takes no focal point or keep boxes")).toBeVisible();
   expect(await charged()).toEqual([quoted, ...chargesBefore]);

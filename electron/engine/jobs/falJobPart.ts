@@ -11,7 +11,7 @@ import { buildSmartResizeInput, type SmartResizeInput } from '../fal/smartResize
 import { outputRefsFromResult, type SmartResizeResultBody } from '../fal/smartResizeResult';
 import { DEFAULT_QUALITY } from '../local';
 import type { OutputPlacement } from '../output/writeRenderedOutputs';
-import { estimateRequest } from '../pricing';
+import { estimateRequest, quoteRequests, quoteSizes } from '../pricing';
 import type { Profile } from '../profiles';
 import { formatTargetSize, type TargetSize } from '../../domain/sizes/targetSize';
 import { STORE_EVENT_KINDS, type FalSubmitRecord, type JobRecord, type JobRequestRecord, type NewFalSubmit } from '../store';
@@ -232,7 +232,9 @@ async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extra
  */
 async function admitWithSubmit(context: FalPartContext, plan: FalBatchPlan, submit: NewFalSubmit): Promise<Extract<JobOutcome, { kind: 'held' }> | { kind: 'admitted'; submit: FalSubmitRecord }> {
   const { deps, job, profile } = context;
-  const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
+  // The re-run's quote top (its images at 4K, as an answer naming no tier is recorded): the figure its offer held
+  // the caps to, so the reservation covers whatever the ledger then records.
+  const { maxCents } = quoteRequests(quoteSizes(plan.targets, falRequestSizes(plan.targets, profile.fal), profile.fal));
   let recorded: FalSubmitRecord | undefined;
   const admission = await deps.budget.admit(job, maxCents, plan.batchIndex, async (tx) => {
     recorded = await tx.submits.recordSubmitSending(submit);

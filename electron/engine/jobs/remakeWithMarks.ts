@@ -26,7 +26,7 @@ export interface RemakeResult {
   /** Sizes made again locally ("1080x1080"), free. */
   readonly remade: string[];
   /** The sizes fal made and the price range of a re-run of them; undefined when fal made none. */
-  readonly falRerun?: { readonly sizes: string[]; readonly minCents: number; readonly maxCents: number };
+  readonly falRerun?: { readonly sizes: string[]; readonly minCents: number; readonly maxCents: number; readonly reason: string | null };
   readonly notes: string[];
 }
 
@@ -99,5 +99,12 @@ async function remakeLocal(
 /** The price of re-running these sizes at fal after the marks: one request per size (see review/rerunAtFal), summed. */
 function priceOf(sizes: string[], profile: ReturnType<RemakeDeps['profileVersion']>): RemakeResult['falRerun'] {
   const quotes = sizes.map((size) => quoteFalRerun(profile, parseTargetSize(size)));
-  return { sizes, minCents: quotes.reduce((sum, quote) => sum + quote.minCents, 0), maxCents: quotes.reduce((sum, quote) => sum + quote.maxCents, 0) };
+  // Each size's reason once (they are mostly the same: "fal may bill the 4K tier ...").
+  const reasons = [...new Set(quotes.flatMap((quote) => (quote.reason ? [quote.reason] : [])))];
+  return {
+    sizes,
+    minCents: quotes.reduce((sum, quote) => sum + quote.minCents, 0),
+    maxCents: quotes.reduce((sum, quote) => sum + quote.maxCents, 0),
+    reason: reasons.length > 0 ? reasons.join('; ') : null,
+  };
 }

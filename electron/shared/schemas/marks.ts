@@ -30,8 +30,8 @@ export const SetJobMarksSchema = z.strictObject({ jobId: IdSchema, marks: UserMa
 /** What setting marks did: sizes made again locally (free), and the price of re-running the job's fal sizes. */
 export const SetJobMarksResultSchema = JobMarksSchema.extend({
   remade: z.array(z.string()),
-  /** The job's sizes fal made, with the price range of making them again; null when fal made none. */
-  falRerun: z.object({ sizes: z.array(z.string()), minCents: CentsSchema, maxCents: CentsSchema }).nullable(),
+  /** The job's sizes fal made, with the price range of making them again and why it is a range; null when fal made none. */
+  falRerun: z.object({ sizes: z.array(z.string()), minCents: CentsSchema, maxCents: CentsSchema, reason: z.string().nullable() }).nullable(),
   /** Anything the user should know (the sidecar could not be written, the source changed). */
   notes: z.array(z.string()),
 });

@@ -52,14 +52,17 @@ export const OutputVersionListSchema = z.object({ versions: z.array(OutputVersio
 
 export type OutputVersion = z.infer<typeof OutputVersionSchema>;
 
-/** The price of re-running one size at fal, from the pricing module (what the ledger records for a known tier). */
+/** The price of re-running one size at fal, from the pricing module: the ledger's charge is always within it. */
 const FalRerunQuoteSchema = z.object({
-  /** Equal to maxCents when the tier is certain. */
+  /** What the ledger records when fal names the cheapest tier it may pick. */
   minCents: z.int().nonnegative(),
+  /** The most the ledger can record (its images at 4K: an answer naming no tier is recorded at 4K's price). */
   maxCents: z.int().nonnegative(),
   /** fal's per-request fee inside both bounds (the size goes alone, so it is paid again). */
   visionFeeCents: z.int().nonnegative(),
   images: z.int().positive(),
+  /** Why it is a range, in words ("fal may bill the 4K tier: ..."); null when it is one price. */
+  reason: z.string().nullable(),
 });
 
 /** Whether an output can be re-run at fal now, its price, and why not (no key, budget, job not done...). */

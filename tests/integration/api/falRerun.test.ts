@@ -49,12 +49,13 @@ describe('re-running one size at fal', () => {
 
     const offer = await api.review.falRerunOffer({ jobId: job.id, path: square.path });
     expect(offer).toMatchObject({ size: '1080x1080', reason: null, quote: { images: 1, visionFeeCents: 5 } });
-    // 1080x1080 at the 1K setting can only be made at one price (1K and 2K images cost the same).
-    expect(offer.quote!.minCents).toBe(offer.quote!.maxCents);
+    // 1080x1080 at the 1K setting is one price when fal names its tier (1K and 2K images cost the same); the top is
+    // 4K's, what the ledger records for an answer naming no tier.
+    expect(offer.quote).toMatchObject({ minCents: 15 + 5, maxCents: 30 + 5, reason: expect.stringMatching(/^fal may bill the 4K tier/) });
 
     const made = await api.review.rerunFal({ jobId: job.id, path: square.path });
     expect(made).toMatchObject({ target: '1080x1080', version: 2, cause: 'fal_rerun', provider: 'fal', current: true });
-    expect(made.costCents).toBe(offer.quote!.maxCents);
+    expect(made.costCents).toBe(offer.quote!.minCents);
 
     // One more request, carrying only that size.
     expect(harness!.fake.countSubmits()).toBe(submitsBefore + 1);
@@ -64,7 +65,7 @@ describe('re-running one size at fal', () => {
     const after = await charges(api);
     expect(after).toHaveLength(2);
     const added = after.find((row) => row.requestId === made.requestId)!;
-    expect(added).toMatchObject({ cents: offer.quote!.maxCents, images: 1, jobId: job.id });
+    expect(added).toMatchObject({ cents: offer.quote!.minCents, images: 1, jobId: job.id });
     expect(after.find((row) => row.id === before[0]!.id)).toEqual(before[0]);
     // Only that file changed.
     for (const output of detail.outputs) expect(readFileSync(output.path).equals(bytes.get(output.path)!), output.target).toBe(output.target !== '1080x1080');
@@ -122,6 +123,22 @@ describe('re-running one size at fal', () => {
     expect(readFileSync(square.path).equals(bytes.get(square.path)!)).toBe(false);
   });
 
+  it('charges an answer naming no tier at 4K, and that charge is within the quote shown before', async () => {
+    const { job, square } = await finishedFalJob();
+    const api = harness!.api;
+    const offer = await api.review.falRerunOffer({ jobId: job.id, path: square.path });
+    harness!.fake.failNextJob({ kind: 'noTier' });
+
+    const made = await api.review.rerunFal({ jobId: job.id, path: square.path });
+    const charge = (await charges(api)).find((row) => row.requestId === made.requestId)!;
+    // The ledger errs high: the image at 4K's price, plus the request fee.
+    expect(charge).toMatchObject({ cents: 30 + 5, images: 1, tiers: '1x4K?' });
+    expect(charge.cents).toBeGreaterThanOrEqual(offer.quote!.minCents);
+    expect(charge.cents).toBeLessThanOrEqual(offer.quote!.maxCents);
+    expect(made.costCents).toBe(charge.cents);
+    expect(offer.quote!.reason).toMatch(/fal may bill the 4K tier/);
+  });
+
   it('keeps its reservation while its submit is on the way: a prune between admission and submit does not release it', async () => {
     const { job, square } = await finishedFalJob();
     const { api, fake, store } = harness!;
@@ -139,7 +156,8 @@ describe('re-running one size at fal', () => {
 
     held.release();
     const made = await running;
-    expect(made.costCents).toBe(offer.quote!.maxCents);
+    // fal named its tier: charged the quote's minimum, inside what was reserved.
+    expect(made.costCents).toBe(offer.quote!.minCents);
     // Settled by its charge: nothing stays reserved.
     expect(await store.reservations.list()).toEqual([]);
   });
@@ -151,12 +169,12 @@ describe('re-running one size at fal', () => {
     const set = await api.marks.set({ jobId: job.id, marks: { focus: { x: 0.3, y: 0.5 }, keep: [] } });
     expect(set.remade).toEqual([]);
     expect(set.falRerun).toMatchObject({ sizes: ['1080x1080', '1200x628'] });
-    expect(set.falRerun!.minCents).toBe(set.falRerun!.maxCents);
+    expect(set.falRerun).toMatchObject({ minCents: 2 * (15 + 5), maxCents: 2 * (30 + 5) });
     const chargesBefore = await charges(api);
 
     const made = await api.marks.rerunFal({ jobId: job.id });
     expect(made.sizes.map((entry) => [entry.size, entry.version])).toEqual([['1080x1080', 2], ['1200x628', 2]]);
-    expect(made.costCents).toBe(set.falRerun!.maxCents);
+    expect(made.costCents).toBe(set.falRerun!.minCents);
     expect(made.note).toContain('takes no focal point or keep boxes');
     expect(harness!.fake.countSubmits()).toBe(submitsBefore + 2);
     const added = (await charges(api)).filter((row) => !chargesBefore.some((old) => old.id === row.id));

@@ -50,7 +50,7 @@ describe('variant sets', () => {
     const rerun = await api.review.rerunFal({ jobId: job.id, path: square.path });
     const charges = (await api.spend.ledger({ limit: 100 })).rows.filter((row) => row.kind === 'charge');
     expect(charges).toHaveLength(chargesBefore.length + 1);
-    expect(charges.find((row) => row.requestId === rerun.requestId)).toMatchObject({ cents: offer.quote!.maxCents, images: 3 });
+    expect(charges.find((row) => row.requestId === rerun.requestId)).toMatchObject({ cents: offer.quote!.minCents, images: 3 });
     expect(rerun.costCents).toBe(3 * 15 + 5);
     const second = await variantsOf(api, job.id, '1080x1080');
     expect(second.letters).toEqual(['A*', 'B', 'C']);

@@ -60,7 +60,7 @@ describe('smart-resize rerun', () => {
 
     const run = await runCli(['rerun', job.id, '--size', '300x300', '--provider', 'fal', '--json', '--data', harness.dataDir], { env });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`Sending 300x300 of job ${job.id} to fal: $0.20 (one request).`);
+    expect(run.stderr).toContain(`Sending 300x300 of job ${job.id} to fal: $0.20 to $0.35 (one request; fal may bill the 4K tier: an answer that names no tier is recorded at the 4K price).`);
     const [line] = jsonLines<{ size: string; version: number; provider: string; costCents: number; requestId: string; path: string }>(run.stdout);
     expect(line).toMatchObject({ size: '300x300', version: 2, provider: 'fal', costCents: 20 });
     expect(harness.fake.countSubmits()).toBe(submits + 1);

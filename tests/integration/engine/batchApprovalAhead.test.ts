@@ -59,7 +59,7 @@ describe('approving a review-first batch while some of it is still previewing', 
     expect(sizesSent(h, laterJob)).toEqual([['1080x1080', '1200x628']]);
     const laterQuote = await h.api.approvals.list({ id: later });
     expect(laterQuote.sizes.map((size) => `${size.size}:${size.decision}:${size.made}`)).toEqual(['1080x1080:approved:true', '1200x628:approved:true']);
-    expect((await h.api.jobs.detail({ id: later })).costCents).toBe(laterQuote.sizes[0]!.maxCents + laterQuote.sizes[1]!.maxCents + laterQuote.feeCents);
+    expect((await h.api.jobs.detail({ id: later })).costCents).toBe(laterQuote.sizes[0]!.minCents + laterQuote.sizes[1]!.minCents + laterQuote.feeCents);
     // Declined ahead: its previews are its outputs, nothing went to fal.
     expect(withdrawnJob.state, withdrawnJob.errorMessage ?? '').toBe('done');
     expect(sizesSent(h, withdrawnJob)).toEqual([]);

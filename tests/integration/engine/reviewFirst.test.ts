@@ -48,10 +48,12 @@ describe('review first (a drop)', () => {
 
     const quotes = await harness.api.approvals.list({ id: jobId });
     expect(quotes.reviewFirst).toBe(true);
-    expect(quotes.sizes.map((size) => [size.size, size.decision, size.minCents === size.maxCents])).toEqual([
-      ['1080x1080', 'pending', true],
-      ['1200x628', 'pending', true],
+    // Each a range: the tier fal names (1K and 2K cost the same) up to 4K, what an answer naming no tier is recorded at.
+    expect(quotes.sizes.map((size) => [size.size, size.decision, size.minCents, size.maxCents])).toEqual([
+      ['1080x1080', 'pending', 15, 30],
+      ['1200x628', 'pending', 15, 30],
     ]);
+    expect(quotes.sizes[0]!.reason).toMatch(/^fal may bill the 4K tier/);
     expect(quotes.pendingTotal.maxCents).toBe(quotes.sizes[0]!.maxCents + quotes.sizes[1]!.maxCents + quotes.feeCents);
 
     const approved = await harness.api.approvals.approve({ jobIds: [jobId], sizes: ['1080x1080'] });
@@ -60,8 +62,8 @@ describe('review first (a drop)', () => {
     expect(job.state, job.errorMessage ?? '').toBe('awaiting_approval');
     expect(harness.submitsOf(job).map((submit) => (submit.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080']]);
     const detail = await harness.api.jobs.detail({ id: jobId });
-    // The quote shown is the ledger's charge to the cent: one image at the tier fal reported, plus its request fee.
-    expect(detail.costCents).toBe(quotes.sizes[0]!.maxCents + quotes.feeCents);
+    // fal named its tier: the ledger's charge is the quote's minimum to the cent, one image at that tier plus its fee.
+    expect(detail.costCents).toBe(quotes.sizes[0]!.minCents + quotes.feeCents);
     const square = detail.outputs.find((output) => output.target === '1080x1080')!;
     expect(square.provider).toBe('fal');
     expect(square.path).toBe(previews.find((output) => output.target === '1080x1080')!.path);
@@ -77,6 +79,24 @@ describe('review first (a drop)', () => {
     expect(statSync(banner.path).mtimeMs).toBe(before);
     // A decided job is refused with the reason, not an error for the whole batch.
     expect((await harness.api.approvals.approve({ jobIds: [jobId] })).refused[0]!.reason).toMatch(/not awaiting approval/);
+  });
+
+  it('records an approved size whose answer names no tier within its quote: at 4K, the top the quote stated', async () => {
+    harness = await startEngineHarness({ profile: PROFILE });
+    const jobId = await drop(harness, { reviewFirst: true });
+    await harness.waitForJob('shoot.jpg', ['awaiting_approval', 'done', 'failed']);
+    const quote = (await harness.api.approvals.list({ id: jobId })).sizes.find((size) => size.size === '1080x1080')!;
+    expect(quote.reason).toMatch(/fal may bill the 4K tier/);
+
+    harness.fake.failNextJob({ kind: 'noTier' });
+    await harness.api.approvals.approve({ jobIds: [jobId], sizes: ['1080x1080'] });
+    const job = await harness.waitForJob('shoot.jpg', ['awaiting_approval', 'done', 'failed']);
+    expect(harness.submitsOf(job)).toHaveLength(1);
+    const [charge] = (await harness.api.spend.ledger({ limit: 10 })).rows.filter((row) => row.kind === 'charge' && row.jobId === job.id);
+    expect(charge).toMatchObject({ cents: 30 + 5, tiers: '1x4K?' });
+    // What the ledger recorded is within the range shown before approving (the size plus its request's fee).
+    expect(charge!.cents).toBeGreaterThanOrEqual(quote.minCents + 5);
+    expect(charge!.cents).toBeLessThanOrEqual(quote.maxCents + 5);
   });
 
   it('writes a batch given its own output folder there, and refuses a relative one before queueing anything', async () => {

@@ -38,7 +38,7 @@ describe('review first (a watched folder)', () => {
     await harness.api.approvals.approve({ jobIds: [job.id], sizes: ['1200x628'] });
     job = await harness.waitForJob('found.jpg', ['awaiting_approval', 'done', 'failed']);
     expect(harness.submitsOf(job).map((submit) => (submit.body as { target_sizes: string[] }).target_sizes)).toEqual([['1200x628']]);
-    expect((await harness.api.jobs.detail({ id: job.id })).costCents).toBe(quotes.sizes[1]!.maxCents + quotes.feeCents);
+    expect((await harness.api.jobs.detail({ id: job.id })).costCents).toBe(quotes.sizes[1]!.minCents + quotes.feeCents);
 
     await harness.api.approvals.approve({ jobIds: [job.id] });
     job = await harness.waitForJob('found.jpg', ['done', 'failed']);

@@ -30,7 +30,7 @@ export function fakeMarkHandlers(state: FakeState): ApiHandlers['marks'] {
         sidecarPath: `${job.sourcePath}.xmp`,
         remade: sizes('local'),
         // One request per size, each with its vision fee (as the engine's re-run at fal sends them).
-        falRerun: fal.length > 0 ? { sizes: fal, minCents: 20 * fal.length, maxCents: 35 * fal.length } : null,
+        falRerun: fal.length > 0 ? { sizes: fal, minCents: 20 * fal.length, maxCents: 35 * fal.length, reason: 'fal may bill the 4K tier: an answer that names no tier is recorded at the 4K price' } : null,
         notes: [],
       };
     },

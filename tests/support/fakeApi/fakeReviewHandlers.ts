@@ -46,7 +46,7 @@ export function fakeReviewHandlers(state: FakeState): ApiHandlers['review'] {
       return { target: output.target, imageIndex: 0, version: version + 1, cause: 'restore' as const, provider: output.provider, tier: null, layout: null, bytes: 0, createdAt: Date.now(), current: true };
     },
     // The fake's re-run at fal: the published 1K price of one image plus the vision fee, answered as version 2.
-    falRerunOffer: async ({ jobId, path }) => ({ size: outputOf(jobId, path).target, quote: { minCents: 20, maxCents: 20, visionFeeCents: 5, images: 1 }, reason: null }),
+    falRerunOffer: async ({ jobId, path }) => ({ size: outputOf(jobId, path).target, quote: { minCents: 20, maxCents: 35, visionFeeCents: 5, images: 1, reason: 'fal may bill the 4K tier: an answer that names no tier is recorded at the 4K price' }, reason: null }),
     rerunFal: async ({ jobId, path }) => {
       const output = outputOf(jobId, path);
       return { target: output.target, imageIndex: 0, version: 2, cause: 'fal_rerun' as const, provider: 'fal' as const, tier: '1K', layout: null, bytes: 0, createdAt: Date.now(), current: true, requestId: 'fake-request', costCents: 20 };

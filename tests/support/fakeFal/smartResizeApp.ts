@@ -91,7 +91,7 @@ async function renderAll(run: ModelRun, input: SmartResizeInput, source: Buffer)
       images,
       description: `Recomposed for ${target.width}x${target.height} from a ${preset.aspectRatio} ${preset.tier} render, center-cropped.`,
       aspect_ratio: preset.aspectRatio,
-      resolution: preset.tier,
+      ...(run.fault?.kind !== 'noTier' && { resolution: preset.tier }),
       width: target.width,
       height: target.height,
     });

@@ -98,6 +98,8 @@ export type FakeFalJobFault =
   | { readonly kind: 'error'; readonly type: string; readonly status?: number; readonly msg?: string }
   /** The request succeeds but its first output file's pixel size differs from the target (reported sizes do not). */
   | { readonly kind: 'wrongSize' }
+  /** The request succeeds but its `results[]` name no tier (`resolution` left out): the price of its images is unknown. */
+  | { readonly kind: 'noTier' }
   /** The request starts and stays IN_PROGRESS for ever (until cancelled): a runner that never finishes. */
   | { readonly kind: 'hang' };
 

@@ -20,8 +20,9 @@ export async function rerunAtFal(dataDir: string, jobId: string, size: string, j
     if (!output) throw new SmartResizeError('invalid_size', `Job ${jobId} has no ${size} output (it has ${[...new Set(detail.outputs.map((o) => o.target))].join(', ') || 'none'}).`);
     const offer = await api.review.falRerunOffer({ jobId, path: output.path });
     if (offer.reason) throw new SmartResizeError('invalid_query', `${target} of job ${jobId} cannot be re-run at fal: ${offer.reason}`);
-    const { minCents, maxCents } = offer.quote!;
-    process.stderr.write(`Sending ${target} of job ${jobId} to fal: ${minCents === maxCents ? formatCents(maxCents) : `${formatCents(minCents)} to ${formatCents(maxCents)}`} (one request).\n`);
+    const { minCents, maxCents, reason } = offer.quote!;
+    const why = reason ? `; ${reason}` : '';
+    process.stderr.write(`Sending ${target} of job ${jobId} to fal: ${minCents === maxCents ? formatCents(maxCents) : `${formatCents(minCents)} to ${formatCents(maxCents)}`} (one request${why}).\n`);
     const made = await api.review.rerunFal({ jobId, path: output.path });
     const line = { job: jobId, size: target, path: output.path, version: made.version, provider: made.provider, tier: made.tier, bytes: made.bytes, costCents: made.costCents, requestId: made.requestId };
     process.stdout.write(json ? `${JSON.stringify(line)}\n` : `${target} of job ${jobId} made again at fal for ${formatCents(made.costCents)} (request ${made.requestId}): version ${made.version} at ${output.path}\n`);

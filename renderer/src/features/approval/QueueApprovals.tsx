@@ -54,7 +54,7 @@ function AwaitingJobRow({ job, busy, onDecide }: { job: Job; busy: boolean; onDe
         </div>
         <div className="job-meta muted">
           {pending.map((size) => (
-            <span key={size.size}>
+            <span key={size.size} title={size.reason ?? undefined}>
               {size.size} {formatCentsRange(size.minCents, size.maxCents)}
             </span>
           ))}

@@ -58,7 +58,7 @@ export function SourceMarksPanel({ saved, draft, onEdit, onSave, saving, error, 
           {result.falRerun && (
             <p>
               {result.falRerun.sizes.join(', ')} came from fal and stay as they are; re-running {result.falRerun.sizes.length === 1 ? 'it' : 'them'} at fal with these marks would cost{' '}
-              {formatCentsRange(result.falRerun.minCents, result.falRerun.maxCents)} (one request per size).
+              {formatCentsRange(result.falRerun.minCents, result.falRerun.maxCents)} (one request per size{result.falRerun.reason ? `; ${result.falRerun.reason}` : ''}).
             </p>
           )}
           {result.falRerun && !falRerun.done && (

@@ -31,8 +31,12 @@ export function FalRerun({ jobId, output, busy }: Props) {
       {reason && <p className="muted small">{reason}</p>}
       {!reason && quote && (
         <p className="muted small">
-          One request for this size alone: {quote.images} image{quote.images === 1 ? '' : 's'} and fal’s {formatCents(quote.visionFeeCents)} request fee
-          {quote.minCents === quote.maxCents ? '' : ' (the tier fal picks sets the price)'}. The other sizes and their charges stay as they are.
+          One request for this size alone: {quote.images} image{quote.images === 1 ? '' : 's'} and fal’s {formatCents(quote.visionFeeCents)} request fee. The other sizes and their charges stay as they are.
+        </p>
+      )}
+      {!reason && quote?.reason && (
+        <p className="muted small" data-testid="quote-reason">
+          {quote.reason}.
         </p>
       )}
       {rerun.isPending && (
