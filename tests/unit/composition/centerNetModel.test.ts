@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centerNetArtifacts } from '../../../electron/engine/composition/detection/centerNetModel';
 import { humanModelsFolder } from '../../../electron/engine/composition/detection/humanModels';
+import { objectInputShape } from '../../../electron/engine/composition/detection/objectModel';
 
 /** The int32 values of one named constant in the artifacts' weight buffer. */
 function constant(artifacts: Awaited<ReturnType<typeof centerNetArtifacts>>, name: string): number[] {
@@ -32,6 +33,24 @@ describe('centerNetArtifacts (human\'s CenterNet at another input size)', () => 
     const differing = new Uint8Array(original.weightData).reduce((count, byte, index) => count + (byte === new Uint8Array(small.weightData)[index] ? 0 : 1), 0);
     expect(differing).toBeGreaterThan(0);
     expect(differing).toBeLessThanOrEqual(9 * 4);
+  });
+
+  it('takes a wide input: upsampling sizes as height and width, the grid width (a cell is row x width + column)', async () => {
+    const wide = await centerNetArtifacts(humanModelsFolder(), 384, 256);
+    expect(constant(wide, 'tower_0/CenternetHead/c5_upsample/up_sampling2d/mul')).toEqual([16, 24]);
+    expect(constant(wide, 'tower_0/CenternetHead/c4_upsample/up_sampling2d_1/mul')).toEqual([32, 48]);
+    expect(constant(wide, 'tower_0/CenternetHead/c3_upsample/up_sampling2d_2/mul')).toEqual([64, 96]);
+    expect(constant(wide, 'tower_0/BatchGather/concat')).toEqual([64 * 96, 4]);
+    expect(constant(wide, 'tower_0/strided_slice_6')).toEqual([96]);
+    expect(Object.values(wide.signature.inputs)[0]!.tensorShape.dim.map((dim) => dim.size)).toEqual(['1', '256', '384', '3']);
+  });
+
+  it('sizes the input to the image: the long side 384, the short one in proportion, rounded up to 32', () => {
+    expect(objectInputShape({ width: 640, height: 427 })).toEqual({ width: 384, height: 288 });
+    expect(objectInputShape({ width: 427, height: 640 })).toEqual({ width: 288, height: 384 });
+    expect(objectInputShape({ width: 640, height: 360 })).toEqual({ width: 384, height: 224 });
+    expect(objectInputShape({ width: 640, height: 640 })).toEqual({ width: 384, height: 384 });
+    expect(objectInputShape({ width: 640, height: 20 })).toEqual({ width: 384, height: 32 });
   });
 
   it('refuses a size the network cannot take, and files that are not the expected model', async () => {

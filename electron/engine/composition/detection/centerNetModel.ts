@@ -21,30 +21,31 @@ export interface ModelArtifacts {
 }
 
 /**
- * The constants of human's CenterNet (MobileNetV3 + CenterNet head, COCO) that follow from its 512 px input: the
- * head's three upsampling sizes (input / 16, / 8, / 4), the output grid's width and cell count. The network is
- * otherwise fully convolutional, so with these set for another multiple of 32 it runs on that input.
+ * The constants of human's CenterNet (MobileNetV3 + CenterNet head, COCO) that follow from its 512 x 512 input: the
+ * head's three upsampling sizes (input / 16, / 8, / 4, as height and width), the output grid's width (a cell's
+ * index is row x width + column) and cell count. The network is otherwise fully convolutional, so with these set
+ * for other multiples of 32 it runs on that input.
  */
-function sizeConstants(side: number): Record<string, number[]> {
-  const grid = side / 4;
+function sizeConstants(width: number, height: number): Record<string, number[]> {
   return {
-    'tower_0/CenternetHead/c5_upsample/up_sampling2d/mul': [side / 16, side / 16],
-    'tower_0/CenternetHead/c4_upsample/up_sampling2d_1/mul': [side / 8, side / 8],
-    'tower_0/CenternetHead/c3_upsample/up_sampling2d_2/mul': [grid, grid],
-    'tower_0/BatchGather/concat': [grid * grid, 4],
-    'tower_0/strided_slice_6': [grid],
+    'tower_0/CenternetHead/c5_upsample/up_sampling2d/mul': [height / 16, width / 16],
+    'tower_0/CenternetHead/c4_upsample/up_sampling2d_1/mul': [height / 8, width / 8],
+    'tower_0/CenternetHead/c3_upsample/up_sampling2d_2/mul': [height / 4, width / 4],
+    'tower_0/BatchGather/concat': [(height / 4) * (width / 4), 4],
+    'tower_0/strided_slice_6': [width / 4],
   };
 }
 
 const BYTES: Record<string, number> = { uint8: 1, uint16: 2, float16: 2 };
 
 /**
- * human's shipped CenterNet (centernet.json + .bin in its models folder) set up for a `side` x `side` input
- * instead of 512 x 512: the object model costs about (side / 512)^2 of its time. Throws when the files are not the
- * expected model (a constant missing or of another shape), rather than running a graph it does not understand.
+ * human's shipped CenterNet (centernet.json + .bin in its models folder) set up for a `width` x `height` input
+ * (square when only one side is given) instead of 512 x 512: the object model costs about its share of 512 x 512
+ * pixels of the time. Throws when the files are not the expected model (a constant missing or of another shape),
+ * rather than running a graph it does not understand.
  */
-export async function centerNetArtifacts(modelsFolder: string, side: number): Promise<ModelArtifacts> {
-  if (side % 32 !== 0) throw new Error(`CenterNet input ${side} is not a multiple of 32`);
+export async function centerNetArtifacts(modelsFolder: string, width: number, height = width): Promise<ModelArtifacts> {
+  for (const side of [width, height]) if (side % 32 !== 0 || side <= 0) throw new Error(`CenterNet input ${side} is not a multiple of 32`);
   const json = JSON.parse(await readFile(join(modelsFolder, 'centernet.json'), 'utf8')) as {
     modelTopology: ModelArtifacts['modelTopology'];
     weightsManifest: Array<{ weights: WeightSpec[] }>;
@@ -54,7 +55,7 @@ export async function centerNetArtifacts(modelsFolder: string, side: number): Pr
     convertedBy?: string;
   };
   const weights = Buffer.from(await readFile(join(modelsFolder, 'centernet.bin')));
-  const patches = sizeConstants(side);
+  const patches = sizeConstants(width, height);
   const specs = json.weightsManifest.flatMap((group) => group.weights);
   let offset = 0;
   for (const spec of specs) {
@@ -69,7 +70,7 @@ export async function centerNetArtifacts(modelsFolder: string, side: number): Pr
   }
   const missing = Object.keys(patches);
   if (missing.length > 0 || offset !== weights.length) throw new Error(`CenterNet weights are not as expected (${missing.join(', ') || 'size'})`);
-  const inputShape = [1, side, side, 3].map((size) => ({ size: String(size) }));
+  const inputShape = [1, height, width, 3].map((size) => ({ size: String(size) }));
   const modelTopology = structuredClone(json.modelTopology);
   for (const node of modelTopology.node) if (node.op === 'Placeholder' && node.attr.shape?.shape) node.attr.shape.shape.dim = inputShape;
   const signature = structuredClone(json.signature);

@@ -32,7 +32,7 @@ interface TfLike {
     nonMaxSuppressionAsync(boxes: TensorLike, scores: TensorLike, maxOutput: number, iouThreshold: number, scoreThreshold: number): Promise<TensorLike>;
   };
   io: { fromMemory(artifacts: object): unknown };
-  loadGraphModel(handler: unknown): Promise<{ execute(input: TensorLike, outputs: string[] | undefined): TensorLike }>;
+  loadGraphModel(handler: unknown): Promise<{ execute(input: TensorLike, outputs: string[] | undefined): TensorLike; dispose(): void }>;
 }
 
 /** human's models folder: the model files ship inside the npm package. */

@@ -6,12 +6,17 @@ import { type HumanLike, humanModelsFolder, loadHuman } from './humanModels';
 import { resizedRgbInput } from './modelInput';
 
 /**
- * CenterNet's input side here. human runs it at 512 px; 384 costs about (384/512)^2 = 56% of that (the object model
- * is the slowest step of a detection). bench:local, tuning set at 512 / 384 / 320: salient whole 85.0 / 85.0 / <85%,
- * padded plans 53 / 54 / 55%, fill 29.9 / 30.3 / 31.2% (before issue 13: 30.1%); hold-out set: 91 / 91 / 90%,
- * 63 / 63 / 61%, 36.4 / 36.5 / 35.8% (before: 34.6%). Small objects are what a smaller input misses first.
+ * CenterNet's input's long side here; the short side follows the image's aspect (objectInputShape). human runs it
+ * at 512 x 512; 384 x 384 costs about (384/512)^2 = 56% of that (the object model is the slowest step of a
+ * detection). bench:local, tuning set at 512 / 384 / 320 square: salient whole 85.0 / 85.0 / <85%, padded plans
+ * 53 / 54 / 55%, fill 29.9 / 30.3 / 31.2% (before issue 13: 30.1%); hold-out set: 91 / 91 / 90%, 63 / 63 / 61%,
+ * 36.4 / 36.5 / 35.8% (before: 34.6%). Small objects are what a smaller input misses first.
  */
 export const OBJECT_INPUT_SIDE = 384;
+/** The input's short side is a multiple of this (the network's stride), and at least this. */
+const STRIDE = 32;
+/** Input shapes kept loaded in a worker (one graph of the shared weights each; photos come in a few aspects). */
+const SHAPES_KEPT = 6;
 /** Confidence below which an object box is ignored: lower ones are mostly texture that looks like one. */
 const MIN_OBJECT_SCORE = 0.35;
 /** Boxes overlapping more than this (IoU) are one object (human's own setting). */
@@ -23,14 +28,48 @@ export interface ObjectModel {
   detect(image: WorkerImage): Promise<Subject[]>;
 }
 
-/** Loads TensorFlow.js's WASM backend (through human, with none of its own models) and CenterNet at OBJECT_INPUT_SIDE. */
+/**
+ * CenterNet's input for an image: `side` on its long side, the short side in proportion, rounded up to the
+ * network's stride. A 3:2 photo (a 640 x 427 thumbnail) runs at 384 x 288, three quarters of a square input's
+ * cost (1 MP bench photo: 128 -> 94 ms), and objects keep their shape instead of being stretched to a square.
+ * bench:local's measurement sets, square -> this: people found (IoU >= 0.5) 64 -> 63 of 99, hold-out padded plans
+ * 64.2 -> 63.8%, fill 36.1 -> 35.8%, salient whole 85.4 -> 86.7% (tuning), 91.7 -> 91.3% (hold-out).
+ */
+export function objectInputShape(image: { width: number; height: number }, side = OBJECT_INPUT_SIDE): { width: number; height: number } {
+  const short = Math.min(side, Math.max(STRIDE, Math.ceil((side * Math.min(image.width, image.height)) / Math.max(image.width, image.height) / STRIDE) * STRIDE));
+  return image.width >= image.height ? { width: side, height: short } : { width: short, height: side };
+}
+
+/**
+ * Loads TensorFlow.js's WASM backend (through human, with none of its own models) and CenterNet; the graph for
+ * each input shape is made the first time an image of that shape comes (the few most recent kept).
+ */
 export async function loadObjectModel(side = OBJECT_INPUT_SIDE): Promise<ObjectModel> {
   const human: HumanLike = await loadHuman({ faces: false, objects: false });
   const { tf } = human;
-  const model = await tf.loadGraphModel(tf.io.fromMemory(await centerNetArtifacts(humanModelsFolder(), side)));
+  const folder = humanModelsFolder();
+  const graphs = new Map<string, Promise<Awaited<ReturnType<typeof tf.loadGraphModel>>>>();
+  const graphFor = (shape: { width: number; height: number }) => {
+    const key = `${shape.width}x${shape.height}`;
+    let graph = graphs.get(key);
+    if (graph) graphs.delete(key);
+    graph ??= centerNetArtifacts(folder, shape.width, shape.height).then((artifacts) => tf.loadGraphModel(tf.io.fromMemory(artifacts)));
+    // Most recent last: the oldest shape goes first when too many are kept.
+    graphs.set(key, graph);
+    if (graphs.size > SHAPES_KEPT) {
+      const [oldestKey, oldest] = graphs.entries().next().value!;
+      graphs.delete(oldestKey);
+      void oldest.then((model) => model.dispose(), () => undefined);
+    }
+    return graph;
+  };
+  // The square graph now: a load that fails fails here, at warm-up, not on the first image.
+  await graphFor({ width: side, height: side });
   return {
     async detect(image) {
-      const resized = resizedRgbInput(tf, image, side);
+      const shape = objectInputShape(image, side);
+      const model = await graphFor(shape);
+      const resized = resizedRgbInput(tf, image, shape.width, shape.height);
       const output = model.execute(resized, ['tower_0/detections']);
       resized.dispose();
       // Rows of [x1, y1, x2, y2, score, class], corners in input pixels.
@@ -45,8 +84,8 @@ export async function loadObjectModel(side = OBJECT_INPUT_SIDE): Promise<ObjectM
       boxes.dispose();
       scores.dispose();
       kept.dispose();
-      const sx = image.width / side;
-      const sy = image.height / side;
+      const sx = image.width / shape.width;
+      const sy = image.height / shape.height;
       return indices.map((index): Subject => {
         const [x1, y1, x2, y2, score, label] = found[index]!;
         const left = Math.max(0, x1! * sx);
