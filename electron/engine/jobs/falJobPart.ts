@@ -4,7 +4,8 @@ import type { SmartResizeFalClient } from '../fal/falClient';
 import { isFalDeadline, type FalDeadlineError } from '../fal/falDeadline';
 import { steadyPolls } from '../fal/falRunTimes';
 import { type FetchedOutput, fetchOutputs } from '../fal/fetchOutputs';
-import { cropToTarget } from '../composition/cropToTarget';
+import { cropToTarget, type SourceMarksOnCanvas } from '../composition/cropToTarget';
+import { marksOfSource } from '../composition/marks';
 import { keepBoxesInOutput, safeInsetsFor } from '../preflight';
 import type { UploadImage } from '../fal/prepareUpload';
 import { buildSmartResizeInput, type SmartResizeInput } from '../fal/smartResizeInput';
@@ -105,7 +106,9 @@ export async function fetchAndFinish(context: FalPartContext, plan: FalBatchPlan
   return cpuStep(deps, signal, async () => {
     const about = { rights: await sourceRights(job.sourcePath), source: await sourceSize(job.sourcePath), aiComposited: true };
     const finishing = profileFinishContext(profile, about);
-    const pixels = await Promise.all(fetched.map((output) => canvasCut(output, finishing, deps)));
+    // A size cut here from fal's canvas honours the focal point and keep boxes as the local sizes do.
+    const marks = fetched.some((output) => output.canvas) && about.source ? await canvasMarks(deps, job, about.source) : undefined;
+    const pixels = await Promise.all(fetched.map((output) => canvasCut(output, finishing, deps, marks)));
     const done = await finishImages(pixels, finishing);
     return { ...done, notes: [...canvasNotes(fetched), ...done.notes] };
   }, 'finish');
@@ -248,12 +251,18 @@ function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: strin
 }
 
 /** A downloaded output as pixels to finish: fal's file as it is, or a far-aspect target cut from its canvas. */
-async function canvasCut(output: FetchedOutput, context: FinishContext, deps: JobRunnerDeps): Promise<FalPixels> {
+async function canvasCut(output: FetchedOutput, context: FinishContext, deps: JobRunnerDeps, marks: SourceMarksOnCanvas | undefined): Promise<FalPixels> {
   const { bytes, corrected: _corrected, url: _url, canvas, ...ref } = output;
   if (!canvas) return { ...ref, encoded: bytes };
   const insets = safeInsetsFor(context.placementOf(ref.target), ref.target);
-  const cut = await cropToTarget(bytes, ref.target, { detector: deps.detector, insets });
+  const cut = await cropToTarget(bytes, ref.target, { detector: deps.detector, insets, marks });
   return { ...ref, width: ref.target.width, height: ref.target.height, raw: cut.raw, boxes: keepBoxesInOutput(cut.subjects, cut.plan) };
+}
+
+/** The source's focal point and keep boxes (stored or from its sidecar), if it has any, with its upright size. */
+async function canvasMarks(deps: JobRunnerDeps, job: FalPartContext['job'], source: { width: number; height: number }): Promise<SourceMarksOnCanvas | undefined> {
+  const { marks } = await marksOfSource(deps.store.marks, job.contentHash, job.sourcePath);
+  return marks && (marks.focus || marks.keep.length > 0) ? { marks, source } : undefined;
 }
 
 /** The job log's sentence for each size cut here from fal's canvas. */
