@@ -40,6 +40,14 @@ export function approvalHandlers(engine: EngineParts): ApiHandlers['approvals'] 
         pendingTotal: pending.requests === 0 ? { minCents: 0, maxCents: 0 } : { minCents: pending.minCents, maxCents: pending.maxCents },
       };
     },
+    // A job approved and back in line is quoted but not awaiting: decided, so in neither list.
+    open: async () => {
+      const open = await store.reviews.openReviews();
+      return {
+        awaiting: open.filter((job) => job.state === 'awaiting_approval').map((job) => job.jobId),
+        previewing: open.filter((job) => !job.quoted).map((job) => ({ jobId: job.jobId, ahead: job.ahead?.decision ?? null })),
+      };
+    },
     approve: decide('approved'),
     decline: decide('declined'),
   };

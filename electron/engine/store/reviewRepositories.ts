@@ -1,3 +1,5 @@
+import type { JobState } from '../../domain/jobStates';
+
 /** What a job was given at intake besides its profile (see migration 014). */
 export interface JobOptions {
   /** Make every size locally first and send nothing to fal until the person approves. */
@@ -38,6 +40,16 @@ export interface SizeApproval extends SizeQuote {
   readonly decidedAt: number | null;
 }
 
+/** A review-first job not finished yet, as approving a whole batch sees it. */
+export interface OpenReview {
+  readonly jobId: string;
+  readonly state: JobState;
+  /** Its quotes are recorded: its previews are made (it awaits approval, or was approved and goes on). */
+  readonly quoted: boolean;
+  /** A decision given while it was still previewing, applied when its quotes are. */
+  readonly ahead?: DecisionAhead;
+}
+
 /** Review first: each job's intake options, and each paid size's quote and decision. */
 export interface ReviewRepository {
   /** Records a job's intake options (call in the transaction that created the job). */
@@ -50,6 +62,8 @@ export interface ReviewRepository {
   addQuotes(jobId: string, quotes: readonly SizeQuote[]): Promise<void>;
   /** Every quoted size of the job, in the order quoted. */
   listApprovals(jobId: string): Promise<SizeApproval[]>;
+  /** Every review-first job not finished, oldest first: those awaiting approval and those still previewing. */
+  openReviews(): Promise<OpenReview[]>;
   /**
    * Decides the job's pending sizes (all of them, or only `sizes`); a size already decided keeps its decision.
    * Returns the sizes this call decided.

@@ -12,7 +12,7 @@ export const VERB_GROUPS = {
   jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal', 'variants', 'variantImage', 'pickVariant'],
   marks: ['get', 'set', 'rerunFal'],
-  approvals: ['list', 'approve', 'decline'],
+  approvals: ['list', 'open', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
   settings: ['get', 'update', 'store', 'setStore'],

@@ -44,3 +44,14 @@ export const SizesDecidedSchema = z.object({
   ahead: z.array(IdSchema),
   refused: z.array(z.object({ jobId: IdSchema, reason: z.string() })),
 });
+
+/**
+ * The review-first jobs not decided yet, oldest first: what approving "the whole batch" covers. A job approved ahead
+ * keeps its place in `previewing` until its previews are made (it then goes straight on to fal).
+ */
+export const OpenReviewsSchema = z.object({
+  /** Awaiting approval now, with quotes to show. */
+  awaiting: z.array(IdSchema),
+  /** Still making their previews (not priced yet), with any decision already recorded ahead on them. */
+  previewing: z.array(z.object({ jobId: IdSchema, ahead: z.enum(['approved', 'declined']).nullable() })),
+});

@@ -68,6 +68,36 @@ describe('approving a review-first batch while some of it is still previewing', 
     expect(h.fake.countSubmits()).toBe(2);
   });
 
+  it("lists what approving the whole batch covers (awaiting and still previewing), and the jobs approved so finish their previews later and go on to fal", async () => {
+    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
+    const h = harness;
+    const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
+    await h.waitForJob('ready.jpg', ['awaiting_approval']);
+    await h.api.queue.pause();
+    const later = await dropReviewFirst(h, 'later.jpg', 'Landscape_6.jpg');
+    const last = await dropReviewFirst(h, 'last.jpg', '2569067123_aca715a2ee_o.jpg');
+    // An ordinary job is no part of a review.
+    copyFileSync(join(CORPUS, 'Channel_digital_image_CMYK_color_no_profile.jpg'), join(h.root, 'drops', 'plain.jpg'));
+    await h.api.jobs.enqueuePaths({ paths: [join(h.root, 'drops', 'plain.jpg')], profileId: h.profile.id });
+
+    const open = await h.api.approvals.open();
+    expect(open).toEqual({ awaiting: [ready], previewing: [{ jobId: later, ahead: null }, { jobId: last, ahead: null }] });
+    // The Queue page's "Approve the whole batch": every job listed.
+    const batch = await h.api.approvals.approve({ jobIds: [...open.awaiting, ...open.previewing.map((job) => job.jobId)] });
+    expect(batch.decided.map((entry) => entry.jobId)).toEqual([ready]);
+    expect(batch.ahead).toEqual([later, last]);
+    expect(await h.api.approvals.open()).toEqual({ awaiting: [], previewing: [{ jobId: later, ahead: 'approved' }, { jobId: last, ahead: 'approved' }] });
+
+    await h.api.queue.resume();
+    for (const name of ['ready.jpg', 'later.jpg', 'last.jpg']) {
+      const job = await h.waitForJob(name, ['done', 'failed']);
+      expect(job.state, job.errorMessage ?? '').toBe('done');
+      // No second approval asked: exactly the quoted sizes went to fal, once.
+      expect(sizesSent(h, job), name).toEqual([['1080x1080', '1200x628']]);
+    }
+    expect(await h.api.approvals.open()).toEqual({ awaiting: [], previewing: [] });
+  });
+
   it('refuses a job that is neither awaiting approval nor a review-first job still previewing', async () => {
     harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
     await harness.api.queue.pause();

@@ -14,6 +14,7 @@ export function fakeApprovalHandlers(state: FakeState): ApiHandlers['approvals']
       if (!state.jobs.some((job) => job.id === id)) throw new SmartResizeError('job_not_found', `There is no job with id "${id}".`);
       return { jobId: id, reviewFirst: false, sizes: [], feeCents: 5, pendingTotal: { minCents: 0, maxCents: 0 } };
     },
+    open: async () => ({ awaiting: [], previewing: [] }),
     approve: refuse,
     decline: refuse,
   };

@@ -51,6 +51,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'review.rerunFal': { jobId: 'job_0000001', path: '/home/demo/Spring-1080x1350/a.jpg' },
   'marks.get': { jobId: 'job_0000001' },
   'approvals.list': { id: 'job_0000001' },
+  'approvals.open': undefined,
   'approvals.approve': { jobIds: ['job_0000001'] },
   'approvals.decline': { jobIds: ['job_0000001'], sizes: ['1080x1080'] },
   'marks.rerunFal': { jobId: 'job_0000001' },

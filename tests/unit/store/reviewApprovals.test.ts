@@ -79,6 +79,28 @@ describe('review first on the store (migration 14)', () => {
     expect((await store.jobs.getJob(declined.id))?.state).toBe('done');
   });
 
+  it('lists the review-first jobs not finished, oldest first, whether quoted and any decision ahead', async () => {
+    const { job: previewing } = await store.jobs.insertJobIfNew(newJob());
+    await store.reviews.setJobOptions(previewing.id, { reviewFirst: true, outputRoot: null });
+    clock.advance(10);
+    const { job: approvedAhead } = await store.jobs.insertJobIfNew(newJob());
+    await store.reviews.setJobOptions(approvedAhead.id, { reviewFirst: true, outputRoot: null });
+    await store.reviews.decideAhead(approvedAhead.id, { decision: 'approved', sizes: ['1080x1920'] });
+    clock.advance(10);
+    const awaiting = await awaitingJob();
+    clock.advance(10);
+    const finished = await awaitingJob();
+    await store.jobs.transition(finished.id, 'done', { progress: 1 });
+    // Neither an ordinary job nor one given only its own output folder is a review.
+    const { job: plain } = await store.jobs.insertJobIfNew(newJob());
+    await store.reviews.setJobOptions(plain.id, { reviewFirst: false, outputRoot: '/out' });
+    expect(await store.reviews.openReviews()).toEqual([
+      { jobId: previewing.id, state: 'queued', quoted: false },
+      { jobId: approvedAhead.id, state: 'queued', quoted: false, ahead: { decision: 'approved', sizes: ['1080x1920'] } },
+      { jobId: awaiting.id, state: 'awaiting_approval', quoted: true },
+    ]);
+  });
+
   it('refuses a quote whose maximum is below its minimum', async () => {
     const { job } = await store.jobs.insertJobIfNew(newJob());
     await expect(store.reviews.addQuotes(job.id, [{ size: '10x10', minCents: 30, maxCents: 15, reason: null }])).rejects.toThrow(/CHECK|check/);

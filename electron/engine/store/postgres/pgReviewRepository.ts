@@ -1,5 +1,16 @@
-import type { DecisionAhead, JobOptions, ReviewRepository, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
-import { INSERT_QUOTE, SELECT_OPTIONS, SET_AHEAD, toApproval, toJobOptions, type ApprovalRow, type OptionsRow } from '../sqlite/reviewRepository';
+import type { DecisionAhead, JobOptions, OpenReview, ReviewRepository, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
+import {
+  INSERT_QUOTE,
+  SELECT_OPEN_REVIEWS,
+  SELECT_OPTIONS,
+  SET_AHEAD,
+  toApproval,
+  toJobOptions,
+  toOpenReview,
+  type ApprovalRow,
+  type OpenReviewRow,
+  type OptionsRow,
+} from '../sqlite/reviewRepository';
 import type { PgContext } from './pgContext';
 import { pgRow, pgRows, pgRun } from './pgSql';
 
@@ -40,6 +51,11 @@ export class PgReviewRepository implements ReviewRepository {
   async listApprovals(jobId: string): Promise<SizeApproval[]> {
     const rows = await pgRows<ApprovalRow>(this.ctx.client, 'SELECT * FROM size_approvals WHERE job_id = :jobId ORDER BY quoted_at, position', { jobId });
     return rows.map(toApproval);
+  }
+
+  /** Every review-first job not finished, oldest first. */
+  async openReviews(): Promise<OpenReview[]> {
+    return (await pgRows<OpenReviewRow>(this.ctx.client, SELECT_OPEN_REVIEWS, {})).map(toOpenReview);
   }
 
   /** Decides the pending sizes (all, or only `sizes`) in one statement; returns the sizes decided now. */

@@ -1,4 +1,5 @@
-import type { DecisionAhead, JobOptions, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
+import { FINISHED_JOB_STATES, type JobState } from '../../../domain/jobStates';
+import type { DecisionAhead, JobOptions, OpenReview, SizeApproval, SizeDecision, SizeQuote } from '../reviewRepositories';
 import { allRows, getRow, run } from './sqlite';
 import type { StoreContext } from './storeContext';
 
@@ -20,6 +21,29 @@ export const INSERT_QUOTE = `INSERT INTO size_approvals (job_id, size, decision,
 /** Shared with PostgreSQL's repository: a decision ahead on the job's options row (made at intake). */
 export const SET_AHEAD = 'UPDATE job_options SET ahead_decision = :decision, ahead_sizes = :sizes WHERE job_id = :jobId';
 export const SELECT_OPTIONS = 'SELECT review_first, output_root, ahead_decision, ahead_sizes FROM job_options WHERE job_id = :jobId';
+
+/** Shared with PostgreSQL's repository: the review-first jobs not finished, oldest first, and whether quoted. */
+export const SELECT_OPEN_REVIEWS = `SELECT j.id AS job_id, j.state, o.ahead_decision, o.ahead_sizes,
+    CASE WHEN EXISTS (SELECT 1 FROM size_approvals a WHERE a.job_id = j.id) THEN 1 ELSE 0 END AS quoted
+  FROM jobs j JOIN job_options o ON o.job_id = j.id
+  WHERE o.review_first = 1 AND j.state NOT IN (${FINISHED_JOB_STATES.map((state) => `'${state}'`).join(', ')})
+  ORDER BY j.created_at, j.id`;
+
+/** A row of SELECT_OPEN_REVIEWS. */
+export interface OpenReviewRow {
+  job_id: string;
+  state: JobState;
+  quoted: number;
+  ahead_decision: DecisionAhead['decision'] | null;
+  ahead_sizes: string | null;
+}
+
+/** A SELECT_OPEN_REVIEWS row as the interface's record (shared with PostgreSQL's repository). */
+export function toOpenReview(row: OpenReviewRow): OpenReview {
+  const open = { jobId: row.job_id, state: row.state, quoted: Number(row.quoted) === 1 };
+  if (row.ahead_decision === null) return open;
+  return { ...open, ahead: { decision: row.ahead_decision, sizes: row.ahead_sizes === null ? null : (JSON.parse(row.ahead_sizes) as string[]) } };
+}
 
 /** A job_options row. */
 export interface OptionsRow {
@@ -72,6 +96,11 @@ export class SqliteReviewRepository {
   /** Every quoted size of the job, in the order quoted. */
   listApprovals(jobId: string): SizeApproval[] {
     return allRows<ApprovalRow>(this.ctx.db, 'SELECT * FROM size_approvals WHERE job_id = :jobId ORDER BY quoted_at, position', { jobId }).map(toApproval);
+  }
+
+  /** Every review-first job not finished, oldest first. */
+  openReviews(): OpenReview[] {
+    return allRows<OpenReviewRow>(this.ctx.db, SELECT_OPEN_REVIEWS, {}).map(toOpenReview);
   }
 
   /** Decides the pending sizes (all, or only `sizes`); returns the sizes decided now. */
