@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
@@ -133,5 +134,47 @@ test('approving a review-first batch still previewing says so, and its jobs go s
   for (const job of (await app.call('jobs.query', { limit: 10 })).items) {
     expect(job.outputs.find((output) => output.target === '1080x1080')!.provider).toBe('fal');
   }
+  expect(problems).toEqual([]);
+});
+
+test('the Queue page approves the whole batch of a review-first folder: it says it covers the jobs still previewing, and those go on to fal when their previews are made', async ({
+  page,
+  app,
+}) => {
+  const problems = collectPageProblems(page);
+  await createProfile(app, 'Folder batch', [
+    { width: 1080, height: 1080, policy: 'fal' },
+    { width: 300, height: 250, policy: 'local' },
+  ]);
+  const profileId = (await app.call('profiles.list')).find((profile) => profile.name === 'Folder batch')!.id;
+  const inbox = app.makeFolder('Batch inbox');
+  await app.call('folders.add', { path: inbox, profileId, enabled: true, recursive: false, polling: false, trusted: true, reviewFirst: true, createIfMissing: false });
+  const states = async () => (await app.call('jobs.query', { limit: 10 })).items.map((job) => `${job.sourceName}:${job.state}`).sort().join(',');
+
+  // One file previewed and waiting; then the queue paused, so the rest of the batch is still to be previewed.
+  copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(inbox, 'first.jpg'));
+  await expect.poll(states, { timeout: 30_000 }).toBe('first.jpg:awaiting_approval');
+  await app.call('queue.pause');
+  copyFileSync(join(CORPUS, 'Landscape_6.jpg'), join(inbox, 'second.jpg'));
+  copyFileSync(join(CORPUS, '2569067123_aca715a2ee_o.jpg'), join(inbox, 'third.jpg'));
+  await expect.poll(states, { timeout: 30_000 }).toBe('first.jpg:awaiting_approval,second.jpg:queued,third.jpg:queued');
+
+  await openApp(page, app);
+  await goTo(page, 'Queue', 'Queue');
+  const approvals = page.locator('.queue-approvals');
+  await expect(approvals.getByTestId('awaiting-first.jpg')).toBeVisible();
+  await expect(approvals.getByTestId('batch-covers')).toContainText('The whole batch: 1 waiting for you, 2 still making their previews.');
+  await screenshot(page, 'review-first-queue-batch');
+  await approvals.getByRole('button', { name: 'Approve the whole batch (3)' }).click();
+  await expect(approvals.getByRole('status')).toHaveText('Approved 1 job; 2 still previewing go on to fal when their previews are made.');
+  await expect(approvals.getByTestId('batch-covers')).toContainText('The whole batch: 2 approved ahead. Those approved ahead go on to fal when their previews are made');
+  await expect(approvals.getByRole('button', { name: /Approve the whole batch/ })).toBeHidden();
+  await screenshot(page, 'review-first-queue-batch-approved');
+
+  await app.call('queue.resume');
+  await expect.poll(states, { timeout: 60_000 }).toBe('first.jpg:done,second.jpg:done,third.jpg:done');
+  // No second approval was asked: each job's paid size went to fal once.
+  expect(app.fake.requests({ route: 'submit' }).map((request) => (request.body as { target_sizes: string[] }).target_sizes)).toEqual([['1080x1080'], ['1080x1080'], ['1080x1080']]);
+  await expect(approvals).toBeHidden();
   expect(problems).toEqual([]);
 });

@@ -4,35 +4,33 @@ import { Card } from '../../ui/Card';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatCentsRange } from '../../ui/format';
 import { Thumbnail } from '../../ui/Thumbnail';
-import { useApprovals, useDecideSizes } from './useApprovals';
+import { BatchApproval } from './BatchApproval';
+import { useApprovals, useDecideSizes, useOpenReviews } from './useApprovals';
 
 /**
- * The Queue page's jobs awaiting approval: each with what its paid sizes would cost at fal and Approve / Decline
- * for the whole job (the job view decides size by size), and all of them at once. Same verbs as the job view.
+ * The Queue page's review-first work: each job awaiting approval with what its paid sizes would cost at fal and
+ * Approve / Decline for the whole job (the job view decides size by size), and the whole batch at once, jobs still
+ * making their previews included (BatchApproval). Same verbs as the job view.
  */
-export function QueueApprovals({ jobs }: { jobs: Job[] }) {
+export function QueueApprovals({ activeJobs }: { activeJobs: readonly Job[] }) {
   const decide = useDecideSizes();
-  if (jobs.length === 0) return null;
-  const jobIds = jobs.map((job) => job.id);
+  // Keyed by the active jobs' states, which events keep live: any job moving refetches what the batch covers.
+  const open = useOpenReviews(activeJobs.map((job) => `${job.id}:${job.state}`).join(','));
+  const jobs = activeJobs.filter((job) => job.state === 'awaiting_approval');
+  const previewing = open.data?.previewing.length ?? 0;
+  if (jobs.length === 0 && previewing === 0) return null;
   return (
-    <Card title={`Awaiting your approval (${jobs.length})`} className="queue-approvals">
+    <Card title={jobs.length > 0 ? `Awaiting your approval (${jobs.length})` : `Review first: ${previewing} still previewing`} className="queue-approvals">
       <p className="muted small">Every size of these was made locally (free). Nothing goes to fal until you approve; a declined job keeps its local previews.</p>
-      <ErrorNote error={decide.error} />
-      <ul className="job-list">
-        {jobs.map((job) => (
-          <AwaitingJobRow key={job.id} job={job} busy={decide.isPending} onDecide={(decision) => decide.mutate({ decision, jobIds: [job.id] })} />
-        ))}
-      </ul>
-      {jobs.length > 1 && (
-        <div className="approval-all">
-          <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => decide.mutate({ decision: 'approve', jobIds })}>
-            <BadgeCheck size={16} aria-hidden /> Approve all {jobs.length}
-          </button>
-          <button type="button" className="btn" disabled={decide.isPending} onClick={() => decide.mutate({ decision: 'decline', jobIds })}>
-            Decline all: keep the local previews
-          </button>
-        </div>
+      <ErrorNote error={decide.error ?? open.error} />
+      {jobs.length > 0 && (
+        <ul className="job-list">
+          {jobs.map((job) => (
+            <AwaitingJobRow key={job.id} job={job} busy={decide.isPending} onDecide={(decision) => decide.mutate({ decision, jobIds: [job.id] })} />
+          ))}
+        </ul>
       )}
+      {open.data && <BatchApproval reviews={open.data} />}
     </Card>
   );
 }

@@ -8,6 +8,15 @@ export function useApprovals(jobId: string, jobState: string | undefined) {
   return useQuery({ queryKey: ['approvals', jobId, jobState ?? ''], queryFn: () => api.approvals.list({ id: jobId }), enabled: jobState !== undefined });
 }
 
+/**
+ * The review-first jobs not decided yet (awaiting approval, still previewing): what approving the whole batch
+ * covers. Keyed by the active jobs' states (`jobsSignature`), which events keep live, so any job moving refetches it.
+ */
+export function useOpenReviews(jobsSignature: string) {
+  const api = useApi();
+  return useQuery({ queryKey: ['approvals', 'open', jobsSignature], queryFn: () => api.approvals.open(), placeholderData: (previous) => previous });
+}
+
 /** Approve or decline sizes (all pending, or the named ones) of jobs; the job views and the queue refetch after. */
 export function useDecideSizes() {
   const api = useApi();

@@ -16,14 +16,13 @@ export function QueuePage() {
   const cancel = useCancelJob();
   const now = useNow();
   // Jobs awaiting approval wait for the person, not the machine: listed apart, with their quote and the decision.
-  const awaiting = jobs.data?.filter((job) => job.state === 'awaiting_approval') ?? [];
   const inHand = jobs.data?.filter((job) => job.state !== 'awaiting_approval');
   return (
     <>
       <PageHeader title="Queue" subtitle="Jobs running and waiting, live." />
       <ErrorNote error={queue.error ?? jobs.error} />
       {queue.data && <QueueSummary queue={queue.data} />}
-      <QueueApprovals jobs={awaiting} />
+      <QueueApprovals activeJobs={jobs.data ?? []} />
       <Card title={`Pending jobs${inHand ? ` (${inHand.length})` : ''}`}>
         <ErrorNote error={cancel.error} prefix="Could not cancel:" />
         {inHand && inHand.length === 0 && <EmptyState icon={<ListChecks size={28} />} title="The queue is empty" />}
