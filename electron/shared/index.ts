@@ -19,6 +19,7 @@ export * from './schemas/variants';
 export * from './schemas/marks';
 export * from './schemas/queue';
 export * from './schemas/settings';
+export * from './schemas/storeChoice';
 export * from './schemas/estimate';
 export * from './schemas/events';
 export * from './schemas/spend';

@@ -3,16 +3,20 @@ import type { StoreChoice } from '../../shared/schemas/storeChoice';
 import type { EngineParts } from '../runtime/engineParts';
 import { storeInUse } from '../runtime/storeSelection';
 import { checkTeamDatabase } from '../store/postgres/checkTeamDatabase';
+import { defaultInstanceName } from '../store/postgres/pgInstances';
+import { PostgresJobStore } from '../store/postgres/pgJobStore';
 import { redactUrl } from '../store/postgres/redactUrl';
 
 /**
- * settings.store / settings.setStore: the job store in use and the one chosen in Settings. A PostgreSQL URL is saved
- * only once it answered and its schema is not newer than this app; it applies at the next start (the open store
- * holds leases and in-flight work, so it is not swapped under them).
+ * settings.store / setStore / setInstance: the job store in use and the one chosen in Settings, and this instance's
+ * name in a team. A PostgreSQL URL is saved only once it answered and its schema is not newer than this app; it and
+ * the name apply at the next start (the open store holds leases and in-flight work under that name, so neither is
+ * swapped under them).
  */
-export function storeHandlers(engine: EngineParts): Pick<ApiHandlers['settings'], 'store' | 'setStore'> {
+export function storeHandlers(engine: EngineParts): Pick<ApiHandlers['settings'], 'store' | 'setStore' | 'setInstance'> {
   const view = (): StoreChoice => {
-    const saved = engine.settings.get().store ?? null;
+    const settings = engine.settings.get();
+    const saved = settings.store ?? null;
     const inUse = storeInUse(engine.storeSelection, engine.store.path);
     const wanted = storeInUse({ store: saved ?? undefined, source: 'setting' }, engine.store.path);
     const overridden = engine.storeSelection.source === 'flag' || engine.storeSelection.source === 'env';
@@ -21,6 +25,7 @@ export function storeHandlers(engine: EngineParts): Pick<ApiHandlers['settings']
       source: engine.storeSelection.source,
       saved: saved === null ? null : redactUrl(saved),
       restartToApply: !overridden && (wanted.kind !== inUse.kind || wanted.location !== inUse.location),
+      instance: instanceView(engine, settings.instanceName ?? null),
     };
   };
   return {
@@ -30,5 +35,17 @@ export function storeHandlers(engine: EngineParts): Pick<ApiHandlers['settings']
       engine.settings.update({ store: url ?? undefined });
       return view();
     },
+    setInstance: async ({ name }) => {
+      engine.settings.update({ instanceName: name ?? undefined });
+      return view();
+    },
   };
+}
+
+function instanceView(engine: EngineParts, saved: string | null): StoreChoice['instance'] {
+  const { source } = engine.instanceSelection;
+  const inUse = engine.store instanceof PostgresJobStore ? engine.store.instance : null;
+  const overridden = source === 'flag' || source === 'env';
+  const next = overridden ? engine.instanceSelection.name! : (saved ?? defaultInstanceName());
+  return { inUse, saved, next, source, restartToApply: inUse !== null && next !== inUse };
 }

@@ -32,7 +32,7 @@ import type { EngineParts, EngineUseCases } from './engineParts';
 import { FalAccess } from './falAccess';
 import type { EngineOptions } from './engineOptions';
 import { createSpendParts, type SpendParts } from './spendParts';
-import { selectStore, type StoreSelection } from './storeSelection';
+import { selectInstance, selectStore, type InstanceSelection, type StoreSelection } from './storeSelection';
 
 export type { EngineOptions } from './engineOptions';
 
@@ -48,6 +48,7 @@ export class Engine implements EngineUseCases {
   // The parts, private (issue 11): hosts, the tray, the CLI and tests go through the use cases below and api().
   private readonly store: JobStore;
   private readonly storeSelection: StoreSelection;
+  private readonly instanceSelection: InstanceSelection;
   private readonly profiles: ProfileStore;
   private readonly settings: SettingsStore;
   private readonly keyStore: FalKeyStore;
@@ -74,18 +75,20 @@ export class Engine implements EngineUseCases {
     // The Settings choice of store, below --store and SMART_RESIZE_STORE. A damaged settings file is reported by
     // every later use; here it only means no store setting.
     let storeSetting: string | undefined;
+    let instanceSetting: string | undefined;
     try {
-      storeSetting = this.settings.get().store;
+      ({ store: storeSetting, instanceName: instanceSetting } = this.settings.get());
     } catch {
       storeSetting = undefined;
     }
     this.storeSelection = selectStore(options.store, env.SMART_RESIZE_STORE, storeSetting);
+    this.instanceSelection = selectInstance(options.instance, env.SMART_RESIZE_INSTANCE, instanceSetting);
     const storeChoice = this.storeSelection.store;
     this.store = options.openedStore ?? openStore({
       dataDir: options.dataDir,
       store: storeChoice,
       now: this.now,
-      instance: options.instance ?? env.SMART_RESIZE_INSTANCE,
+      instance: this.instanceSelection.name,
       leaseMs: env.SMART_RESIZE_LEASE_MS ? Number(env.SMART_RESIZE_LEASE_MS) : undefined,
     });
     // Every committed change reaches the hosts at once, pushed by the store: nothing polls the event log.
@@ -350,6 +353,7 @@ export class Engine implements EngineUseCases {
       events: this.events,
       store: this.store,
       storeSelection: this.storeSelection,
+      instanceSelection: this.instanceSelection,
       profiles: this.profiles,
       settings: this.settings,
       keyStore: this.keyStore,

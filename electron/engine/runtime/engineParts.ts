@@ -17,7 +17,7 @@ import type { EngineEvents } from './engineEvents';
 import type { EnqueueResult } from './enqueuePaths';
 import type { FalAccess } from './falAccess';
 import type { SpendParts } from './spendParts';
-import type { StoreSelection } from './storeSelection';
+import type { InstanceSelection, StoreSelection } from './storeSelection';
 
 /**
  * The engine's use cases: what a person (through the UI, the tray or the CLI) asks of it. The Engine offers them,
@@ -65,6 +65,8 @@ export interface EngineParts extends EngineUseCases {
   readonly store: JobStore;
   /** Which store was opened and what chose it (the flag, the environment, the setting or the default). */
   readonly storeSelection: StoreSelection;
+  /** What chose this instance's name in a team (the name itself is the open store's). */
+  readonly instanceSelection: InstanceSelection;
   readonly profiles: ProfileStore;
   readonly settings: SettingsStore;
   readonly keyStore: FalKeyStore;

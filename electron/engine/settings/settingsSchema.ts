@@ -63,6 +63,11 @@ export const SettingsSchema = z.object({
    * (`--store` and SMART_RESIZE_STORE override it).
    */
   store: z.string().optional(),
+  /**
+   * This instance's name in a team chosen in Settings ("made by" in History), absent for `user@host`. Read at start
+   * (`--instance` and SMART_RESIZE_INSTANCE override it): claims and leases are held under the name in use.
+   */
+  instanceName: z.string().optional(),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HostPathSchema, NoInputSchema, OkSchema } from '../schemas/common';
 import { EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
 import { QueueStateSchema } from '../schemas/queue';
-import { StoreChoiceInputSchema, StoreChoiceSchema } from '../schemas/storeChoice';
+import { InstanceNameInputSchema, StoreChoiceInputSchema, StoreChoiceSchema } from '../schemas/storeChoice';
 import { FalKeyInputSchema, FalKeyStatusSchema, FalKeyTestInputSchema, FalKeyTestSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
 import { verb } from './verb';
 
@@ -25,6 +25,11 @@ export const settingsVerbs = {
   setStore: verb({
     summary: 'Saves the team PostgreSQL URL after connecting to it (or null: SQLite); applied at the next start.',
     input: StoreChoiceInputSchema,
+    output: StoreChoiceSchema,
+  }),
+  setInstance: verb({
+    summary: "Saves this instance's name in a team (or null: user@host); applied at the next start.",
+    input: InstanceNameInputSchema,
     output: StoreChoiceSchema,
   }),
 };

@@ -15,7 +15,7 @@ export const VERB_GROUPS = {
   approvals: ['list', 'open', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
   estimate: ['batch'],
-  settings: ['get', 'update', 'store', 'setStore'],
+  settings: ['get', 'update', 'store', 'setStore', 'setInstance'],
   falKey: ['status', 'set', 'clear', 'test'],
   shell: ['openPath', 'revealPath'],
   dialog: ['pickFolder'],

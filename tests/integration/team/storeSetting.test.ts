@@ -66,4 +66,26 @@ describe('the job store as a Settings setting', () => {
     call = engineOn(dataDir, { SMART_RESIZE_STORE: 'sqlite' });
     expect(await call('settings.store')).toMatchObject({ ok: true, value: { inUse: { kind: 'sqlite' }, source: 'env', restartToApply: false } });
   });
+
+  it("saves this instance's name for the next start; --instance and SMART_RESIZE_INSTANCE override it", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'store-setting-'));
+    roots.push(root);
+    const dataDir = join(root, 'data');
+    const team = await freshDatabase(inject('pgUrl'));
+    let call = engineOn(dataDir, { SMART_RESIZE_STORE: team, SMART_RESIZE_INSTANCE: 'from-env' });
+    expect(await call('settings.store')).toMatchObject({ ok: true, value: { instance: { inUse: 'from-env', saved: null, next: 'from-env', source: 'env', restartToApply: false } } });
+    // Refused: no name at all, or control characters in it.
+    expect(await call('settings.setInstance', { name: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Name: give the instance a name, or use the default.' } });
+    expect(await call('settings.setInstance', { name: 'a\u0007b' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Saved under the environment's name: it stays in force, so no restart applies it.
+    expect(await call('settings.setInstance', { name: ' studio-mac ' })).toMatchObject({ ok: true, value: { instance: { inUse: 'from-env', saved: 'studio-mac', next: 'from-env', restartToApply: false } } });
+
+    await engines.pop()!.stop();
+    call = engineOn(dataDir, { SMART_RESIZE_STORE: team });
+    expect(await call('settings.store')).toMatchObject({ ok: true, value: { instance: { inUse: 'studio-mac', saved: 'studio-mac', source: 'setting', restartToApply: false } } });
+    // Back to the default: applied at the next start, which says so.
+    const reset = (await call('settings.setInstance', { name: null })) as { ok: true; value: StoreChoice };
+    expect(reset.value.instance).toMatchObject({ inUse: 'studio-mac', saved: null, restartToApply: true });
+    expect(reset.value.instance.next).toMatch(/@/);
+  });
 });

@@ -15,6 +15,9 @@ export interface FakeState {
   /** Newest first, the order the history shows. */
   jobs: JobDetail[];
   settings: Settings;
+  /** The team store URL and instance name saved in Settings (the fake keeps SQLite in use). */
+  storeUrl?: string | null;
+  instanceName?: string | null;
   falKey: FalKeyStatus;
   paused: { cause: PauseCause; reason: string | null } | null;
   online: boolean;

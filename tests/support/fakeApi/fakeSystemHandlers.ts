@@ -40,13 +40,9 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
     },
     estimate: { batch: async (input) => fakeEstimate(state, input) },
     settings: {
-      store: async () => ({ inUse: { kind: 'sqlite' as const, location: '/fake/data/jobs.sqlite' }, source: 'default' as const, saved: null, restartToApply: false }),
-      setStore: async ({ url }) => ({
-        inUse: { kind: 'sqlite' as const, location: '/fake/data/jobs.sqlite' },
-        source: 'default' as const,
-        saved: url && url.replace(/:[^:@/]*@/, ':***@'),
-        restartToApply: url !== null,
-      }),
+      store: async () => fakeStoreChoice(state),
+      setStore: async ({ url }) => ((state.storeUrl = url), fakeStoreChoice(state)),
+      setInstance: async ({ name }) => ((state.instanceName = name), fakeStoreChoice(state)),
       get: async () => state.settings,
       update: async (patch) => Object.assign(state.settings, patch),
     },
@@ -71,5 +67,16 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
     },
     dialog: { pickFolder: async () => ({ path: null }) },
     media: { thumbnail: async ({ path, maxSide }) => ({ dataUrl: fakeThumbnailDataUrl(path, maxSide) }) },
+  };
+}
+
+/** The fake's store choice: SQLite in use; a saved team URL (password redacted) and name wait for a restart. */
+function fakeStoreChoice(state: FakeState) {
+  return {
+    inUse: { kind: 'sqlite' as const, location: '/fake/data/jobs.sqlite' },
+    source: 'default' as const,
+    saved: state.storeUrl ? state.storeUrl.replace(/:[^:@/]*@/, ':***@') : null,
+    restartToApply: Boolean(state.storeUrl),
+    instance: { inUse: null, saved: state.instanceName ?? null, next: state.instanceName ?? 'demo@studio-mac', source: 'default' as const, restartToApply: false },
   };
 }

@@ -25,6 +25,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'profiles.stopSharing': { id: 'prof_spring' },
   'settings.store': undefined,
   'settings.setStore': { url: null },
+  'settings.setInstance': { name: 'studio-mac' },
   'profiles.createFromPreset': { presetId: 'pinterest' },
   'profiles.import': { json: '{"profile":{"name":"Imported","sizes":[{"width":100,"height":100,"policy":"local"}],"output":{"format":"png","quality":90},"naming":{"template":"{name}.{ext}","collision":"suffix"},"fal":{"prompt":"","numImagesPerSize":1,"resolution":"1K","safetyTolerance":"4"}}}' },
   'profiles.export': { id: 'prof_meta' },
