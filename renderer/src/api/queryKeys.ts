@@ -15,6 +15,7 @@ export const queryKeys = {
   job: (id: string) => ['job', id] as const,
   settings: ['settings'] as const,
   falKey: ['falKey'] as const,
+  storeChoice: ['storeChoice'] as const,
   estimate: (profileId: string, fileCount: number) => ['estimate', profileId, fileCount] as const,
   thumbnail: (path: string, maxSide: number) => ['thumbnail', path, maxSide] as const,
   /** Everything derived from the ledger: refetched together when a job finishes or a cap changes. */

@@ -6,9 +6,10 @@ import { PageHeader } from '../../ui/PageHeader';
 import { BudgetCard } from './BudgetCard';
 import { FalKeyCard } from './FalKeyCard';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
+import { StoreCard } from './StoreCard';
 import { useSettings } from './useSettings';
 
-/** The fal key, processing settings, the budget and where the app keeps its data. */
+/** The fal key, processing settings, the budget, where the app keeps its data and which job store it uses. */
 export function SettingsPage() {
   const api = useApi();
   const { settings } = useSettings();
@@ -29,6 +30,7 @@ export function SettingsPage() {
             </div>
           </Card>
         )}
+        <StoreCard />
       </div>
       {settings.data && <GeneralSettingsForm settings={settings.data} />}
       <BudgetCard />
