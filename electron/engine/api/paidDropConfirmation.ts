@@ -1,5 +1,8 @@
+import { basename } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
+import { sourceNameRefusal } from '../../domain/sourceImages';
 import { collectSourceFiles } from '../files/collectSourceFiles';
+import { hashFile } from '../intake/hashFile';
 import { formatCents } from '../pricing';
 import type { Profile } from '../profiles';
 import type { EngineParts } from '../runtime/engineParts';
@@ -16,23 +19,45 @@ export function paidMaximumCents(engine: Pick<EngineParts, 'fal'>, profile: Prof
 }
 
 /**
+ * How many of the paths' images would make new (paid) jobs with this profile version: every image they name (a
+ * folder's included) once per content, less the contents that already have a job (dedupe records those as skipped
+ * copies, paying nothing). A file that cannot be hashed counts as new, so the figure errs high. The files are hashed
+ * here and again by the intake: the check is made only for drops above the threshold.
+ */
+async function newImageCount(engine: Pick<EngineParts, 'store'>, paths: readonly string[], profile: Profile): Promise<{ images: number; alreadyMade: number }> {
+  const files = (await collectSourceFiles(paths, { recursive: true })).filter((source) => source.kind === 'file' && sourceNameRefusal(basename(source.path)) === null);
+  const hashes = new Set<string>();
+  let unreadable = 0;
+  for (const file of files) {
+    const hash = await hashFile(file.path).catch(() => null);
+    if (hash === null) unreadable += 1;
+    else hashes.add(hash);
+  }
+  const known = await engine.store.jobs.knownContent([...hashes], profile.id, profile.version);
+  const images = hashes.size - known.size + unreadable;
+  return { images, alreadyMade: files.length - images };
+}
+
+/**
  * The drop confirmation threshold, held at the verb: paid work that may cost more than `confirmAboveCents` is
  * refused, naming its maximum, unless the request says the person confirmed at least that maximum. Review first
- * sends nothing before approval, so it is never asked. The maximum counts every image the paths name (a folder's
- * images included), copies of images already made too: it is an upper bound, as the page's estimate is.
+ * sends nothing before approval, so it is never asked. The maximum counts each new image the paths name once (a
+ * folder's images included), leaving out copies of images already made with this profile version, which dedupe
+ * skips: it is an upper bound of what the drop sends to fal.
  */
 export async function assertPaidDropConfirmed(
-  engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings'>,
+  engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings' | 'store'>,
   request: { readonly paths: readonly string[]; readonly profileId: string; readonly reviewFirst?: boolean; readonly confirmedMaxCents?: number },
 ): Promise<void> {
   const threshold = engine.settings.get().confirmAboveCents;
   if (threshold === null || request.reviewFirst === true || request.paths.length === 0) return;
   const profile = engine.profiles.get(request.profileId);
   if (engine.fal.localOnlyReason()) return;
-  const images = (await collectSourceFiles(request.paths, { recursive: true })).filter((source) => source.kind === 'file').length;
+  const { images, alreadyMade } = await newImageCount(engine, request.paths, profile);
   const { maxCents } = paidMaximumCents(engine, profile, images);
   if (maxCents <= threshold || (request.confirmedMaxCents ?? -1) >= maxCents) return;
-  const what = images === 1 ? 'This image' : `These ${images} images`;
+  const made = alreadyMade === 0 ? '' : ` (${alreadyMade} already made with this profile, left out)`;
+  const what = `${images === 1 ? 'This image' : `These ${images} images`}${made}`;
   const confirmed = request.confirmedMaxCents === undefined ? '' : ` (${formatCents(request.confirmedMaxCents)} was confirmed)`;
   throw new SmartResizeError(
     'confirmation_required',

@@ -73,6 +73,11 @@ export interface JobRepository {
   /** The job, or undefined. */
   getJob(jobId: string): Promise<JobRecord | undefined>;
   /**
+   * Which of these content hashes already have a job with this profile version (any state): a drop of them makes no
+   * new job, only a skipped copy, so it pays nothing (the drop confirmation's maximum leaves them out).
+   */
+  knownContent(contentHashes: readonly string[], profileId: string, profileVersion: number): Promise<Set<string>>;
+  /**
    * Moves a job to `to` if the state machine allows it (else `invalid_job_transition`; `job_not_found` for an
    * unknown id), appending the `job_state` event in the same commit. Going to `retry_scheduled` needs
    * `nextAttemptAt` and counts one attempt. A worker should treat `invalid_job_transition` after a cancel as "stop".

@@ -48,6 +48,30 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     expect(harness.fake.countSubmits()).toBe(2);
   });
 
+  it('leaves out of the maximum the copies of images already made with the profile, which dedupe skips', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const paths = dropped(harness);
+    await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 70 });
+    await harness.waitForJobs(2, ['done']);
+    // A folder of the two images again (renamed copies) and one new one.
+    const again = join(harness.root, 'again');
+    mkdirSync(again);
+    copyFileSync(paths[0]!, join(again, 'copy-1.jpg'));
+    copyFileSync(paths[1]!, join(again, 'copy-2.jpg'));
+    copyFileSync(join(CORPUS, '2569067123_aca715a2ee_o.jpg'), join(again, 'new.jpg'));
+
+    const unconfirmed = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [again], profileId: harness.profile.id });
+    expect(!unconfirmed.ok && unconfirmed.error.message).toBe(
+      'This image (2 already made with this profile, left out) may cost up to $0.35 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
+    );
+    // The maximum of the one new image is enough: the copies make skipped records, nothing is paid for them.
+    const confirmed = await harness.api.jobs.enqueuePaths({ paths: [again], profileId: harness.profile.id, confirmedMaxCents: 35 });
+    expect(confirmed.jobIds).toHaveLength(1);
+    expect(confirmed.skipped.map((entry) => entry.path.split('/').pop()).sort()).toEqual(['copy-1.jpg', 'copy-2.jpg']);
+    await harness.waitForJobs(3, ['done']);
+    expect(harness.fake.countSubmits()).toBe(3);
+  });
+
   it('queues without asking what sends nothing before approval, or when no threshold is set', async () => {
     harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
     const [first, second] = dropped(harness);

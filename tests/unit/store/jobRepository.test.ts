@@ -43,6 +43,19 @@ describe('insertJobIfNew', () => {
   });
 });
 
+describe('knownContent', () => {
+  it('names the hashes that already have a job with that profile version, whatever its state, and no others', async () => {
+    const made = (await store.jobs.insertJobIfNew(newJob({ contentHash: 'made' }))).job;
+    await store.jobs.cancel(made.id);
+    await store.jobs.insertJobIfNew(newJob({ contentHash: 'later', profileVersion: 2 }));
+    const { profileId, profileVersion } = made;
+    expect(await store.jobs.knownContent(['made', 'later', 'new'], profileId, profileVersion)).toEqual(new Set(['made']));
+    expect(await store.jobs.knownContent(['made', 'later'], profileId, 2)).toEqual(new Set(['later']));
+    expect(await store.jobs.knownContent(['made'], 'other', profileVersion)).toEqual(new Set());
+    expect(await store.jobs.knownContent([], profileId, profileVersion)).toEqual(new Set());
+  });
+});
+
 describe('transition', () => {
   it('moves along the state machine, stamping started and finished times and writing one event per move', async () => {
     const { job } = await store.jobs.insertJobIfNew(newJob({ provider: 'local' }));

@@ -136,6 +136,19 @@ export class PgJobRepository implements JobRepository {
     return findJob(this.ctx, jobId);
   }
 
+  /** The hashes of these that have a first job with this profile version, in one query. */
+  async knownContent(contentHashes: readonly string[], profileId: string, profileVersion: number): Promise<Set<string>> {
+    if (contentHashes.length === 0) return new Set();
+    const rows = await pgRows<{ content_hash: string }>(
+      this.ctx.client,
+      // The hashes go as one JSON array (the placeholders bind scalars only).
+      `SELECT content_hash FROM jobs WHERE content_hash IN (SELECT jsonb_array_elements_text(:contentHashes::jsonb))
+         AND profile_id = :profileId AND profile_version = :profileVersion AND duplicate_of IS NULL`,
+      { contentHashes: JSON.stringify(contentHashes), profileId, profileVersion },
+    );
+    return new Set(rows.map((row) => row.content_hash));
+  }
+
   async transition(jobId: string, to: JobState, patch?: TransitionPatch): Promise<JobRecord> {
     return applyTransition(this.ctx, await requireJob(this.ctx, jobId), to, patch);
   }

@@ -143,6 +143,20 @@ export class SqliteJobRepository {
     return findJob(this.ctx, jobId);
   }
 
+  /** The hashes of these that have a first job with this profile version (one indexed look-up each). */
+  knownContent(contentHashes: readonly string[], profileId: string, profileVersion: number): Set<string> {
+    return new Set(
+      contentHashes.filter((contentHash) =>
+        getRow<{ one: number }>(
+          this.ctx.db,
+          `SELECT 1 AS one FROM jobs WHERE content_hash = :contentHash AND profile_id = :profileId
+             AND profile_version = :profileVersion AND duplicate_of IS NULL`,
+          { contentHash, profileId, profileVersion },
+        ),
+      ),
+    );
+  }
+
   /**
    * Moves a job to `to` if the state machine allows it (else `invalid_job_transition`; `job_not_found` for an unknown
    * id), writing the `job_state` event in the same transaction. Going to `retry_scheduled` needs `nextAttemptAt`
