@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isSmartResizeError } from '../../domain/errors';
 import { isFalDeadline } from '../fal/falDeadline';
 import { classifyFalError } from '../fal/falErrorClassification';
@@ -35,6 +37,7 @@ export async function settleFailure(error: unknown, context: FailureContext): Pr
   if (isFalDeadline(error)) return retryOrFail(context, 'fal_deadline', `${error.message} It was cancelled at fal.`);
   if (isSmartResizeError(error)) {
     if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
+    if (error.code === 'file_not_found' && !(await isThere(dirname(job.sourcePath)))) return waitForSourceFolder(context);
     return fail(context, error.code, error.message);
   }
   const failure = classifyFalError(error);
@@ -95,4 +98,26 @@ async function fail(context: FailureContext, code: string, message: string, coun
 async function pauseForAuth(context: FailureContext, message: string): Promise<JobOutcome> {
   await context.store.queue.requeue(context.job.id, message);
   return { kind: 'auth', message };
+}
+
+/** How often a job whose source's folder is gone looks again: the hot folder's own standby poll. */
+const SOURCE_FOLDER_RETRY_MS = 5_000;
+
+/**
+ * The source's whole folder is gone (a share lost, a drive unplugged: the hot folder is in standby), not the file:
+ * the job tries again until it is back, without using an attempt, instead of failing an image that is only out of
+ * reach (the folder's return would not bring it back: its file is already known).
+ */
+async function waitForSourceFolder(context: FailureContext): Promise<JobOutcome> {
+  const at = context.now + SOURCE_FOLDER_RETRY_MS;
+  const reason = `${dirname(context.job.sourcePath)} is not there (drive unplugged or share lost?); tried again until it returns.`;
+  await context.store.jobs.transition(context.job.id, 'retry_scheduled', { nextAttemptAt: at, reason });
+  return { kind: 'retry', at };
+}
+
+async function isThere(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

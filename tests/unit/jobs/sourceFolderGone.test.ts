@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SmartResizeError } from '../../../electron/domain/errors';
+import { settleFailure } from '../../../electron/engine/jobs/jobFailure';
+import { MAX_ATTEMPTS } from '../../../electron/engine/jobs/retryPolicy';
+import type { JobStore } from '../../../electron/engine/store';
+import { newJob, useFreshStore, type FakeClock } from '../store/storeFixture';
+
+let store: JobStore;
+let clock: FakeClock;
+useFreshStore((opened) => ({ store, clock } = opened));
+const dir = mkdtempSync(join(tmpdir(), 'smart-resize-source-folder-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const notFound = (path: string) => new SmartResizeError('file_not_found', `"${path}" was not found: it may have been moved or deleted.`);
+
+/** Claims the job and settles `error` for it, `rounds` times; the job as it then is. */
+async function failRounds(sourcePath: string, rounds: number) {
+  const { job } = await store.jobs.insertJobIfNew(newJob({ sourcePath }));
+  for (let round = 0; round < rounds; round += 1) {
+    clock.advance(10 * 60_000);
+    const [claimed] = await store.queue.claimRunnable(clock.now(), 1);
+    if (!claimed) break;
+    await settleFailure(notFound(sourcePath), { store, job: claimed.job, now: clock.now(), onOffline: () => undefined });
+  }
+  return (await store.jobs.getJob(job.id))!;
+}
+
+describe('a job whose source cannot be read', () => {
+  it('waits while its whole folder is gone (a lost share, the hot folder in standby), however long, instead of failing', async () => {
+    const job = await failRounds(join(dir, 'share-gone', 'in', 'photo.jpg'), MAX_ATTEMPTS + 2);
+    expect(job.state).toBe('retry_scheduled');
+    expect(job.stateReason).toMatch(/is not there \(drive unplugged or share lost\?\)/);
+  });
+
+  it('fails as before when only the file is gone (its folder is there): deleted, not out of reach', async () => {
+    const job = await failRounds(join(dir, 'photo.jpg'), 1);
+    expect(job).toMatchObject({ state: 'failed', errorCode: 'file_not_found' });
+  });
+});
