@@ -12,15 +12,23 @@ export function prepareWatchData(dataDir: string, profile: ProfileInput, setting
   return new ProfileStore({ dataDir }).create(profile);
 }
 
+/** Bound on a `watch` process's start (tsx compiles the CLI first); reached only by a hang. */
+const START_DEADLINE_MS = 180_000;
+/** Bound on waiting for a line of output. */
+const OUTPUT_DEADLINE_MS = 120_000;
+
 /** A running `smart-resize watch` child process talking to the fake fal server through its proxy form. */
 export class WatchProcess {
   private output = '';
+  /** How the process ended, once it has. */
+  private exitedWith: string | undefined;
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(private readonly child: ChildProcess) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('exit', (code, signal) => (this.exitedWith = signal ?? `code ${String(code)}`));
   }
 
   /**
@@ -50,7 +58,9 @@ export class WatchProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const watch = new WatchProcess(child);
-    await watch.waitForOutput(/: watching/, 30_000);
+    // Each process compiles the CLI through tsx first: tens of seconds when several start at once on a loaded
+    // machine (61 s seen at load 13). The deadline only bounds a hang; a process that dies fails at once.
+    await watch.waitForOutput(/: watching/, START_DEADLINE_MS);
     return watch;
   }
 
@@ -59,9 +69,16 @@ export class WatchProcess {
     return this.output;
   }
 
-  /** Resolves when the output matches `pattern`. */
-  waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<true> {
-    return pollUntil(() => (pattern.test(this.output) ? true : undefined), {
+  /**
+   * Resolves when the output matches `pattern`; rejects at once if the process exits first (it never will match),
+   * else after `timeoutMs`, a bound generous enough for a machine at load 10+.
+   */
+  waitForOutput(pattern: RegExp, timeoutMs = OUTPUT_DEADLINE_MS): Promise<true> {
+    return pollUntil(() => {
+      if (pattern.test(this.output)) return true;
+      if (this.exitedWith) throw new Error(`The watch process exited (${this.exitedWith}) before printing ${pattern}:\n${this.output.slice(-2000)}`);
+      return undefined;
+    }, {
       timeoutMs,
       what: `watch output matching ${pattern}`,
       describe: () => this.output.slice(-2000),

@@ -100,7 +100,7 @@ export async function startTeamRun(options: TeamRunOptions): Promise<TeamRun> {
       for (const name of readdirSync(staging)) await rename(join(staging, name), join(folder, name));
     },
     jobs,
-    waitForJobs: async (check, what, timeoutMs = 240_000) => {
+    waitForJobs: async (check, what, timeoutMs = 480_000) => {
       await pollUntil(async () => (check(await jobs()) ? true : undefined), {
         timeoutMs,
         intervalMs: 500,
