@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import type { ApiHandlers } from '../../shared/contract/types';
 import type { EngineParts } from '../runtime/engineParts';
 import { approvalHandlers } from './approvalHandlers';
+import { estimateHandlers } from './estimateHandlers';
 import { folderHandlers } from './folderHandlers';
 import type { HostServices } from './hostServices';
 import type { PathPolicy } from './pathPolicy';
@@ -33,6 +34,7 @@ export function createEngineApi(engine: EngineParts, host: HostServices, options
     review: reviewHandlers(engine, engine.dataDir),
     marks: markHandlers(engine),
     approvals: approvalHandlers(engine),
+    estimate: estimateHandlers(engine, options.pathPolicy),
     ...systemHandlers(engine, host),
     ...spendHandlers(engine),
   };

@@ -38,12 +38,35 @@ async function newImageCount(engine: Pick<EngineParts, 'store'>, paths: readonly
   return { images, alreadyMade: files.length - images };
 }
 
+/** A drop's maximum at fal as the confirmation threshold counts it (new images only), and whether it asks. */
+export interface PaidDropQuote {
+  readonly images: number;
+  readonly alreadyMade: number;
+  readonly minCents: number;
+  readonly maxCents: number;
+  readonly confirmAboveCents: number | null;
+  /** Paid work above the threshold: refused unless review first or confirmed for at least `maxCents`. */
+  readonly confirmationRequired: boolean;
+}
+
+/**
+ * The quote of a drop (estimate.paths), the same figure jobs.enqueuePaths holds the threshold to: each new image the
+ * paths name once (a folder's images included), leaving out copies of images already made with this profile
+ * version, which dedupe skips. Nothing when fal is not used now.
+ */
+export async function quotePaidDrop(engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings' | 'store'>, paths: readonly string[], profileId: string): Promise<PaidDropQuote> {
+  const threshold = engine.settings.get().confirmAboveCents;
+  const profile = engine.profiles.get(profileId);
+  const { images, alreadyMade } = paths.length === 0 ? { images: 0, alreadyMade: 0 } : await newImageCount(engine, paths, profile);
+  const { minCents, maxCents } = paidMaximumCents(engine, profile, images);
+  return { images, alreadyMade, minCents, maxCents, confirmAboveCents: threshold, confirmationRequired: threshold !== null && maxCents > threshold };
+}
+
 /**
  * The drop confirmation threshold, held at the verb: paid work that may cost more than `confirmAboveCents` is
  * refused, naming its maximum, unless the request says the person confirmed at least that maximum. Review first
- * sends nothing before approval, so it is never asked. The maximum counts each new image the paths name once (a
- * folder's images included), leaving out copies of images already made with this profile version, which dedupe
- * skips: it is an upper bound of what the drop sends to fal.
+ * sends nothing before approval, so it is never asked. The maximum is the drop's quote (quotePaidDrop): an upper
+ * bound of what the drop sends to fal. A drop that grew since it was quoted is refused with its new maximum.
  */
 export async function assertPaidDropConfirmed(
   engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings' | 'store'>,
@@ -51,11 +74,10 @@ export async function assertPaidDropConfirmed(
 ): Promise<void> {
   const threshold = engine.settings.get().confirmAboveCents;
   if (threshold === null || request.reviewFirst === true || request.paths.length === 0) return;
-  const profile = engine.profiles.get(request.profileId);
+  engine.profiles.get(request.profileId);
   if (engine.fal.localOnlyReason()) return;
-  const { images, alreadyMade } = await newImageCount(engine, request.paths, profile);
-  const { maxCents } = paidMaximumCents(engine, profile, images);
-  if (maxCents <= threshold || (request.confirmedMaxCents ?? -1) >= maxCents) return;
+  const { images, alreadyMade, maxCents, confirmationRequired } = await quotePaidDrop(engine, request.paths, request.profileId);
+  if (!confirmationRequired || (request.confirmedMaxCents ?? -1) >= maxCents) return;
   const made = alreadyMade === 0 ? '' : ` (${alreadyMade} already made with this profile, left out)`;
   const what = `${images === 1 ? 'This image' : `These ${images} images`}${made}`;
   const confirmed = request.confirmedMaxCents === undefined ? '' : ` (${formatCents(request.confirmedMaxCents)} was confirmed)`;

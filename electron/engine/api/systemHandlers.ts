@@ -2,16 +2,14 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { Settings as ApiSettings } from '../../shared/schemas/settings';
 import { storeHandlers } from './storeHandlers';
 import { SmartResizeError } from '../../domain/errors';
-import { estimateRequest } from '../pricing';
-import { paidMaximumCents } from './paidDropConfirmation';
 import type { EngineParts } from '../runtime/engineParts';
 import type { HostServices } from './hostServices';
 import { queueState } from './queueState';
 import { thumbnailDataUrl } from './thumbnail';
 
-type SystemHandlers = Pick<ApiHandlers, 'queue' | 'estimate' | 'settings' | 'falKey' | 'shell' | 'dialog' | 'media'>;
+type SystemHandlers = Pick<ApiHandlers, 'queue' | 'settings' | 'falKey' | 'shell' | 'dialog' | 'media'>;
 
-/** queue, estimate, settings, falKey, shell, dialog and media: the engine plus what only the host can do. */
+/** queue, settings, falKey, shell, dialog and media: the engine plus what only the host can do. */
 export function systemHandlers(engine: EngineParts, host: HostServices): SystemHandlers {
   const settingsView = (): ApiSettings => {
     const settings = engine.settings.get();
@@ -48,31 +46,6 @@ export function systemHandlers(engine: EngineParts, host: HostServices): SystemH
       resume: async () => {
         engine.resume();
         return queueState(engine);
-      },
-    },
-    estimate: {
-      batch: async ({ profileId, fileCount }) => {
-        const profile = engine.profiles.get(profileId);
-        // No key (or fal turned off): every size is made locally, so nothing is quoted at fal's prices.
-        const localOnly = engine.fal.localOnlyReason() ?? null;
-        const perFile = estimateRequest(profile.sizes, profile.fal);
-        // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several); the same
-        // maximum jobs.enqueuePaths holds the confirmation threshold to.
-        const total = paidMaximumCents(engine, profile, fileCount);
-        const cents = (value: number | undefined) => (localOnly ? 0 : (value ?? 0) * fileCount);
-        return {
-          fileCount,
-          minCents: total.minCents,
-          maxCents: total.maxCents,
-          sizes: profile.sizes.map((size, index) => ({
-            width: size.width,
-            height: size.height,
-            policy: size.policy,
-            minCents: cents(perFile.perSize[index]?.minCents),
-            maxCents: cents(perFile.perSize[index]?.maxCents),
-          })),
-          localOnly,
-        };
       },
     },
     settings: {

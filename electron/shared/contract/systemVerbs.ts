@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HostPathSchema, NoInputSchema, OkSchema } from '../schemas/common';
-import { EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
+import { DropQuoteInputSchema, DropQuoteSchema, EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
 import { QueueStateSchema } from '../schemas/queue';
 import { InstanceNameInputSchema, StoreChoiceInputSchema, StoreChoiceSchema } from '../schemas/storeChoice';
 import { FalKeyInputSchema, FalKeyStatusSchema, FalKeyTestInputSchema, FalKeyTestSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
@@ -16,6 +16,11 @@ export const queueVerbs = {
 /** Cost ranges before paying. */
 export const estimateVerbs = {
   batch: verb({ summary: 'The min..max cost of running a profile on N files.', input: EstimateInputSchema, output: EstimateSchema }),
+  paths: verb({
+    summary: "A drop's maximum at fal, counted as jobs.enqueuePaths holds the confirmation threshold to (new images only), and whether it asks.",
+    input: DropQuoteInputSchema,
+    output: DropQuoteSchema,
+  }),
 };
 
 export const settingsVerbs = {

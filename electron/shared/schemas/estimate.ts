@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentsSchema, IdSchema } from './common';
+import { CentsSchema, HostPathSchema, IdSchema } from './common';
 import { SizePolicySchema } from './profile';
 import { LOCAL_ONLY_REASONS } from '../../domain/localOnlyReasons';
 
@@ -27,5 +27,33 @@ export const EstimateSchema = z.object({
   localOnly: z.enum(LOCAL_ONLY_REASONS).nullable().default(null),
 });
 
+/** The files or folders of a drop, as jobs.enqueuePaths will be given them, and its profile. */
+export const DropQuoteInputSchema = z.strictObject({
+  paths: z.array(HostPathSchema).min(1, 'Nothing to quote.').max(10_000, 'At most 10,000 paths at once.'),
+  profileId: IdSchema,
+});
+
+/**
+ * What a drop may cost at fal at most, counted as jobs.enqueuePaths counts it for the confirmation threshold: each
+ * new image content once (a folder's images included), copies of images already made with this profile version
+ * left out (dedupe skips them, nothing is paid).
+ */
+export const DropQuoteSchema = z.object({
+  /** Images that would make new (paid) jobs. */
+  images: z.int().nonnegative(),
+  /** Images left out: copies of contents already made with this profile version, or repeated in the drop. */
+  alreadyMade: z.int().nonnegative(),
+  minCents: CentsSchema,
+  maxCents: CentsSchema,
+  /** The threshold in Settings (null: never ask). */
+  confirmAboveCents: CentsSchema.nullable(),
+  /** True when jobs.enqueuePaths refuses these paths (unless review first) without confirmedMaxCents of at least maxCents. */
+  confirmationRequired: z.boolean(),
+  /** Set when every size will be made locally (so the drop is free), with why; else null. */
+  localOnly: z.enum(LOCAL_ONLY_REASONS).nullable(),
+});
+
 export type EstimateInput = z.infer<typeof EstimateInputSchema>;
+export type DropQuoteInput = z.infer<typeof DropQuoteInputSchema>;
+export type DropQuote = z.infer<typeof DropQuoteSchema>;
 export type Estimate = z.infer<typeof EstimateSchema>;

@@ -72,6 +72,50 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     expect(harness.fake.countSubmits()).toBe(3);
   });
 
+  it('quotes a drop (estimate.paths) as the verb holds it: new images only, the already-made copies counted apart, and that maximum is enough', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const paths = dropped(harness);
+    const first = await harness.api.estimate.paths({ paths, profileId: harness.profile.id });
+    expect(first).toEqual({ images: 2, alreadyMade: 0, minCents: 70, maxCents: 70, confirmAboveCents: 10, confirmationRequired: true, localOnly: null });
+    await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: first.maxCents });
+    await harness.waitForJobs(2, ['done']);
+    const again = join(harness.root, 'again');
+    mkdirSync(again);
+    copyFileSync(paths[0]!, join(again, 'copy-1.jpg'));
+    copyFileSync(join(CORPUS, '2569067123_aca715a2ee_o.jpg'), join(again, 'new.jpg'));
+
+    const quote = await harness.api.estimate.paths({ paths: [again], profileId: harness.profile.id });
+    expect(quote).toMatchObject({ images: 1, alreadyMade: 1, maxCents: 35, confirmationRequired: true });
+    // The quote's maximum is what the verb asks for: a cent less is refused, the quote itself accepted.
+    const short = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [again], profileId: harness.profile.id, confirmedMaxCents: quote.maxCents - 1 });
+    expect(short).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
+    const sent = await harness.api.jobs.enqueuePaths({ paths: [again], profileId: harness.profile.id, confirmedMaxCents: quote.maxCents });
+    expect(sent.jobIds).toHaveLength(1);
+    // Below the threshold, the quote says the drop does not ask.
+    harness.engine.updateSettings({ confirmAboveCents: 100 });
+    expect(await harness.api.estimate.paths({ paths: [join(CORPUS, 'Landscape_1.jpg')], profileId: harness.profile.id })).toMatchObject({ images: 0, alreadyMade: 1, maxCents: 0, confirmationRequired: false });
+  });
+
+  it('refuses a folder that grew since its quote was confirmed, and quotes it again with the new maximum', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const folder = join(harness.root, 'growing');
+    mkdirSync(folder);
+    copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(folder, 'a.jpg'));
+    const quoted = await harness.api.estimate.paths({ paths: [folder], profileId: harness.profile.id });
+    expect(quoted).toMatchObject({ images: 1, maxCents: 35 });
+    copyFileSync(join(CORPUS, 'Landscape_6.jpg'), join(folder, 'b.jpg'));
+
+    const refused = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [folder], profileId: harness.profile.id, confirmedMaxCents: quoted.maxCents });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
+    expect(await harness.jobs()).toEqual([]);
+    const requoted = await harness.api.estimate.paths({ paths: [folder], profileId: harness.profile.id });
+    expect(requoted).toMatchObject({ images: 2, maxCents: 70, confirmationRequired: true });
+    const sent = await harness.api.jobs.enqueuePaths({ paths: [folder], profileId: harness.profile.id, confirmedMaxCents: requoted.maxCents });
+    expect(sent.jobIds).toHaveLength(2);
+    await harness.waitForJobs(2, ['done']);
+    expect(harness.fake.countSubmits()).toBe(2);
+  });
+
   it('queues without asking what sends nothing before approval, or when no threshold is set', async () => {
     harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
     const [first, second] = dropped(harness);

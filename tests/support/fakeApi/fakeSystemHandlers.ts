@@ -1,5 +1,5 @@
 import { SmartResizeError } from '../../../electron/domain/errors';
-import type { ApiEventHub, ApiHandlers, EstimateInput, Estimate } from '../../../electron/shared';
+import type { ApiEventHub, ApiHandlers, DropQuote, DropQuoteInput, EstimateInput, Estimate } from '../../../electron/shared';
 import { fakeQueueState } from './fakeEvents';
 import { fakeThumbnailDataUrl } from './fakeThumbnail';
 import type { FakeState } from './fakeState';
@@ -25,6 +25,27 @@ function fakeEstimate(state: FakeState, { profileId, fileCount }: EstimateInput)
   return { fileCount, minCents: perFileMin * fileCount, maxCents: perFileMax * fileCount, sizes, localOnly: null };
 }
 
+/**
+ * A drop's quote as the engine counts it, by name here: each image path once, the sources of the profile's jobs
+ * already made left out.
+ */
+function fakeDropQuote(state: FakeState, { paths, profileId }: DropQuoteInput): DropQuote {
+  const made = new Set(state.jobs.filter((job) => job.profileId === profileId && job.state === 'done').map((job) => job.sourcePath));
+  const images = new Set(paths.filter((path) => /\.(jpe?g|png|webp|avif|tiff?|gif|heic|heif)$/i.test(path)));
+  const fresh = [...images].filter((path) => !made.has(path)).length;
+  const perFile = fakeEstimate(state, { profileId, fileCount: 1 });
+  const threshold = state.settings.confirmAboveCents;
+  return {
+    images: fresh,
+    alreadyMade: images.size - fresh,
+    minCents: perFile.minCents * fresh,
+    maxCents: perFile.maxCents * fresh,
+    confirmAboveCents: threshold,
+    confirmationRequired: threshold !== null && perFile.maxCents * fresh > threshold,
+    localOnly: null,
+  };
+}
+
 /** Queue, settings, key, shell, dialog and media verbs of the fake host. Calls to the shell are recorded. */
 export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCalls: string[]): SystemGroups {
   const emitQueue = () => {
@@ -38,7 +59,7 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
       pause: async () => ((state.paused = { cause: 'user', reason: 'Paused from the app.' }), emitQueue()),
       resume: async () => ((state.paused = null), emitQueue()),
     },
-    estimate: { batch: async (input) => fakeEstimate(state, input) },
+    estimate: { batch: async (input) => fakeEstimate(state, input), paths: async (input) => fakeDropQuote(state, input) },
     settings: {
       store: async () => fakeStoreChoice(state),
       setStore: async ({ url }) => ((state.storeUrl = url), fakeStoreChoice(state)),

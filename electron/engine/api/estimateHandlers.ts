@@ -1,0 +1,44 @@
+import type { ApiHandlers } from '../../shared/contract/types';
+import { estimateRequest } from '../pricing';
+import type { EngineParts } from '../runtime/engineParts';
+import { paidMaximumCents, quotePaidDrop } from './paidDropConfirmation';
+import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
+
+/**
+ * estimate.*: what work may cost before it is sent. `batch` prices N files by count (the drop page's line while files
+ * are staged); `paths` quotes a drop's actual paths as jobs.enqueuePaths will count them for the confirmation
+ * threshold, so the question shows the maximum the engine holds it to. With a path policy (headless host), paths
+ * the caller may not queue are left out, as the enqueue leaves them out (and are never read).
+ */
+export function estimateHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHandlers['estimate'] {
+  return {
+    batch: async ({ profileId, fileCount }) => {
+      const profile = engine.profiles.get(profileId);
+      // No key (or fal turned off): every size is made locally, so nothing is quoted at fal's prices.
+      const localOnly = engine.fal.localOnlyReason() ?? null;
+      const perFile = estimateRequest(profile.sizes, profile.fal);
+      // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several); the same
+      // per-image maximum jobs.enqueuePaths holds the confirmation threshold to.
+      const total = paidMaximumCents(engine, profile, fileCount);
+      const cents = (value: number | undefined) => (localOnly ? 0 : (value ?? 0) * fileCount);
+      return {
+        fileCount,
+        minCents: total.minCents,
+        maxCents: total.maxCents,
+        sizes: profile.sizes.map((size, index) => ({
+          width: size.width,
+          height: size.height,
+          policy: size.policy,
+          minCents: cents(perFile.perSize[index]?.minCents),
+          maxCents: cents(perFile.perSize[index]?.maxCents),
+        })),
+        localOnly,
+      };
+    },
+    paths: async ({ paths, profileId }) => {
+      const allowed = pathPolicy ? (await allowedQueuePaths(paths, pathPolicy)).allowed : paths;
+      const quote = await quotePaidDrop(engine, allowed, profileId);
+      return { ...quote, localOnly: engine.fal.localOnlyReason() ?? null };
+    },
+  };
+}
