@@ -1,5 +1,5 @@
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
 import { dropFilesOn } from '../support/e2e/dropFiles';
@@ -102,9 +102,13 @@ test('a drop above the threshold sent after confirming its maximum is queued and
   await dialog.getByRole('button', { name: `Send, up to $${(estimate.maxCents / 100).toFixed(2)}` }).click();
   await expect(page.getByText(/Queued 1 image/)).toBeVisible();
   await expect.poll(() => app.fake.countSubmits(), { timeout: 30_000 }).toBe(1);
-  // The same paths without the confirmation are refused by the verb itself, naming the maximum.
+  // A new image without the confirmation is refused by the verb itself, naming the maximum; the one just sent again
+  // is no paid work (dedupe skips it, so the maximum leaves it out) and needs none.
   const [job] = (await app.call('jobs.query', { limit: 10 })).items;
-  await expect(app.call('jobs.enqueuePaths', { paths: [job!.sourcePath], profileId })).rejects.toThrow(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
+  const fresh = join(dirname(job!.sourcePath), 'fresh.jpg');
+  copyFileSync(join(CORPUS, 'Landscape_6.jpg'), fresh);
+  await expect(app.call('jobs.enqueuePaths', { paths: [fresh], profileId })).rejects.toThrow(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
+  expect((await app.call('jobs.enqueuePaths', { paths: [job!.sourcePath], profileId })).jobIds).toEqual([]);
   expect(problems).toEqual([]);
 });
 
