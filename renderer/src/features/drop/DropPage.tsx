@@ -7,7 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { useProfiles } from '../profiles/useProfiles';
-import { ConfirmPaidDrop, type PaidDropQuestion } from './ConfirmPaidDrop';
+import { ConfirmPaidDrop } from './ConfirmPaidDrop';
 import { DropOptions, type DropChoices } from './DropOptions';
 import { DropResult } from './DropResult';
 import { useSettings } from '../settings/useSettings';
@@ -18,7 +18,7 @@ import { RefusedFiles } from './RefusedFiles';
 import { checkDroppedFiles } from './stagedFileChecks';
 import { StagedFiles } from './StagedFiles';
 import { useEstimate } from './useEstimate';
-import { useStartDrop } from './useStartDrop';
+import { useStartDrop, type DropStep } from './useStartDrop';
 import { profileLabel } from '../profiles/profileLabel';
 
 /** Drop images, see what they will become and cost, then start. */
@@ -33,22 +33,23 @@ export function DropPage() {
   const start = useStartDrop();
   const settings = useSettings();
   const [choices, setChoices] = useState<DropChoices>({ reviewFirst: false, outputFolder: '' });
-  const [question, setQuestion] = useState<PaidDropQuestion | null>(null);
-  // `confirmedMaxCents`: what the person saw and accepted; the engine refuses paid work above the threshold without it.
+  // The engine's quote being asked about, with the files as handed over (they stay staged until queued).
+  const [asking, setAsking] = useState<Extract<DropStep, { kind: 'ask' }> | null>(null);
+  const question = asking?.question ?? null;
+  // Paid work above the person's threshold is quoted by the engine from the drop's paths and asked about first (the
+  // engine refuses it unconfirmed); review first sends nothing before approval, so it never asks.
+  // `confirmedMaxCents`: what the person saw and accepted.
   const send = (reviewFirst: boolean, confirmedMaxCents?: number) => {
-    setQuestion(null);
-    if (profile) start.mutate({ files, profileId: profile.id, reviewFirst, outputFolder: choices.outputFolder, confirmedMaxCents }, { onSuccess: () => setFiles([]) });
+    const handedOver = asking?.handedOver;
+    setAsking(null);
+    if (!profile) return;
+    const askAboveCents = settings.settings.data?.confirmAboveCents ?? null;
+    start.mutate(
+      { files, ...(handedOver && { handedOver }), profileId: profile.id, reviewFirst, outputFolder: choices.outputFolder, askAboveCents, confirmedMaxCents },
+      { onSuccess: (step) => (step.kind === 'ask' ? setAsking(step) : setFiles([])) },
+    );
   };
-  // Paid work above the person's threshold asks first; review first sends nothing before approval, so it never asks.
-  const startClicked = () => {
-    const threshold = settings.settings.data?.confirmAboveCents ?? null;
-    const maxCents = estimate.data && !estimate.data.localOnly ? estimate.data.maxCents : 0;
-    if (!choices.reviewFirst && threshold !== null && maxCents > threshold && estimate.data) {
-      setQuestion({ images: files.length, minCents: estimate.data.minCents, maxCents, thresholdCents: threshold });
-      return;
-    }
-    send(choices.reviewFirst);
-  };
+  const outcome = start.data?.kind === 'queued' ? start.data.outcome : undefined;
 
   const hint = host.kind === 'browser' ? 'or click to choose files — they are uploaded to the app’s inbox folder' : 'or click to choose files and folders';
   return (
@@ -60,6 +61,8 @@ export function DropPage() {
           hint={hint}
           onFiles={(added) => {
             const checked = checkDroppedFiles(added);
+            // A question asked about other files no longer holds.
+            setAsking(null);
             setFiles((current) => [...current, ...checked.staged]);
             setRefused(checked.refused);
           }}
@@ -79,19 +82,19 @@ export function DropPage() {
           <ErrorNote error={estimate.error} />
           <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />
           <DropOptions choices={choices} onChange={setChoices} browser={host.kind === 'browser'} />
-          {files.length > 0 && <StagedFiles files={files} onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))} />}
+          {files.length > 0 && <StagedFiles files={files} onRemove={(index) => (setAsking(null), setFiles((current) => current.filter((_, i) => i !== index)))} />}
           <button
             type="button"
             className="btn btn-primary btn-large"
             disabled={!profile || files.length === 0 || start.isPending || question !== null}
-            onClick={startClicked}
+            onClick={() => send(choices.reviewFirst)}
           >
             <Play size={16} />
             {start.isPending ? 'Sending…' : files.length > 0 ? `${choices.reviewFirst ? 'Preview' : 'Start'} ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
           </button>
-          {question && <ConfirmPaidDrop question={question} onSend={() => send(false, question.maxCents)} onReviewFirst={() => send(true)} onCancel={() => setQuestion(null)} />}
+          {question && <ConfirmPaidDrop question={question} onSend={() => send(false, question.maxCents)} onReviewFirst={() => send(true)} onCancel={() => setAsking(null)} />}
           <ErrorNote error={start.error} />
-          {start.data && <DropResult outcome={start.data} />}
+          {outcome && <DropResult outcome={outcome} />}
         </Card>
       </div>
     </>
