@@ -1,11 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { outputProblems, submitsForHash } from '../../support/engine/outputChecks';
+import { afterEach, describe, it } from 'vitest';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { startPgCluster, type PgCluster } from '../../support/postgres/pgCluster';
 import { freshDatabase } from '../../support/postgres/freshDatabase';
-import { startTeamRun, TEAM_OUTPUT_FOLDER, type TeamRun } from '../../support/team/teamRun';
+import { startTeamRun, type TeamRun } from '../../support/team/teamRun';
+import { expectEachImageMadeOnce } from '../../support/team/madeOnce';
 
 const IMAGES = Number(process.env.TEAM_TEST_IMAGES ?? 40);
 /** The outage: long next to the leases (every one runs out) and the engine's reconnect backoff. */
@@ -39,14 +37,6 @@ describe('the team database stopped mid-batch', () => {
 
     await team.waitForJobs((jobs) => jobs.length === IMAGES && jobs.every((job) => job.state === 'done'), 'every image done after the outage');
     await Promise.all(team.processes.map((watch) => watch.interrupt()));
-    const jobs = await team.jobs();
-    expect(jobs.map((job) => job.contentHash).sort()).toEqual([...team.hashes].sort());
-    expect(jobs.filter((job) => submitsForHash(team.fake, job.contentHash).length !== 1).map((job) => job.sourceName)).toEqual([]);
-    for (const job of jobs) {
-      const outputs = await team.store.outputs.listOutputs(job.id);
-      expect(outputs, job.sourceName).toHaveLength(1);
-      expect(await outputProblems(outputs), job.sourceName).toEqual([]);
-    }
-    expect(readdirSync(join(team.root, TEAM_OUTPUT_FOLDER)).sort()).toEqual(jobs.map((job) => job.sourceName).sort());
+    await expectEachImageMadeOnce(team);
   }, 300_000);
 });

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeptFiles } from '../../../electron/engine/watch/offline/keptFiles';
 import { KEPT_FILES_NAME } from '../../../electron/engine/watch/offline/offlineIntakeFor';
-import { submitsForHash } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { startPgCluster, type PgCluster } from '../../support/postgres/pgCluster';
 import { freshDatabase } from '../../support/postgres/freshDatabase';
 import { startTeamRun, type TeamRun } from '../../support/team/teamRun';
+import { expectEachImageSubmittedOnce } from '../../support/team/madeOnce';
 
 const IMAGES = 12;
 
@@ -56,9 +56,7 @@ describe('files arriving while the team database is down', () => {
     await pollUntil(() => (team.dataDirs.every((dir) => keptIn(dir) === 0) ? true : undefined), { what: 'nothing left kept', describe: () => team.dataDirs.map(keptIn).join(', ') });
     await Promise.all(team.processes.map((watch) => watch.interrupt()));
 
-    const jobs = await team.jobs();
-    expect(jobs.map((job) => job.contentHash).sort()).toEqual([...team.hashes].sort());
-    expect(jobs.filter((job) => submitsForHash(team.fake, job.contentHash).length !== 1).map((job) => job.sourceName)).toEqual([]);
+    await expectEachImageSubmittedOnce(team);
     // Each image was admitted by one instance; the other one's sighting of it is a "seen by" row, not a job.
     const rows = await team.db.query<{ created_by: string; seen_by: string[] }>(
       'SELECT j.created_by, array_agg(DISTINCT s.instance) AS seen_by FROM jobs j LEFT JOIN job_sightings s ON s.job_id = j.id GROUP BY j.id, j.created_by',
