@@ -49,4 +49,25 @@ describe('reservations taken with the claim (issue 15)', () => {
     await f.store.reservations.pruneStale();
     expect(await reservations(f)).toEqual([]);
   });
+
+  it("claims again a job whose submit's answer was never stored without holding it: the submit's reservation covers it while its run looks the request up", async () => {
+    const f = fixtures.open();
+    // Room for one job's maximum (35), not two: counting the open submit's money and a new claim both would hold it.
+    await f.spend.budget.update({ dailyCapCents: 50 });
+    await f.store.jobs.insertJobIfNew(newJob());
+    const { job } = await claimOne(f);
+    expect(await f.spend.admission.admit(job, 35, 0)).toEqual({ ok: true });
+    await f.store.jobs.transition(job.id, 'uploading');
+    await f.store.submits.recordSubmitSending({ jobId: job.id, batchIndex: 0, imageUrl: 'https://fal.media/x.jpg', sizes: ['1080x1080', '800x1000'], mayBillCents: 25 });
+    // The app dies after sending, before fal's answer is stored (on a team: the instance dies and its lease runs out).
+    await f.store.queue.recoverInterruptedJobs();
+    expect((await f.store.jobs.getJob(job.id))?.state).toBe('queued');
+
+    // fal may be running (and billing) that submit: the job runs again to find its request, under the money the
+    // submit holds. Held in waiting_budget instead, nothing would ever look the request up and its reservation
+    // would hold the cap for good (a team stuck one image short of its cap).
+    const again = await claimOne(f);
+    expect(again.verdict).toEqual({ ok: true });
+    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 35 }]);
+  });
 });

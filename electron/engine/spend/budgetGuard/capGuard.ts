@@ -35,9 +35,15 @@ export class CapGuard {
    * In the claim's transaction `tx`: reserves `maxCents` for the job as a whole and resolves undefined, or resolves
    * the cap that holds it (nothing is reserved). Call `tx.reservations.pruneStale()` first, before the claim (it takes
    * the team's budget lock first, so claims and admissions lock in one order).
+   *
+   * A job with a submit whose answer was never stored (the app or the team instance holding it died mid-send) is
+   * never held: fal may be running and billing that request, the submit's reservation already holds its money
+   * under the caps, and only the job's run finds the request (or, finding none, sends again through `admit`'s
+   * check). Held here instead, nothing would look it up and that reservation would hold the caps for good.
    */
   async reserveAtClaim(tx: StoreRepositories, job: JobRecord, maxCents: number): Promise<CapHold | undefined> {
     await tx.reservations.remove(job.id, CLAIM_BATCH);
+    if ((await tx.submits.listSubmits(job.id)).some((submit) => submit.state === 'sending')) return undefined;
     const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
     if (hold === undefined && maxCents > 0) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, maxCents);
     return hold;

@@ -1,0 +1,88 @@
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { submitsForHash } from '../../support/engine/outputChecks';
+import { pollUntil } from '../../support/engine/pollUntil';
+import { uploadNameFor } from '../../support/engine/testImages';
+import { freshDatabase } from '../../support/postgres/freshDatabase';
+import { startTeamRun, TEAM_PRICE_CENTS, type TeamRun } from '../../support/team/teamRun';
+
+const IMAGES = 24;
+const INSTANCES = ['studio-a', 'studio-b', 'studio-c'];
+const LEASE_MS = 1500;
+/** Images the team cap leaves waiting. */
+const HELD = 4;
+/** The last image the cap admits: its submit reaches fal, and its sender dies before the answer is stored. */
+const LAST_ADMITTED = IMAGES - HELD - 1;
+
+let run: TeamRun | undefined;
+afterEach(async () => {
+  await run?.cleanup();
+  run = undefined;
+});
+
+describe('a team at its cap when an instance dies after fal took its submit', () => {
+  it("finds that request again and uses it, and stops at exactly the cap: every cent in the ledger, none left reserved", async () => {
+    const capCents = (IMAGES - HELD) * TEAM_PRICE_CENTS;
+    const team = (run = await startTeamRun({
+      url: await freshDatabase(inject('pgUrl')),
+      instances: INSTANCES,
+      images: IMAGES,
+      settings: { settleMs: 200, concurrency: 4, dailyCapCents: capCents },
+      leaseMs: LEASE_MS,
+    }));
+    const names = team.hashes.map((_hash, index) => `img-${String(index).padStart(3, '0')}.jpg`);
+    const drop = async (from: number, to: number) => {
+      for (const name of names.slice(from, to)) await rename(join(team.root, 'staging', name), join(team.folder, name));
+    };
+    const jobCount = (count: number, what: string) => team.waitForJobs((jobs) => jobs.length === count, what);
+
+    // Jobs are claimed (and admitted under the cap) oldest first: the last admitted image arrives after all
+    // others the cap lets through, and the ones it holds after it.
+    const hash = team.hashes[LAST_ADMITTED]!;
+    const held = team.fake.holdAnswerNext('submit', { imageKey: uploadNameFor(hash) });
+    await drop(0, LAST_ADMITTED);
+    await jobCount(LAST_ADMITTED, 'the first images recorded');
+    await drop(LAST_ADMITTED, LAST_ADMITTED + 1);
+    await jobCount(LAST_ADMITTED + 1, 'the last admitted image recorded');
+    await drop(LAST_ADMITTED + 1, IMAGES);
+
+    // fal took its submit (the request runs and bills); its sender dies before the answer is stored.
+    await held.waitUntilStalled();
+    const job = (await team.jobs()).find((record) => record.contentHash === hash)!;
+    const sender = (await team.db.query<{ claimed_by: string }>('SELECT claimed_by FROM jobs WHERE id = $1', [job.id])).rows[0]!.claimed_by;
+    const index = INSTANCES.indexOf(sender);
+    expect(index).toBeGreaterThanOrEqual(0);
+    // Sent, no request id yet: the submit is open, its money reserved under the cap and shown as may-be-billed.
+    expect((await team.store.submits.listSubmits(job.id)).map(({ state, mayBillCents }) => ({ state, mayBillCents }))).toEqual([
+      { state: 'sending', mayBillCents: TEAM_PRICE_CENTS },
+    ]);
+    await team.processes[index]!.kill9();
+
+    await pollUntil(
+      async () => ((await team.db.query('SELECT 1 FROM jobs WHERE id = $1 AND claimed_by IS DISTINCT FROM $2', [job.id, sender])).rowCount ? true : undefined),
+      { timeoutMs: 300_000, intervalMs: 100, what: `the job taken over from ${sender}` },
+    );
+    await team.start(index);
+
+    const count = (jobs: Awaited<ReturnType<TeamRun['jobs']>>, state: string) => jobs.filter((record) => record.state === state).length;
+    await team.waitForJobs(
+      (jobs) => jobs.length === IMAGES && count(jobs, 'done') === IMAGES - HELD && count(jobs, 'waiting_budget') === HELD,
+      'every image done but those the cap holds',
+    );
+    await Promise.all(team.processes.map((watch) => watch.interrupt()));
+
+    // The dead sender's request was found in fal's request history and used: sent once, paid once.
+    expect((await team.store.submits.listSubmits(job.id)).map((submit) => submit.state)).toEqual(['adopted']);
+    expect(submitsForHash(team.fake, hash)).toHaveLength(1);
+    expect((await team.store.jobs.getJob(job.id))?.state).toBe('done');
+    expect(team.fake.countSubmits()).toBe(IMAGES - HELD);
+    // Every cent explained: one charge per image fal made, nothing reserved, nothing of unknown outcome.
+    const charges = (await team.store.ledger.all()).filter((entry) => entry.kind === 'charge');
+    expect(charges).toHaveLength(IMAGES - HELD);
+    expect(charges.every((entry) => entry.cents === TEAM_PRICE_CENTS)).toBe(true);
+    expect(await team.store.ledger.sum('charge')).toBe(capCents);
+    expect(await team.store.reservations.total()).toBe(0);
+    expect(await team.store.submits.unknownSubmitCents()).toBe(0);
+  }, 900_000);
+});
