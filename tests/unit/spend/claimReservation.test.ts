@@ -70,4 +70,25 @@ describe('reservations taken with the claim (issue 15)', () => {
     expect(again.verdict).toEqual({ ok: true });
     expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 35 }]);
   });
+
+  it("puts a held job whose submit's answer was never stored back in line: its own reservation is the room it needs", async () => {
+    const f = fixtures.open();
+    await f.spend.budget.update({ dailyCapCents: 50 });
+    await f.store.jobs.insertJobIfNew(newJob());
+    const { job } = await claimOne(f);
+    expect(await f.spend.admission.admit(job, 35, 0)).toEqual({ ok: true });
+    await f.store.jobs.transition(job.id, 'uploading');
+    await f.store.submits.recordSubmitSending({ jobId: job.id, batchIndex: 0, imageUrl: 'https://fal.media/x.jpg', sizes: ['1080x1080', '800x1000'], mayBillCents: 25 });
+    await f.store.queue.recoverInterruptedJobs();
+    // Parked with its submit open (as a claim counting that money twice did): $0.15 left, less than its cheapest.
+    await f.store.transaction(async (tx) => {
+      const [claim] = await tx.queue.claimRunnable(f.clock.now(), 1);
+      await tx.jobs.transition(claim!.job.id, 'waiting_budget', { reason: 'Daily budget $0.50 reached' });
+    });
+
+    expect(await f.spend.capRelease.release()).toBe(1);
+    expect((await f.store.jobs.getJob(job.id))?.state).toBe('queued');
+    expect((await claimOne(f)).verdict).toEqual({ ok: true });
+    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 35 }]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { JobStore } from '../../store';
+import type { JobStore, StoreRepositories } from '../../store';
 import type { BudgetSettings } from '../budgetSettings';
 import type { BudgetNotices } from '../budgetGuard/budgetNotices';
 import { headroom } from '../budgetGuard/capCheck';
@@ -40,13 +40,17 @@ export class CapRelease {
     const released = await store.transaction(async (tx) => {
       await tx.reservations.pruneStale();
       const held = (await tx.queue.heldForBudget()).filter(({ burst }) => !burst);
+      const inFlight = await heldMoneyInFlight(tx);
       // Room promised to jobs requeued in this pass; every cap's room shrinks by it (conservative for folder caps).
       let promised = 0;
       let count = 0;
       const room = new Map<string | null, number>();
       for (const { job } of held) {
         if (!room.has(job.folderId)) room.set(job.folderId, headroom(await caps.standings(job.folderId, tx)));
-        const need = Math.max(CHEAPEST_REQUEST_CENTS, estimate(job).minCents);
+        // A held job's own money in flight (a submit whose answer was never stored, a live request) is counted
+        // in the caps' use already: it needs only the rest. Such a job must go back, or that money holds the
+        // caps for good while nothing fetches (or finds) the request fal may be billing.
+        const need = Math.max(0, Math.max(CHEAPEST_REQUEST_CENTS, estimate(job).minCents) - (inFlight.get(job.id) ?? 0));
         if (room.get(job.folderId)! - promised < need) continue;
         promised += need;
         await tx.queue.requeue(job.id, 'budget available again');
@@ -77,4 +81,14 @@ export class CapRelease {
     const charged = await store.ledger.sum('charge');
     return `${localDayKey(this.deps.now())}|${reserved}|${charged}|${JSON.stringify(this.deps.budget())}`;
   }
+}
+
+/**
+ * Reserved cents per job, read after `pruneStale`: for a job that is not running, all that is left is money a
+ * request may be billing (a live request, a submit whose answer was never stored).
+ */
+async function heldMoneyInFlight(tx: StoreRepositories): Promise<Map<string, number>> {
+  const cents = new Map<string, number>();
+  for (const reservation of await tx.reservations.list()) cents.set(reservation.jobId, (cents.get(reservation.jobId) ?? 0) + reservation.cents);
+  return cents;
 }
