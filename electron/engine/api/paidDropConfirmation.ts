@@ -74,6 +74,7 @@ export async function assertPaidDropConfirmed(
 ): Promise<void> {
   const threshold = engine.settings.get().confirmAboveCents;
   if (threshold === null || request.reviewFirst === true || request.paths.length === 0) return;
+  // Looked up first for its refusal: an unknown profile is refused even when nothing would go to fal.
   engine.profiles.get(request.profileId);
   if (engine.fal.localOnlyReason()) return;
   const { images, alreadyMade, maxCents, confirmationRequired } = await quotePaidDrop(engine, request.paths, request.profileId);

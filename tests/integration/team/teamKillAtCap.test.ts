@@ -4,12 +4,10 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { submitsForHash } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { uploadNameFor } from '../../support/engine/testImages';
-import { freshDatabase } from '../../support/postgres/freshDatabase';
-import { startTeamRun, TEAM_PRICE_CENTS, type TeamRun } from '../../support/team/teamRun';
+import { CAP_TEAM_INSTANCES, startTeamAtCap } from '../../support/team/teamAtCap';
+import { TEAM_PRICE_CENTS, type TeamRun } from '../../support/team/teamRun';
 
 const IMAGES = 24;
-const INSTANCES = ['studio-a', 'studio-b', 'studio-c'];
-const LEASE_MS = 1500;
 /** Images the team cap leaves waiting. */
 const HELD = 4;
 /** The last image the cap admits: its submit reaches fal, and its sender dies before the answer is stored. */
@@ -23,14 +21,8 @@ afterEach(async () => {
 
 describe('a team at its cap when an instance dies after fal took its submit', () => {
   it("finds that request again and uses it, and stops at exactly the cap: every cent in the ledger, none left reserved", async () => {
-    const capCents = (IMAGES - HELD) * TEAM_PRICE_CENTS;
-    const team = (run = await startTeamRun({
-      url: await freshDatabase(inject('pgUrl')),
-      instances: INSTANCES,
-      images: IMAGES,
-      settings: { settleMs: 200, concurrency: 4, dailyCapCents: capCents },
-      leaseMs: LEASE_MS,
-    }));
+    const { team, capCents } = await startTeamAtCap(inject('pgUrl'), IMAGES, HELD);
+    run = team;
     const names = team.hashes.map((_hash, index) => `img-${String(index).padStart(3, '0')}.jpg`);
     const drop = async (from: number, to: number) => {
       for (const name of names.slice(from, to)) await rename(join(team.root, 'staging', name), join(team.folder, name));
@@ -51,7 +43,7 @@ describe('a team at its cap when an instance dies after fal took its submit', ()
     await held.waitUntilStalled();
     const job = (await team.jobs()).find((record) => record.contentHash === hash)!;
     const sender = (await team.db.query<{ claimed_by: string }>('SELECT claimed_by FROM jobs WHERE id = $1', [job.id])).rows[0]!.claimed_by;
-    const index = INSTANCES.indexOf(sender);
+    const index = CAP_TEAM_INSTANCES.indexOf(sender);
     expect(index).toBeGreaterThanOrEqual(0);
     // Sent, no request id yet: the submit is open, its money reserved under the cap and shown as may-be-billed.
     expect((await team.store.submits.listSubmits(job.id)).map(({ state, mayBillCents }) => ({ state, mayBillCents }))).toEqual([

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { findOutputTempFiles, outputProblems, submitsForHash } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
-import { freshDatabase } from '../../support/postgres/freshDatabase';
-import { startTeamRun, TEAM_OUTPUT_FOLDER, TEAM_PRICE_CENTS, type TeamRun } from '../../support/team/teamRun';
+import { startTeamAtCap } from '../../support/team/teamAtCap';
+import { TEAM_OUTPUT_FOLDER, type TeamRun } from '../../support/team/teamRun';
 
 // 60 keeps CI lean; TEAM_TEST_IMAGES=300 is the issue's full batch (bench:team times it).
 const IMAGES = Number(process.env.TEAM_TEST_IMAGES ?? 60);
-const INSTANCES = ['studio-a', 'studio-b', 'studio-c'];
-const LEASE_MS = 1500;
 /** Images the team cap leaves waiting. */
 const HELD = 5;
 const RUNNING = `('preparing', 'uploading', 'submitted', 'downloading', 'writing')`;
@@ -22,16 +20,8 @@ afterEach(async () => {
 
 describe('three watch processes on one folder and one PostgreSQL database', () => {
   it('submits every image to fal once and writes its output once, with one killed (SIGKILL) and restarted mid-batch, and stops at the one team cap', async () => {
-    // One team cap for all but the last HELD images: a cap each instance kept on its own would let all of them
-    // through; one held by the team stops exactly there.
-    const capCents = (IMAGES - HELD) * TEAM_PRICE_CENTS;
-    const team = (run = await startTeamRun({
-      url: await freshDatabase(inject('pgUrl')),
-      instances: INSTANCES,
-      images: IMAGES,
-      settings: { settleMs: 200, concurrency: 4, dailyCapCents: capCents },
-      leaseMs: LEASE_MS,
-    }));
+    const { team, capCents } = await startTeamAtCap(inject('pgUrl'), IMAGES, HELD);
+    run = team;
     const heldBy = async (instance: string) =>
       (await team.db.query<{ id: string; state: string }>(`SELECT id, state FROM jobs WHERE claimed_by = $1 AND state IN ${RUNNING}`, [instance])).rows;
     await team.drop();
