@@ -38,8 +38,9 @@ export function ConfirmPaidDrop({ question, onSend, onReviewFirst, onCancel }: {
         <p id="confirm-paid-title">
           <strong>
             {imagesLabel(question)} may cost up to {formatCents(question.maxCents)} at fal
-          </strong>{' '}
-          ({formatCentsRange(question.minCents, question.maxCents)}), more than the {formatCents(question.thresholdCents)} you asked to be asked about.
+          </strong>
+          {/* The range only when there is one: "up to $0.50 ($0.50)" says the price twice. */}
+          {question.minCents < question.maxCents ? ` (${formatCentsRange(question.minCents, question.maxCents)}), ` : ', '}more than the {formatCents(question.thresholdCents)} you asked to be asked about.
         </p>
         {question.alreadyMade > 0 && (
           <p className="small" data-testid="confirm-paid-left-out">
