@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
-import { startAppServer } from '../support/e2e/appServer';
 import { createProfile } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
 import { stageImages } from '../support/e2e/imageWaves';
-import { freshDatabase } from '../support/postgres/freshDatabase';
-import { startPgCluster } from '../support/postgres/pgCluster';
+import { POSTGRES_MISSING, postgresInstalled, startTeamApp } from '../support/e2e/teamApp';
 
 // The real `serve` on a team's PostgreSQL store that stops answering: files landing meanwhile are kept in this
 // instance's data folder and the Queue page says how many; when the database is back they are admitted and done.
 
-const pgInstalled = existsSync('/usr/lib/postgresql');
-test.skip(!pgInstalled, 'PostgreSQL is not installed (apt-get install postgresql)');
+test.skip(!postgresInstalled, POSTGRES_MISSING);
 
 test('the team database not answering: the Queue page counts the files kept here, admitted when it returns', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = collectPageProblems(page);
-  const cluster = startPgCluster();
-  const url = await freshDatabase(cluster.url);
-  const app = await startAppServer({ engine: { store: url, instance: 'studio-e2e', env: { SMART_RESIZE_LEASE_MS: '1500' } } });
+  const team = await startTeamApp({ leaseMs: 1500 });
+  const { app, cluster } = team;
   try {
     const profileId = await createProfile(app, 'Team sizes', [{ width: 1080, height: 1080, policy: 'fal' }]);
     const inbox = app.makeFolder('Team inbox');
@@ -43,7 +38,6 @@ test('the team database not answering: the Queue page counts the files kept here
     expect(jobs.map((job) => job.sourceName).sort()).toEqual(['outage-1.jpg', 'outage-2.jpg', 'outage-3.jpg']);
     expect(problems).toEqual([]);
   } finally {
-    await app.close();
-    cluster.remove();
+    await team.close();
   }
 });

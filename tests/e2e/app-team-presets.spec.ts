@@ -1,25 +1,19 @@
-import { existsSync } from 'node:fs';
-import { openPostgresStore } from '../../electron/engine/store/postgres/pgJobStore';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
-import { startAppServer } from '../support/e2e/appServer';
 import { createProfile } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
-import { freshDatabase } from '../support/postgres/freshDatabase';
-import { startPgCluster } from '../support/postgres/pgCluster';
+import { POSTGRES_MISSING, postgresInstalled, startTeamApp } from '../support/e2e/teamApp';
 
 // The real `serve` on a team's PostgreSQL store: a profile is shared with the team from the Profiles page, shows as a
 // team preset, and its versions are in the team's database for the other instances.
 
-const pgInstalled = existsSync('/usr/lib/postgresql');
-test.skip(!pgInstalled, 'PostgreSQL is not installed (apt-get install postgresql)');
+test.skip(!postgresInstalled, POSTGRES_MISSING);
 
 test('team presets: share a profile from the Profiles page; the team database holds it', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = collectPageProblems(page);
-  const cluster = startPgCluster();
-  const url = await freshDatabase(cluster.url);
-  const app = await startAppServer({ engine: { store: url, instance: 'studio-e2e' } });
-  const colleague = openPostgresStore(url, { instance: 'studio-colleague' });
+  const team = await startTeamApp({ withColleague: true });
+  const { app } = team;
+  const colleague = team.colleague!;
   try {
     await createProfile(app, 'Team banners', [{ width: 300, height: 250, policy: 'local' }]);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -36,8 +30,6 @@ test('team presets: share a profile from the Profiles page; the team database ho
     expect(rows.map((row) => [row.kind, row.version, (row.body as { name: string }).name, row.savedBy])).toEqual([['profile', 1, 'Team banners', 'studio-e2e']]);
     expect(problems).toEqual([]);
   } finally {
-    await app.close();
-    await colleague.close();
-    cluster.remove();
+    await team.close();
   }
 });

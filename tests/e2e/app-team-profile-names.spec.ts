@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { openPostgresStore } from '../../electron/engine/store/postgres/pgJobStore';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
-import { startAppServer } from '../support/e2e/appServer';
 import { createProfile } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
-import { freshDatabase } from '../support/postgres/freshDatabase';
-import { startPgCluster } from '../support/postgres/pgCluster';
+import { POSTGRES_MISSING, postgresInstalled, startTeamApp } from '../support/e2e/teamApp';
 
 // The real `serve` on a team's PostgreSQL store where a colleague's team preset has the name of a profile of this
 // computer: every place a profile is chosen tells them apart ("Meta feed (team)"), and "Stop sharing" takes the
 // preset out of the team, this instance keeping its copy (renamed beside its own "Meta feed").
 
-const pgInstalled = existsSync('/usr/lib/postgresql');
-test.skip(!pgInstalled, 'PostgreSQL is not installed (apt-get install postgresql)');
+test.skip(!postgresInstalled, POSTGRES_MISSING);
 
 test('team presets: a team profile and a local one of one name are told apart; Stop sharing keeps a copy', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = collectPageProblems(page);
-  const cluster = startPgCluster();
-  const url = await freshDatabase(cluster.url);
-  const app = await startAppServer({ engine: { store: url, instance: 'studio-e2e' } });
-  const colleague = openPostgresStore(url, { instance: 'studio-colleague' });
+  const team = await startTeamApp({ withColleague: true });
+  const { app } = team;
+  const colleague = team.colleague!;
   try {
     const localId = await createProfile(app, 'Meta feed', [{ width: 1080, height: 1080, policy: 'local' }]);
     // The colleague's own "Meta feed" (another profile: its id and sizes), shared with the team.
@@ -71,8 +65,6 @@ test('team presets: a team profile and a local one of one name are told apart; S
     expect((await app.call('profiles.get', { id: localId })).name).toBe('Meta feed');
     expect(problems).toEqual([]);
   } finally {
-    await app.close();
-    await colleague.close();
-    cluster.remove();
+    await team.close();
   }
 });

@@ -1,27 +1,20 @@
-import { existsSync } from 'node:fs';
-import { openPostgresStore } from '../../electron/engine/store/postgres/pgJobStore';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
-import { startAppServer } from '../support/e2e/appServer';
 import { createProfile } from '../support/e2e/appSetup';
 import { expect, test } from '../support/e2e/appTest';
 import { stageImages } from '../support/e2e/imageWaves';
-import { freshDatabase } from '../support/postgres/freshDatabase';
-import { startPgCluster } from '../support/postgres/pgCluster';
+import { POSTGRES_MISSING, postgresInstalled, startTeamApp } from '../support/e2e/teamApp';
 
 // The real `serve` on a team's PostgreSQL store (a throw-away cluster), as a studio runs it: the Queue page says
 // which instance this is and who else is connected, and History says which instance made each job.
 
-const pgInstalled = existsSync('/usr/lib/postgresql');
-test.skip(!pgInstalled, 'PostgreSQL is not installed (apt-get install postgresql)');
+test.skip(!postgresInstalled, POSTGRES_MISSING);
 
 test('the team store: who is connected on the Queue page, "made by" in History', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = collectPageProblems(page);
-  const cluster = startPgCluster();
-  const url = await freshDatabase(cluster.url);
-  const app = await startAppServer({ engine: { store: url, instance: 'studio-e2e', env: { SMART_RESIZE_LEASE_MS: '1500' } } });
-  // A colleague's instance on the same database (its heartbeat is all the page needs).
-  const colleague = openPostgresStore(url, { instance: 'studio-colleague', leaseMs: 1500 });
+  const team = await startTeamApp({ leaseMs: 1500, withColleague: true });
+  const { app } = team;
+  const colleague = team.colleague!;
   try {
     await colleague.jobs.getJob('connects');
     const profileId = await createProfile(app, 'Team sizes', [{ width: 1080, height: 1080, policy: 'fal' }]);
@@ -46,8 +39,6 @@ test('the team store: who is connected on the Queue page, "made by" in History',
 
     expect(problems).toEqual([]);
   } finally {
-    await app.close();
-    await colleague.close();
-    cluster.remove();
+    await team.close();
   }
 });
