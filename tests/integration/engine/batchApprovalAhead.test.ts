@@ -28,15 +28,23 @@ async function dropReviewFirst(h: EngineHarness, name: string, photo: string): P
 const sizesSent = (h: EngineHarness, job: { contentHash: string } & Parameters<EngineHarness['submitsOf']>[0]) =>
   h.submitsOf(job).map((submit) => (submit.body as { target_sizes: string[] }).target_sizes);
 
+/**
+ * A review-first batch half made: `ready` waits for approval, then the queue is paused so that `later` (and whatever
+ * the test drops next) is still to be previewed when the person approves the batch.
+ */
+async function oneAwaitingOnePreviewing() {
+  harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
+  const h = harness;
+  const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
+  await h.waitForJob('ready.jpg', ['awaiting_approval']);
+  await h.api.queue.pause();
+  const later = await dropReviewFirst(h, 'later.jpg', 'Landscape_6.jpg');
+  return { h, ready, later };
+}
+
 describe('approving a review-first batch while some of it is still previewing', () => {
   it('approves the waiting jobs now and the previewing ones ahead, which go straight on; a later decline or cancel withdraws it for that job', async () => {
-    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
-    const h = harness;
-    const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
-    await h.waitForJob('ready.jpg', ['awaiting_approval']);
-    // The queue paused: the rest of the batch is still to be previewed when the person approves it.
-    await h.api.queue.pause();
-    const later = await dropReviewFirst(h, 'later.jpg', 'Landscape_6.jpg');
+    const { h, ready, later } = await oneAwaitingOnePreviewing();
     const withdrawn = await dropReviewFirst(h, 'withdrawn.jpg', '2569067123_aca715a2ee_o.jpg');
     const cancelled = await dropReviewFirst(h, 'cancelled.jpg', 'Channel_digital_image_CMYK_color_no_profile.jpg');
 
@@ -69,12 +77,7 @@ describe('approving a review-first batch while some of it is still previewing', 
   });
 
   it("lists what approving the whole batch covers (awaiting and still previewing), and the jobs approved so finish their previews later and go on to fal", async () => {
-    harness = await startEngineHarness({ profile: REVIEW_FIRST_PROFILE });
-    const h = harness;
-    const ready = await dropReviewFirst(h, 'ready.jpg', 'Landscape_1.jpg');
-    await h.waitForJob('ready.jpg', ['awaiting_approval']);
-    await h.api.queue.pause();
-    const later = await dropReviewFirst(h, 'later.jpg', 'Landscape_6.jpg');
+    const { h, ready, later } = await oneAwaitingOnePreviewing();
     const last = await dropReviewFirst(h, 'last.jpg', '2569067123_aca715a2ee_o.jpg');
     // An ordinary job is no part of a review.
     copyFileSync(join(CORPUS, 'Channel_digital_image_CMYK_color_no_profile.jpg'), join(h.root, 'drops', 'plain.jpg'));
