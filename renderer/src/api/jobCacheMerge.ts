@@ -1,3 +1,4 @@
+import { FINISHED_JOB_STATES } from '../../../electron/domain/jobStates';
 import type { Job, JobChange } from '../../../electron/shared';
 
 /**
@@ -24,4 +25,13 @@ export function mergeFetchedJobs(cached: readonly Job[] | undefined, fetched: Jo
 function pickChange(job: Job): JobChange {
   const { id, state, progress, attempts, error, startedAt, finishedAt, updatedAt, retryAt } = job;
   return { id, state, progress, attempts, error, startedAt, finishedAt, updatedAt, retryAt };
+}
+
+/**
+ * The rows of the active list a page shows: a job whose event says it finished leaves the list at once. Its row stays
+ * in the cache (patched to done) until the refetch that event started, so an answer read before the job finished
+ * cannot bring it back as running; shown meanwhile, it sat under "Pending jobs" as Done with a Cancel button.
+ */
+export function stillActive(jobs: readonly Job[]): Job[] {
+  return jobs.filter((job) => !FINISHED_JOB_STATES.includes(job.state));
 }

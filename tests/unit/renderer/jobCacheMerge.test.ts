@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFetchedJobs, patchJob } from '../../../renderer/src/api/jobCacheMerge';
+import { mergeFetchedJobs, patchJob, stillActive } from '../../../renderer/src/api/jobCacheMerge';
 import type { Job } from '../../../electron/shared';
 
 const job = (id: string, progress: number, updatedAt: number, state: Job['state'] = 'submitted'): Job => ({
@@ -39,5 +39,13 @@ describe('job rows held twice in the UI', () => {
     const fetched = [job('a', 0, 150), job('b', 0.5, 180), job('c', 0, 170, 'queued')];
     expect(mergeFetchedJobs(cached, fetched).map((row) => [row.id, row.progress])).toEqual([['a', 0.5], ['b', 0.5], ['c', 0]]);
     expect(mergeFetchedJobs(undefined, fetched)).toBe(fetched);
+  });
+
+  it('a job whose event says it finished leaves the active list at once, and an answer read before that does not bring it back', () => {
+    const cached = [job('a', 1, 300, 'done'), job('b', 0.5, 200)];
+    expect(stillActive(cached).map((row) => row.id)).toEqual(['b']);
+    // The list answer was read while a was still running: the cached finish is newer and wins.
+    const merged = mergeFetchedJobs(cached, [job('a', 0.9, 250), job('b', 0.5, 200)]);
+    expect(stillActive(merged).map((row) => row.id)).toEqual(['b']);
   });
 });

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PENDING_JOB_STATES } from '../../../../electron/domain/jobStates';
 import { useApi } from '../../api/HostProvider';
 import { queryKeys } from '../../api/queryKeys';
-import { mergeFetchedJobs } from '../../api/jobCacheMerge';
+import { mergeFetchedJobs, stillActive } from '../../api/jobCacheMerge';
 import type { Job } from '../../../../electron/shared';
 
 /** The queue state, kept live by `queue.changed` events. */
@@ -22,6 +22,7 @@ export function useActiveJobs() {
       // Events that arrived while the answer travelled are newer than it: keep them.
       return mergeFetchedJobs(client.getQueryData<Job[]>(queryKeys.activeJobs), fetched);
     },
+    select: stillActive,
     staleTime: Infinity,
   });
 }
