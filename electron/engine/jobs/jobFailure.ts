@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { isSmartResizeError } from '../../domain/errors';
 import { isFalDeadline } from '../fal/falDeadline';
 import { classifyFalError } from '../fal/falErrorClassification';
@@ -15,6 +14,11 @@ export interface FailureContext {
   readonly now: number;
   /** The fal request being waited on when it failed, if any (a 422 marks it failed). */
   readonly requestId?: string;
+  /**
+   * The root of the hot folder the job came from (undefined for drops and the CLI): while it is gone the folder is
+   * in standby and the job waits for it; a source missing below a root that is there was moved or deleted.
+   */
+  readonly watchedFolder?: string;
   readonly stopReason?: StopReason;
   readonly onOffline: () => void;
   /** fal refused a submitted request (422): it may still bill it (the spend ledger records it apart). */
@@ -37,7 +41,9 @@ export async function settleFailure(error: unknown, context: FailureContext): Pr
   if (isFalDeadline(error)) return retryOrFail(context, 'fal_deadline', `${error.message} It was cancelled at fal.`);
   if (isSmartResizeError(error)) {
     if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
-    if (error.code === 'file_not_found' && !(await isThere(dirname(job.sourcePath)))) return waitForSourceFolder(context);
+    if (error.code === 'file_not_found' && context.watchedFolder !== undefined && !(await isThere(context.watchedFolder))) {
+      return waitForWatchedFolder(context, context.watchedFolder);
+    }
     return fail(context, error.code, error.message);
   }
   const failure = classifyFalError(error);
@@ -100,17 +106,19 @@ async function pauseForAuth(context: FailureContext, message: string): Promise<J
   return { kind: 'auth', message };
 }
 
-/** How often a job whose source's folder is gone looks again: the hot folder's own standby poll. */
-const SOURCE_FOLDER_RETRY_MS = 5_000;
+/** How often a job whose hot folder is gone looks again: the hot folder's own standby poll. */
+const WATCHED_FOLDER_RETRY_MS = 5_000;
 
 /**
- * The source's whole folder is gone (a share lost, a drive unplugged: the hot folder is in standby), not the file:
- * the job tries again until it is back, without using an attempt, instead of failing an image that is only out of
- * reach (the folder's return would not bring it back: its file is already known).
+ * The job's whole hot folder is gone (a share lost, a drive unplugged: the folder is in standby), not the file: the
+ * job tries again until it is back, without using an attempt, instead of failing an image that is only out of reach
+ * (the folder's return would not bring it back: its file is already known). Only the watched root counts: a
+ * subfolder someone deleted, or a dropped file's folder, is not coming back by itself, so its job fails as a missing
+ * file rather than waiting until it is cancelled.
  */
-async function waitForSourceFolder(context: FailureContext): Promise<JobOutcome> {
-  const at = context.now + SOURCE_FOLDER_RETRY_MS;
-  const reason = `${dirname(context.job.sourcePath)} is not there (drive unplugged or share lost?); tried again until it returns.`;
+async function waitForWatchedFolder(context: FailureContext, watchedFolder: string): Promise<JobOutcome> {
+  const at = context.now + WATCHED_FOLDER_RETRY_MS;
+  const reason = `${watchedFolder} is not there (drive unplugged or share lost?); tried again until it returns.`;
   await context.store.jobs.transition(context.job.id, 'retry_scheduled', { nextAttemptAt: at, reason });
   return { kind: 'retry', at };
 }

@@ -122,6 +122,7 @@ export async function runJob(deps: JobRunnerDeps, claimed: RunnableJob, signal: 
       job,
       now: deps.now(),
       requestId: tracker.requestId,
+      watchedFolder: watchedFolderOf(deps, job),
       stopReason: signal.aborted ? (signal.reason as StopReason) : undefined,
       onOffline: deps.onOffline,
       onRejected: (requestId) => deps.spend?.mayBeBilled(job, requestId),
@@ -167,6 +168,16 @@ function placementFor(job: JobRecord, profile: Profile, deps: Pick<JobRunnerDeps
     profileName: profile.name,
     variantNaming: profile.fal.variants.naming,
   };
+}
+
+/** The root of the job's hot folder, if it came from one this instance still watches. */
+function watchedFolderOf(deps: Pick<JobRunnerDeps, 'folderPlacement'>, job: JobRecord): string | undefined {
+  try {
+    return deps.folderPlacement(job.folderId)?.path;
+  } catch {
+    // A folder no longer in the settings: the job's failure is settled as it is, nothing to wait for.
+    return undefined;
+  }
 }
 
 /** Decode only as large as needed: the largest local size, or fal's upload size when fal may get the image. */
