@@ -51,6 +51,11 @@ test('the job view shows every output at its true shape and one scale, with fram
   await page.locator('.output-tile[data-target="1080x1920"] .tile-picture').hover();
   await expect(page.locator('.source-frame.active')).toHaveAttribute('data-target', '1080x1920');
   await expect.poll(async () => page.locator('.output-tile img').count()).toBe(SIZES.length);
+  // Each tile's name and buttons fit its column: a narrow shape's buttons spilled under its neighbour's picture.
+  const overflowing = await page.locator('.output-tile .output-meta').evaluateAll((rows) =>
+    rows.filter((row) => row.scrollWidth > row.clientWidth + 1).map((row) => row.closest('.output-tile')?.getAttribute('data-target')),
+  );
+  expect(overflowing).toEqual([]);
   await screenshot(page, 'review-grid');
 
   // Large view: fit, then 1:1 (one image pixel per CSS pixel at this device scale), before and after the same size.

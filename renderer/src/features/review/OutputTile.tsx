@@ -12,8 +12,11 @@ import { layoutWords } from './layoutWords';
 import { VariantBadge } from './VariantBadge';
 import { previewSide, type TileSize } from './outputWindows';
 
-/** Narrower pictures still get a column wide enough for the size's name and its three buttons on one line. */
-const MIN_TILE_WIDTH = 200;
+/**
+ * Narrower pictures still get a column wide enough for the size's name and its four buttons (drag, download, open,
+ * show in folder) on one line: at 200 px a 9:16 size's last button lay under its neighbour's picture.
+ */
+const MIN_TILE_WIDTH = 250;
 
 interface Props {
   jobId: string;
