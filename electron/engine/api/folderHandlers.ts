@@ -30,8 +30,9 @@ export function folderHandlers(engine: EngineParts, homeDir: string, pathPolicy?
       await engine.presets.sync();
       return toApi(folder);
     },
-    update: async ({ id, patch }) => {
-      if (patch.profileId) engine.profiles.get(patch.profileId);
+    update: async ({ id, patch: asked }) => {
+      if (asked.profileId) engine.profiles.get(asked.profileId);
+      const patch = keepingProfileReference(engine, id, asked);
       const path = patch.path === undefined ? undefined : await checkedFolder(patch.path, false);
       const folder = engine.settings.updateFolder(id, { ...patch, ...(path !== undefined && { path }) });
       engine.applyFolderSettings();
@@ -47,6 +48,17 @@ export function folderHandlers(engine: EngineParts, homeDir: string, pathPolicy?
   };
 }
 
+/**
+ * A folder that names a stopped team preset by the team's id shows this instance's copy of it (the profile its
+ * images are made with here); a patch naming that same copy keeps the team's id, so a shared folder saved
+ * unchanged does not send every instance of the team a profile id only this one has.
+ */
+function keepingProfileReference<T extends { readonly profileId?: string }>(engine: EngineParts, folderId: string, patch: T): T {
+  const stored = engine.settings.get().folders.find((folder) => folder.id === folderId)?.profileId;
+  if (patch.profileId === undefined || stored === undefined || patch.profileId === stored) return patch;
+  return engine.profiles.find(stored)?.id === patch.profileId ? { ...patch, profileId: stored } : patch;
+}
+
 /** A folder's settings with its live status and job counts. */
 export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): Promise<Folder> {
   const status = engine.folders.statuses().find((candidate) => candidate.folderId === folder.id);
@@ -55,7 +67,7 @@ export async function toApiFolder(engine: EngineParts, folder: WatchedFolder): P
   return {
     id: folder.id,
     path: folder.path,
-    profileId: folder.profileId,
+    profileId: engine.profiles.find(folder.profileId)?.id ?? folder.profileId,
     enabled: folder.enabled,
     recursive: folder.recursive,
     polling: folder.polling,

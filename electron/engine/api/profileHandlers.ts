@@ -22,7 +22,9 @@ export function profileHandlers(engine: EngineParts): ApiHandlers['profiles'] {
     },
     stopSharing: async ({ id }) => toApiProfile(await presets.stopSharing(id)),
     remove: async ({ id }) => {
-      const users = engine.settings.get().folders.filter((folder) => folder.profileId === id);
+      // A folder may name it by the team's id of the stopped team preset it is this instance's copy of.
+      const profileId = profiles.get(id).id;
+      const users = engine.settings.get().folders.filter((folder) => profiles.find(folder.profileId)?.id === profileId);
       if (users.length > 0) {
         throw new SmartResizeError('invalid_profile', `This profile is used by ${users.map((folder) => folder.path).join(', ')}: give those folders another profile first.`);
       }

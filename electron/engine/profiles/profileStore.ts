@@ -62,17 +62,19 @@ export class ProfileStore {
   /** Built-ins first (fixed order), then the latest version of each visible user profile, by name. */
   list(): Profile[] {
     const user = Object.values(this.#file.read().profiles)
-      .filter((record) => !record.removedAt)
+      .filter((record) => !record.removedAt && !record.copiedTo)
       .map(latestOf)
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
     return [...BUILTIN_PROFILES, ...user];
   }
 
-  /** Like get(), but undefined when there is no such profile or version. */
+  /**
+   * Like get(), but undefined when there is no such profile or version. A version is looked up under exactly the id
+   * given (a job's own); without one, a stopped team preset's id finds this instance's copy of it.
+   */
   find(idOrName: string, version?: number): Profile | undefined {
-    const versions = this.#versionsOf(idOrName);
-    if (!versions) return undefined;
-    return version === undefined ? versions[versions.length - 1] : versions.find((profile) => profile.version === version);
+    if (version !== undefined) return this.#versionsOf(idOrName, false)?.find((profile) => profile.version === version);
+    return this.#versionsOf(idOrName)?.at(-1);
   }
 
   /**
@@ -110,22 +112,24 @@ export class ProfileStore {
 
   /**
    * Saves an edit as the next version and returns it; an edit that changes nothing returns the current version
-   * and adds none. Built-ins are read-only and removed profiles cannot be edited.
+   * and adds none. Built-ins are read-only and removed profiles cannot be edited. The first edit of a stopped team
+   * preset is saved in this instance's own copy, under a new id (see #copyIfStopped).
    */
   update(idOrName: string, patch: ProfilePatch): Profile {
-    const current = this.#editable(idOrName);
+    const edited = this.#editable(idOrName);
     const { seed, ...falPatch } = patch.fal ?? {};
-    const fal = { ...current.fal, ...falPatch, ...(seed === undefined ? {} : { seed: seed ?? undefined }) };
+    const fal = { ...edited.fal, ...falPatch, ...(seed === undefined ? {} : { seed: seed ?? undefined }) };
     const content = parseProfileContent({
-      ...contentOf(current),
+      ...contentOf(edited),
       ...(patch.name === undefined ? {} : { name: patch.name }),
       ...(patch.sizes === undefined ? {} : { sizes: patch.sizes }),
-      output: { ...current.output, ...patch.output },
-      naming: { ...current.naming, ...patch.naming },
+      output: { ...edited.output, ...patch.output },
+      naming: { ...edited.naming, ...patch.naming },
       fal,
     });
-    if (sameContent(content, current)) return current;
-    this.#assertNameFree(content.name, current.id);
+    if (sameContent(content, edited)) return edited;
+    this.#assertNameFree(content.name, edited.id);
+    const current = this.#copyIfStopped(edited);
     const next = ProfileSchema.parse({
       ...content,
       id: current.id,
@@ -179,9 +183,10 @@ export class ProfileStore {
     return { profile: this.create({ ...content, name }), outcome: 'renamed' };
   }
 
-  /** True when the profile was a team preset until its sharing stopped (see adoptTeamStop). */
+  /** True when the profile was a team preset until its sharing stopped, or is this instance's copy of one (see adoptTeamStop). */
   sharingStopped(id: string): boolean {
-    return this.#file.read().profiles[id]?.teamStoppedAt !== undefined;
+    const record = this.#file.read().profiles[id];
+    return record?.teamStoppedAt !== undefined || record?.copyOf !== undefined;
   }
 
   /** True when the profile is shared with the team (a team preset). */
@@ -196,7 +201,7 @@ export class ProfileStore {
    */
   share(idOrName: string): Profile {
     const current = this.#editable(idOrName);
-    if (this.#file.read().profiles[current.id]?.teamStoppedAt) {
+    if (this.sharingStopped(current.id)) {
       throw new SmartResizeError(
         'invalid_profile',
         `"${current.name}" was a team preset until it stopped being shared: every instance keeps its own copy now. Duplicate it (or export and import it) to share a copy.`,
@@ -225,6 +230,8 @@ export class ProfileStore {
     const parsed = ProfileSchema.parse(profile);
     this.#file.update((file) => {
       const record = (file.profiles[parsed.id] ??= { versions: [parsed] });
+      // A stopped preset's team version read again (the team's rows are re-read under a preset's lock): it stays stopped.
+      if (record.teamStoppedAt) return;
       record.team = true;
       if (record.versions.some((known) => known.version === parsed.version)) return;
       record.versions.push(parsed);
@@ -241,6 +248,7 @@ export class ProfileStore {
   adoptTeamStop(id: string, stoppedAt: string): Profile | undefined {
     const record = this.#file.read().profiles[id];
     if (!record) return undefined;
+    if (record.copiedTo) return this.find(id);
     if (record.team !== true && record.teamStoppedAt) return latestOf(record);
     this.#file.update((file) => {
       const stored = file.profiles[id];
@@ -262,12 +270,34 @@ export class ProfileStore {
     });
   }
 
-  #versionsOf(idOrName: string): readonly Profile[] | undefined {
+  /**
+   * A stopped team preset about to get its first version here: the edit goes to a copy under a new id, with the
+   * team's versions (same numbers and content, so the copy reads as the profile it was), and the team's id keeps
+   * only the team's versions. Every instance keeps a copy once sharing stops; were the copies' edits versions of
+   * the one team id, a job of the team's queue made with one instance's version N+1 could be run by another
+   * instance with its own, different N+1. Answers the profile the edit applies to (the copy's latest).
+   */
+  #copyIfStopped(current: Profile): Profile {
+    const record = this.#file.read().profiles[current.id];
+    if (!record?.teamStoppedAt || record.team === true || record.copiedTo) return current;
+    const copyId = this.#newId();
+    this.#file.update((file) => {
+      const stored = file.profiles[current.id];
+      if (!stored) return;
+      stored.copiedTo = copyId;
+      file.profiles[copyId] = { versions: stored.versions.map((version) => ({ ...version, id: copyId })), copyOf: current.id };
+    });
+    return this.get(copyId);
+  }
+
+  /** A profile's versions; `followCopy`: a stopped team preset copied here answers with its copy's (see #copyIfStopped). */
+  #versionsOf(idOrName: string, followCopy = true): readonly Profile[] | undefined {
     const builtin = builtinVersions(idOrName);
     if (builtin) return builtin;
     const profiles = this.#file.read().profiles;
     const byId = Object.hasOwn(profiles, idOrName) ? profiles[idOrName] : undefined;
-    if (byId) return byId.versions;
+    const copy = followCopy && byId?.copiedTo ? profiles[byId.copiedTo] : undefined;
+    if (byId) return (copy ?? byId).versions;
     const byName = this.#visibleByName(idOrName);
     if (!byName) return undefined;
     return isBuiltinProfileId(byName.id) ? builtinVersions(byName.id) : profiles[byName.id]?.versions;

@@ -16,6 +16,14 @@ const StoredFileSchema = z.object({
       team: z.boolean().optional(),
       /** When this team preset stopped being shared (here or elsewhere): the profile is this instance's own again. */
       teamStoppedAt: z.iso.datetime().optional(),
+      /**
+       * A stopped team preset edited here: its edits went to this instance's own copy under this id (see
+       * ProfileStore.update), so no two instances' later versions share one id. This record keeps the team's
+       * versions, for the jobs made with them, and is hidden; looking it up without a version finds the copy.
+       */
+      copiedTo: z.string().min(1).optional(),
+      /** This instance's own copy of that stopped team preset: the team's id it was copied from. */
+      copyOf: z.string().min(1).optional(),
       versions: z.array(ProfileSchema).min(1),
     }),
   ),

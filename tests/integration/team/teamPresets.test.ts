@@ -113,19 +113,26 @@ describe('team presets on one PostgreSQL database', () => {
       what: "A's team preset v2 on B",
     });
 
+    // A folder of A's own names the preset by the team's id.
+    const ownFolder = join(root, 'a-own');
+    mkdirSync(ownFolder);
+    const folderOfA = await a.call<Folder>('folders.add', { path: ownFolder, profileId: made.id, enabled: false, recursive: false, polling: false, trusted: false, createIfMissing: false });
+
     const stopped = await a.call<Profile>('profiles.stopSharing', { id: made.id });
     expect(stopped).toMatchObject({ id: made.id, version: 2, name: 'Team feed' });
     expect(stopped.shared).toBeUndefined();
 
-    // B takes the stop on its next poll: the profile stays, as B's own, renamed beside B's profile of that name.
+    // B takes the stop on its next poll: the profile stays, as B's own, renamed beside B's profile of that name. The
+    // rename is B's first edit of it: B's own copy, under an id of B's (the team's id still finds it).
     const onB = await pollUntil(
       async () => {
-        const found = (await b.call<Profile[]>('profiles.list')).find((p) => p.id === made.id);
-        return found && !found.shared ? found : undefined;
+        const found = await b.call<Profile>('profiles.get', { id: made.id });
+        return found.shared ? undefined : found;
       },
       { what: 'the stop on B' },
     );
     expect(onB).toMatchObject({ name: 'Team feed (team copy)', version: 3, sizes: [{ width: 160, height: 90 }] });
+    expect(onB.id).not.toBe(made.id);
     expect((await b.call<Profile>('profiles.get', { id: bOwn.id })).name).toBe('Team feed');
     // A has no clash: its copy keeps its name and version.
     expect((await a.call<Profile[]>('profiles.list')).find((p) => p.id === made.id)).toMatchObject({ name: 'Team feed', version: 2 });
@@ -143,8 +150,22 @@ describe('team presets on one PostgreSQL database', () => {
       await b.call('profiles.update', { id: made.id, draft: { ...draft([{ width: 70, height: 70 }]), name: 'Team feed (team copy)' } });
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await colleague.presets.since(0)).toHaveLength(rowsAtStop.length);
-      expect(await b.call<Profile>('profiles.get', { id: made.id })).toMatchObject({ name: 'Team feed (team copy)', version: 4, sizes: [{ width: 70, height: 70 }] });
-      expect(await a.call<Profile>('profiles.get', { id: made.id })).toMatchObject({ name: 'Mine now', version: 3, sizes: [{ width: 50, height: 50 }] });
+      const copyOnB = await b.call<Profile>('profiles.get', { id: made.id });
+      const copyOnA = await a.call<Profile>('profiles.get', { id: made.id });
+      expect(copyOnB).toMatchObject({ id: onB.id, name: 'Team feed (team copy)', version: 4, sizes: [{ width: 70, height: 70 }] });
+      expect(copyOnA).toMatchObject({ name: 'Mine now', version: 3, sizes: [{ width: 50, height: 50 }] });
+      // Each copy has an id of its own instance: a job of the team's queue made with A's version 3 names A's copy,
+      // which B does not have, so B never makes it with its own version 3.
+      expect(copyOnA.id).not.toBe(made.id);
+      expect(copyOnA.id).not.toBe(copyOnB.id);
+      await expect(b.call('profiles.get', { id: copyOnA.id })).rejects.toThrow(/profile_not_found/);
+      // A's folder shows A's copy (the profile its images are made with now); saved with it, it keeps naming the
+      // team's id (what a shared folder would send the team), which finds the copy.
+      expect((await a.call<Folder[]>('folders.list')).find((folder) => folder.id === folderOfA.id)?.profileId).toBe(copyOnA.id);
+      await a.call<Folder>('folders.update', { id: folderOfA.id, patch: { profileId: copyOnA.id, recursive: true } });
+      expect(new SettingsStore(join(root, 'data-studio-a')).get().folders.find((folder) => folder.id === folderOfA.id)).toMatchObject({ profileId: made.id, recursive: true });
+      // The copy cannot be removed while the folder uses it, by either id.
+      await expect(a.call('profiles.remove', { id: copyOnA.id })).rejects.toThrow(/used by/);
     } finally {
       await colleague.close();
     }

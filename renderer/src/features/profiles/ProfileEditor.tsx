@@ -29,6 +29,11 @@ interface SwitchRequest {
 interface Props {
   profile: Profile;
   onSelect: (id: string | null) => void;
+  /**
+   * A save or a stop of sharing answered another id (a stopped team preset's first edit here makes this computer's
+   * own copy of it): the page keeps it open under that id, without asking (nothing is unsaved).
+   */
+  onSavedAs: (id: string) => void;
   /** Whether the form holds edits not saved yet (the page asks before switching profiles). */
   onDirtyChange: (dirty: boolean) => void;
   switchRequest: SwitchRequest | null;
@@ -38,7 +43,7 @@ interface Props {
  * Edits one profile; built-in ones are read-only and offer a copy instead. Saving makes a new version. Unsaved edits
  * are never dropped without asking: leaving the page or picking another profile first offers save / discard / stay.
  */
-export function ProfileEditor({ profile, onSelect, onDirtyChange, switchRequest }: Props) {
+export function ProfileEditor({ profile, onSelect, onSavedAs, onDirtyChange, switchRequest }: Props) {
   const { save, remove, exportJson } = useProfileMutations();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const form = useForm<ProfileDraft>({ resolver: zodResolver(ProfileDraftSchema), defaultValues: toDraft(profile), mode: 'onChange' });
@@ -52,6 +57,7 @@ export function ProfileEditor({ profile, onSelect, onDirtyChange, switchRequest 
     try {
       const saved = await save.mutateAsync({ id: profile.id, draft });
       reset(toDraft(saved));
+      if (saved.id !== profile.id) onSavedAs(saved.id);
       return true;
     } catch (error) {
       // The host validates too: put its field messages where the person is looking.
@@ -123,7 +129,7 @@ export function ProfileEditor({ profile, onSelect, onDirtyChange, switchRequest 
         }
       >
         {profile.builtIn && <p className="note note-info">Built-in profiles cannot be changed. Duplicate this one to make your own.</p>}
-        <TeamPresetNote profile={profile} />
+        <TeamPresetNote profile={profile} onKeptAs={onSavedAs} />
         <ErrorNote error={save.error ?? exportJson.error ?? remove.error} />
         <fieldset disabled={profile.builtIn} className="plain-fieldset">
           <Field label="Name" error={formState.errors.name?.message}>

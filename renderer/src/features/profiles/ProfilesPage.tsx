@@ -43,6 +43,7 @@ export function ProfilesPage() {
             key={`${selected.id}:${selected.version}`}
             profile={selected}
             onSelect={select}
+            onSavedAs={setSelectedId}
             onDirtyChange={onDirtyChange}
             switchRequest={switchRequest}
           />

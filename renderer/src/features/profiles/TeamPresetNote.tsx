@@ -8,9 +8,10 @@ import { useProfileMutations } from './useProfiles';
  * Whether a profile is a team preset (issue 15). On a team's PostgreSQL store a user profile can be shared: its edits
  * then reach every instance of the team (each reads the presets' version every few seconds, and at once when a job
  * needs a version it lacks). "Stop sharing" takes it out of the team for every instance, each keeping its own copy.
- * On one person's SQLite store there is no team, so nothing is offered.
+ * On one person's SQLite store there is no team, so nothing is offered. `onKeptAs`: the copy kept here has another id
+ * (renamed beside a profile of this computer with its name, it is this computer's own copy), to keep it open.
  */
-export function TeamPresetNote({ profile }: { profile: Profile }) {
+export function TeamPresetNote({ profile, onKeptAs }: { profile: Profile; onKeptAs: (id: string) => void }) {
   const store = useQueueState().data?.store;
   const { share, stopSharing } = useProfileMutations();
   if (profile.builtIn) return null;
@@ -26,7 +27,7 @@ export function TeamPresetNote({ profile }: { profile: Profile }) {
           className="btn btn-small"
           disabled={stopSharing.isPending}
           title="Every instance keeps this profile as its own, at its current version; later edits stay on each computer"
-          onClick={() => stopSharing.mutate(profile.id)}
+          onClick={() => stopSharing.mutate(profile.id, { onSuccess: (kept) => kept.id !== profile.id && onKeptAs(kept.id) })}
         >
           <UserMinus size={14} /> Stop sharing
         </button>
