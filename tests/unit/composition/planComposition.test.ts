@@ -97,6 +97,27 @@ describe('planComposition', () => {
     expect(outside).toBeLessThan(inside / 2);
   });
 
+  it("crops through a photo's own weakly read words rather than pad for them, and pads for a sure headline there", () => {
+    // A portrait photo with a person, a headline over them and a word printed low in the photo itself (a sign, a
+    // test photo's "bottom"), read at 0.67. A square crop keeps the person and the headline but not that word.
+    const portrait = { width: 4000, height: 6000 };
+    const person = [
+      subject('saliency', { left: 600, top: 1200, width: 3000, height: 3900 }),
+      subject('face', { left: 1900, top: 2200, width: 700, height: 700 }, 0.9),
+      subject('object', { left: 1300, top: 2000, width: 2000, height: 3000 }, 0.7),
+      subject('text', { left: 900, top: 1300, width: 2400, height: 400 }),
+    ];
+    const lowWord = { left: 1400, top: 5600, width: 1200, height: 300 };
+    const square = { width: 1080, height: 1080 };
+    const weak = planComposition({ source: portrait, subjects: [...person, subject('text', lowWord, 0.67)] }, square);
+    expect(weak.plan.method).toBe('crop');
+    for (const kept of person.slice(1)) expect(inside(kept.box, weak.plan.region)).toBe(true);
+    expect(inside(lowWord, weak.plan.region)).toBe(false);
+    const sure = planComposition({ source: portrait, subjects: [...person, subject('text', lowWord)] }, square);
+    expect(sure.plan.method).not.toBe('crop');
+    expect(inside(lowWord, sure.plan.region)).toBe(true);
+  });
+
   it('pads only as much as a wide headline needs in a tall banner, and keeps it whole', () => {
     const text = { left: 600, top: 300, width: 4800, height: 500 };
     const { plan, score } = planComposition({ source, subjects: [subject('text', text)] }, { width: 160, height: 600 });
