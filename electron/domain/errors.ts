@@ -17,6 +17,7 @@ export type SmartResizeErrorCode =
   | 'empty_file'
   | 'output_path_escape'
   | 'output_not_writable'
+  | 'output_folder_gone'
   | 'invalid_template'
   | 'invalid_settings'
   | 'fal_key_missing'

@@ -42,8 +42,10 @@ export async function settleFailure(error: unknown, context: FailureContext): Pr
   if (isSmartResizeError(error)) {
     if (error.code === 'fal_key_missing') return pauseForAuth(context, error.message);
     if (error.code === 'file_not_found' && context.watchedFolder !== undefined && !(await isThere(context.watchedFolder))) {
-      return waitForWatchedFolder(context, context.watchedFolder);
+      return waitForWatchedFolder(context, `${context.watchedFolder} is not there (drive unplugged or share lost?)`);
     }
+    // Its outputs' folder went with the share (an unmount): it waits for the share as for its hot folder.
+    if (error.code === 'output_folder_gone' && context.watchedFolder !== undefined) return waitForWatchedFolder(context, error.message.replace(/\.$/, ''));
     return fail(context, error.code, error.message);
   }
   const failure = classifyFalError(error);
@@ -114,12 +116,14 @@ const WATCHED_FOLDER_RETRY_MS = 5_000;
  * job tries again until it is back, without using an attempt, instead of failing an image that is only out of reach
  * (the folder's return would not bring it back: its file is already known). Only the watched root counts: a
  * subfolder someone deleted, or a dropped file's folder, is not coming back by itself, so its job fails as a missing
- * file rather than waiting until it is cancelled.
+ * file rather than waiting until it is cancelled. The same when the folder its outputs go in is gone (a real unmount
+ * takes it too): its downloaded result is fetched again by request id once the share is back. `gone` says what.
  */
-async function waitForWatchedFolder(context: FailureContext, watchedFolder: string): Promise<JobOutcome> {
+async function waitForWatchedFolder(context: FailureContext, gone: string): Promise<JobOutcome> {
   const at = context.now + WATCHED_FOLDER_RETRY_MS;
-  const reason = `${watchedFolder} is not there (drive unplugged or share lost?); tried again until it returns.`;
-  await context.store.jobs.transition(context.job.id, 'retry_scheduled', { nextAttemptAt: at, reason });
+  const reason = `${gone}; tried again until it returns.`;
+  // No attempt used: however long the share is away, the job's next real failure still gets its retries.
+  await context.store.jobs.transition(context.job.id, 'retry_scheduled', { nextAttemptAt: at, reason, countsAttempt: false });
   return { kind: 'retry', at };
 }
 

@@ -37,6 +37,8 @@ export async function writeAndRecordOutputs(
   // One commit per file (an fsync each with synchronous=FULL): what is on disk is in the job even if a later file fails.
   await writeRenderedOutputs(placement, pending, {
     adoptIdentical: true,
+    // An unmounted share's mount point is not made again on the local disk: the job waits for it (jobFailure).
+    rootMustExist: true,
     // Names compared as a case-insensitive share does, decided by the store (the team's, when there is one).
     nameFor: (desiredPath, root) => outputNameFor(store.names, placement.sourcePath, desiredPath, root),
     onWritten: (output, index) =>

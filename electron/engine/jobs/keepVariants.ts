@@ -45,7 +45,7 @@ export async function keepVariants(
     const spared = set.chooseFirst && policy.keep === 'subfolder' && variant > 0;
     // The deliverable is written after its variants are kept: its name is decided (and recorded) here first.
     const outputName = spared ? await outputNameFor(store.names, placement.sourcePath, deliverable.path, deliverable.root) : deliverable.path;
-    const sparePath = spared ? await writeSpare(sparePathFor(outputName, variant), image.bytes, placement, deliverable.root) : null;
+    const sparePath = spared ? await writeSpare(sparePathFor(outputName, variant), image.bytes, placement, deliverable.root, true) : null;
     await store.variants.recordVariant({
       jobId,
       target,
@@ -66,11 +66,12 @@ export async function keepVariants(
 
 /**
  * Writes a spare under the profile's collision policy (a resumed run adopts its own identical file); answers where
- * it landed, or null when the policy skipped it (the app's copy still holds it).
+ * it landed, or null when the policy skipped it (the app's copy still holds it). `rootMustExist`: a job's run, whose
+ * output root (the share) is never made again (see WriteOptions.rootMustExist).
  */
-export async function writeSpare(path: string, bytes: Buffer, placement: Pick<OutputPlacement, 'collision'>, root: string): Promise<string | null> {
+export async function writeSpare(path: string, bytes: Buffer, placement: Pick<OutputPlacement, 'collision'>, root: string, rootMustExist = false): Promise<string | null> {
   const existing = await readFile(path).catch(() => undefined);
   if (existing?.equals(bytes)) return path;
-  const written = await writeOutputFile(path, bytes, placement.collision, { root });
+  const written = await writeOutputFile(path, bytes, placement.collision, { root, rootMustExist });
   return written.status === 'skipped' ? null : written.path;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, realpath, rename, rm, unlink } from 'node:fs/promises';
+import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { SmartResizeError } from '../../domain/errors';
 import type { CollisionPolicy } from '../../domain/outputFormats';
@@ -14,6 +14,12 @@ export interface WriteOutcome {
 export interface WriteOptions {
   /** When given, the real folder (symlinks followed) must be inside this root, or the write is refused. */
   readonly root?: string;
+  /**
+   * The root is never made: only folders below it are. A job's output root is the folder its hot folder sits in
+   * (the share, the drive), there when the job was made; gone, it was unmounted, and making its path again would
+   * put the outputs on the local disk under the mount point. Refused with SmartResizeError('output_folder_gone').
+   */
+  readonly rootMustExist?: boolean;
 }
 
 /** Most suffixes tried before giving up; far beyond any real folder, it only stops a runaway loop. */
@@ -42,9 +48,10 @@ export async function writeOutputFile(
   // Checked before mkdir, so a link pointing outside cannot get folders created behind it.
   if (options.root) await assertRealFolderInside(folder, options.root);
   try {
-    await mkdir(folder, { recursive: true });
+    if (options.root && options.rootMustExist) await makeFoldersBelow(options.root, folder);
+    else await mkdir(folder, { recursive: true });
   } catch (error) {
-    throw notWritable(folder, error);
+    throw error instanceof SmartResizeError ? error : notWritable(folder, error);
   }
   const tempPath = join(folder, `.${Array.from(basename(targetPath)).slice(0, 80).join('')}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -55,6 +62,27 @@ export async function writeOutputFile(
   } catch (error) {
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw error instanceof SmartResizeError ? error : notWritable(folder, error);
+  }
+}
+
+/**
+ * Makes the folders from `root` down to `folder`, one at a time, never `root` itself: a root gone (or gone between
+ * two steps) fails the next step with ENOENT instead of being made again.
+ */
+async function makeFoldersBelow(root: string, folder: string): Promise<void> {
+  const rootGone = () =>
+    new SmartResizeError('output_folder_gone', `The folder the outputs go in, ${root}, is not there (drive unplugged or share lost?).`);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw rootGone();
+  let dir = root;
+  for (const segment of relative(root, folder).split(sep).filter((part) => part !== '')) {
+    dir = join(dir, segment);
+    try {
+      await mkdir(dir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') throw rootGone();
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
   }
 }
 

@@ -65,6 +65,8 @@ export async function writeRenderedOutputs(
     onWritten?: (image: WrittenImage, index: number) => void | Promise<void>;
     /** The name the template's path takes (see outputNameFor: no two outputs differ only by case); default: as is. */
     nameFor?: (desiredPath: string, root: string) => Promise<string>;
+    /** The output root is never made, only folders below it (see WriteOptions.rootMustExist). */
+    rootMustExist?: boolean;
   } = {},
 ): Promise<WrittenImage[]> {
   const written: WrittenImage[] = [];
@@ -74,7 +76,7 @@ export async function writeRenderedOutputs(
     const root = desired.root;
     const path = options.nameFor ? await options.nameFor(desired.path, root) : desired.path;
     const adopted = options.adoptIdentical && (await hasSameBytes(path, image.bytes));
-    const result = adopted ? { path, status: 'written' as const } : await writeOutputFile(path, image.bytes, placement.collision, { root });
+    const result = adopted ? { path, status: 'written' as const } : await writeOutputFile(path, image.bytes, placement.collision, { root, rootMustExist: options.rootMustExist === true });
     written.push({
       target: image.target,
       path: result.path,

@@ -52,7 +52,10 @@ export interface TransitionPatch {
   readonly errorMessage?: string | null;
   /** 0..1 (outputs written over outputs expected); defaults to 1 for `done`, unchanged otherwise. */
   readonly progress?: number;
-  /** This move ends a retryable attempt (`failed` after the last one): count it, as `retry_scheduled` does. */
+  /**
+   * Whether this move counts an attempt; default: only `retry_scheduled` does. True for `failed` after the last
+   * retryable attempt; false for a `retry_scheduled` that is a wait, not a failure (the job's hot folder gone).
+   */
   readonly countsAttempt?: boolean;
 }
 

@@ -51,6 +51,11 @@ export interface EngineHarnessOptions {
   readonly engine?: Partial<EngineOptions>;
   /** Settings written before the engine is made (concurrency is read at construction). */
   readonly settings?: SettingsPatch;
+  /**
+   * A folder under the test's root the watched folder sits in, with its outputs beside it (a share a test can take
+   * away whole, as an unmount does); default: the watched folder is right under the root.
+   */
+  readonly watchedIn?: string;
   /** Overrides of the watched folder's settings entry. */
   readonly folder?: Partial<Omit<WatchedFolder, 'id' | 'path' | 'profileId'>>;
   /** The key written to the engine's key store; default the fake's own key. */
@@ -85,7 +90,7 @@ export const HARNESS_TIMING: NonNullable<EngineOptions['timing']> = {
 export async function startEngineHarness(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
   const root = mkdtempSync(join(tmpdir(), 'smart-resize-engine-'));
   const dataDir = join(root, 'data');
-  const watched = join(root, 'photos');
+  const watched = join(root, options.watchedIn ?? '', 'photos');
   mkdirSync(watched, { recursive: true });
   const fake = await startFakeFal({ latency: { processingMs: 100, concurrency: 4 }, ...options.fakeOptions });
   new FileFalKeyStore(dataDir).write(options.falKey ?? fake.key);

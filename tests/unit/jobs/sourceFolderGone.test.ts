@@ -37,6 +37,8 @@ describe('a job whose source cannot be read', () => {
     const job = await failRounds(join(watched, 'sub', 'photo.jpg'), MAX_ATTEMPTS + 2, watched);
     expect(job.state).toBe('retry_scheduled');
     expect(job.stateReason).toBe(`${watched} is not there (drive unplugged or share lost?); tried again until it returns.`);
+    // No attempt used: the job's next real failure after the share's return still gets its retries.
+    expect(job.attempts).toBe(0);
   });
 
   it('fails as before when only the file is gone (its folder is there): deleted, not out of reach', async () => {

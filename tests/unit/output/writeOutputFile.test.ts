@@ -115,6 +115,24 @@ describe('writeOutputFile', () => {
   });
 });
 
+describe('writeOutputFile with a root that must exist (a job on a share)', () => {
+  it('makes the folders below the root', async () => {
+    const target = join(dir, 'photos-1080x1080', 'Sale', 'banner.jpg');
+    expect(await writeOutputFile(target, bytes('image'), 'suffix', { root: dir, rootMustExist: true })).toEqual({ path: target, status: 'written' });
+    expect(await read(target)).toBe('image');
+  });
+
+  it('never makes the root again: a share gone is output_folder_gone, and nothing appears where it was', async () => {
+    const share = join(dir, 'nas');
+    const target = join(share, 'photos-1080x1080', 'banner.jpg');
+    await expect(writeOutputFile(target, bytes('image'), 'suffix', { root: share, rootMustExist: true })).rejects.toMatchObject({
+      code: 'output_folder_gone',
+      message: `The folder the outputs go in, ${share}, is not there (drive unplugged or share lost?).`,
+    });
+    expect(await listing(dir)).toEqual([]);
+  });
+});
+
 describe('isOutputTempFileName', () => {
   it('recognises the hidden temp names and nothing else', () => {
     expect(isOutputTempFileName('.x.png.a1b2c3.tmp')).toBe(true);

@@ -105,6 +105,13 @@ describe('transition', () => {
     expect((await store.jobs.getJob(job.id))!.attempts).toBe(2);
   });
 
+  it('does not count an attempt for a scheduled retry that is a wait, not a failure (a hot folder gone)', async () => {
+    const { job } = await store.jobs.insertJobIfNew(newJob());
+    await store.jobs.transition(job.id, 'preparing');
+    const waiting = await store.jobs.transition(job.id, 'retry_scheduled', { nextAttemptAt: clock.now() + 5000, reason: 'share lost', countsAttempt: false });
+    expect(waiting).toMatchObject({ state: 'retry_scheduled', attempts: 0, nextAttemptAt: clock.now() + 5000 });
+  });
+
   it('does not count an attempt for waiting on the network', async () => {
     const { job } = await store.jobs.insertJobIfNew(newJob());
     await store.jobs.transition(job.id, 'preparing');

@@ -32,7 +32,7 @@ export async function applyTransition(
   }
   const now = ctx.now();
   const active = isRunning(to);
-  const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' || patch.countsAttempt ? 1 : 0);
+  const attempts = mode.resetAttempts ? 0 : job.attempts + ((patch.countsAttempt ?? to === 'retry_scheduled') ? 1 : 0);
   const progress = patch.progress ?? (to === 'done' ? 1 : job.progress);
   const claim = active && !mode.unclaimed;
   const row = await pgRow<JobRow>(

@@ -41,7 +41,7 @@ export function applyTransition(
   }
   const now = ctx.now();
   const active = isRunning(to);
-  const attempts = mode.resetAttempts ? 0 : job.attempts + (to === 'retry_scheduled' || patch.countsAttempt ? 1 : 0);
+  const attempts = mode.resetAttempts ? 0 : job.attempts + ((patch.countsAttempt ?? to === 'retry_scheduled') ? 1 : 0);
   // Back in line keeps the progress: the outputs already written stay and are not made again.
   const progress = patch.progress ?? (to === 'done' ? 1 : job.progress);
   const row = getRow<JobRow>(
