@@ -15,6 +15,12 @@ const SIZES = [
   { width: 1080, height: 1350, policy: 'fal' as const },
 ];
 
+/** What the overflow check reads of a tile in the page (the tests' TypeScript has no DOM types). */
+interface MetaRow {
+  readonly dataset: { readonly target?: string };
+  querySelector(selector: string): { readonly scrollWidth: number; readonly clientWidth: number } | null;
+}
+
 test('the job view shows every output at its true shape and one scale, with frames on the source, and opens one large at 1:1', async ({ page, app }) => {
   const problems = collectPageProblems(page);
   const { jobId } = await runReviewJob(app, 'Review grid', SIZES);
@@ -52,8 +58,13 @@ test('the job view shows every output at its true shape and one scale, with fram
   await expect(page.locator('.source-frame.active')).toHaveAttribute('data-target', '1080x1920');
   await expect.poll(async () => page.locator('.output-tile img').count()).toBe(SIZES.length);
   // Each tile's name and buttons fit its column: a narrow shape's buttons spilled under its neighbour's picture.
-  const overflowing = await page.locator('.output-tile .output-meta').evaluateAll((rows) =>
-    rows.filter((row) => row.scrollWidth > row.clientWidth + 1).map((row) => row.closest('.output-tile')?.getAttribute('data-target')),
+  const overflowing = await page.locator('.output-tile[data-target]').evaluateAll((tiles) =>
+    (tiles as unknown as MetaRow[])
+      .filter((tile) => {
+        const meta = tile.querySelector('.output-meta');
+        return meta !== null && meta.scrollWidth > meta.clientWidth + 1;
+      })
+      .map((tile) => tile.dataset.target),
   );
   expect(overflowing).toEqual([]);
   await screenshot(page, 'review-grid');
