@@ -5,7 +5,9 @@
  * adapter), and bare sharp cover crops as the floor. Part 2, layout quality on the measurement set (generated scenes
  * with known boxes, bench/support/measurementScenes.ts): "kept whole" for salient subjects and text, padded plans
  * and fill, for the engine now, the engine before issue 13 (saliency box + crop-or-pad rule), smartcrop and a
- * centre crop. A script, not a test: it prints figures and the machine's load beside them.
+ * centre crop. A script, not a test: it prints figures and the machine's load beside them. Each mode's process CPU
+ * time is printed beside its wall time (on a machine shared with other work, wall times follow its load), and each
+ * photo's CPU per stage (bench/support/stageProfile.ts) says where the time goes.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import type { Box } from '../electron/engine/local/geometry';
 import { makeCompositionScene } from '../tests/support/images/compositionScene';
 import { backgroundPhotos, heldOutPhotos, measurementScenes } from './support/measurementScenes';
 import { smartcropRegion } from './support/smartcropSharp';
+import { stageProfile } from './support/stageProfile';
 
 const SIZES = [
   { width: 1080, height: 1080 },
@@ -78,19 +81,23 @@ async function runOnce(mode: Mode, file: string): Promise<Readonly<Record<string
  * Every mode once untimed (this loads the detector's workers and models, and warms sharp: the engine loads them at
  * start, off any job's path, so load is not counted), then RUNS interleaved timed rounds.
  */
-async function timeModes(file: string): Promise<{ times: Map<Mode, number[]>; steps: Map<Mode, Array<Readonly<Record<string, number>>>> }> {
+async function timeModes(file: string): Promise<{ times: Map<Mode, number[]>; cpu: Map<Mode, number[]>; steps: Map<Mode, Array<Readonly<Record<string, number>>>> }> {
   for (const mode of MODES) await runOnce(mode, file);
   const times = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
+  const cpu = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
   const steps = new Map<Mode, Array<Readonly<Record<string, number>>>>(MODES.map((mode) => [mode, []]));
   for (let round = 0; round < RUNS; round += 1) {
     for (const mode of MODES) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const timings = await runOnce(mode, file);
       times.get(mode)!.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.get(mode)!.push((used.user + used.system) / 1000);
       if (timings) steps.get(mode)!.push(timings);
     }
   }
-  return { times, steps };
+  return { times, cpu, steps };
 }
 
 /** Median wall time of each step over the runs, in the order steps first appear. */
@@ -122,18 +129,28 @@ async function benchJpeg(folder: string, width: number, height: number): Promise
 }
 
 async function timing(folder: string): Promise<void> {
+  const files: Array<[string, string]> = [];
   for (const [label, width, height] of [['24 MP', 6000, 4000], ['1 MP', 1224, 816]] as const) {
     const file = await benchJpeg(folder, width, height);
-    const { times, steps } = await timeModes(file);
+    files.push([label, file]);
+    const { times, cpu, steps } = await timeModes(file);
     console.log(`\n${label} JPEG (${width}x${height}) -> ${SIZES.map((s) => `${s.width}x${s.height}`).join(', ')}, JPEG q${QUALITY}, ${RUNS} runs each, load ${load()}`);
-    for (const mode of MODES) console.log(`  ${LABELS[mode]} median ${median(times.get(mode)!).toFixed(0)} ms (runs ${times.get(mode)!.map((ms) => ms.toFixed(0)).join(', ')})`);
+    for (const mode of MODES) console.log(`  ${LABELS[mode]} median ${median(times.get(mode)!).toFixed(0)} ms (runs ${times.get(mode)!.map((ms) => ms.toFixed(0)).join(', ')}), CPU ${median(cpu.get(mode)!).toFixed(0)} ms`);
     for (const mode of ['detect', 'noDetect'] as const) console.log(`  steps, ${LABELS[mode].trim()} (median ms): ${stepMedians(steps.get(mode)!)}`);
     const added = median(times.get('detect')!) / median(times.get('noDetect')!) - 1;
     console.log(`  detection adds ${(added * 100).toFixed(0)}% to the engine's time (goal <= 50%${label === '24 MP' ? `: ${added <= 0.5 ? 'met' : 'NOT met'}` : ''})`);
     for (const mode of ['detect', 'noDetect'] as const) {
       const faster = median(times.get(mode)!) < median(times.get('smartcrop')!);
-      console.log(`  ${LABELS[mode].trim()} vs smartcrop.js: ${(median(times.get(mode)!) / median(times.get('smartcrop')!)).toFixed(2)}x (goal < 1: ${faster ? 'met' : 'NOT met'})`);
+      console.log(`  ${LABELS[mode].trim()} vs smartcrop.js: ${(median(times.get(mode)!) / median(times.get('smartcrop')!)).toFixed(2)}x (goal < 1: ${faster ? 'met' : 'NOT met'}); in CPU time ${(median(cpu.get(mode)!) / median(cpu.get('smartcrop')!)).toFixed(2)}x`);
     }
+    const cpuAdded = median(cpu.get('detect')!) / median(cpu.get('noDetect')!) - 1;
+    console.log(`  detection adds ${(cpuAdded * 100).toFixed(0)}% to the engine's CPU time (the work it adds, whatever the machine's load)`);
+  }
+  // After every timed run: this loads the models on this thread too, which the timed runs should not share it with.
+  for (const [label, file] of files) {
+    const stages = await stageProfile(file, SIZES, QUALITY, RUNS, async (raw) => (await detector.detect(raw)).subjects);
+    console.log(`\n${label}: CPU per stage, each run alone on one thread (median ms), load ${load()}`);
+    console.log(`  ${stages.map(({ stage, cpuMs }) => `${stage} ${cpuMs.toFixed(0)}`).join(', ')}`);
   }
 }
 
@@ -176,7 +193,7 @@ function centreCrop(source: { width: number; height: number }, target: { width: 
 
 async function measurement(title: string, { names, photos }: { names: string[]; photos: Array<RawImage | undefined> }, seed?: number): Promise<void> {
   const scenes = await measurementScenes(SCENES, photos, seed);
-  const tallies = { now: emptyTally(), before: emptyTally(), smartcrop: emptyTally(), centre: emptyTally() };
+  const tallies = { now: emptyTally(), withoutObjects: emptyTally(), before: emptyTally(), smartcrop: emptyTally(), centre: emptyTally() };
   let textFound = 0;
   let textTruth = 0;
   let textBoxes = 0;
@@ -197,6 +214,9 @@ async function measurement(title: string, { names, photos }: { names: string[]; 
     for (const target of SIZES) {
       const { plan } = planComposition({ source: scene.raw, subjects: detection.subjects }, target);
       count(tallies.now, scene, plan.region, plan.method !== 'crop', plan.fillShare);
+      // What the object model (the slowest detector) buys: the same detection with its boxes left out.
+      const withoutObjects = planComposition({ source: scene.raw, subjects: detection.subjects.filter((subject) => subject.kind !== 'object') }, target).plan;
+      count(tallies.withoutObjects, scene, withoutObjects.region, withoutObjects.method !== 'crop', withoutObjects.fillShare);
       const before = planLayout(scene.raw, oldSubject, target);
       const beforeFill = before.method === 'pad' ? 1 - (before.placement.width * before.placement.height) / (target.width * target.height) : 0;
       count(tallies.before, scene, before.region, before.method === 'pad', beforeFill);
@@ -210,6 +230,7 @@ async function measurement(title: string, { names, photos }: { names: string[]; 
   console.log(`  ${'layout'.padEnd(34)} salient whole   text whole   faces whole   padded plans   mean fill`);
   for (const [name, tally] of [
     ['engine now (detection + score)', tallies.now],
+    ['engine now, objects left out', tallies.withoutObjects],
     ['engine before (saliency, crop|pad)', tallies.before],
     ['smartcrop.js', tallies.smartcrop],
     ['centre crop', tallies.centre],
