@@ -26,20 +26,20 @@ test('the question shows the maximum of the new images only, with the already-ma
   await page.locator('.drop-side').getByLabel('Profile').selectOption({ label: 'Paid pair' });
   await dropFilesOn(zone, [join(CORPUS, 'Landscape_1.jpg')]);
   await page.getByRole('button', { name: 'Start 1 image' }).click();
-  await page.getByTestId('confirm-paid').getByRole('button', { name: 'Send, up to $0.35' }).click();
+  await page.getByTestId('confirm-paid').getByRole('button', { name: 'Send, up to $0.65' }).click();
   await expect(page.getByText(/Queued 1 image/)).toBeVisible();
   await expect.poll(async () => (await app.call('jobs.query', { limit: 10 })).items.map((job) => job.state).join(), { timeout: 60_000 }).toBe('done');
 
   // The same image again beside a new one: the page's count says two, the engine's quote one new image.
   await dropFilesOn(zone, [join(CORPUS, 'Landscape_1.jpg'), join(CORPUS, 'Landscape_6.jpg')]);
-  await expect(page.getByText(/\$0\.70 for 2 images at fal/)).toBeVisible();
+  await expect(page.getByText(/\$0\.70 – \$1\.30 for 2 images at fal/)).toBeVisible();
   await page.getByRole('button', { name: 'Start 2 images' }).click();
   const dialog = page.getByTestId('confirm-paid');
-  await expect(dialog).toContainText('The 1 new image of 2 may cost up to $0.35 at fal');
+  await expect(dialog).toContainText('The 1 new image of 2 may cost up to $0.65 at fal');
   await expect(dialog.getByTestId('confirm-paid-left-out')).toHaveText('1 already made with this profile, left out: it is recorded as a copy, nothing is paid for it.');
   await dialog.scrollIntoViewIfNeeded();
   await screenshot(page, 'confirm-paid-left-out');
-  await dialog.getByRole('button', { name: 'Send, up to $0.35' }).click();
+  await dialog.getByRole('button', { name: 'Send, up to $0.65' }).click();
   await expect(page.getByText(/Queued 1 image/)).toBeVisible();
   await expect(page.locator('.drop-result')).toContainText('Landscape_1');
   await expect.poll(() => app.fake.countSubmits(), { timeout: 60_000 }).toBe(2);
@@ -55,14 +55,14 @@ test('when the engine counts more than was confirmed, the page asks again with i
   await dropFilesOn(page.getByRole('button', { name: 'Drop images here, or choose files' }), [join(CORPUS, 'Landscape_1.jpg')]);
   await page.getByRole('button', { name: 'Start 1 image' }).click();
   const dialog = page.getByTestId('confirm-paid');
-  await expect(dialog).toContainText('This image may cost up to $0.35 at fal');
+  await expect(dialog).toContainText('This image may cost up to $0.65 at fal');
 
   // While the question is open the profile gains a fal size: what was confirmed no longer covers the drop.
   const profile = await app.call('profiles.get', { id: profileId });
   await app.call('profiles.update', { id: profileId, draft: { name: profile.name, output: profile.output, naming: profile.naming, fal: profile.fal, sizes: [...PAIR, { width: 1080, height: 1920, policy: 'fal' }] } });
-  await dialog.getByRole('button', { name: 'Send, up to $0.35' }).click();
-  await expect(dialog.getByTestId('confirm-paid-changed')).toHaveText('The drop changed since you confirmed $0.35: nothing was sent. Here is what it may cost now.');
-  await expect(dialog).toContainText('This image may cost up to $0.50 at fal');
+  await dialog.getByRole('button', { name: 'Send, up to $0.65' }).click();
+  await expect(dialog.getByTestId('confirm-paid-changed')).toHaveText('The drop changed since you confirmed $0.65: nothing was sent. Here is what it may cost now.');
+  await expect(dialog).toContainText('This image may cost up to $0.95 at fal');
   await expect(page.locator('.staged-list')).toContainText('Landscape_1.jpg');
   await expect(page.locator('.note-danger')).toHaveCount(0);
   await dialog.scrollIntoViewIfNeeded();
@@ -70,7 +70,7 @@ test('when the engine counts more than was confirmed, the page asks again with i
   expect((await app.call('jobs.query', { limit: 10 })).items).toEqual([]);
   expect(app.fake.countSubmits()).toBe(0);
 
-  await dialog.getByRole('button', { name: 'Send, up to $0.50' }).click();
+  await dialog.getByRole('button', { name: 'Send, up to $0.95' }).click();
   await expect(page.getByText(/Queued 1 image/)).toBeVisible();
   await expect.poll(() => app.fake.countSubmits(), { timeout: 60_000 }).toBe(1);
   // One upload: the answered question queued the paths it was asked about.

@@ -169,7 +169,7 @@ test('a tiny daily cap set in Settings holds jobs with its reason; raising it le
   const banner = page.getByRole('region', { name: 'Work waiting for you' });
   await expect(banner).toContainText('2 jobs waiting for budget: Daily budget $0.10 reached', { timeout: 15_000 });
   const held = await app.call('spend.held');
-  expect(held.cap).toEqual({ jobs: 2, reason: 'Daily budget $0.10 reached: $0.00 spent; $0.10 left, the next request may cost up to $0.20' });
+  expect(held.cap).toEqual({ jobs: 2, reason: 'Daily budget $0.10 reached: $0.00 spent; $0.10 left, the next request may cost up to $0.35' });
   expect(app.fake.countSubmits()).toBe(0);
   await goTo(page, 'Queue', 'Queue');
   await expect(page.locator('.job-row', { hasText: 'capped-11.jpg' })).toContainText('Waiting for budget');

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/contract/types';
-import { estimateRequest } from '../pricing';
+import { falRequestSizes } from '../jobs/falCanvases';
+import { estimateRequest, quoteSizes } from '../pricing';
 import type { EngineParts } from '../runtime/engineParts';
 import { paidMaximumCents, quotePaidDrop } from './paidDropConfirmation';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
@@ -17,6 +18,9 @@ export function estimateHandlers(engine: EngineParts, pathPolicy?: PathPolicy): 
       // No key (or fal turned off): every size is made locally, so nothing is quoted at fal's prices.
       const localOnly = engine.fal.localOnlyReason() ?? null;
       const perFile = estimateRequest(profile.sizes, profile.fal);
+      // Each size's top is its quote's (its images at 4K, as the ledger records an answer naming no tier), as the total's.
+      const paid = profile.sizes.filter((size) => size.policy !== 'local');
+      const tops = new Map(quoteSizes(paid, falRequestSizes(paid, profile.fal), profile.fal).map((quote, index) => [paid[index]!, quote.maxCents]));
       // The total counts one vision fee per fal request (a profile over 10 fal sizes makes several); the same
       // per-image maximum jobs.enqueuePaths holds the confirmation threshold to.
       const total = paidMaximumCents(engine, profile, fileCount);
@@ -30,7 +34,7 @@ export function estimateHandlers(engine: EngineParts, pathPolicy?: PathPolicy): 
           height: size.height,
           policy: size.policy,
           minCents: cents(perFile.perSize[index]?.minCents),
-          maxCents: cents(perFile.perSize[index]?.maxCents),
+          maxCents: cents(tops.get(size)),
         })),
         localOnly,
       };

@@ -10,7 +10,9 @@ import { estimateJob } from '../spend/estimateJob';
 
 /**
  * What a batch of `fileCount` images may cost at fal at most with this profile, as the drop page's estimate says it
- * (estimate.batch): nothing when fal is not used now (no key, or local only).
+ * (estimate.batch): nothing when fal is not used now (no key, or local only). The top is what the ledger can record
+ * (spend/estimateJob: each image at 4K, as an answer naming no tier is recorded), so a confirmed maximum is one the
+ * charge never passes, as review first's quote is.
  */
 export function paidMaximumCents(engine: Pick<EngineParts, 'fal'>, profile: Profile, fileCount: number): { minCents: number; maxCents: number } {
   if (engine.fal.localOnlyReason()) return { minCents: 0, maxCents: 0 };

@@ -220,8 +220,7 @@ async function giveUpAtDeadline(context: FalPartContext, error: FalDeadlineError
 /** The budget check of a new request: a refusal parks the job in `waiting_budget`. */
 async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extract<JobOutcome, { kind: 'held' }> | undefined> {
   const { deps, job, profile } = context;
-  const { maxCents } = estimateRequest(falRequestSizes(plan.targets, profile.fal), profile.fal);
-  const admission = await deps.budget.admit(job, maxCents, plan.batchIndex);
+  const admission = await deps.budget.admit(job, requestTopCents(plan, profile), plan.batchIndex);
   if (admission.ok) return undefined;
   // A finished job re-running one size stays finished: the refusal is the re-run's answer.
   if (!context.rerun) await deps.store.jobs.transition(job.id, 'waiting_budget', { reason: admission.reason });
@@ -235,15 +234,21 @@ async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extra
  */
 async function admitWithSubmit(context: FalPartContext, plan: FalBatchPlan, submit: NewFalSubmit): Promise<Extract<JobOutcome, { kind: 'held' }> | { kind: 'admitted'; submit: FalSubmitRecord }> {
   const { deps, job, profile } = context;
-  // The re-run's quote top (its images at 4K, as an answer naming no tier is recorded): the figure its offer held
-  // the caps to, so the reservation covers whatever the ledger then records.
-  const { maxCents } = quoteRequests(quoteSizes(plan.targets, falRequestSizes(plan.targets, profile.fal), profile.fal));
   let recorded: FalSubmitRecord | undefined;
-  const admission = await deps.budget.admit(job, maxCents, plan.batchIndex, async (tx) => {
+  const admission = await deps.budget.admit(job, requestTopCents(plan, profile), plan.batchIndex, async (tx) => {
     recorded = await tx.submits.recordSubmitSending(submit);
   });
   if (!admission.ok) return { kind: 'held', reason: admission.reason };
   return { kind: 'admitted', submit: recorded! };
+}
+
+/**
+ * What a request is admitted (reserved) for: its quote's top, its images at 4K, as an answer naming no tier is
+ * recorded (pricing/quoteSizes). The figure a drop's confirmation, a re-run's offer and the claim's reservation
+ * (spend/estimateJob) hold to, so the reservation covers whatever the ledger then records.
+ */
+function requestTopCents(plan: FalBatchPlan, profile: Profile): number {
+  return quoteRequests(quoteSizes(plan.targets, falRequestSizes(plan.targets, profile.fal), profile.fal)).maxCents;
 }
 
 function buildInput(context: FalPartContext, plan: FalBatchPlan, imageUrl: string): SmartResizeInput {

@@ -119,9 +119,9 @@ describe('the engine behind the API contract', () => {
     await call('falKey.set', { key: 'estimate-only-key-123' });
     const estimate = (await call('estimate.batch', { profileId: 'builtin:youtube', fileCount: 3 })) as { minCents: number; maxCents: number };
     await call('falKey.clear');
-    // 1280x720 and 2560x1440, both `auto` (either may stay local: nothing is certain) with a 1K hint: at most one
-    // request of 5 (vision) + 15 (1280x720 at 1K) + 15 (2560x1440 at 2K) per file.
-    expect(estimate).toMatchObject({ fileCount: 3, minCents: 0, maxCents: 3 * 35 });
+    // 1280x720 and 2560x1440, both `auto` (either may stay local: nothing is certain): at most one request of 5
+    // (vision) + each image at 4K's price, 30 (the most the ledger records: an answer naming no tier is priced at 4K).
+    expect(estimate).toMatchObject({ fileCount: 3, minCents: 0, maxCents: 3 * 65 });
   });
 
   it('answers bad input with a field-level reason', async () => {

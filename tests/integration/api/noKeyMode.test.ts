@@ -83,8 +83,9 @@ describe('no fal key', () => {
       await call('settings.update', { defaultProvider: 'fal' });
       const priced = (await call('estimate.batch', { profileId, fileCount: 1 })) as { maxCents: number; localOnly: string | null };
       expect(priced.localOnly).toBeNull();
-      // At most the fal size and the auto size go to fal: two images (neither needs 4K) at 15 cents, one 5 cent fee.
-      expect(priced.maxCents).toBe(2 * 15 + 5);
+      // At most the fal size and the auto size go to fal: two images, each at most 4K's 30 cents (what the ledger
+      // records for an answer naming no tier), one 5 cent fee.
+      expect(priced.maxCents).toBe(2 * 30 + 5);
     } finally {
       await call('falKey.clear');
       await call('settings.update', { defaultProvider: 'fal' });

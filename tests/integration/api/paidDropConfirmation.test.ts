@@ -30,19 +30,20 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
     const paths = dropped(harness);
     const { maxCents } = await harness.api.estimate.batch({ profileId: harness.profile.id, fileCount: 2 });
-    // Two fal sizes per image at the dearest tier, plus a request fee each: 2 x (2 x 15 + 5).
-    expect(maxCents).toBe(70);
+    // Two fal sizes per image, each at 4K's price (the most the ledger records, for an answer naming no tier), plus a
+    // request fee each: 2 x (2 x 30 + 5).
+    expect(maxCents).toBe(130);
 
     const unconfirmed = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths, profileId: harness.profile.id });
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
     expect(!unconfirmed.ok && unconfirmed.error.message).toBe(
-      'These 2 images may cost up to $0.70 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
+      'These 2 images may cost up to $1.30 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
     );
-    const tooLittle = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths, profileId: harness.profile.id, confirmedMaxCents: 69 });
+    const tooLittle = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths, profileId: harness.profile.id, confirmedMaxCents: 129 });
     expect(tooLittle).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
     expect(await harness.jobs()).toEqual([]);
 
-    const confirmed = await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 70 });
+    const confirmed = await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 130 });
     expect(confirmed.jobIds).toHaveLength(2);
     await harness.waitForJobs(2, ['done']);
     expect(harness.fake.countSubmits()).toBe(2);
@@ -51,7 +52,7 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
   it('leaves out of the maximum the copies of images already made with the profile, which dedupe skips', async () => {
     harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
     const paths = dropped(harness);
-    await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 70 });
+    await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: 130 });
     await harness.waitForJobs(2, ['done']);
     // A folder of the two images again (renamed copies) and one new one.
     const again = join(harness.root, 'again');
@@ -62,10 +63,10 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
 
     const unconfirmed = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [again], profileId: harness.profile.id });
     expect(!unconfirmed.ok && unconfirmed.error.message).toBe(
-      'This image (2 already made with this profile, left out) may cost up to $0.35 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
+      'This image (2 already made with this profile, left out) may cost up to $0.65 at fal, more than the $0.10 set to ask about (Settings): nothing was queued. Confirm that maximum to send them, or review first.',
     );
     // The maximum of the one new image is enough: the copies make skipped records, nothing is paid for them.
-    const confirmed = await harness.api.jobs.enqueuePaths({ paths: [again], profileId: harness.profile.id, confirmedMaxCents: 35 });
+    const confirmed = await harness.api.jobs.enqueuePaths({ paths: [again], profileId: harness.profile.id, confirmedMaxCents: 65 });
     expect(confirmed.jobIds).toHaveLength(1);
     expect(confirmed.skipped.map((entry) => entry.path.split('/').pop()).sort()).toEqual(['copy-1.jpg', 'copy-2.jpg']);
     await harness.waitForJobs(3, ['done']);
@@ -76,7 +77,7 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
     const paths = dropped(harness);
     const first = await harness.api.estimate.paths({ paths, profileId: harness.profile.id });
-    expect(first).toEqual({ images: 2, alreadyMade: 0, minCents: 70, maxCents: 70, confirmAboveCents: 10, confirmationRequired: true, localOnly: null });
+    expect(first).toEqual({ images: 2, alreadyMade: 0, minCents: 70, maxCents: 130, confirmAboveCents: 10, confirmationRequired: true, localOnly: null });
     await harness.api.jobs.enqueuePaths({ paths, profileId: harness.profile.id, confirmedMaxCents: first.maxCents });
     await harness.waitForJobs(2, ['done']);
     const again = join(harness.root, 'again');
@@ -85,7 +86,7 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     copyFileSync(join(CORPUS, '2569067123_aca715a2ee_o.jpg'), join(again, 'new.jpg'));
 
     const quote = await harness.api.estimate.paths({ paths: [again], profileId: harness.profile.id });
-    expect(quote).toMatchObject({ images: 1, alreadyMade: 1, maxCents: 35, confirmationRequired: true });
+    expect(quote).toMatchObject({ images: 1, alreadyMade: 1, maxCents: 65, confirmationRequired: true });
     // The quote's maximum is what the verb asks for: a cent less is refused, the quote itself accepted.
     const short = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [again], profileId: harness.profile.id, confirmedMaxCents: quote.maxCents - 1 });
     expect(short).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
@@ -102,18 +103,32 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     mkdirSync(folder);
     copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(folder, 'a.jpg'));
     const quoted = await harness.api.estimate.paths({ paths: [folder], profileId: harness.profile.id });
-    expect(quoted).toMatchObject({ images: 1, maxCents: 35 });
+    expect(quoted).toMatchObject({ images: 1, maxCents: 65 });
     copyFileSync(join(CORPUS, 'Landscape_6.jpg'), join(folder, 'b.jpg'));
 
     const refused = await dispatchCall(harness.api, 'jobs.enqueuePaths', { paths: [folder], profileId: harness.profile.id, confirmedMaxCents: quoted.maxCents });
     expect(refused).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
     expect(await harness.jobs()).toEqual([]);
     const requoted = await harness.api.estimate.paths({ paths: [folder], profileId: harness.profile.id });
-    expect(requoted).toMatchObject({ images: 2, maxCents: 70, confirmationRequired: true });
+    expect(requoted).toMatchObject({ images: 2, maxCents: 130, confirmationRequired: true });
     const sent = await harness.api.jobs.enqueuePaths({ paths: [folder], profileId: harness.profile.id, confirmedMaxCents: requoted.maxCents });
     expect(sent.jobIds).toHaveLength(2);
     await harness.waitForJobs(2, ['done']);
     expect(harness.fake.countSubmits()).toBe(2);
+  });
+
+  it('confirms a maximum the charge never passes: a fal answer naming no tier, recorded at 4K, is within it', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const [path] = dropped(harness);
+    const quote = await harness.api.estimate.paths({ paths: [path!], profileId: harness.profile.id });
+    // Two fal sizes: 2 x 15 + 5 at the tiers fal may pick, up to each image at 4K's price (2 x 30 + 5).
+    expect(quote).toMatchObject({ images: 1, minCents: 35, maxCents: 65, confirmationRequired: true });
+    harness.fake.failNextJob({ kind: 'noTier' });
+    await harness.api.jobs.enqueuePaths({ paths: [path!], profileId: harness.profile.id, confirmedMaxCents: quote.maxCents });
+    const [job] = await harness.waitForJobs(1, ['done']);
+    const charges = (await harness.api.spend.ledger({ limit: 10 })).rows.filter((row) => row.kind === 'charge' && row.jobId === job!.id);
+    expect(charges.map((row) => [row.tiers, row.cents])).toEqual([['2x4K?', 65]]);
+    expect(charges.reduce((sum, row) => sum + row.cents, 0)).toBeLessThanOrEqual(quote.maxCents);
   });
 
   it('queues without asking what sends nothing before approval, or when no threshold is set', async () => {

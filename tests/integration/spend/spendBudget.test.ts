@@ -28,7 +28,8 @@ const billedTotal = async (h: EngineHarness) => Object.values(await billedByFake
 /** Every job once the queue is idle with at least `count` of them: each done, failed or held, nothing running. */
 const settled = (h: EngineHarness, count: number) => waitForIdle(h, { atLeast: count });
 
-// The harness profile: 1080x1080 (a 2K render) and 1200x628 (1K), one image each: 35 cents a request, for certain.
+// The harness profile: 1080x1080 (a 2K render) and 1200x628 (1K), one image each: 35 cents a request as fal names
+// those tiers; 65 reserved for it (each image at 4K's price, which the ledger records for an answer naming no tier).
 describe('budget caps with a real engine and the fake fal', () => {
   it('never spends past a daily cap set before the work, holds the rest with the cap named, and runs it once raised', async () => {
     harness = await startEngineHarness({ settings: { dailyCapCents: 100, concurrency: 2 } });
@@ -38,11 +39,11 @@ describe('budget caps with a real engine and the fake fal', () => {
     const jobs = await settled(harness, 5);
     expect(jobs.filter((job) => job.state === 'done')).toHaveLength(2);
     const held = jobs.filter((job) => job.state === 'waiting_budget');
-    // Each reason names the cap and what filled it when the job was held: spent + reserved, plus this request (35).
+    // Each reason names the cap and what filled it when the job was held: spent + reserved, plus this request (65).
     for (const job of held) {
-      const [, spent, reserved] = /^Daily budget \$1\.00 reached: \$(\d+\.\d\d) spent(?: \+ \$(\d+\.\d\d) reserved for work in flight)?(?:; \$\d+\.\d\d left, the next request may cost up to \$0\.35)?$/.exec(job.stateReason ?? '') ?? [];
+      const [, spent, reserved] = /^Daily budget \$1\.00 reached: \$(\d+\.\d\d) spent(?: \+ \$(\d+\.\d\d) reserved for work in flight)?(?:; \$\d+\.\d\d left, the next request may cost up to \$0\.65)?$/.exec(job.stateReason ?? '') ?? [];
       expect(spent, job.stateReason ?? 'no reason').toBeDefined();
-      expect(Math.round((Number(spent) + Number(reserved ?? 0)) * 100) + 35).toBeGreaterThan(100);
+      expect(Math.round((Number(spent) + Number(reserved ?? 0)) * 100) + 65).toBeGreaterThan(100);
     }
     expect(notices.filter((message) => message.startsWith('Daily budget $1.00 reached'))).toHaveLength(1);
     expect(await billedTotal(harness)).toBeLessThanOrEqual(100);
@@ -86,8 +87,8 @@ describe('budget caps with a real engine and the fake fal', () => {
   });
 
   it('reserves each job\'s maximum in the commit that claims it, so a job over the cap is held at its claim (issue 15)', async () => {
-    // Room for two jobs (35 cents each, for certain); one runs at a time and two more are claimed ahead of it.
-    harness = await startEngineHarness({ settings: { dailyCapCents: 70, concurrency: 1 }, fakeOptions: { latency: { processingMs: 300, concurrency: 1 } } });
+    // Room for two jobs (35 cents each charged, 65 reserved: 35 + 65); one runs at a time and two more are claimed ahead of it.
+    harness = await startEngineHarness({ settings: { dailyCapCents: 100, concurrency: 1 }, fakeOptions: { latency: { processingMs: 300, concurrency: 1 } } });
     const { engine, api } = harness;
     // Read as each claim's commit is pushed: the store answers it before the claimed job's own next step.
     const atClaim: { jobId: string; reserved: Promise<number> }[] = [];
@@ -98,19 +99,35 @@ describe('budget caps with a real engine and the fake fal', () => {
     await land(harness, names('claimed', 4), 90);
     const jobs = await settled(harness, 4);
     expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget', 'waiting_budget']);
-    // Every claim that let a job run had its money already reserved when it was committed (never 0 in between).
+    // Every claim that let a job run (its last: one held at claim and put back in line was claimed before) had its
+    // money already reserved when it was committed (never 0 in between).
     const done = new Set(jobs.filter((job) => job.state === 'done').map((job) => job.id));
-    const reserved = await Promise.all(atClaim.filter((claim) => done.has(claim.jobId)).map((claim) => claim.reserved));
+    const lastClaims = new Map(atClaim.filter((claim) => done.has(claim.jobId)).map((claim) => [claim.jobId, claim.reserved]));
+    const reserved = await Promise.all(lastClaims.values());
     expect(reserved).toHaveLength(2);
-    for (const cents of reserved) expect(cents).toBeGreaterThanOrEqual(35);
+    for (const cents of reserved) expect(cents).toBeGreaterThanOrEqual(65);
     expect(await billedTotal(harness)).toBe(70);
     expect((await api.spend.summary({})).reservedCents).toBe(0);
+  });
+
+  it('reserves what the ledger can record, so a fal answer naming no tier (recorded at 4K) never crosses the cap', async () => {
+    // Room for the image at the tiers fal may pick (35), not for each of its images at 4K (65), which a no-tier answer records.
+    harness = await startEngineHarness({ settings: { dailyCapCents: 64, concurrency: 1 } });
+    harness.fake.failNextJob({ kind: 'noTier' });
+    await land(harness, names('untiered', 1), 120);
+    const [job] = await settled(harness, 1);
+    expect((await harness.api.spend.summary({})).totalCents).toBeLessThanOrEqual(64);
+    expect(job).toMatchObject({ state: 'waiting_budget' });
+    expect(job!.stateReason).toMatch(/the next request may cost up to \$0\.65$/);
+    await harness.api.budget.update({ dailyCapCents: 65 });
+    await harness.waitForJobs(1, ['done']);
+    expect((await harness.api.spend.summary({})).totalCents).toBe(65);
   });
 
   it('requeues held work when the day rolls over (the engine clock moved past midnight)', async () => {
     let offset = 0;
     harness = await startEngineHarness({
-      settings: { dailyCapCents: 35, concurrency: 1 },
+      settings: { dailyCapCents: 65, concurrency: 1 },
       engine: { now: () => Date.now() + offset, timing: { ...HARNESS_TIMING, budgetCheckMs: 100 } },
     });
     await land(harness, names('daily', 3), 70);
@@ -120,7 +137,7 @@ describe('budget caps with a real engine and the fake fal', () => {
     await harness.waitForJobs(2, ['done']);
     jobs = await settled(harness, 3);
     expect(jobs.map((job) => job.state).sort()).toEqual(['done', 'done', 'waiting_budget']);
-    expect(await harness.api.spend.summary({})).toMatchObject({ today: { spentCents: 35, capCents: 35 }, totalCents: 70 });
+    expect(await harness.api.spend.summary({})).toMatchObject({ today: { spentCents: 35, capCents: 65 }, totalCents: 70 });
     offset += 24 * 3_600_000;
     await harness.waitForJobs(3, ['done']);
     expect(await billedTotal(harness)).toBe(3 * 35);

@@ -47,7 +47,7 @@ describe('a burst of files into a hot folder', () => {
     }, { what: 'five held jobs' });
     expect(held.map((job) => job.stateReason)).toEqual(Array(5).fill(BURST_REASON));
     engine.resume();
-    expect((await api.spend.held()).burst).toEqual([{ folderId: harness.folderId, jobs: 5, minCents: 5 * 35, maxCents: 5 * 35 }]);
+    expect((await api.spend.held()).burst).toEqual([{ folderId: harness.folderId, jobs: 5, minCents: 5 * 35, maxCents: 5 * 65 }]);
     expect((await withPrefix(harness, 'burst')).map((job) => job.state)).toEqual(Array(5).fill('waiting_budget'));
     expect(fake.countSubmits()).toBe(0);
 

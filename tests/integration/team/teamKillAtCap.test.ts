@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe('a team at its cap when an instance dies after fal took its submit', () => {
   it("finds that request again and uses it, and stops at exactly the cap: every cent in the ledger, none left reserved", async () => {
-    const { team, capCents } = await startTeamAtCap(inject('pgUrl'), IMAGES, HELD);
+    const { team, admittedCents } = await startTeamAtCap(inject('pgUrl'), IMAGES, HELD);
     run = team;
     const names = team.hashes.map((_hash, index) => `img-${String(index).padStart(3, '0')}.jpg`);
     const drop = async (from: number, to: number) => {
@@ -73,7 +73,7 @@ describe('a team at its cap when an instance dies after fal took its submit', ()
     const charges = (await team.store.ledger.all()).filter((entry) => entry.kind === 'charge');
     expect(charges).toHaveLength(IMAGES - HELD);
     expect(charges.every((entry) => entry.cents === TEAM_PRICE_CENTS)).toBe(true);
-    expect(await team.store.ledger.sum('charge')).toBe(capCents);
+    expect(await team.store.ledger.sum('charge')).toBe(admittedCents);
     expect(await team.store.reservations.total()).toBe(0);
     expect(await team.store.submits.unknownSubmitCents()).toBe(0);
   }, 900_000);

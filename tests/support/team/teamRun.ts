@@ -17,6 +17,8 @@ import { prepareTeamData } from './teamData';
 const TEAM_PROFILE: ProfileInput = { name: 'Team square', sizes: [{ width: 1080, height: 1080, policy: 'fal' }], output: { format: 'jpeg' } };
 /** What one image of TEAM_PROFILE costs at fal. */
 export const TEAM_PRICE_CENTS = 20;
+/** What a claim reserves for one image of TEAM_PROFILE under the caps: its image at 4K's price (30, what the ledger records for an answer naming no tier) and the fee. */
+export const TEAM_RESERVED_CENTS = 35;
 /** The output folder of TEAM_PROFILE's one size, beside the watched `in`. */
 export const TEAM_OUTPUT_FOLDER = 'in-1080x1080';
 

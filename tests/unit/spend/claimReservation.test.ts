@@ -17,31 +17,32 @@ async function claimOne(f: SpendFixture) {
 
 const reservations = async (f: SpendFixture) => (await f.store.reservations.list()).map(({ jobId, batchIndex, cents }) => ({ jobId, batchIndex, cents }));
 
-// The fixture profile: two fal sizes in one request at the 1K hint: at most 35 cents.
+// The fixture profile: two fal sizes in one request at the 1K hint: 35 cents at the tiers fal may pick, at most 65
+// (each image at 4K's price, as the ledger records an answer naming no tier).
 describe('reservations taken with the claim (issue 15)', () => {
   it('reserves a job\'s maximum at its claim, holds a job the caps leave no room for, and each request takes its share', async () => {
     const f = fixtures.open();
-    await f.spend.budget.update({ dailyCapCents: 50 });
+    await f.spend.budget.update({ dailyCapCents: 100 });
     for (let index = 0; index < 2; index += 1) {
       f.clock.advance(1);
       await f.store.jobs.insertJobIfNew(newJob());
     }
     const first = await claimOne(f);
     expect(first.verdict).toEqual({ ok: true });
-    expect(await reservations(f)).toEqual([{ jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 35 }]);
+    expect(await reservations(f)).toEqual([{ jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 65 }]);
     const second = await claimOne(f);
-    expect(second.verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/^Daily budget \$0\.50 reached: \$0\.00 spent \+ \$0\.35 reserved/) });
+    expect(second.verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/^Daily budget \$1\.00 reached: \$0\.00 spent \+ \$0\.65 reserved/) });
     expect(await reservations(f)).toHaveLength(1);
 
     // The cap is lowered below what is reserved: the claimed job's request still goes (its money was set aside).
     await f.spend.budget.update({ dailyCapCents: 10 });
     expect(await f.spend.admission.admit(first.job, 25, 0)).toEqual({ ok: true });
     expect(await reservations(f)).toEqual([
-      { jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 10 },
+      { jobId: first.job.id, batchIndex: CLAIM_BATCH, cents: 40 },
       { jobId: first.job.id, batchIndex: 0, cents: 25 },
     ]);
     // A second request wanting more than is left is checked against the caps on its own, and held by the low cap.
-    expect((await f.spend.admission.admit(first.job, 20, 1)).ok).toBe(false);
+    expect((await f.spend.admission.admit(first.job, 45, 1)).ok).toBe(false);
     expect(await reservations(f)).toEqual([{ jobId: first.job.id, batchIndex: 0, cents: 25 }]);
 
     // The job stops working: what its claim set aside and no request holds is released.
@@ -52,11 +53,11 @@ describe('reservations taken with the claim (issue 15)', () => {
 
   it("claims again a job whose submit's answer was never stored without holding it: the submit's reservation covers it while its run looks the request up", async () => {
     const f = fixtures.open();
-    // Room for one job's maximum (35), not two: counting the open submit's money and a new claim both would hold it.
-    await f.spend.budget.update({ dailyCapCents: 50 });
+    // Room for one job's maximum (65), not two: counting the open submit's money and a new claim both would hold it.
+    await f.spend.budget.update({ dailyCapCents: 80 });
     await f.store.jobs.insertJobIfNew(newJob());
     const { job } = await claimOne(f);
-    expect(await f.spend.admission.admit(job, 35, 0)).toEqual({ ok: true });
+    expect(await f.spend.admission.admit(job, 65, 0)).toEqual({ ok: true });
     await f.store.jobs.transition(job.id, 'uploading');
     await f.store.submits.recordSubmitSending({ jobId: job.id, batchIndex: 0, imageUrl: 'https://fal.media/x.jpg', sizes: ['1080x1080', '800x1000'], mayBillCents: 25 });
     // The app dies after sending, before fal's answer is stored (on a team: the instance dies and its lease runs out).
@@ -68,15 +69,15 @@ describe('reservations taken with the claim (issue 15)', () => {
     // would hold the cap for good (a team stuck one image short of its cap).
     const again = await claimOne(f);
     expect(again.verdict).toEqual({ ok: true });
-    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 35 }]);
+    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 65 }]);
   });
 
   it("puts a held job whose submit's answer was never stored back in line: its own reservation is the room it needs", async () => {
     const f = fixtures.open();
-    await f.spend.budget.update({ dailyCapCents: 50 });
+    await f.spend.budget.update({ dailyCapCents: 80 });
     await f.store.jobs.insertJobIfNew(newJob());
     const { job } = await claimOne(f);
-    expect(await f.spend.admission.admit(job, 35, 0)).toEqual({ ok: true });
+    expect(await f.spend.admission.admit(job, 65, 0)).toEqual({ ok: true });
     await f.store.jobs.transition(job.id, 'uploading');
     await f.store.submits.recordSubmitSending({ jobId: job.id, batchIndex: 0, imageUrl: 'https://fal.media/x.jpg', sizes: ['1080x1080', '800x1000'], mayBillCents: 25 });
     await f.store.queue.recoverInterruptedJobs();
@@ -89,6 +90,6 @@ describe('reservations taken with the claim (issue 15)', () => {
     expect(await f.spend.capRelease.release()).toBe(1);
     expect((await f.store.jobs.getJob(job.id))?.state).toBe('queued');
     expect((await claimOne(f)).verdict).toEqual({ ok: true });
-    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 35 }]);
+    expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 65 }]);
   });
 });

@@ -42,6 +42,11 @@ export function ConfirmPaidDrop({ question, onSend, onReviewFirst, onCancel }: {
           {/* The range only when there is one: "up to $0.50 ($0.50)" says the price twice. */}
           {question.minCents < question.maxCents ? ` (${formatCentsRange(question.minCents, question.maxCents)}), ` : ', '}more than the {formatCents(question.thresholdCents)} you asked to be asked about.
         </p>
+        {question.minCents < question.maxCents && (
+          <p className="muted small" data-testid="confirm-paid-top">
+            The maximum counts each image at fal’s 4K price, what an answer naming no tier is recorded at, so the charge never passes it; the tier fal names decides the charge.
+          </p>
+        )}
         {question.alreadyMade > 0 && (
           <p className="small" data-testid="confirm-paid-left-out">
             {question.alreadyMade} already made with this profile, left out: {question.alreadyMade === 1 ? 'it is recorded as a copy, nothing is paid for it' : 'they are recorded as copies, nothing is paid for them'}.
