@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectPageProblems, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
@@ -6,6 +7,11 @@ import { expect, test } from '../support/e2e/appTest';
 
 // shared/ beside the checkout, wherever it is (CI lays its copy there).
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+
+/** The files in the server's upload inbox (hidden temp names left out). */
+async function inboxFiles(dataDir: string): Promise<string[]> {
+  return (await readdir(join(dataDir, 'inbox')).catch(() => [])).filter((name) => !name.startsWith('.')).sort();
+}
 
 // The drop page asks before paid work above the threshold with the engine's quote of the drop's paths
 // (estimate.paths), the maximum jobs.enqueuePaths holds it to: copies of images already made are left out. The
@@ -30,12 +36,17 @@ test('the question shows the maximum of the new images only, with the already-ma
   await expect(page.getByText(/Queued 1 image/)).toBeVisible();
   await expect.poll(async () => (await app.call('jobs.query', { limit: 10 })).items.map((job) => job.state).join(), { timeout: 60_000 }).toBe('done');
 
-  // The same image again beside a new one: the page's count says two, the engine's quote one new image.
+  // The same image again beside a new one: two files staged, and the line under them is already the engine's quote
+  // (one new image, the copy left out), the numbers the question then asks about; nothing is uploaded for it.
   await dropFilesOn(zone, [join(CORPUS, 'Landscape_1.jpg'), join(CORPUS, 'Landscape_6.jpg')]);
-  await expect(page.getByText(/\$0\.70 – \$1\.30 for 2 images at fal/)).toBeVisible();
+  const line = page.locator('.drop-side .estimate');
+  await expect(line).toHaveText('$0.35 – $0.65 for 1 new image at fal (the tier fal picks decides the final price) · 1 already made with this profile, left out');
+  expect(await inboxFiles(app.dataDir)).toEqual(['Landscape_1.jpg']);
+  await screenshot(page, 'drop-staged-quote');
   await page.getByRole('button', { name: 'Start 2 images' }).click();
   const dialog = page.getByTestId('confirm-paid');
-  await expect(dialog).toContainText('The 1 new image of 2 may cost up to $0.65 at fal');
+  await expect(dialog).toContainText('The 1 new image of 2 may cost up to $0.65 at fal ($0.35 – $0.65)');
+  await expect(line).toContainText('$0.35 – $0.65 for 1 new image');
   await expect(dialog.getByTestId('confirm-paid-left-out')).toHaveText('1 already made with this profile, left out: it is recorded as a copy, nothing is paid for it.');
   await dialog.scrollIntoViewIfNeeded();
   await screenshot(page, 'confirm-paid-left-out');

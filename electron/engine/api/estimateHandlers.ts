@@ -2,14 +2,15 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import { falRequestSizes } from '../jobs/falCanvases';
 import { estimateRequest, quoteSizes } from '../pricing';
 import type { EngineParts } from '../runtime/engineParts';
-import { paidMaximumCents, quotePaidDrop } from './paidDropConfirmation';
+import { paidMaximumCents, quoteDropContents, quotePaidDrop } from './paidDropConfirmation';
 import { allowedQueuePaths, type PathPolicy } from './pathPolicy';
 
 /**
  * estimate.*: what work may cost before it is sent. `batch` prices N files by count (the drop page's line while files
  * are staged); `paths` quotes a drop's actual paths as jobs.enqueuePaths will count them for the confirmation
  * threshold, so the question shows the maximum the engine holds it to. With a path policy (headless host), paths
- * the caller may not queue are left out, as the enqueue leaves them out (and are never read).
+ * the caller may not queue are left out, as the enqueue leaves them out (and are never read). `contents` quotes files
+ * by their bytes' sha256 as `paths` would quote them: the drop page's staged files in a browser, not uploaded yet.
  */
 export function estimateHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHandlers['estimate'] {
   return {
@@ -42,6 +43,10 @@ export function estimateHandlers(engine: EngineParts, pathPolicy?: PathPolicy): 
     paths: async ({ paths, profileId }) => {
       const allowed = pathPolicy ? (await allowedQueuePaths(paths, pathPolicy)).allowed : paths;
       const quote = await quotePaidDrop(engine, allowed, profileId);
+      return { ...quote, localOnly: engine.fal.localOnlyReason() ?? null };
+    },
+    contents: async ({ contents, profileId }) => {
+      const quote = await quoteDropContents(engine, contents, profileId);
       return { ...quote, localOnly: engine.fal.localOnlyReason() ?? null };
     },
   };

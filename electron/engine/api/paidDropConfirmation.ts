@@ -21,23 +21,28 @@ export function paidMaximumCents(engine: Pick<EngineParts, 'fal'>, profile: Prof
 }
 
 /**
- * How many of the paths' images would make new (paid) jobs with this profile version: every image they name (a
- * folder's included) once per content, less the contents that already have a job (dedupe records those as skipped
- * copies, paying nothing). A file that cannot be hashed counts as new, so the figure errs high. The files are hashed
- * here and again by the intake: the check is made only for drops above the threshold.
+ * The contents of the images the paths name (a folder's included): each file's sha256, or null for one that cannot
+ * be hashed. The files are hashed here and again by the intake: the check is made only for drops above the threshold
+ * (and for the drop page's quote).
  */
-async function newImageCount(engine: Pick<EngineParts, 'store'>, paths: readonly string[], profile: Profile): Promise<{ images: number; alreadyMade: number }> {
+async function contentsOf(paths: readonly string[]): Promise<(string | null)[]> {
   const files = (await collectSourceFiles(paths, { recursive: true })).filter((source) => source.kind === 'file' && sourceNameRefusal(basename(source.path)) === null);
-  const hashes = new Set<string>();
-  let unreadable = 0;
-  for (const file of files) {
-    const hash = await hashFile(file.path).catch(() => null);
-    if (hash === null) unreadable += 1;
-    else hashes.add(hash);
-  }
-  const known = await engine.store.jobs.knownContent([...hashes], profile.id, profile.version);
+  const contents: (string | null)[] = [];
+  for (const file of files) contents.push(await hashFile(file.path).catch(() => null));
+  return contents;
+}
+
+/**
+ * How many of these image contents would make new (paid) jobs with this profile version: each content once, less
+ * the contents that already have a job (dedupe records those as skipped copies, paying nothing). An image that could
+ * not be read (null) counts as new, so the figure errs high.
+ */
+async function newImageCount(engine: Pick<EngineParts, 'store'>, contents: readonly (string | null)[], profile: Profile): Promise<{ images: number; alreadyMade: number }> {
+  const hashes = new Set(contents.filter((hash) => hash !== null));
+  const unreadable = contents.length - contents.filter((hash) => hash !== null).length;
+  const known = hashes.size === 0 ? new Set<string>() : await engine.store.jobs.knownContent([...hashes], profile.id, profile.version);
   const images = hashes.size - known.size + unreadable;
-  return { images, alreadyMade: files.length - images };
+  return { images, alreadyMade: contents.length - images };
 }
 
 /** A drop's maximum at fal as the confirmation threshold counts it (new images only), and whether it asks. */
@@ -57,9 +62,24 @@ export interface PaidDropQuote {
  * version, which dedupe skips. Nothing when fal is not used now.
  */
 export async function quotePaidDrop(engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings' | 'store'>, paths: readonly string[], profileId: string): Promise<PaidDropQuote> {
+  // Looked up first: an unknown profile is refused before any file is read.
+  engine.profiles.get(profileId);
+  return quoteDropContents(engine, paths.length === 0 ? [] : await contentsOf(paths), profileId);
+}
+
+/**
+ * A drop's quote from its images' contents (sha256 of each file's bytes, null for one not read), counted as
+ * quotePaidDrop counts paths: how a page quotes files that are not on the engine's disk yet (a browser's, before they
+ * are uploaded), with the same figures the drop's paths are then quoted and held to.
+ */
+export async function quoteDropContents(
+  engine: Pick<EngineParts, 'fal' | 'profiles' | 'settings' | 'store'>,
+  contents: readonly (string | null)[],
+  profileId: string,
+): Promise<PaidDropQuote> {
   const threshold = engine.settings.get().confirmAboveCents;
   const profile = engine.profiles.get(profileId);
-  const { images, alreadyMade } = paths.length === 0 ? { images: 0, alreadyMade: 0 } : await newImageCount(engine, paths, profile);
+  const { images, alreadyMade } = await newImageCount(engine, contents, profile);
   const { minCents, maxCents } = paidMaximumCents(engine, profile, images);
   return { images, alreadyMade, minCents, maxCents, confirmAboveCents: threshold, confirmationRequired: threshold !== null && maxCents > threshold };
 }

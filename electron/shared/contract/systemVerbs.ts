@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HostPathSchema, NoInputSchema, OkSchema } from '../schemas/common';
-import { DropQuoteInputSchema, DropQuoteSchema, EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
+import { DropContentsQuoteInputSchema, DropQuoteInputSchema, DropQuoteSchema, EstimateInputSchema, EstimateSchema } from '../schemas/estimate';
 import { QueueStateSchema } from '../schemas/queue';
 import { InstanceNameInputSchema, StoreChoiceInputSchema, StoreChoiceSchema } from '../schemas/storeChoice';
 import { FalKeyInputSchema, FalKeyStatusSchema, FalKeyTestInputSchema, FalKeyTestSchema, SettingsPatchSchema, SettingsSchema } from '../schemas/settings';
@@ -19,6 +19,11 @@ export const estimateVerbs = {
   paths: verb({
     summary: "A drop's maximum at fal, counted as jobs.enqueuePaths holds the confirmation threshold to (new images only), and whether it asks.",
     input: DropQuoteInputSchema,
+    output: DropQuoteSchema,
+  }),
+  contents: verb({
+    summary: "A drop's quote from its files' contents (sha256 each), counted as estimate.paths counts paths: for files not on the host's disk yet.",
+    input: DropContentsQuoteInputSchema,
     output: DropQuoteSchema,
   }),
 };

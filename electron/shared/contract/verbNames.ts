@@ -14,7 +14,7 @@ export const VERB_GROUPS = {
   marks: ['get', 'set', 'rerunFal'],
   approvals: ['list', 'open', 'approve', 'decline'],
   queue: ['state', 'pause', 'resume'],
-  estimate: ['batch', 'paths'],
+  estimate: ['batch', 'paths', 'contents'],
   settings: ['get', 'update', 'store', 'setStore', 'setInstance'],
   falKey: ['status', 'set', 'clear', 'test'],
   shell: ['openPath', 'revealPath'],

@@ -34,6 +34,18 @@ export const DropQuoteInputSchema = z.strictObject({
 });
 
 /**
+ * A drop's images by content, for files not on the host's disk yet (a browser's staged files, before upload): each
+ * file's sha256 (lowercase hex, the job dedupe key's content half), or null for one the page could not read.
+ */
+export const DropContentsQuoteInputSchema = z.strictObject({
+  contents: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, 'A content is the sha256 of the file, in lowercase hex.').nullable())
+    .min(1, 'Nothing to quote.')
+    .max(10_000, 'At most 10,000 files at once.'),
+  profileId: IdSchema,
+});
+
+/**
  * What a drop may cost at fal at most, counted as jobs.enqueuePaths counts it for the confirmation threshold: each
  * new image content once (a folder's images included), copies of images already made with this profile version
  * left out (dedupe skips them, nothing is paid).
@@ -55,5 +67,6 @@ export const DropQuoteSchema = z.object({
 
 export type EstimateInput = z.infer<typeof EstimateInputSchema>;
 export type DropQuoteInput = z.infer<typeof DropQuoteInputSchema>;
+export type DropContentsQuoteInput = z.infer<typeof DropContentsQuoteInputSchema>;
 export type DropQuote = z.infer<typeof DropQuoteSchema>;
 export type Estimate = z.infer<typeof EstimateSchema>;

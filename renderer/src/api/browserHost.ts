@@ -1,6 +1,7 @@
 import type { BrowseListing } from '../../../electron/shared';
 import { HTTP_ROUTES, TOKEN_QUERY } from '../../../electron/shared/httpRoutes';
 import { createEventStream } from './eventStream';
+import { fileContentHash } from './fileContent';
 import type { DropFailure, Host } from './hostTypes';
 import { authHeaders, createHttpApi } from './httpApi';
 import { offerOutputDownload } from './offerOutputDownload';
@@ -20,9 +21,10 @@ export function browserHost(): Host {
   // The printed URL's token is traded for a cookie by the server; keep it if the page still has it.
   const token = new URLSearchParams(window.location.search).get(TOKEN_QUERY);
   const events = createEventStream(token);
+  const api = createHttpApi(token, events);
   return {
     kind: 'browser',
-    api: createHttpApi(token, events),
+    api,
     filesToPaths: async (files) => {
       const paths: string[] = [];
       const failures: DropFailure[] = [];
@@ -40,6 +42,8 @@ export function browserHost(): Host {
       await Promise.all([worker(), worker()]);
       return { paths, failures };
     },
+    // By content: the files reach the server only at Start, and their bytes are what the engine counts them by.
+    quoteFiles: async (files, profileId) => (files.length === 0 ? null : api.estimate.contents({ contents: await Promise.all(files.map(fileContentHash)), profileId })),
     browseFolders: async (path) => {
       const query = path ? `?path=${encodeURIComponent(path)}` : '';
       const response = await fetch(`${HTTP_ROUTES.browse}${query}`, { headers: authHeaders(token), credentials: 'same-origin' });

@@ -7,13 +7,18 @@ import type { Host } from './hostTypes';
  * bundle leaves out the bridge's contract lookups.
  */
 export function electronHost(bridge: ElectronBridge): Host {
+  const api = rendererApiFromBridge(bridge);
   return {
     kind: 'electron',
-    api: rendererApiFromBridge(bridge),
+    api,
     filesToPaths: async (files) => {
       const paths = files.map((file) => bridge.pathForFile(file)).filter((path) => path.length > 0);
       const failures = files.length === paths.length ? [] : [{ name: 'Some items', message: 'have no path on disk.' }];
       return { paths, failures };
+    },
+    quoteFiles: async (files, profileId) => {
+      const paths = files.map((file) => bridge.pathForFile(file)).filter((path) => path.length > 0);
+      return paths.length === 0 ? null : api.estimate.paths({ paths, profileId });
     },
     dragOutput: (event, output) => {
       // The page's own drag would carry a picture of the thumbnail; the main process starts the file drag instead.

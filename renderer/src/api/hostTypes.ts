@@ -1,4 +1,4 @@
-import type { BrowseListing, RendererApi } from '../../../electron/shared';
+import type { BrowseListing, DropQuote, RendererApi } from '../../../electron/shared';
 import type { ConnectionListener } from './eventStreamTypes';
 
 /** A dropped file that could not be handed to the host. */
@@ -19,6 +19,12 @@ export interface Host {
   api: RendererApi;
   /** Paths on the host's disk for dropped files: the preload knows them; a browser uploads the files first. */
   filesToPaths(files: File[]): Promise<{ paths: string[]; failures: DropFailure[] }>;
+  /**
+   * The engine's quote of staged files as the drop would be quoted once handed over (new images only, copies of images
+   * already made left out): by their paths in the desktop app, by their contents in a browser (nothing is uploaded
+   * before Start). Null when none of them can be quoted.
+   */
+  quoteFiles(files: File[], profileId: string): Promise<DropQuote | null>;
   /** The server-side folder browser (browser only; Electron uses the native dialog verb). */
   browseFolders?: (path?: string) => Promise<BrowseListing>;
   /** Makes a folder `name` inside `parent` from the server-side folder browser (inside its places only). */

@@ -17,6 +17,8 @@ export const queryKeys = {
   falKey: ['falKey'] as const,
   storeChoice: ['storeChoice'] as const,
   estimate: (profileId: string, fileCount: number) => ['estimate', profileId, fileCount] as const,
+  /** Under `estimate`, so a settings change (threshold, provider, key) quotes the staged files again too. */
+  stagedQuote: (profileId: string, files: readonly string[]) => ['estimate', 'staged', profileId, files] as const,
   thumbnail: (path: string, maxSide: number) => ['thumbnail', path, maxSide] as const,
   /** Everything derived from the ledger: refetched together when a job finishes or a cap changes. */
   spendAll: ['spend'] as const,

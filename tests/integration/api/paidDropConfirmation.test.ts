@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatchCall';
 import { startEngineHarness, type EngineHarness } from '../../support/engine/engineHarness';
+import { fileSha256 } from '../../support/engine/testImages';
 
 // The drop confirmation threshold holds at the verb, not only in the UI: jobs.enqueuePaths refuses paid work that
 // may cost more than the threshold unless the request says the person confirmed at least that maximum.
@@ -95,6 +96,24 @@ describe('jobs.enqueuePaths and the confirmation threshold', () => {
     // Below the threshold, the quote says the drop does not ask.
     harness.engine.updateSettings({ confirmAboveCents: 100 });
     expect(await harness.api.estimate.paths({ paths: [join(CORPUS, 'Landscape_1.jpg')], profileId: harness.profile.id })).toMatchObject({ images: 0, alreadyMade: 1, maxCents: 0, confirmationRequired: false });
+  });
+
+  it('quotes files by their contents (estimate.contents) as it quotes their paths, for a page whose files are not uploaded yet', async () => {
+    harness = await startEngineHarness({ settings: { confirmAboveCents: 10 } });
+    const paths = dropped(harness);
+    await harness.api.jobs.enqueuePaths({ paths: [paths[0]!], profileId: harness.profile.id, confirmedMaxCents: 65 });
+    await harness.waitForJobs(1, ['done']);
+    const again = join(harness.root, 'again');
+    mkdirSync(again);
+    copyFileSync(paths[0]!, join(again, 'copy.jpg'));
+    copyFileSync(paths[1]!, join(again, 'new.jpg'));
+    copyFileSync(paths[1]!, join(again, 'new-twice.jpg'));
+    const byPath = await harness.api.estimate.paths({ paths: [again], profileId: harness.profile.id });
+    expect(byPath).toMatchObject({ images: 1, alreadyMade: 2, maxCents: 65 });
+    const hashes = ['copy.jpg', 'new.jpg', 'new-twice.jpg'].map((name) => fileSha256(join(again, name)));
+    expect(await harness.api.estimate.contents({ contents: hashes, profileId: harness.profile.id })).toEqual(byPath);
+    // A file the page could not read counts as new, as an unreadable path does: the maximum errs high.
+    expect(await harness.api.estimate.contents({ contents: [...hashes, null], profileId: harness.profile.id })).toMatchObject({ images: 2, alreadyMade: 2, maxCents: 130 });
   });
 
   it('refuses a folder that grew since its quote was confirmed, and quotes it again with the new maximum', async () => {

@@ -1,5 +1,5 @@
 import { SmartResizeError } from '../../../electron/domain/errors';
-import type { ApiEventHub, ApiHandlers, DropQuote, DropQuoteInput, EstimateInput, Estimate } from '../../../electron/shared';
+import type { ApiEventHub, ApiHandlers, DropContentsQuoteInput, DropQuote, DropQuoteInput, EstimateInput, Estimate } from '../../../electron/shared';
 import { fakeQueueState } from './fakeEvents';
 import { fakeThumbnailDataUrl } from './fakeThumbnail';
 import type { FakeState } from './fakeState';
@@ -12,9 +12,9 @@ function fakeEstimate(state: FakeState, { profileId, fileCount }: EstimateInput)
   if (!profile) throw new SmartResizeError('profile_not_found', `There is no profile with id "${profileId}".`);
   const images = profile.fal.numImagesPerSize;
   const sizes = profile.sizes.map((size) => {
-    const may4K = profile.fal.resolution === '4K' || size.width > 2752 || size.height > 2752;
     const falMin = (profile.fal.resolution === '4K' ? 30 : 15) * images;
-    const falMax = (may4K ? 30 : 15) * images;
+    // As the engine: the top is every image at 4K's price, what the ledger records for an answer naming no tier.
+    const falMax = 30 * images;
     if (size.policy === 'local') return { ...size, minCents: 0, maxCents: 0 };
     return { ...size, minCents: size.policy === 'auto' ? 0 : falMin, maxCents: falMax };
   });
@@ -46,6 +46,22 @@ function fakeDropQuote(state: FakeState, { paths, profileId }: DropQuoteInput): 
   };
 }
 
+/** A drop's quote by content as the engine counts it: each content once (the fake's jobs have none to leave out). */
+function fakeContentsQuote(state: FakeState, { contents, profileId }: DropContentsQuoteInput): DropQuote {
+  const images = new Set(contents.filter((hash) => hash !== null)).size + contents.filter((hash) => hash === null).length;
+  const perFile = fakeEstimate(state, { profileId, fileCount: 1 });
+  const threshold = state.settings.confirmAboveCents;
+  return {
+    images,
+    alreadyMade: contents.length - images,
+    minCents: perFile.minCents * images,
+    maxCents: perFile.maxCents * images,
+    confirmAboveCents: threshold,
+    confirmationRequired: threshold !== null && perFile.maxCents * images > threshold,
+    localOnly: null,
+  };
+}
+
 /** Queue, settings, key, shell, dialog and media verbs of the fake host. Calls to the shell are recorded. */
 export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCalls: string[]): SystemGroups {
   const emitQueue = () => {
@@ -59,7 +75,11 @@ export function fakeSystemHandlers(state: FakeState, hub: ApiEventHub, shellCall
       pause: async () => ((state.paused = { cause: 'user', reason: 'Paused from the app.' }), emitQueue()),
       resume: async () => ((state.paused = null), emitQueue()),
     },
-    estimate: { batch: async (input) => fakeEstimate(state, input), paths: async (input) => fakeDropQuote(state, input) },
+    estimate: {
+      batch: async (input) => fakeEstimate(state, input),
+      paths: async (input) => fakeDropQuote(state, input),
+      contents: async (input) => fakeContentsQuote(state, input),
+    },
     settings: {
       store: async () => fakeStoreChoice(state),
       setStore: async ({ url }) => ((state.storeUrl = url), fakeStoreChoice(state)),

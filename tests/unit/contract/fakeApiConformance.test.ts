@@ -62,6 +62,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'queue.resume': undefined,
   'estimate.batch': { profileId: 'prof_meta', fileCount: 3 },
   'estimate.paths': { paths: ['/home/demo/Spring/a.jpg', '/tmp/notes.txt'], profileId: 'prof_meta' },
+  'estimate.contents': { contents: ['a'.repeat(64), 'a'.repeat(64), null], profileId: 'prof_meta' },
   'settings.get': undefined,
   'settings.update': { concurrency: 4 },
   'falKey.status': undefined,

@@ -12,12 +12,13 @@ import { DropOptions, type DropChoices } from './DropOptions';
 import { DropResult } from './DropResult';
 import { useSettings } from '../settings/useSettings';
 import { DropZone } from './DropZone';
-import { EstimateLine } from './EstimateLine';
+import { EstimateLine, StagedQuoteLine } from './EstimateLine';
 import { ProfileSummary } from './ProfileSummary';
 import { RefusedFiles } from './RefusedFiles';
 import { checkDroppedFiles } from './stagedFileChecks';
 import { StagedFiles } from './StagedFiles';
 import { useEstimate } from './useEstimate';
+import { useStagedQuote } from './useStagedQuote';
 import { useStartDrop, type DropStep } from './useStartDrop';
 import { profileLabel } from '../profiles/profileLabel';
 
@@ -29,7 +30,9 @@ export function DropPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [refused, setRefused] = useState<DropFailure[]>([]);
   const profile = profiles.data?.find((candidate) => candidate.id === profileId) ?? profiles.data?.[0];
-  const estimate = useEstimate(profile?.id, Math.max(1, files.length));
+  // Per image while nothing is staged; staged files are quoted by the engine as the drop will be (new images only).
+  const estimate = useEstimate(profile?.id, 1);
+  const stagedQuote = useStagedQuote(profile?.id, files);
   const start = useStartDrop();
   const settings = useSettings();
   const [choices, setChoices] = useState<DropChoices>({ reviewFirst: false, outputFolder: '' });
@@ -78,8 +81,8 @@ export function DropPage() {
             </select>
           </Field>
           {profile && <ProfileSummary profile={profile} localOnly={Boolean(estimate.data?.localOnly)} />}
-          <EstimateLine estimate={estimate.data} staged={files.length} />
-          <ErrorNote error={estimate.error} />
+          {files.length > 0 ? <StagedQuoteLine quote={stagedQuote.data} /> : <EstimateLine estimate={estimate.data} staged={0} />}
+          <ErrorNote error={files.length > 0 ? stagedQuote.error : estimate.error} />
           <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />
           <DropOptions choices={choices} onChange={setChoices} browser={host.kind === 'browser'} />
           {files.length > 0 && <StagedFiles files={files} onRemove={(index) => (setAsking(null), setFiles((current) => current.filter((_, i) => i !== index)))} />}
