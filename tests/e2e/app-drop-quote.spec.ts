@@ -1,17 +1,12 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectPageProblems, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
 import { dropFilesOn } from '../support/e2e/dropFiles';
+import { inboxFiles } from '../support/e2e/inboxFiles';
 import { expect, test } from '../support/e2e/appTest';
 
 // shared/ beside the checkout, wherever it is (CI lays its copy there).
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
-
-/** The files in the server's upload inbox (hidden temp names left out). */
-async function inboxFiles(dataDir: string): Promise<string[]> {
-  return (await readdir(join(dataDir, 'inbox')).catch(() => [])).filter((name) => !name.startsWith('.')).sort();
-}
 
 // The drop page asks before paid work above the threshold with the engine's quote of the drop's paths
 // (estimate.paths), the maximum jobs.enqueuePaths holds it to: copies of images already made are left out. The

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { collectPageProblems, goTo, openApp, screenshot } from '../support/e2e/appPage';
 import { createProfile } from '../support/e2e/appSetup';
 import { dropFilesOn } from '../support/e2e/dropFiles';
+import { inboxFiles } from '../support/e2e/inboxFiles';
 import { expect, test } from '../support/e2e/appTest';
 
 // shared/ beside the checkout, wherever it is (CI lays its copy there).
@@ -63,7 +64,7 @@ test('review first: a drop is made locally and nothing reaches fal until a size 
   expect(problems).toEqual([]);
 });
 
-test('a drop above the confirmation threshold asks first with its maximum, and cancel queues nothing', async ({ page, app }) => {
+test('a drop above the confirmation threshold asks first with its maximum, and cancel queues nothing and leaves nothing in the inbox', async ({ page, app }) => {
   await app.call('settings.update', { confirmAboveCents: 10 });
   await createProfile(app, 'Paid pair', [
     { width: 1080, height: 1080, policy: 'fal' },
@@ -78,11 +79,21 @@ test('a drop above the confirmation threshold asks first with its maximum, and c
   await expect(dialog).toContainText(`may cost up to $${(estimate.maxCents / 100).toFixed(2)} at fal`);
   await expect(dialog).toContainText('Cancel queues nothing');
   await screenshot(page, 'confirm-paid');
+  // Asking uploaded the file to the server's inbox: cancelled, it is taken out again (the person still has it).
+  expect(await inboxFiles(app.dataDir)).toEqual(['Landscape_1.jpg']);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.staged-list')).toContainText('Landscape_1.jpg');
+  await expect.poll(() => inboxFiles(app.dataDir)).toEqual([]);
   expect((await app.call('jobs.query', { limit: 10 })).items).toEqual([]);
   expect(app.fake.countSubmits()).toBe(0);
+
+  // Start again: asked again about one upload of it, and sent, the inbox holds it once (no "Landscape_1-1.jpg").
+  await page.getByRole('button', { name: 'Start 1 image' }).click();
+  await dialog.getByRole('button', { name: `Send, up to $${(estimate.maxCents / 100).toFixed(2)}` }).click();
+  await expect(page.getByText(/Queued 1 image/)).toBeVisible();
+  expect(await inboxFiles(app.dataDir)).toEqual(['Landscape_1.jpg']);
+  expect((await app.call('jobs.query', { limit: 10 })).items.map((job) => job.sourceName)).toEqual(['Landscape_1.jpg']);
 });
 
 test('a drop above the threshold sent after confirming its maximum is queued and sent, the verb holding it to what was shown', async ({ page, app }) => {

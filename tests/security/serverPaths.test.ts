@@ -103,6 +103,33 @@ describe('jobs.enqueuePaths over HTTP', () => {
   });
 });
 
+describe('jobs.discardUploads over HTTP', () => {
+  it('removes only uploads no drop queued: a queued upload, the watched folder, files outside and paths leading out are kept', async () => {
+    const { outside, watched, dataDir, profile } = fixture;
+    const upload = async (name: string, seed: number) => {
+      const answer = await fixture.request(`/api/upload?name=${name}`, { method: 'POST', body: await makeTestJpeg(seed, 320, 240) });
+      expect(answer.status, answer.text).toBe(200);
+      return (answer.json as { path: string }).path;
+    };
+    const cancelled = await upload('cancelled.jpg', 96);
+    const queued = await upload('queued.jpg', 97);
+    expect((await fixture.call('jobs.enqueuePaths', { paths: [queued], profileId: profile.id })).status).toBe(200);
+    await writeTestJpeg(join(watched, 'kept.jpg'), 98, 320, 240);
+    const inbox = join(dataDir, 'inbox');
+    const attempts = [queued, join(watched, 'kept.jpg'), join(outside, 'private.jpg'), join(inbox, '..', 'settings.json'), join(inbox, '..', '..', 'outside', 'secret.txt')];
+
+    const answer = await fixture.call('jobs.discardUploads', { paths: [cancelled, ...attempts] });
+    expect(answer.status, answer.text).toBe(200);
+    const { removed, kept } = answer.json as { removed: number; kept: Array<{ path: string; reason: string }> };
+    expect(removed).toBe(1);
+    expect(kept.map((entry) => entry.path)).toEqual([queued, join(watched, 'kept.jpg'), join(outside, 'private.jpg'), join(dataDir, 'settings.json'), join(outside, 'secret.txt')]);
+    expect(kept[0]!.reason).toBe('Already handed to the queue: its job reads it.');
+    await expect(stat(cancelled)).rejects.toMatchObject({ code: 'ENOENT' });
+    for (const path of [queued, join(watched, 'kept.jpg'), join(dataDir, 'settings.json')]) expect((await stat(path)).isFile(), path).toBe(true);
+    expect(await listTree(outside)).toEqual(outsideBefore);
+  });
+});
+
 describe('verbs that read or open a path', () => {
   it('refuse any path that is not a job file: thumbnails, open and reveal', async () => {
     const { outside, watched } = fixture;

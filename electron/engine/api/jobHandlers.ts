@@ -6,6 +6,7 @@ import { firstJobOf, toApiJob, toJobDetail } from './jobDto';
 import { withLocalFallbackMarks } from './localFallbacks';
 import { sourceSize } from '../output/finishImages';
 import { assertPaidDropConfirmed } from './paidDropConfirmation';
+import { discardUploads } from './discardUploads';
 import { allowedQueuePaths, checkedOutputFolder, queueOrigin, type PathPolicy } from './pathPolicy';
 
 /**
@@ -48,6 +49,7 @@ export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHa
         ],
       };
     },
+    discardUploads: async ({ paths }) => discardUploads(engine, paths, pathPolicy),
     query: async (query) => {
       const page = await store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
       const item = async (job: (typeof page.jobs)[number]) =>

@@ -26,6 +26,15 @@ export const jobVerbs = {
       skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
     }),
   }),
+  discardUploads: verb({
+    summary: "Removes uploads the page handed over but did not queue (a drop's question cancelled): only files in the headless host's inbox that no job reads.",
+    input: z.strictObject({ paths: z.array(HostPathSchema).min(1, 'Nothing to discard.').max(10_000, 'At most 10,000 paths at once.') }),
+    output: z.object({
+      removed: z.int().nonnegative(),
+      /** Paths left where they are, with the reason (not an upload, already handed to the queue). */
+      kept: z.array(z.object({ path: z.string(), reason: z.string() })),
+    }),
+  }),
   query: verb({ summary: 'A page of jobs, newest first, filtered.', input: JobQuerySchema, output: JobPageSchema }),
   detail: verb({ summary: 'One job with its log and fal request ids.', input: ByIdSchema, output: JobDetailSchema }),
   retry: verb({ summary: 'Queues a failed or cancelled job again.', input: ByIdSchema, output: JobSchema }),

@@ -9,7 +9,7 @@ import type { GroupName } from './types';
 export const VERB_GROUPS = {
   profiles: ['list', 'get', 'presets', 'create', 'update', 'remove', 'share', 'stopSharing', 'createFromPreset', 'import', 'export'],
   folders: ['list', 'add', 'update', 'remove'],
-  jobs: ['enqueuePaths', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
+  jobs: ['enqueuePaths', 'discardUploads', 'query', 'detail', 'retry', 'makeAnyway', 'cancel'],
   review: ['image', 'before', 'nudge', 'switchMethod', 'versions', 'restore', 'falRerunOffer', 'rerunFal', 'variants', 'variantImage', 'pickVariant'],
   marks: ['get', 'set', 'rerunFal'],
   approvals: ['list', 'open', 'approve', 'decline'],

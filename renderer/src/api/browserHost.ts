@@ -42,6 +42,9 @@ export function browserHost(): Host {
       await Promise.all([worker(), worker()]);
       return { paths, failures };
     },
+    releaseHandedOver: async (paths) => {
+      if (paths.length > 0) await api.jobs.discardUploads({ paths });
+    },
     // By content: the files reach the server only at Start, and their bytes are what the engine counts them by.
     quoteFiles: async (files, profileId) => (files.length === 0 ? null : api.estimate.contents({ contents: await Promise.all(files.map(fileContentHash)), profileId })),
     browseFolders: async (path) => {

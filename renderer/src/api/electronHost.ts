@@ -16,6 +16,7 @@ export function electronHost(bridge: ElectronBridge): Host {
       const failures = files.length === paths.length ? [] : [{ name: 'Some items', message: 'have no path on disk.' }];
       return { paths, failures };
     },
+    releaseHandedOver: async () => undefined,
     quoteFiles: async (files, profileId) => {
       const paths = files.map((file) => bridge.pathForFile(file)).filter((path) => path.length > 0);
       return paths.length === 0 ? null : api.estimate.paths({ paths, profileId });

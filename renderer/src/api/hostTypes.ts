@@ -20,6 +20,12 @@ export interface Host {
   /** Paths on the host's disk for dropped files: the preload knows them; a browser uploads the files first. */
   filesToPaths(files: File[]): Promise<{ paths: string[]; failures: DropFailure[] }>;
   /**
+   * Lets go of files handed over for a drop that was not queued (its question cancelled or no longer holding): a
+   * browser's uploads are removed from the server's inbox, so nothing is left behind and the next Start uploads each
+   * file once; the desktop app's are the person's own files and stay untouched.
+   */
+  releaseHandedOver(paths: string[]): Promise<void>;
+  /**
    * The engine's quote of staged files as the drop would be quoted once handed over (new images only, copies of images
    * already made left out): by their paths in the desktop app, by their contents in a browser (nothing is uploaded
    * before Start). Null when none of them can be quoted.

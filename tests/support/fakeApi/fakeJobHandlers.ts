@@ -36,6 +36,12 @@ export function fakeJobHandlers(state: FakeState, hub: ApiEventHub): ApiHandlers
       state.batch = state.batch && state.batch.endedAt === null ? { ...state.batch, total: state.batch.total + jobIds.length } : fakeBatch(jobIds.length, 0, now);
       return { jobIds, skipped };
     },
+    // The fake keeps no files: an upload no job names is counted as removed, as the real inbox would drop it.
+    discardUploads: async ({ paths }) => {
+      const queued = new Set(state.jobs.map((job) => job.sourcePath));
+      const kept = paths.filter((path) => queued.has(path)).map((path) => ({ path, reason: 'Already handed to the queue: its job reads it.' }));
+      return { removed: paths.length - kept.length, kept };
+    },
     query: async (query) => queryFakeJobs(state.jobs, query),
     detail: async ({ id }) => findJob(state, id),
     retry: async ({ id }) => {

@@ -34,6 +34,7 @@ const SAMPLE_INPUTS: Record<VerbName, unknown> = {
   'folders.update': { id: 'fold_spring', patch: { recursive: true } },
   'folders.remove': { id: 'fold_old' },
   'jobs.enqueuePaths': { paths: ['/tmp/a.jpg', '/tmp/notes.txt'], profileId: 'prof_meta' },
+  'jobs.discardUploads': { paths: ['/home/demo/inbox/a.jpg'] },
   'jobs.query': { limit: 5 },
   'jobs.detail': { id: 'job_0000001' },
   'jobs.retry': { id: 'FAILED' },

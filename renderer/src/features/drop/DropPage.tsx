@@ -1,5 +1,5 @@
 import { Play } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DropFailure } from '../../api/hostTypes';
 import { useHost } from '../../api/HostProvider';
 import { Card } from '../../ui/Card';
@@ -39,6 +39,23 @@ export function DropPage() {
   // The engine's quote being asked about, with the files as handed over (they stay staged until queued).
   const [asking, setAsking] = useState<Extract<DropStep, { kind: 'ask' }> | null>(null);
   const question = asking?.question ?? null;
+  // A question dropped without sending lets go of what was handed over for it (a browser's uploads leave the inbox):
+  // cancelled, or no longer holding because the staged files changed, or the page left.
+  const dismiss = () => {
+    if (asking) void host.releaseHandedOver(asking.handedOver.paths).catch(() => undefined);
+    setAsking(null);
+  };
+  const askingNow = useRef<typeof asking>(null);
+  useEffect(() => {
+    askingNow.current = asking;
+  }, [asking]);
+  useEffect(
+    () => () => {
+      const left = askingNow.current;
+      if (left) void host.releaseHandedOver(left.handedOver.paths).catch(() => undefined);
+    },
+    [host],
+  );
   // Paid work above the person's threshold is quoted by the engine from the drop's paths and asked about first (the
   // engine refuses it unconfirmed); review first sends nothing before approval, so it never asks.
   // `confirmedMaxCents`: what the person saw and accepted.
@@ -65,7 +82,7 @@ export function DropPage() {
           onFiles={(added) => {
             const checked = checkDroppedFiles(added);
             // A question asked about other files no longer holds.
-            setAsking(null);
+            dismiss();
             setFiles((current) => [...current, ...checked.staged]);
             setRefused(checked.refused);
           }}
@@ -85,7 +102,7 @@ export function DropPage() {
           <ErrorNote error={files.length > 0 ? stagedQuote.error : estimate.error} />
           <RefusedFiles refused={refused} onDismiss={() => setRefused([])} />
           <DropOptions choices={choices} onChange={setChoices} browser={host.kind === 'browser'} />
-          {files.length > 0 && <StagedFiles files={files} onRemove={(index) => (setAsking(null), setFiles((current) => current.filter((_, i) => i !== index)))} />}
+          {files.length > 0 && <StagedFiles files={files} onRemove={(index) => (dismiss(), setFiles((current) => current.filter((_, i) => i !== index)))} />}
           <button
             type="button"
             className="btn btn-primary btn-large"
@@ -95,7 +112,7 @@ export function DropPage() {
             <Play size={16} />
             {start.isPending ? 'Sending…' : files.length > 0 ? `${choices.reviewFirst ? 'Preview' : 'Start'} ${files.length} image${files.length === 1 ? '' : 's'}` : 'Drop images to start'}
           </button>
-          {question && <ConfirmPaidDrop question={question} onSend={() => send(false, question.maxCents)} onReviewFirst={() => send(true)} onCancel={() => setAsking(null)} />}
+          {question && <ConfirmPaidDrop question={question} onSend={() => send(false, question.maxCents)} onReviewFirst={() => send(true)} onCancel={dismiss} />}
           <ErrorNote error={start.error} />
           {outcome && <DropResult outcome={outcome} />}
         </Card>

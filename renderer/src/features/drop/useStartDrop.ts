@@ -83,6 +83,9 @@ export function useStartDrop() {
       } catch (error) {
         // Nothing was queued: ask again with what the engine counts now rather than showing its refusal.
         if (error instanceof ApiCallError && error.code === 'confirmation_required') return ask(await host.api.estimate.paths({ paths, profileId }));
+        // Refused otherwise (a bad output folder, say): what was handed over is let go, or the next Start would upload
+        // it again beside the first copy; the host keeps any file a job already reads.
+        await host.releaseHandedOver(paths).catch(() => undefined);
         throw error;
       }
     },
