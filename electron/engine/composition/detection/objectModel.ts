@@ -11,8 +11,13 @@ import { resizedRgbInput } from './modelInput';
  * detection). bench:local, tuning set at 512 / 384 / 320 square: salient whole 85.0 / 85.0 / <85%, padded plans
  * 53 / 54 / 55%, fill 29.9 / 30.3 / 31.2% (before issue 13: 30.1%); hold-out set: 91 / 91 / 90%, 63 / 63 / 61%,
  * 36.4 / 36.5 / 35.8% (before: 34.6%). Small objects are what a smaller input misses first.
+ * 352 (a 3:2 photo at 352 x 256, 81% of 384 x 288's pixels: CenterNet's CPU 88 -> 76 ms at 1 MP) keeps as much
+ * whole as 384 on both measurement sets with the planner of 4f08d7a (salient / text / faces whole: tuning 86.4 /
+ * 82.5 / 99.3 -> 86.4 / 83.3 / 99.7%, hold-out 87.3 / 85.6 / 100 -> 87.3 / 85.6 / 100%; padded plans and fill
+ * 52.9 / 28.3 -> 53.3 / 28.7% and 53.3 / 31.1 -> 52.5 / 30.6%); 320, and 352 or 384 with the short side rounded to
+ * the nearest 32 instead of up, each lost a subject, a line or a face whole on one of the sets.
  */
-export const OBJECT_INPUT_SIDE = 384;
+export const OBJECT_INPUT_SIDE = 352;
 /** The input's short side is a multiple of this (the network's stride), and at least this. */
 const STRIDE = 32;
 /** Input shapes kept loaded in a worker (one graph of the shared weights each; photos come in a few aspects). */
@@ -30,10 +35,10 @@ export interface ObjectModel {
 
 /**
  * CenterNet's input for an image: `side` on its long side, the short side in proportion, rounded up to the
- * network's stride. A 3:2 photo (a 640 x 427 thumbnail) runs at 384 x 288, three quarters of a square input's
+ * network's stride. A 3:2 photo (a 640 x 427 thumbnail) ran at 384 x 288, three quarters of a square input's
  * cost (1 MP bench photo: 128 -> 94 ms), and objects keep their shape instead of being stretched to a square.
- * bench:local's measurement sets, square -> this: people found (IoU >= 0.5) 64 -> 63 of 99, hold-out padded plans
- * 64.2 -> 63.8%, fill 36.1 -> 35.8%, salient whole 85.4 -> 86.7% (tuning), 91.7 -> 91.3% (hold-out).
+ * bench:local's measurement sets at 384, square -> this: people found (IoU >= 0.5) 64 -> 63 of 99, hold-out padded
+ * plans 64.2 -> 63.8%, fill 36.1 -> 35.8%, salient whole 85.4 -> 86.7% (tuning), 91.7 -> 91.3% (hold-out).
  */
 export function objectInputShape(image: { width: number; height: number }, side = OBJECT_INPUT_SIDE): { width: number; height: number } {
   const short = Math.min(side, Math.max(STRIDE, Math.ceil((side * Math.min(image.width, image.height)) / Math.max(image.width, image.height) / STRIDE) * STRIDE));
