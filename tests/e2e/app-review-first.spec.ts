@@ -179,9 +179,14 @@ test('the Queue page approves the whole batch of a review-first folder: it says 
   const approvals = page.locator('.queue-approvals');
   await expect(approvals.getByTestId('awaiting-first.jpg')).toBeVisible();
   await expect(approvals.getByTestId('batch-covers')).toContainText('The whole batch: 1 waiting for you, 2 still making their previews.');
+  // The badge counts from queue.changed events: one waits for the person, two (queued, paused) for the machine.
+  const badge = page.locator('.sidebar-footer');
+  await expect(badge).toHaveText('Paused · 2 waiting · 1 to approve');
   await screenshot(page, 'review-first-queue-batch');
   await approvals.getByRole('button', { name: 'Approve the whole batch (3)' }).click();
   await expect(approvals.getByRole('status')).toHaveText('Approved 1 job; 2 still previewing go on to fal when their previews are made.');
+  // Approved, the first job is back in line: none left to approve, three waiting for the queue to resume.
+  await expect(badge).toHaveText('Paused · 3 waiting');
   await expect(approvals.getByTestId('batch-covers')).toContainText('The whole batch: 2 approved ahead. Those approved ahead go on to fal when their previews are made');
   await expect(approvals.getByRole('button', { name: /Approve the whole batch/ })).toBeHidden();
   await screenshot(page, 'review-first-queue-batch-approved');
