@@ -25,6 +25,21 @@ function fakeEstimate(state: FakeState, { profileId, fileCount }: EstimateInput)
   return { fileCount, minCents: perFileMin * fileCount, maxCents: perFileMax * fileCount, sizes, localOnly: null };
 }
 
+/** The quote of `images` new images of a drop with `alreadyMade` left out, at the fake's per-image prices. */
+function fakeQuote(state: FakeState, profileId: string, images: number, alreadyMade: number): DropQuote {
+  const perFile = fakeEstimate(state, { profileId, fileCount: 1 });
+  const threshold = state.settings.confirmAboveCents;
+  return {
+    images,
+    alreadyMade,
+    minCents: perFile.minCents * images,
+    maxCents: perFile.maxCents * images,
+    confirmAboveCents: threshold,
+    confirmationRequired: threshold !== null && perFile.maxCents * images > threshold,
+    localOnly: null,
+  };
+}
+
 /**
  * A drop's quote as the engine counts it, by name here: each image path once, the sources of the profile's jobs
  * already made left out.
@@ -33,33 +48,13 @@ function fakeDropQuote(state: FakeState, { paths, profileId }: DropQuoteInput): 
   const made = new Set(state.jobs.filter((job) => job.profileId === profileId && job.state === 'done').map((job) => job.sourcePath));
   const images = new Set(paths.filter((path) => /\.(jpe?g|png|webp|avif|tiff?|gif|heic|heif)$/i.test(path)));
   const fresh = [...images].filter((path) => !made.has(path)).length;
-  const perFile = fakeEstimate(state, { profileId, fileCount: 1 });
-  const threshold = state.settings.confirmAboveCents;
-  return {
-    images: fresh,
-    alreadyMade: images.size - fresh,
-    minCents: perFile.minCents * fresh,
-    maxCents: perFile.maxCents * fresh,
-    confirmAboveCents: threshold,
-    confirmationRequired: threshold !== null && perFile.maxCents * fresh > threshold,
-    localOnly: null,
-  };
+  return fakeQuote(state, profileId, fresh, images.size - fresh);
 }
 
 /** A drop's quote by content as the engine counts it: each content once (the fake's jobs have none to leave out). */
 function fakeContentsQuote(state: FakeState, { contents, profileId }: DropContentsQuoteInput): DropQuote {
   const images = new Set(contents.filter((hash) => hash !== null)).size + contents.filter((hash) => hash === null).length;
-  const perFile = fakeEstimate(state, { profileId, fileCount: 1 });
-  const threshold = state.settings.confirmAboveCents;
-  return {
-    images,
-    alreadyMade: contents.length - images,
-    minCents: perFile.minCents * images,
-    maxCents: perFile.maxCents * images,
-    confirmAboveCents: threshold,
-    confirmationRequired: threshold !== null && perFile.maxCents * images > threshold,
-    localOnly: null,
-  };
+  return fakeQuote(state, profileId, images, contents.length - images);
 }
 
 /** Queue, settings, key, shell, dialog and media verbs of the fake host. Calls to the shell are recorded. */
