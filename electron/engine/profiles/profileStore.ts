@@ -91,6 +91,14 @@ export class ProfileStore {
     throw new SmartResizeError('profile_not_found', `No profile is named or has the id "${idOrName}".`);
   }
 
+  /**
+   * Every id a job's profile can have here: the built-ins and each saved profile (removed ones included, whose
+   * versions stay readable). A team's claims leave jobs of any other profile to an instance that has it.
+   */
+  knownIds(): string[] {
+    return [...BUILTIN_PROFILES.map((profile) => profile.id), ...Object.keys(this.#file.read().profiles)];
+  }
+
   /** Every version of a profile, oldest first. Throws SmartResizeError('profile_not_found'). */
   versions(idOrName: string): Profile[] {
     const versions = this.#versionsOf(idOrName);

@@ -141,6 +141,7 @@ export class Engine implements EngineUseCases {
       concurrency: this.settings.get().concurrency,
       tickMs: timing.tickMs,
       onStatus: (status) => this.events.emit('queue', status),
+      profileIds: () => this.profiles.knownIds(),
       deps: {
         store: this.store,
         dataDir: options.dataDir,

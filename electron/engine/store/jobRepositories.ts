@@ -196,6 +196,12 @@ export interface RunnableOptions {
    * jobs stay put; online, `waiting_network` jobs are runnable again, so "network back" needs no extra call.
    */
   readonly networkOnline?: boolean;
+  /**
+   * A team's store only: the ids of the profiles this instance can make jobs of (its own and the built-ins). A job
+   * of another profile is left for an instance that has it, unless the profile is a team preset (any instance fetches
+   * its versions from the team). Absent: every profile (one instance, or a caller that does not care).
+   */
+  readonly profileIds?: readonly string[];
 }
 
 /** One change made by {@link JobQueue.recoverInterruptedJobs}. */

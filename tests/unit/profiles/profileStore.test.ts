@@ -30,6 +30,15 @@ describe('ProfileStore', () => {
     expect(store.list().slice(BUILTIN_PROFILES.length).map((profile) => profile.name)).toEqual(['Alpha', 'beta', 'zeta']);
   });
 
+  it('knows the id of every profile a job of it can run with here: the built-ins, and saved ones removed or not', () => {
+    const store = folder.open();
+    const kept = store.create(meta);
+    const removed = store.create({ ...meta, name: 'Old' });
+    store.remove(removed.id);
+    expect(store.knownIds().sort()).toEqual([...BUILTIN_PROFILES.map((profile) => profile.id), kept.id, removed.id].sort());
+    expect(store.get(removed.id).name).toBe('Old');
+  });
+
   it('persists across store instances', () => {
     const created = folder.open().create(meta);
     expect(folder.open().get(created.id)).toEqual(created);

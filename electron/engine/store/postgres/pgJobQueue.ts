@@ -17,6 +17,11 @@ const RUNNING_LIST = RUNNING_JOB_STATES.map((s) => `'${s}'`).join(', ');
  * Runnable now: SQLite's rule (queued, due retries, waiting_network when online, unowned submitted jobs) plus
  * running jobs whose holder's lease ran out (the instance died or lost the database): they are taken over. Never
  * this instance's own: its workers still hold them (a restarted instance gets them back by recovery).
+ * Only jobs this instance can make: a file dropped, uploaded or given to the CLI is on the disk of the instance that
+ * found it (only a hot folder is the team's shared folder), so only that instance runs it; and a job whose profile
+ * this instance has not got (a local profile of a colleague's, an edited copy of a stopped team preset) is left
+ * for one that has it, unless the profile is a team preset, whose versions every instance fetches from the team.
+ * Claimed anyway, such a job failed here ("file not found", "no profile has the id") instead of being made there.
  */
 const RUNNABLE = `
   ((state = 'queued')
@@ -24,7 +29,23 @@ const RUNNABLE = `
    OR (state = 'waiting_network' AND :online = 1)
    OR (state = 'submitted' AND claimed_at IS NULL)
    OR (:takeover = 1 AND state IN (${RUNNING_LIST}) AND lease_until < ${DB_NOW_MS} AND claimed_by IS DISTINCT FROM :me::text))
-  AND (:online = 1 OR provider = 'local')`;
+  AND (:online = 1 OR provider = 'local')
+  AND (origin IN ('folder', 'reconcile') OR created_by = :me::text)
+  AND (:profileIds::jsonb IS NULL
+       OR profile_id IN (SELECT jsonb_array_elements_text(:profileIds::jsonb))
+       OR EXISTS (SELECT 1 FROM team_presets p WHERE p.kind = 'profile' AND p.preset_id = jobs.profile_id))`;
+
+/** The named parameters of RUNNABLE for this instance. */
+function runnableParams(ctx: PgContext, now: number, limit: number, options: RunnableOptions) {
+  return {
+    now,
+    limit,
+    online: options.networkOnline === false ? 0 : 1,
+    me: ctx.instance,
+    takeover: ctx.mayTakeOver ? 1 : 0,
+    profileIds: options.profileIds === undefined ? null : JSON.stringify(options.profileIds),
+  };
+}
 
 const LIVE_REQUEST = `EXISTS (SELECT 1 FROM job_requests r WHERE r.job_id = jobs.id AND r.state IN ('submitted', 'completed'))`;
 
@@ -36,7 +57,7 @@ export class PgJobQueue implements JobQueue {
     const rows = await pgRows<RunnableRow>(
       this.ctx.client,
       `SELECT jobs.*, ${LIVE_REQUEST} AS has_live_request FROM jobs WHERE ${RUNNABLE} ORDER BY created_at, id LIMIT :limit`,
-      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance, takeover: this.ctx.mayTakeOver ? 1 : 0 },
+      runnableParams(this.ctx, now, limit, options),
     );
     return rows.map((row) => ({ job: toJobRecord(row), resume: row.has_live_request }));
   }
@@ -53,7 +74,7 @@ export class PgJobQueue implements JobQueue {
       `SELECT jobs.*, ${LIVE_REQUEST} AS has_live_request FROM jobs
        WHERE id IN (SELECT id FROM jobs WHERE ${RUNNABLE} ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
        ORDER BY created_at, id`,
-      { now, limit, online: options.networkOnline === false ? 0 : 1, me: this.ctx.instance, takeover: this.ctx.mayTakeOver ? 1 : 0 },
+      runnableParams(this.ctx, now, limit, options),
     );
     const claimed: RunnableJob[] = [];
     for (const row of rows) {
