@@ -33,8 +33,9 @@ export interface SchedulerOptions {
   /** How often waiting work (retry times, budget releases) is looked at; events also wake it at once. */
   readonly tickMs?: number;
   readonly onStatus?: (status: QueueStatus) => void;
-  /** The profile ids this instance can make jobs of; a team's claims leave other profiles' jobs to their instances. */
+  /** The profiles and hot folders this instance has: a team's claims leave other jobs to the instances that have theirs. */
   readonly profileIds?: () => readonly string[];
+  readonly folderIds?: () => readonly string[];
 }
 
 /**
@@ -197,7 +198,7 @@ export class Scheduler {
    */
   private async claimWithReservations(free: number): Promise<{ claimed: RunnableJob[]; held: (undefined | (() => void))[] }> {
     const { deps } = this.options;
-    const options = { networkOnline: this.options.online.current.online, profileIds: this.options.profileIds?.() };
+    const options = { networkOnline: this.options.online.current.online, profileIds: this.options.profileIds?.(), folderIds: this.options.folderIds?.() };
     const reserve = this.options.falInUse() ? deps.budget.reserveAtClaim?.bind(deps.budget) : undefined;
     if (!reserve) return { claimed: await deps.store.queue.claimRunnable(deps.now(), free, options), held: [] };
     return deps.store.transaction(async (tx) => {

@@ -142,6 +142,7 @@ export class Engine implements EngineUseCases {
       tickMs: timing.tickMs,
       onStatus: (status) => this.events.emit('queue', status),
       profileIds: () => this.profiles.knownIds(),
+      folderIds: () => this.watchedFolders().map((folder) => folder.id),
       deps: {
         store: this.store,
         dataDir: options.dataDir,

@@ -202,6 +202,12 @@ export interface RunnableOptions {
    * its versions from the team). Absent: every profile (one instance, or a caller that does not care).
    */
   readonly profileIds?: readonly string[];
+  /**
+   * A team's store only: the ids of the hot folders this instance has (its own and the team's shared ones). A job
+   * another instance's folder found is left to the instances that have that folder: here it has no output folders.
+   * Absent: every folder.
+   */
+  readonly folderIds?: readonly string[];
 }
 
 /** One change made by {@link JobQueue.recoverInterruptedJobs}. */

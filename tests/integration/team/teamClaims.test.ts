@@ -128,17 +128,21 @@ describe('a team on one PostgreSQL database', () => {
 
   it('claims only jobs this instance can make: dropped files stay with the instance that has them, and a profile it lacks is left to one that has it unless the team shares it', async () => {
     const { a, b } = await team();
-    const ids = async (store: PostgresJobStore, profileIds: readonly string[]) => (await store.queue.claimRunnable(Date.now(), 10, { profileIds })).map((claim) => claim.job.sourceName).sort();
-    // On a's disk: a dropped file, an upload and a CLI file; on the team's hot folder: one of a's local profile, one
-    // of a profile only b has, and one of a profile a colleague shared with the team (neither has it saved yet).
-    for (const origin of ['drop', 'upload', 'cli'] as const) await a.jobs.insertJobIfNew(newJob({ origin, sourceName: `${origin}.jpg`, profileId: 'shared-by-both' }));
-    await a.jobs.insertJobIfNew(newJob({ sourceName: 'a-local.jpg', profileId: 'a-only' }));
-    await a.jobs.insertJobIfNew(newJob({ sourceName: 'b-local.jpg', profileId: 'b-only' }));
-    await a.jobs.insertJobIfNew(newJob({ sourceName: 'team.jpg', profileId: 'team-preset' }));
+    const ids = async (store: PostgresJobStore, profileIds: readonly string[]) =>
+      (await store.queue.claimRunnable(Date.now(), 10, { profileIds, folderIds: ['team-share'] })).map((claim) => claim.job.sourceName).sort();
+    // On a's disk: a dropped file, an upload, a CLI file, and one of a hot folder only a has. On the team's shared
+    // folder: one of a's local profile, one of a profile only b has, and one of a profile a colleague shared with the
+    // team (neither has it saved yet).
+    for (const origin of ['drop', 'upload', 'cli'] as const) await a.jobs.insertJobIfNew(newJob({ origin, sourceName: `${origin}.jpg`, profileId: 'shared-by-both', folderId: null }));
+    await a.jobs.insertJobIfNew(newJob({ sourceName: 'a-folder.jpg', profileId: 'shared-by-both', folderId: 'a-desktop' }));
+    await a.jobs.insertJobIfNew(newJob({ sourceName: 'a-local.jpg', profileId: 'a-only', folderId: 'team-share' }));
+    await a.jobs.insertJobIfNew(newJob({ sourceName: 'b-local.jpg', profileId: 'b-only', folderId: 'team-share' }));
+    await a.jobs.insertJobIfNew(newJob({ sourceName: 'team.jpg', profileId: 'team-preset', folderId: 'team-share' }));
     await a.presets.add({ kind: 'profile', presetId: 'team-preset', version: 1, body: { id: 'team-preset', name: 'Team' }, removed: false });
 
-    // Before, b claimed all six and failed a's files as missing and a-only's job as having no profile.
+    // Before, b claimed all seven and failed a's files as missing, a's folder's job as having no folder and a-only's
+    // job as having no profile.
     expect(await ids(b, ['shared-by-both', 'b-only'])).toEqual(['b-local.jpg', 'team.jpg']);
-    expect(await ids(a, ['shared-by-both', 'a-only'])).toEqual(['a-local.jpg', 'cli.jpg', 'drop.jpg', 'upload.jpg']);
+    expect(await ids(a, ['shared-by-both', 'a-only'])).toEqual(['a-folder.jpg', 'a-local.jpg', 'cli.jpg', 'drop.jpg', 'upload.jpg']);
   });
 });

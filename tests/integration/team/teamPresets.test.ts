@@ -177,19 +177,23 @@ describe('team presets on one PostgreSQL database', () => {
     const url = await freshDatabase(inject('pgUrl'));
     const root = mkdtempSync(join(tmpdir(), 'team-presets-'));
     roots.push(root);
+    const share = join(root, 'nas-in');
+    mkdirSync(share);
     const a = await instance(url, root, 'studio-a', {});
-    // B reads the presets' version once an hour: only the job's need brings the new version in.
-    const b = await instance(url, root, 'studio-b', {}, 3_600_000);
+    // A shares a profile and a folder on the team's share before B starts: B's first read brings both (version 1).
     const made = await a.call<Profile>('profiles.create', { draft: draft([{ width: 300, height: 300 }]) });
     await a.call('profiles.share', { id: made.id });
+    const folder = await a.call<Folder>('folders.add', { path: share, profileId: made.id, recursive: false, polling: false, trusted: true, shared: true, createIfMissing: false });
+    // B reads the presets' version once an hour after that: only the job's need brings the new version in.
+    const b = await instance(url, root, 'studio-b', {}, 3_600_000);
+    await pollUntil(async () => ((await b.call<Folder[]>('folders.list')).some((candidate) => candidate.id === folder.id) ? true : undefined), { what: 'the shared folder on B' });
+    // B does not watch it (A finds the file, with version 2); A takes no work: the job A's folder finds is B's to run.
+    await b.call('folders.update', { id: folder.id, patch: { enabled: false } });
     await a.call('profiles.update', { id: made.id, draft: draft([{ width: 160, height: 90 }]) });
-    // A takes no work: the job it queues is B's to run.
     await a.call('queue.pause');
-    const source = join(root, 'drop.jpg');
-    await writeTestJpeg(source, 3, 320, 240);
-    await a.call('jobs.enqueuePaths', { paths: [source], profileId: made.id });
+    await writeTestJpeg(join(share, 'found.jpg'), 3, 320, 240);
     const job = await pollUntil(async () => (await jobsOf(b.call)).find((candidate) => candidate.state === 'done' || candidate.state === 'failed'), {
-      what: "the job done by B",
+      what: 'the job done by B',
     });
     expect(job).toMatchObject({ state: 'done', profileVersion: 2, madeBy: 'studio-b' });
     expect(job.outputs.map((output: Job['outputs'][number]) => output.target)).toEqual(['160x90']);

@@ -18,10 +18,11 @@ const RUNNING_LIST = RUNNING_JOB_STATES.map((s) => `'${s}'`).join(', ');
  * running jobs whose holder's lease ran out (the instance died or lost the database): they are taken over. Never
  * this instance's own: its workers still hold them (a restarted instance gets them back by recovery).
  * Only jobs this instance can make: a file dropped, uploaded or given to the CLI is on the disk of the instance that
- * found it (only a hot folder is the team's shared folder), so only that instance runs it; and a job whose profile
- * this instance has not got (a local profile of a colleague's, an edited copy of a stopped team preset) is left
- * for one that has it, unless the profile is a team preset, whose versions every instance fetches from the team.
- * Claimed anyway, such a job failed here ("file not found", "no profile has the id") instead of being made there.
+ * found it, so only that instance runs it; a hot folder's job goes to the instances that have that folder (a team's
+ * shared folder, or one watched under one id, as `watch` names a path), not to one without its output folders; and
+ * a job whose profile this instance has not got (a colleague's local profile, an edited copy of a stopped team
+ * preset) is left for one that has it, unless the profile is a team preset, whose versions any instance fetches.
+ * Claimed anyway, such a job failed here (file not found, no such folder or profile) instead of being made there.
  */
 const RUNNABLE = `
   ((state = 'queued')
@@ -30,7 +31,9 @@ const RUNNABLE = `
    OR (state = 'submitted' AND claimed_at IS NULL)
    OR (:takeover = 1 AND state IN (${RUNNING_LIST}) AND lease_until < ${DB_NOW_MS} AND claimed_by IS DISTINCT FROM :me::text))
   AND (:online = 1 OR provider = 'local')
-  AND (origin IN ('folder', 'reconcile') OR created_by = :me::text)
+  AND (created_by = :me::text
+       OR (origin IN ('folder', 'reconcile')
+           AND (:folderIds::jsonb IS NULL OR folder_id IN (SELECT jsonb_array_elements_text(:folderIds::jsonb)))))
   AND (:profileIds::jsonb IS NULL
        OR profile_id IN (SELECT jsonb_array_elements_text(:profileIds::jsonb))
        OR EXISTS (SELECT 1 FROM team_presets p WHERE p.kind = 'profile' AND p.preset_id = jobs.profile_id))`;
@@ -44,6 +47,7 @@ function runnableParams(ctx: PgContext, now: number, limit: number, options: Run
     me: ctx.instance,
     takeover: ctx.mayTakeOver ? 1 : 0,
     profileIds: options.profileIds === undefined ? null : JSON.stringify(options.profileIds),
+    folderIds: options.folderIds === undefined ? null : JSON.stringify(options.folderIds),
   };
 }
 
