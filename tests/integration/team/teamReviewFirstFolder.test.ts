@@ -77,6 +77,8 @@ describe('a shared review-first folder on one PostgreSQL database', () => {
     });
     expect(onB).toMatchObject({ path: nas, enabled: true, shared: true, reviewFirst: true });
 
+    // A takes no work either: any instance with the folder may claim B's job, and this case is B's.
+    await a.call('queue.pause');
     copyFileSync(join(CORPUS, 'Landscape_1.jpg'), join(nas, 'found.jpg'));
     const waiting = await pollUntil(async () => (await jobsOf(b.call)).find((job) => ['awaiting_approval', 'done', 'failed'].includes(job.state)), {
       what: "B's job of found.jpg",
