@@ -6,8 +6,8 @@ import { prepareWatchData } from '../engine/watchProcess';
 
 /**
  * One data folder per instance of a team under `root` (`data-<name>`), each with the same settings and the same
- * profile: the same profile id, so every instance computes the same dedupe key (as a profile exported from one
- * instance and imported in the others would). Resolves the folders in the order of `instances`.
+ * profile: the same profile id, so every instance computes the same dedupe key (as a team preset gives them; an
+ * imported copy would have an id of its own). Resolves the folders in the order of `instances`.
  */
 export function prepareTeamData(root: string, instances: readonly string[], profile: ProfileInput, settings: SettingsPatch): string[] {
   const dirs = instances.map((name) => join(root, `data-${name}`));
