@@ -13,6 +13,7 @@ import { textPlanes } from '../../electron/engine/composition/detection/textPlan
 import { findTextBlocks } from '../../electron/engine/composition/detection/textRegions';
 import { DETAIL_SIDE } from '../../electron/engine/composition/detection/subjectDetector';
 import { renderPadded } from '../../electron/engine/composition/fills';
+import { type BackdropSource, backdropSource } from '../../electron/engine/composition/fills/backdropSource';
 import { DEFAULT_FILL } from '../../electron/engine/composition/fills/fillStyle';
 import { subjectsInTarget } from '../../electron/engine/composition/subjectsInTarget';
 import type { Subject } from '../../electron/engine/composition/subjects';
@@ -68,7 +69,12 @@ export async function stageProfile(
   const subjects = await detect(raw);
   const plans = await timed('plan (all sizes)', () => targets.map((target) => planComposition({ source: raw, subjects }, target).plan));
   const padded = plans.filter((plan) => plan.method !== 'crop');
-  const canvases = await timed(`pad canvases: fitted image and fill (${padded.length} sizes)`, () => Promise.all(padded.map((plan) => renderPadded(raw, plan, DEFAULT_FILL, subjectsInTarget(subjects, plan)))));
+  const canvases = await timed(`pad canvases: fitted image and fill (${padded.length} sizes)`, () => {
+    // As renderLocalSizes does: the source shrunk once for every size's backdrop.
+    let shared: Promise<BackdropSource> | undefined;
+    const backdrop = (): Promise<BackdropSource> => (shared ??= backdropSource(raw, targets));
+    return Promise.all(padded.map((plan) => renderPadded(raw, plan, DEFAULT_FILL, subjectsInTarget(subjects, plan), backdrop)));
+  });
   await timed(`encode, crops resized first (${plans.length} sizes)`, () =>
     Promise.all([
       ...plans.filter((plan) => plan.method === 'crop').map((plan) => renderCrop(raw, plan, { format: 'jpeg', quality })),

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { renderPadded } from '../composition/fills';
+import { type BackdropSource, backdropSource } from '../composition/fills/backdropSource';
 import { DEFAULT_FILL, type FillOptions } from '../composition/fills/fillStyle';
 import { type CompositionPlan, type LayoutMethod, planComposition } from '../composition/planner';
 import type { SafeInsets } from '../composition/safeZone';
@@ -50,9 +51,12 @@ export async function renderLocalSizes(
   const raw = 'raw' in source ? source.raw : source;
   const subjects = options.subjects ?? (await saliencySubjects(raw));
   const concurrency = options.concurrency ?? Math.max(4, availableParallelism());
+  // Shrunk once, on the first padded size that needs a backdrop, for all of them.
+  let shared: Promise<BackdropSource> | undefined;
+  const backdrop = (): Promise<BackdropSource> => (shared ??= backdropSource(raw, targets));
   return mapWithConcurrency(targets, concurrency, async (target) => {
     const { plan } = planComposition({ source: raw, subjects, insetsFor: options.insetsFor }, target);
-    const rendered = plan.method === 'crop' ? await renderCrop(raw, plan, options) : await encodePadded(raw, plan, subjects, options);
+    const rendered = plan.method === 'crop' ? await renderCrop(raw, plan, options) : await encodePadded(raw, plan, subjects, options, backdrop);
     if (rendered.width !== target.width || rendered.height !== target.height) {
       throw new Error(`local engine produced ${rendered.width}x${rendered.height} for ${target.width}x${target.height}`);
     }
@@ -60,8 +64,14 @@ export async function renderLocalSizes(
   });
 }
 
-async function encodePadded(raw: RawImage, plan: CompositionPlan, subjects: readonly Subject[], options: LocalRenderOptions): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const canvas = await renderPadded(raw, plan, options.fill ?? DEFAULT_FILL, subjectsInTarget(subjects, plan));
+async function encodePadded(
+  raw: RawImage,
+  plan: CompositionPlan,
+  subjects: readonly Subject[],
+  options: LocalRenderOptions,
+  backdrop: () => Promise<BackdropSource>,
+): Promise<{ bytes: Buffer; width: number; height: number }> {
+  const canvas = await renderPadded(raw, plan, options.fill ?? DEFAULT_FILL, subjectsInTarget(subjects, plan), backdrop);
   const pipeline = sharp(canvas.data, { raw: rawDescriptor(canvas) });
   const { data, info } = await withEncoder(pipeline, options, raw.channels === 4).toBuffer({ resolveWithObject: true });
   return { bytes: data, width: info.width, height: info.height };
