@@ -235,7 +235,7 @@ async function admit(context: FalPartContext, plan: FalBatchPlan): Promise<Extra
 async function admitWithSubmit(context: FalPartContext, plan: FalBatchPlan, submit: NewFalSubmit): Promise<Extract<JobOutcome, { kind: 'held' }> | { kind: 'admitted'; submit: FalSubmitRecord }> {
   const { deps, job, profile } = context;
   let recorded: FalSubmitRecord | undefined;
-  const admission = await deps.budget.admit(job, requestTopCents(plan, profile), plan.batchIndex, async (tx) => {
+  const admission = await deps.budget.admitRerun(job, requestTopCents(plan, profile), plan.batchIndex, async (tx) => {
     recorded = await tx.submits.recordSubmitSending(submit);
   });
   if (!admission.ok) return { kind: 'held', reason: admission.reason };

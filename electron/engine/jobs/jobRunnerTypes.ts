@@ -44,11 +44,13 @@ export type BudgetVerdict = { readonly ok: true } | { readonly ok: false; readon
  */
 export interface BudgetGuard {
   reserveAtClaim?(tx: StoreRepositories, job: JobRecord): Promise<BudgetVerdict>;
+  /** A new request of the job run this instance holds (refused with `invalid_job_transition` once it holds it no more). */
+  admit(job: JobRecord, maxCents: number, batchIndex?: number): Promise<BudgetVerdict>;
   /**
-   * `alsoInTx` runs in the admission's own transaction once the money is reserved (a re-run records its submit
-   * there, so no prune ever sees the reservation without it).
+   * A finished job's size re-run at fal: `recordSubmit` runs in the admission's own transaction once the money is
+   * reserved (the re-run records its submit there, so no prune ever sees the reservation without it).
    */
-  admit(job: JobRecord, maxCents: number, batchIndex?: number, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict>;
+  admitRerun(job: JobRecord, maxCents: number, batchIndex: number, recordSubmit: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict>;
 }
 
 /**

@@ -242,6 +242,12 @@ export interface JobQueue {
   recoverInterruptedJobs(): Promise<RecoveryAction[]>;
   /** Every job in `waiting_budget`, oldest first, and whether a burst (rather than a cap) holds it. */
   heldForBudget(): Promise<HeldJob[]>;
+  /**
+   * Whether this instance holds the job's run: the job is in a running state and, on a team's store, claimed by this
+   * instance (its row locked for the rest of the unit). A run whose job was taken over after its lease ran out, or
+   * ended meanwhile, holds it no more and must not move its money.
+   */
+  holdsRun(jobId: string): Promise<boolean>;
 }
 
 /** Largest page {@link JobHistory.queryJobs} returns. */

@@ -40,9 +40,9 @@ export interface ReservationRepository {
   /** Cents reserved, for every folder or for one. */
   total(folderId?: string): Promise<number>;
   /**
-   * Releases reservations that no longer stand for money in flight: their batch holds no live fal request and their
-   * job is not being worked on. A batch whose request is still live, or whose submit is on its way (`sending`),
-   * keeps its reservation until it is priced.
+   * Releases reservations that no longer stand for money in flight: their batch holds no request still at fal and
+   * their job is not being worked on. A batch whose request is still at fal (`submitted`), or whose submit is on its
+   * way (`sending`), keeps its reservation until it is priced; a completed request was priced already.
    */
   pruneStale(): Promise<number>;
   /** Every reservation, oldest first. */

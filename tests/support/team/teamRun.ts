@@ -110,7 +110,7 @@ export async function startTeamRun(options: TeamRunOptions): Promise<TeamRun> {
         describe: async () => {
           const states = new Map<string, number>();
           for (const job of await jobs()) states.set(job.state, (states.get(job.state) ?? 0) + 1);
-          return `${JSON.stringify(Object.fromEntries(states))}\n${processes.map((watch) => watch.text.slice(-800)).join('\n---\n')}`;
+          return `${JSON.stringify(Object.fromEntries(states))}\n${await moneyInFlight(db).catch((error: unknown) => `money in flight unreadable: ${String(error)}`)}\n${processes.map((watch) => watch.text.slice(-800)).join('\n---\n')}`;
         },
       });
     },
@@ -122,4 +122,19 @@ export async function startTeamRun(options: TeamRunOptions): Promise<TeamRun> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What holds the team's caps, for a wait that timed out: each reservation with its job's state and holder, its
+ * batch's request and submit, and the charges, so a cap held by money nothing is spending says whose it is.
+ */
+async function moneyInFlight(db: pg.Pool): Promise<string> {
+  const reserved = await db.query(
+    `SELECT j.source_name, j.state, j.claimed_by, r.batch_index, r.cents, r.reserved_by,
+            (SELECT string_agg(q.state, ',') FROM job_requests q WHERE q.job_id = r.job_id AND q.batch_index = r.batch_index) AS requests,
+            (SELECT string_agg(s.state, ',') FROM fal_submits s WHERE s.job_id = r.job_id AND s.batch_index = r.batch_index) AS submits
+     FROM spend_reservations r JOIN jobs j ON j.id = r.job_id ORDER BY r.id`,
+  );
+  const charged = await db.query("SELECT count(*)::int AS charges, coalesce(sum(cents), 0)::int AS cents FROM spend_ledger WHERE kind = 'charge'");
+  return `reserved: ${JSON.stringify(reserved.rows)}; charged: ${JSON.stringify(charged.rows[0])}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_BATCH } from '../../../electron/engine/spend/budgetGuard/capGuard';
+import type { JobRecord } from '../../../electron/engine/store';
 import { newJob } from '../store/storeFixture';
 import { useSpendFixtures, type SpendFixture } from './spendFixture';
 
@@ -16,6 +17,18 @@ async function claimOne(f: SpendFixture) {
 }
 
 const reservations = async (f: SpendFixture) => (await f.store.reservations.list()).map(({ jobId, batchIndex, cents }) => ({ jobId, batchIndex, cents }));
+
+/** Runs a claimed job's one request to the end as the runner does: admitted, submitted, charged 20 cents, written, done. */
+async function finishJob(f: SpendFixture, job: JobRecord, requestId: string): Promise<JobRecord> {
+  expect(await f.spend.admission.admit(job, 35, 0)).toEqual({ ok: true });
+  await f.store.jobs.transition(job.id, 'uploading');
+  await f.store.requests.recordRequestId(job.id, 0, requestId, ['1080x1080', '800x1000']);
+  await f.spend.recorder.charged(job, requestId, [{ resolution: '1K', images: [{}] }]);
+  await f.store.jobs.transition(job.id, 'downloading');
+  await f.store.jobs.transition(job.id, 'writing');
+  await f.store.requests.finishRequest(requestId, 'completed');
+  return f.store.jobs.transition(job.id, 'done', { progress: 1 });
+}
 
 // The fixture profile: two fal sizes in one request at the 1K hint: 35 cents at the tiers fal may pick, at most 65
 // (each image at 4K's price, as the ledger records an answer naming no tier).
@@ -91,5 +104,30 @@ describe('reservations taken with the claim (issue 15)', () => {
     expect((await f.store.jobs.getJob(job.id))?.state).toBe('queued');
     expect((await claimOne(f)).verdict).toEqual({ ok: true });
     expect(await reservations(f)).toEqual([{ jobId: job.id, batchIndex: 0, cents: 65 }]);
+  });
+
+  it('admits a request only for a job whose run this instance holds: a run that lost its job reserves nothing', async () => {
+    const f = fixtures.open();
+    const job = await f.claimedJob();
+    // The job is finished by the run that holds it (on a team: the instance that took it over after this run's lease
+    // ran out) while this run was still preparing it.
+    const done = await finishJob(f, job, 'req-done');
+    expect(await f.store.ledger.sum('charge')).toBe(20);
+
+    // The old run gets as far as its admission: refused. Reserved, the money would stay reserved for good (the
+    // batch's request is the finished one), the caps that much fuller with nothing in flight.
+    await expect(f.spend.admission.admit(job, 35, 0)).rejects.toThrow('is no longer run here');
+    await f.store.reservations.pruneStale();
+    expect(await reservations(f)).toEqual([]);
+    expect(done.state).toBe('done');
+  });
+
+  it('releases a reservation left beside a completed request: its charge settled that money before it completed', async () => {
+    const f = fixtures.open();
+    const job = await finishJob(f, await f.claimedJob(), 'req-done');
+    // As a run that had lost its job could leave one (before its admission was refused).
+    await f.store.reservations.reserve(job.id, 0, job.folderId, 35);
+    expect(await f.store.reservations.pruneStale()).toBe(1);
+    expect(await reservations(f)).toEqual([]);
   });
 });

@@ -33,10 +33,20 @@ const FIXTURE_PROFILE: Profile = ProfileSchema.parse({
   output: { format: 'jpeg', quality: 85 },
 });
 
-/** Opens the fixture; `start` is the clock's first instant (local time matters for days and months). */
-function openSpendFixture(dataDir: string, start = new Date(2025, 0, 8, 12).getTime()): SpendFixture {
+/** The fixture clock's default first instant (local time matters for days and months). */
+const FIXTURE_START = new Date(2025, 0, 8, 12).getTime();
+
+/** Opens the fixture; `start` is the clock's first instant. */
+function openSpendFixture(dataDir: string, start = FIXTURE_START): SpendFixture {
   const clock = fakeClock(start);
-  const store = openTestStore(dataDir, clock);
+  return spendFixtureOver(openTestStore(dataDir, clock), clock);
+}
+
+/**
+ * The engine's spend parts over a store the caller opened (one instance of a team, say) and its clock; the caller
+ * closes the store.
+ */
+export function spendFixtureOver(store: JobStore, clock: FakeClock = fakeClock(FIXTURE_START)): SpendFixture {
   const notices: string[] = [];
   const requeues = { count: 0 };
   const fixture: SpendFixture = {

@@ -1,3 +1,4 @@
+import { SmartResizeError } from '../../../domain/errors';
 import type { JobRecord, JobStore, StoreRepositories } from '../../store';
 import type { BudgetSettings } from '../budgetSettings';
 import { capCrossed, type CapHold, type CapStanding } from './capCheck';
@@ -40,30 +41,56 @@ export class CapGuard {
    * never held: fal may be running and billing that request, the submit's reservation already holds its money
    * under the caps, and only the job's run finds the request (or, finding none, sends again through `admit`'s
    * check). Held here instead, nothing would look it up and that reservation would hold the caps for good.
+   *
+   * Any other money the job still has reserved was set aside by an earlier run that never sent it: released here,
+   * before the check. On a team that is an instance that died between its admission and its submit: the job stays
+   * running (taken over) through the claim's prune, so that reservation would be counted beside this claim's and the
+   * team would look one job fuller than it is.
    */
   async reserveAtClaim(tx: StoreRepositories, job: JobRecord, maxCents: number): Promise<CapHold | undefined> {
-    await tx.reservations.remove(job.id, CLAIM_BATCH);
-    if ((await tx.submits.listSubmits(job.id)).some((submit) => submit.state === 'sending')) return undefined;
+    if ((await tx.submits.listSubmits(job.id)).some((submit) => submit.state === 'sending')) {
+      await tx.reservations.remove(job.id, CLAIM_BATCH);
+      return undefined;
+    }
+    await releaseUnsent(tx, job.id);
     const hold = capCrossed(await capStandings(tx, this.sources(), job.folderId), maxCents);
     if (hold === undefined && maxCents > 0) await tx.reservations.reserve(job.id, CLAIM_BATCH, job.folderId, maxCents);
     return hold;
   }
 
   /**
-   * Reserves `maxCents` for the job's batch and resolves undefined, or resolves the cap that holds it. `alsoInTx`
-   * runs in the same transaction once the money is reserved (not when a cap holds it).
+   * For a request of the job run this instance holds: reserves `maxCents` for the job's batch and resolves undefined,
+   * or resolves the cap that holds it. Refused (`invalid_job_transition`, nothing reserved) when the run holds its job
+   * no more: taken over by another instance after its lease ran out, or ended. Its reservation would otherwise outlive
+   * it, and once the job's request is finished by the instance that took it over nothing would release it: the caps
+   * would stay that much fuller for good.
    */
-  admit(job: JobRecord, maxCents: number, batchIndex = 0, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<CapHold | undefined> {
+  admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<CapHold | undefined> {
     return this.deps.store.transaction(async (tx) => {
+      // The prune first: the team's budget lock is taken before the job's row, as claims take them.
+      await tx.reservations.pruneStale();
+      if (!(await tx.queue.holdsRun(job.id))) {
+        throw new SmartResizeError('invalid_job_transition', `Job ${job.sourceName} (${job.id}) is no longer run here (taken over or ended): its fal request is not admitted.`);
+      }
+      return this.reserveForRequest(tx, job, maxCents, batchIndex);
+    });
+  }
+
+  /**
+   * For a finished job's size re-run at fal (no run holds the job): as `admit`, and `recordSubmit` runs in the same
+   * transaction once the money is reserved (not when a cap holds it), so no prune ever sees the reservation alone.
+   */
+  admitRerun(job: JobRecord, maxCents: number, batchIndex: number, recordSubmit: (tx: StoreRepositories) => Promise<void>): Promise<CapHold | undefined> {
+    return this.deps.store.transaction(async (tx) => {
+      await tx.reservations.pruneStale();
       const hold = await this.reserveForRequest(tx, job, maxCents, batchIndex);
-      if (hold === undefined) await alsoInTx?.(tx);
+      if (hold === undefined) await recordSubmit(tx);
       return hold;
     });
   }
 
-  /** The admission's reservation for one request, in `tx`: from the claim's reservation, or checked against the caps. */
+  /** The admission's reservation for one request, in `tx` (pruned): from the claim's reservation, or checked against the caps. */
   private async reserveForRequest(tx: StoreRepositories, job: JobRecord, maxCents: number, batchIndex: number): Promise<CapHold | undefined> {
-    await tx.reservations.pruneStale();
     // A batch admitted again (its earlier try failed before fal took it) must not count its old reservation.
     await tx.reservations.remove(job.id, batchIndex);
     const claimed = await tx.reservations.find(job.id, CLAIM_BATCH);
@@ -88,5 +115,13 @@ export class CapGuard {
 
   private sources(): CapSources {
     return { budget: this.deps.budget(), now: this.deps.now(), folderLabel: this.deps.folderLabel };
+  }
+}
+
+/** Drops the job's reservations that no live request of it holds (called when no submit of it is open). */
+async function releaseUnsent(tx: StoreRepositories, jobId: string): Promise<void> {
+  const live = new Set((await tx.requests.liveRequests(jobId)).map((request) => request.batchIndex));
+  for (const reservation of await tx.reservations.list()) {
+    if (reservation.jobId === jobId && !live.has(reservation.batchIndex)) await tx.reservations.remove(jobId, reservation.batchIndex);
   }
 }

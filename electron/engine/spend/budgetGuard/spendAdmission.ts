@@ -4,6 +4,7 @@ import { BURST_REASON, type BurstGate } from '../heldWork/burstGate';
 import { jobEstimator, type ProfileVersionReader } from '../heldWork/jobEstimator';
 import type { BudgetNotices } from './budgetNotices';
 import type { CapGuard } from './capGuard';
+import type { CapHold } from './capCheck';
 
 /**
  * The budget guard of the scheduler and the job runner: a job's maximum is reserved under the caps in the
@@ -23,9 +24,17 @@ export class SpendAdmission implements BudgetGuard {
     return hold === undefined ? { ok: true } : { ok: false, reason: hold.reason, notice: () => this.notices.capHeld(hold, job.folderId) };
   }
 
-  async admit(job: JobRecord, maxCents: number, batchIndex = 0, alsoInTx?: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict> {
+  admit(job: JobRecord, maxCents: number, batchIndex = 0): Promise<BudgetVerdict> {
+    return this.afterBursts(job, () => this.caps.admit(job, maxCents, batchIndex));
+  }
+
+  admitRerun(job: JobRecord, maxCents: number, batchIndex: number, recordSubmit: (tx: StoreRepositories) => Promise<void>): Promise<BudgetVerdict> {
+    return this.afterBursts(job, () => this.caps.admitRerun(job, maxCents, batchIndex, recordSubmit));
+  }
+
+  private async afterBursts(job: JobRecord, capAdmission: () => Promise<CapHold | undefined>): Promise<BudgetVerdict> {
     if (!(await this.bursts.admit(job))) return { ok: false, reason: BURST_REASON };
-    const hold = await this.caps.admit(job, maxCents, batchIndex, alsoInTx);
+    const hold = await capAdmission();
     if (hold === undefined) return { ok: true };
     this.notices.capHeld(hold, job.folderId);
     return { ok: false, reason: hold.reason };

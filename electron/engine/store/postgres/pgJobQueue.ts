@@ -7,7 +7,7 @@ import type { JobRecord } from '../types';
 import type { PgContext } from './pgContext';
 import { hasLiveRequest, requireJob } from './pgJobRows';
 import { applyTransition } from './pgJobTransition';
-import { DB_NOW_MS, pgRows, pgRun } from './pgSql';
+import { DB_NOW_MS, pgRow, pgRows, pgRun } from './pgSql';
 
 type RunnableRow = JobRow & { has_live_request: boolean; claimed_by: string | null };
 
@@ -161,6 +161,16 @@ export class PgJobQueue implements JobQueue {
        FROM jobs WHERE state = 'waiting_budget' ORDER BY created_at, id`,
     );
     return rows.map((row) => ({ job: toJobRecord(row), burst: row.burst }));
+  }
+
+  /** Whether this instance holds the job's run: running and claimed by this instance, the row locked (see JobQueue). */
+  async holdsRun(jobId: string): Promise<boolean> {
+    const row = await pgRow<{ held: boolean }>(
+      this.ctx.client,
+      `SELECT coalesce(state IN (${RUNNING_LIST}) AND claimed_by = :me::text, false) AS held FROM jobs WHERE id = :jobId FOR UPDATE`,
+      { jobId, me: this.ctx.instance },
+    );
+    return row?.held === true;
   }
 
   /** Claims a `submitted` job (it holds a live request) for this instance without a state change. */

@@ -61,7 +61,7 @@ export class PgReservationRepository implements ReservationRepository {
       `DELETE FROM spend_reservations
        WHERE NOT EXISTS (SELECT 1 FROM job_requests r
                          WHERE r.job_id = spend_reservations.job_id AND r.batch_index = spend_reservations.batch_index
-                           AND r.state IN ('submitted', 'completed'))
+                           AND r.state = 'submitted')
          AND NOT EXISTS (SELECT 1 FROM fal_submits s
                          WHERE s.job_id = spend_reservations.job_id AND s.batch_index = spend_reservations.batch_index
                            AND s.state = 'sending')

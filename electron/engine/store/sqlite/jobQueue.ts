@@ -3,7 +3,7 @@ import { recoveryStateOnStart, resumeState } from '../../../domain/jobTransition
 import { applyTransition } from './jobTransition';
 import { hasLiveRequest, requireJob } from './jobRows';
 import { toJobRecord, type JobRow } from './rowMappers';
-import { allRows, run, withTransaction } from './sqlite';
+import { allRows, getRow, run, withTransaction } from './sqlite';
 import type { StoreContext } from './storeContext';
 import type { RecoveryAction, RunnableJob, RunnableOptions } from '../jobRepositories';
 import type { HeldJob } from '../spendTypes';
@@ -133,5 +133,11 @@ export class SqliteJobQueue {
       `SELECT jobs.*, EXISTS (SELECT 1 FROM burst_holds h WHERE h.job_id = jobs.id) AS burst
        FROM jobs WHERE state = 'waiting_budget' ORDER BY created_at, id`,
     ).map((row) => ({ job: toJobRecord(row), burst: row.burst === 1 }));
+  }
+
+  /** Whether the job is running (one instance: every running job's run is this one's). */
+  holdsRun(jobId: string): boolean {
+    const row = getRow<{ running: number }>(this.ctx.db, `SELECT state IN (${ACTIVE_LIST}) AS running FROM jobs WHERE id = :jobId`, { jobId });
+    return row?.running === 1;
   }
 }

@@ -53,8 +53,10 @@ export class SqliteReservationRepository {
   /**
    * Releases reservations that no longer stand for money in flight: their batch holds no live fal request and their
    * job is not being worked on (it failed, was cancelled, waits for a retry, or the app stopped before submitting).
-   * A batch whose request is still live keeps its reservation until the job, resumed, prices it; so does one whose
-   * submit is on its way (a finished job's re-run: its job is not running, its request not known yet). Returns how many.
+   * A batch whose request is still at fal keeps its reservation until the job, resumed, prices it; so does one whose
+   * submit is on its way (a finished job's re-run: its job is not running, its request not known yet). A completed
+   * request was priced before it completed (its charge settled its reservation): one left beside it is money no
+   * request can still bill. Returns how many.
    */
   pruneStale(): number {
     return run(
@@ -62,7 +64,7 @@ export class SqliteReservationRepository {
       `DELETE FROM spend_reservations
        WHERE NOT EXISTS (SELECT 1 FROM job_requests r
                          WHERE r.job_id = spend_reservations.job_id AND r.batch_index = spend_reservations.batch_index
-                           AND r.state IN ('submitted', 'completed'))
+                           AND r.state = 'submitted')
          AND NOT EXISTS (SELECT 1 FROM fal_submits s
                          WHERE s.job_id = spend_reservations.job_id AND s.batch_index = spend_reservations.batch_index
                            AND s.state = 'sending')
