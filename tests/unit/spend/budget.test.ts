@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useSpendFixtures, type SpendFixture } from './spendFixture';
 
 const fixtures = useSpendFixtures();
@@ -113,5 +113,26 @@ describe('budget caps', () => {
     expect(await f.spend.checkHeldWork()).toBe(1);
     expect((await f.store.jobs.getJob(held.id))?.state).toBe('queued');
     expect(await f.spend.reports.summary()).toMatchObject({ today: { spentCents: 0, capCents: 40 }, month: { spentCents: 20 } });
+  });
+
+  it('looks at held work again when money was released just after a release pass found no room', async () => {
+    const f = fixtures.open();
+    await f.spend.budget.update({ dailyCapCents: 50 });
+    const running = (await admit(f, 35)).job;
+    const held = (await admit(f, 35)).job;
+    expect((await f.store.jobs.getJob(held.id))?.state).toBe('waiting_budget');
+
+    // The running job stops before fal took its request (its money is released by the next prune) right after a
+    // release pass read the caps full. The periodic check must still see that money go, or the held job waits for
+    // some other event (a charge, a cap change) that may never come.
+    const transaction = f.store.transaction.bind(f.store);
+    vi.spyOn(f.store, 'transaction').mockImplementationOnce(async (work) => {
+      const result = await transaction(work);
+      await f.store.jobs.transition(running.id, 'failed', { reason: 'test' });
+      return result;
+    });
+    expect(await f.spend.capRelease.release()).toBe(0);
+    expect(await f.spend.capRelease.checkPeriods()).toBe(1);
+    expect((await f.store.jobs.getJob(held.id))?.state).toBe('queued');
   });
 });

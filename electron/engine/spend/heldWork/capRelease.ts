@@ -36,6 +36,9 @@ export class CapRelease {
   async release(): Promise<number> {
     const { store, caps } = this.deps;
     const estimate = jobEstimator(this.deps.profileVersion);
+    // Read before the pass, not after it: money settled or released between the two would otherwise be in the
+    // fingerprint the periodic check compares with, and held work it made room for would wait for another event.
+    const seen = await this.fingerprint();
     // One transaction: the held jobs read are the ones requeued (none cancelled or released in between).
     const released = await store.transaction(async (tx) => {
       await tx.reservations.pruneStale();
@@ -58,7 +61,7 @@ export class CapRelease {
       }
       return count;
     });
-    this.lastFingerprint = await this.fingerprint();
+    this.lastFingerprint = seen;
     if (released > 0) {
       this.deps.notices.released();
       this.deps.wake();
