@@ -1,5 +1,3 @@
-import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { submitsForHash } from '../../support/engine/outputChecks';
 import { pollUntil } from '../../support/engine/pollUntil';
@@ -23,21 +21,17 @@ describe('a team at its cap when an instance dies after fal took its submit', ()
   it("finds that request again and uses it, and stops at exactly the cap: every cent in the ledger, none left reserved", async () => {
     const { team, admittedCents } = await startTeamAtCap(inject('pgUrl'), IMAGES, HELD);
     run = team;
-    const names = team.hashes.map((_hash, index) => `img-${String(index).padStart(3, '0')}.jpg`);
-    const drop = async (from: number, to: number) => {
-      for (const name of names.slice(from, to)) await rename(join(team.root, 'staging', name), join(team.folder, name));
-    };
     const jobCount = (count: number, what: string) => team.waitForJobs((jobs) => jobs.length === count, what);
 
     // Jobs are claimed (and admitted under the cap) oldest first: the last admitted image arrives after all
     // others the cap lets through, and the ones it holds after it.
     const hash = team.hashes[LAST_ADMITTED]!;
     const held = team.fake.holdAnswerNext('submit', { imageKey: uploadNameFor(hash) });
-    await drop(0, LAST_ADMITTED);
+    await team.drop(0, LAST_ADMITTED);
     await jobCount(LAST_ADMITTED, 'the first images recorded');
-    await drop(LAST_ADMITTED, LAST_ADMITTED + 1);
+    await team.drop(LAST_ADMITTED, LAST_ADMITTED + 1);
     await jobCount(LAST_ADMITTED + 1, 'the last admitted image recorded');
-    await drop(LAST_ADMITTED + 1, IMAGES);
+    await team.drop(LAST_ADMITTED + 1, IMAGES);
 
     // fal took its submit (the request runs and bills); its sender dies before the answer is stored.
     await held.waitUntilStalled();

@@ -91,6 +91,19 @@ export class WatchProcess {
     await this.exited;
   }
 
+  /**
+   * SIGSTOP: the process stays alive but runs nothing (no lease renewal, no work), as a machine starving it would
+   * leave it; `thaw` lets it go on where it stopped.
+   */
+  freeze(): void {
+    this.child.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after {@link freeze}. */
+  thaw(): void {
+    this.child.kill('SIGCONT');
+  }
+
   /** Sends SIGKILL at once, without waiting: for use inside a file-system event handler, where every ms counts. */
   killNow(): void {
     this.child.kill('SIGKILL');

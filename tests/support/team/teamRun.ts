@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +38,8 @@ export interface TeamRun {
   readonly db: pg.Pool;
   /** Starts (or restarts) the instance at `index` under its name. */
   start(index: number): Promise<WatchProcess>;
-  /** Moves every image into the watched folder. */
-  drop(): Promise<void>;
+  /** Moves the images (those from `from` up to `to`, in the order they were made) into the watched folder. */
+  drop(from?: number, to?: number): Promise<void>;
   /** Every job, oldest first. */
   jobs(): Promise<JobRecord[]>;
   /** Polls until `check` of the jobs holds, describing the states and the processes' output if it never does. */
@@ -68,8 +68,10 @@ export async function startTeamRun(options: TeamRunOptions): Promise<TeamRun> {
   const fake = await startFakeFal({ renderMode: 'flat', latency: { processingMs: 150, concurrency: 8 } });
   const dataDirs = prepareTeamData(root, options.instances, TEAM_PROFILE, options.settings);
   const hashes: string[] = [];
+  const imageNames: string[] = [];
   for (let seed = 0; seed < options.images; seed += 1) {
-    const path = join(staging, `img-${String(seed).padStart(3, '0')}.jpg`);
+    imageNames.push(`img-${String(seed).padStart(3, '0')}.jpg`);
+    const path = join(staging, imageNames[seed]!);
     await writeTestJpeg(path, seed, 96, 64);
     hashes.push(fileSha256(path));
   }
@@ -98,8 +100,8 @@ export async function startTeamRun(options: TeamRunOptions): Promise<TeamRun> {
     store,
     db,
     start: async (index) => (processes[index] = await start(index)),
-    drop: async () => {
-      for (const name of readdirSync(staging)) await rename(join(staging, name), join(folder, name));
+    drop: async (from = 0, to = options.images) => {
+      for (const name of imageNames.slice(from, to)) await rename(join(staging, name), join(folder, name));
     },
     jobs,
     waitForJobs: async (check, what, timeoutMs = 480_000) => {

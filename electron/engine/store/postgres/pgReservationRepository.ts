@@ -11,7 +11,7 @@ const RUNNING_LIST = RUNNING_JOB_STATES.map((state) => `'${state}'`).join(', ');
  * until the unit ends, it makes the cap check and its reservation one step for the whole team: two instances
  * admitting at once cannot both see room for the last dollars.
  */
-const BUDGET_LOCK = 0x5352_6275;
+export const BUDGET_LOCK = 0x5352_6275;
 
 /** Money in flight for the whole team, persisted (PostgreSQL; see ReservationRepository). */
 export class PgReservationRepository implements ReservationRepository {
