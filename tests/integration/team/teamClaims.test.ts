@@ -91,6 +91,24 @@ describe('a team on one PostgreSQL database', () => {
     expect(await late.queue.claimRunnable(Date.now(), 5)).toEqual([]);
   });
 
+  it('keeps its leases while every connection of its work pool is busy: a live instance is not taken over', async () => {
+    const url = await freshDatabase(inject('pgUrl'));
+    // One work connection, held by one long unit for three leases; the heartbeat has a connection of its own.
+    const lease = 1000;
+    const a = openPostgresStore(url, { instance: 'studio-a', leaseMs: lease, maxConnections: 1 });
+    const b = openPostgresStore(url, { instance: 'studio-b', leaseMs: lease });
+    opened.push(a, b);
+    const { job } = await a.jobs.insertJobIfNew(newJob());
+    expect((await a.queue.claimRunnable(Date.now(), 1)).map((claim) => claim.job.id)).toEqual([job.id]);
+    // b may take jobs over once it has been connected a whole lease.
+    await new Promise((resolve) => setTimeout(resolve, lease * 1.5));
+    const busy = a.transaction(() => new Promise((resolve) => setTimeout(resolve, lease * 3)));
+    await new Promise((resolve) => setTimeout(resolve, lease * 2.5));
+    // Before, the renewal waited for the busy connection: the lease ran out and b took the job of a live instance.
+    expect(await b.queue.claimRunnable(Date.now(), 5)).toEqual([]);
+    await busy;
+  });
+
   it('refuses a second live process on this machine under a connected name, saying how to name it', async () => {
     const { url, a, db } = await team();
     await a.jobs.getJob('migrates the database');

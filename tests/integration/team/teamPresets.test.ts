@@ -85,6 +85,8 @@ describe('team presets on one PostgreSQL database', () => {
     const edited = await a.call<Profile>('profiles.update', { id: made.id, draft: draft([{ width: 200, height: 100 }, { width: 120, height: 120 }]) });
     expect(edited.version).toBe(2);
     await pollUntil(async () => ((await b.call<Profile>('profiles.get', { id: made.id })).version === 2 ? true : undefined), { what: 'version 2 on B' });
+    // A takes no work: it has the folder and the profile too, so it could claim the job B finds.
+    await a.call('queue.pause');
     await writeTestJpeg(join(nas, 'poster.jpg'), 7, 640, 480);
     const job = await pollUntil(async () => (await jobsOf(b.call)).find((candidate) => candidate.state === 'done'), { what: "B's job done" });
     expect(job).toMatchObject({ profileId: made.id, profileVersion: 2, madeBy: 'studio-b' });

@@ -73,6 +73,11 @@ export class PostgresJobStore implements JobStore {
   readonly instance: string;
   private report: MigrationReport = { applied: [], version: 0 };
   private readonly pool: pg.Pool;
+  /**
+   * One connection of its own for the heartbeat (lease renewals): in the work pool a renewal queued behind eight busy
+   * units, so a live but busy instance let its leases run out and had its running jobs taken over.
+   */
+  private readonly heartbeatPool: pg.Pool;
   private readonly ready: Promise<void>;
   private readonly now: () => number;
   private readonly leaseMs: number;
@@ -93,16 +98,18 @@ export class PostgresJobStore implements JobStore {
     this.leaseMs = options.leaseMs ?? 30_000;
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Schema name "${schema}" must be lower-case letters, digits and _.`);
-    this.pool = new pg.Pool({
+    const poolConfig = {
       connectionString: url,
-      max: options.maxConnections ?? 8,
       types: STORE_TYPES,
       connectionTimeoutMillis: 5000,
       // Days of the ledger are the engine's local days, as SQLite's 'localtime'.
       options: `-c TimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}${schema ? ` -c search_path=${schema}` : ''}`,
-    });
+    };
+    this.pool = new pg.Pool({ ...poolConfig, max: options.maxConnections ?? 8 });
+    this.heartbeatPool = new pg.Pool({ ...poolConfig, max: 1 });
     // An idle client losing its server (a restart) is reported here; the next unit reconnects.
     this.pool.on('error', (error) => this.markUnreachable(error));
+    this.heartbeatPool.on('error', (error) => this.markUnreachable(error));
     this.ready = this.prepare(schema);
     this.ready.catch(() => undefined);
     const routed = routedRepositories((repository, method, args) =>
@@ -170,6 +177,7 @@ export class PostgresJobStore implements JobStore {
     clearInterval(this.heartbeat);
     while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await this.pool.end().catch(() => undefined);
+    await this.heartbeatPool.end().catch(() => undefined);
   }
 
   /** Connects, creates the schema if asked, migrates (once for the whole team), registers this instance. */
@@ -262,7 +270,7 @@ export class PostgresJobStore implements JobStore {
     if (this.closed) return;
     let client: pg.PoolClient | undefined;
     try {
-      client = await this.pool.connect();
+      client = await this.heartbeatPool.connect();
       this.listen(client);
       await renewLeases({ client, instance: this.instance, leaseMs: this.leaseMs });
       await beat(client, this.registration());
