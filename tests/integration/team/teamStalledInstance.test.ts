@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { RUNNING_JOB_STATES } from '../../../electron/domain/jobStates';
 import { BUDGET_LOCK } from '../../../electron/engine/store/postgres/pgReservationRepository';
 import { pollUntil } from '../../support/engine/pollUntil';
 import { CAP_TEAM_INSTANCES, startTeamAtCap } from '../../support/team/teamAtCap';
@@ -8,7 +9,6 @@ import type { TeamRun } from '../../support/team/teamRun';
 const IMAGES = 24;
 /** Images the team cap leaves waiting. */
 const HELD = 4;
-const RUNNING = `('preparing', 'uploading', 'submitted', 'downloading', 'writing')`;
 /** The images dropped first: the stalled instance's late runs come while the team is far from its cap. */
 const FIRST_WAVE = 8;
 /** The instance the machine starves. */
@@ -82,7 +82,7 @@ describe('a team at its cap when an instance stalls (alive, but too slow to rene
       },
       { timeoutMs: 300_000, intervalMs: 20, what: `${name} stopped in its admission of a request` },
     );
-    const held = (await team.db.query<{ id: string }>(`SELECT id FROM jobs WHERE claimed_by = $1 AND state IN ${RUNNING}`, [name])).rows.map((row) => row.id);
+    const held = (await team.db.query<{ id: string }>('SELECT id FROM jobs WHERE claimed_by = $1 AND state = ANY($2)', [name, [...RUNNING_JOB_STATES]])).rows.map((row) => row.id);
     expect(held).toEqual(expect.arrayContaining(admitting));
 
     // Its leases run out; the others take its jobs over and finish them while it is stopped.
