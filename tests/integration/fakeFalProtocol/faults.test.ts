@@ -60,6 +60,21 @@ describe('fake fal protocol: faults that surface at once', () => {
     ]);
   });
 
+  it('a route fault with `skip` lets that many matching calls through first, then hits the next', async () => {
+    fake.failNext('submit', { status: 500 }, { skip: 2 });
+    await run();
+    await run();
+    expect(await rejectionOf(run())).toMatchObject({ status: 500 });
+    await run();
+    expect(fake.requests({ route: 'submit' }).map((r) => r.outcome)).toEqual([200, 200, 500, 200]);
+  });
+
+  it('waitUntilStalled fails, saying so, when no call is held within its deadline', async () => {
+    const held = fake.holdAnswerNext('submit', { imageKey: 'nobody.png' });
+    await expect(held.waitUntilStalled(50)).rejects.toThrow(/No call matching the fault was held within 0.05 s/);
+    held.cancel();
+  });
+
   it.each(['content_policy_violation', 'image_too_large'])(
     '%s comes from the result call after COMPLETED, as a ValidationError with fal\'s reason in body.detail',
     async (type) => {

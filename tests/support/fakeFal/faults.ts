@@ -16,6 +16,9 @@ export interface FaultHandle {
   cancel(): void;
 }
 
+/** How long `waitUntilStalled` waits by default: generous for a machine at load 10+, bounded all the same. */
+const STALL_DEADLINE_MS = 300_000;
+
 /** Holds calls hit by a stall fault until `release()`. */
 export class StallHandle {
   private readonly held = new Set<() => void>();
@@ -27,10 +30,23 @@ export class StallHandle {
     return this.held.size;
   }
 
-  /** Resolves as soon as a call is being held (at once if one already is). */
-  waitUntilStalled(): Promise<void> {
+  /**
+   * Resolves as soon as a call is being held (at once if one already is); rejects after `timeoutMs` if none came,
+   * so a test whose call never arrives fails saying so instead of waiting out the runner's limit.
+   */
+  waitUntilStalled(timeoutMs = STALL_DEADLINE_MS): Promise<void> {
     if (this.held.size > 0) return Promise.resolve();
-    return new Promise((resolve) => this.stallListeners.push(resolve));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.stallListeners.splice(this.stallListeners.indexOf(onStall), 1);
+        reject(new Error(`No call matching the fault was held within ${timeoutMs / 1000} s.`));
+      }, timeoutMs);
+      const onStall = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.stallListeners.push(onStall);
+    });
   }
 
   /** Lets every held call go on to its normal answer; later hits are not held. */
@@ -61,6 +77,8 @@ interface RouteRule {
   readonly stall: StallHandle | undefined;
   readonly rule: FakeFalFaultRule;
   remaining: number;
+  /** Matching calls still to let through before it hits. */
+  toSkip: number;
 }
 
 interface JobRule {
@@ -80,7 +98,7 @@ export class FaultBook {
   private jobRules: JobRule[] = [];
 
   addRouteFault(routes: RouteRule['routes'], fault: FakeFalFault, rule: FakeFalFaultRule = {}, stall?: StallHandle): FaultHandle {
-    const entry: RouteRule = { routes, fault, stall, rule, remaining: rule.times ?? 1 };
+    const entry: RouteRule = { routes, fault, stall, rule, remaining: rule.times ?? 1, toSkip: rule.skip ?? 0 };
     this.routeRules.push(entry);
     return {
       get remaining() {
@@ -98,6 +116,10 @@ export class FaultBook {
       (rule) => rule.remaining > 0 && (rule.routes === '*' || rule.routes.includes(subject.route)) && matches(rule.rule, subject),
     );
     if (!entry) return undefined;
+    if (entry.toSkip > 0) {
+      entry.toSkip -= 1;
+      return undefined;
+    }
     entry.remaining -= 1;
     this.routeRules = this.routeRules.filter((rule) => rule.remaining > 0);
     return { fault: entry.fault, stall: entry.stall };

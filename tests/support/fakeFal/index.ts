@@ -32,7 +32,7 @@
  * Request history: `GET /v1/models/requests/by-endpoint` (api.fal.ai) lists requests with `expand=payloads`,
  * `status`, `request_id`, `cursor`/`limit`; by default only requests that have ended, as soon as they end (fal
  * publishes neither): `history: {listsInFlight, lagMs}` changes that.
- * Rules take `{times, imageKey, requestId}`; imageKey = sha256 of the uploaded bytes or the upload's file_name.
+ * Rules take `{times, skip, imageKey, requestId}`; imageKey = sha256 of the uploaded bytes or the upload's file_name.
  *
  * Evidence: `requests(filter)`, `countSubmits()`, `submitsFor(imageKey)`, `requestsFor(requestId)`,
  * `nextRequest(filter)`, `jobs()`, `uploads()`. The Authorization header is never recorded in clear.

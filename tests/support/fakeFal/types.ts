@@ -86,6 +86,11 @@ export type FakeFalFault =
 export interface FakeFalFaultRule {
   /** How many matching calls it hits; default 1. `Infinity` keeps it until `clearFaults()`. */
   readonly times?: number;
+  /**
+   * Route faults: how many matching calls it lets through untouched before it hits (default 0), for "the Nth
+   * submit" when which image that is depends on the order work was admitted in.
+   */
+  readonly skip?: number;
   /** Only calls about this image: the sha256 (hex) of the uploaded bytes, or the upload's file_name. */
   readonly imageKey?: string;
   /** Only calls about this request id (status, result, cancel, downloads of its outputs). */
