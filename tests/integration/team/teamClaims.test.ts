@@ -109,6 +109,37 @@ describe('a team on one PostgreSQL database', () => {
     await busy;
   });
 
+  it("ends a transaction a stalled instance left idle, so its hold on the team's budget lock stops no one, and runs that work again", async () => {
+    const { url, b } = await team();
+    const stalled = openPostgresStore(url, { instance: 'studio-c', leaseMs: LEASE_MS, stalledTransactionMs: 300 });
+    opened.push(stalled);
+    const order: string[] = [];
+    let attempts = 0;
+    let lockTaken!: () => void;
+    const taken = new Promise<void>((resolve) => (lockTaken = resolve));
+    let letGo!: () => void;
+    const otherThrough = new Promise<void>((resolve) => (letGo = resolve));
+    const work = stalled.transaction(async (tx) => {
+      attempts += 1;
+      // The prune takes the team's budget lock, as every claim and admission does.
+      await tx.reservations.pruneStale();
+      if (attempts === 1) {
+        lockTaken();
+        // Stalled inside its transaction until the other instance got the lock; bounded, for without the server
+        // ending this transaction the other waits for it to commit.
+        await Promise.race([otherThrough, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+        order.push('the stalled one went on');
+      }
+      return attempts;
+    });
+    await taken;
+    await b.transaction((tx) => tx.reservations.pruneStale());
+    order.push('the other took the lock');
+    letGo();
+    expect(await work).toBe(2);
+    expect(order).toEqual(['the other took the lock', 'the stalled one went on']);
+  });
+
   it('refuses a second live process on this machine under a connected name, saying how to name it', async () => {
     const { url, a, db } = await team();
     await a.jobs.getJob('migrates the database');

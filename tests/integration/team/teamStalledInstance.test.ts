@@ -34,8 +34,9 @@ describe('a team at its cap when an instance stalls (alive, but too slow to rene
 
     // Stopped at its admission of a job's request: the team's budget lock is held here meanwhile, so the run that
     // has routed its job to fal waits on it, inside its admission, when the process stops. Its transactions are then
-    // ended by the server (as an idle-in-transaction timeout ends a stalled client's), else their locks would stop
-    // the whole team and not just its leases; the admission runs again when the process goes on.
+    // ended by the server, as the store's idle-in-transaction timeout does after 30 s (here after 1 s, to keep the
+    // test short), else their locks would stop the whole team and not just its leases; the admission runs again when
+    // the process goes on.
     const atAdmission = async () =>
       (
         await team.db.query<{ id: string }>(

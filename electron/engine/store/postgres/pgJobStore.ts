@@ -26,7 +26,15 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   /** Most connections this instance opens. Default 8. */
   readonly maxConnections?: number;
+  /**
+   * How long the server lets a transaction of this instance sit idle before it ends it (and its locks). Default 30 s,
+   * far above any unit's gaps: only a stalled client (a laptop asleep, a stopped process) waits that long.
+   */
+  readonly stalledTransactionMs?: number;
 }
+
+/** See {@link PostgresStoreOptions.stalledTransactionMs}. */
+const STALLED_TRANSACTION_MS = 30_000;
 
 /** Whether the database answers, for the UI: "connected" or unreachable since when. */
 export interface StoreConnection {
@@ -102,8 +110,14 @@ export class PostgresJobStore implements JobStore {
       connectionString: url,
       types: STORE_TYPES,
       connectionTimeoutMillis: 5000,
-      // Days of the ledger are the engine's local days, as SQLite's 'localtime'.
-      options: `-c TimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}${schema ? ` -c search_path=${schema}` : ''}`,
+      // Days of the ledger are the engine's local days, as SQLite's 'localtime'. A transaction left idle is ended by
+      // the server: a stalled instance inside one (asleep, stopped) would otherwise hold the team's budget lock, and
+      // with it every instance's claims and admissions, until its connection was found dead (hours with TCP).
+      options: [
+        `-c TimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}`,
+        `-c idle_in_transaction_session_timeout=${Math.round(options.stalledTransactionMs ?? STALLED_TRANSACTION_MS)}`,
+        ...(schema ? [`-c search_path=${schema}`] : []),
+      ].join(' '),
     };
     this.pool = new pg.Pool({ ...poolConfig, max: options.maxConnections ?? 8 });
     this.heartbeatPool = new pg.Pool({ ...poolConfig, max: 1 });

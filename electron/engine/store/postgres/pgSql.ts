@@ -93,8 +93,9 @@ export function isConnectionLoss(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (CONNECTION_CODES.has(code)) return true;
-    // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
-    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now; 25P03: the server
+    // ended a transaction left idle too long (the session goes with it).
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '25P03') return true;
   }
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(error.message);
 }
