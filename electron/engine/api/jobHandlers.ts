@@ -49,7 +49,7 @@ export function jobHandlers(engine: EngineParts, pathPolicy?: PathPolicy): ApiHa
         ],
       };
     },
-    discardUploads: async ({ paths }) => discardUploads(engine, paths, pathPolicy),
+    discardUploads: async ({ paths }) => discardUploads(engine, paths, pathPolicy?.uploadRoot),
     query: async (query) => {
       const page = await store.history.queryJobs({ ...query, cursor: query.cursor ?? undefined });
       const item = async (job: (typeof page.jobs)[number]) =>

@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../shared/contract/types';
 import type { ApiEvent } from '../../shared/schemas/events';
 import { createEngineApi, type EngineApiOptions } from '../api/engineApi';
 import { bridgeEngineEvents } from '../api/engineEventBridge';
+import { discardStaleUploads, STALE_UPLOAD_MS, type DiscardedUploads } from '../api/discardUploads';
 import type { HostServices } from '../api/hostServices';
 import { SubjectDetector } from '../composition/detection';
 import { SmartResizeError } from '../../domain/errors';
@@ -308,6 +309,11 @@ export class Engine implements EngineUseCases {
   /** Looks at every watched folder again now (what a wake from sleep does), resolving once the scan is done. */
   async rescanFolders(): Promise<void> {
     await this.folders.reconcileAll();
+  }
+
+  /** Removes uploads in a host's inbox that no drop queued and no page came back for within `olderThanMs`. */
+  discardStaleUploads(inboxDir: string, olderThanMs = STALE_UPLOAD_MS): Promise<DiscardedUploads> {
+    return discardStaleUploads(this.parts(), inboxDir, { olderThanMs, now: this.now() });
   }
 
   /** Where the jobs are kept, for a host to print (the SQLite file, or the team database). */

@@ -9,6 +9,9 @@ import { headlessHostServices } from './headlessHostServices';
 /** Where the built renderer is: electron-vite's output, beside the sources. */
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 
+/** How often the inbox is looked at for uploads no page came back for. */
+const UPLOAD_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
 /** A running headless host: the engine and its HTTP/WebSocket transport. */
 export interface HeadlessServer {
   readonly engine: Engine;
@@ -47,6 +50,11 @@ export async function startHeadlessServer(options: {
   const handlers = engine.api(headlessHostServices(), { pathPolicy, homeDir });
   const detach = engine.bridgeEvents((event) => hub.emit(event));
   await engine.start();
+  // Uploads a page left behind (its tab closed mid-question) go once they are a day old: at start, then hourly.
+  const sweepUploads = () => void engine.discardStaleUploads(inboxDir).catch(() => undefined);
+  sweepUploads();
+  const sweeper = setInterval(sweepUploads, UPLOAD_SWEEP_INTERVAL_MS);
+  sweeper.unref();
   const http = await startHttpServer({
     handlers,
     events: hub,
@@ -62,6 +70,7 @@ export async function startHeadlessServer(options: {
     engine,
     http,
     close: async () => {
+      clearInterval(sweeper);
       await http.close();
       detach();
       await engine.stop();

@@ -49,7 +49,13 @@ async function answer(response: Response): Promise<RawAnswer> {
  * Starts the headless host (real engine, local provider, fal's probe answered by a stub so nothing leaves the
  * machine) with a local-only profile and one watched folder inside the home folder.
  */
-export async function startHeadlessFixture(options: { allowedFolders?: (root: string) => string[] } = {}): Promise<HeadlessFixture> {
+export async function startHeadlessFixture(
+  options: {
+    allowedFolders?: (root: string) => string[];
+    /** Files to leave in the data folder before the server starts (an inbox an earlier run left behind). */
+    beforeStart?: (dataDir: string) => void;
+  } = {},
+): Promise<HeadlessFixture> {
   const root = mkdtempSync(join(tmpdir(), 'sr-security-'));
   const home = join(root, 'home');
   const watched = join(home, 'photos');
@@ -61,6 +67,7 @@ export async function startHeadlessFixture(options: { allowedFolders?: (root: st
   const probe = (async () => new Response(null, { status: 204 })) as unknown as typeof fetch;
   const allowedFolders = options.allowedFolders?.(root) ?? [];
   for (const folder of allowedFolders) mkdirSync(folder, { recursive: true });
+  options.beforeStart?.(dataDir);
   const server = await startHeadlessServer({
     engine: { dataDir, env: {}, fetch: probe, timing: HARNESS_TIMING },
     homeDir: home,
