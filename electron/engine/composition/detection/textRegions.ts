@@ -1,5 +1,5 @@
 import type { Box } from '../../local/geometry';
-import { type Glyph, type GreyPlane, glyphsOf, strokeMasks } from './textGlyphs';
+import { type Glyph, type GlyphScratch, type GreyPlane, glyphScratch, glyphsOf, strokeMasks } from './textGlyphs';
 
 /** A line needs this many glyphs side by side: two could be a pair of pebbles, three in a row rarely are. */
 const MIN_GLYPHS_PER_LINE = 3;
@@ -22,9 +22,13 @@ export interface TextBlock {
  */
 export function findTextBlocks(planes: readonly GreyPlane[]): TextBlock[] {
   const lines: TextBlock[] = [];
+  let scratch: GlyphScratch | undefined;
   for (const plane of planes) {
     const masks = strokeMasks(plane);
-    const glyphs = [...glyphsOf(plane, 'light', masks.light), ...glyphsOf(plane, 'dark', masks.dark)];
+    const pixels = plane.width * plane.height;
+    if (scratch?.seen.length === pixels) scratch.seen.fill(0);
+    else scratch = glyphScratch(pixels);
+    const glyphs = [...glyphsOf(plane, 'light', masks.light, scratch), ...glyphsOf(plane, 'dark', masks.dark, scratch)];
     const groups = groupIntoLines(glyphs);
     const typeLines = groups.filter(isTypeLine);
     const loose = groups.filter((group) => !typeLines.includes(group)).flat();
