@@ -88,6 +88,9 @@ async function timeModes(file: string): Promise<{ times: Map<Mode, number[]>; cp
   const steps = new Map<Mode, Array<Readonly<Record<string, number>>>>(MODES.map((mode) => [mode, []]));
   for (let round = 0; round < RUNS; round += 1) {
     for (const mode of MODES) {
+      // Each timed run starts on a collected heap (npm run bench:local exposes gc), so no mode pays for collecting
+      // the garbage of the mode before it: smartcrop.js leaves tens of megabytes of it per run.
+      (globalThis as { gc?: () => void }).gc?.();
       const start = performance.now();
       const cpuStart = process.cpuUsage();
       const timings = await runOnce(mode, file);
@@ -104,6 +107,18 @@ async function timeModes(file: string): Promise<{ times: Map<Mode, number[]>; cp
 function stepMedians(runs: ReadonlyArray<Readonly<Record<string, number>>>): string {
   const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
   return names.map((name) => `${name} ${median(runs.map((run) => run[name] ?? 0)).toFixed(0)}`).join(', ');
+}
+
+/**
+ * The engine's time over smartcrop.js's within each round: on a shared machine the load drifts between rounds more
+ * than between two runs of one round, so these ratios spread less than the medians' ratio. Their quartiles, and in
+ * how many rounds the engine was the faster.
+ */
+function pairedRatios(engine: readonly number[], reference: readonly number[]): string {
+  const ratios = engine.map((ms, round) => ms / reference[round]!).sort((a, b) => a - b);
+  const quartile = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!.toFixed(2);
+  const faster = ratios.filter((ratio) => ratio < 1).length;
+  return `ratio median ${quartile(0.5)}x (quartiles ${quartile(0.25)}-${quartile(0.75)}x), faster in ${faster} of ${ratios.length} rounds`;
 }
 
 function median(values: readonly number[]): number {
@@ -142,6 +157,7 @@ async function timing(folder: string): Promise<void> {
     for (const mode of ['detect', 'noDetect'] as const) {
       const faster = median(times.get(mode)!) < median(times.get('smartcrop')!);
       console.log(`  ${LABELS[mode].trim()} vs smartcrop.js: ${(median(times.get(mode)!) / median(times.get('smartcrop')!)).toFixed(2)}x (goal < 1: ${faster ? 'met' : 'NOT met'}); in CPU time ${(median(cpu.get(mode)!) / median(cpu.get('smartcrop')!)).toFixed(2)}x`);
+      console.log(`    round by round (the two ran back to back, so the machine's load was alike): ${pairedRatios(times.get(mode)!, times.get('smartcrop')!)}`);
     }
     const cpuAdded = median(cpu.get('detect')!) / median(cpu.get('noDetect')!) - 1;
     console.log(`  detection adds ${(cpuAdded * 100).toFixed(0)}% to the engine's CPU time (the work it adds, whatever the machine's load)`);
