@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers/startWorker';
 import type { DetectReply, DetectRequest } from './detectionProtocol';
 
 interface Pending {
@@ -56,7 +55,7 @@ export class DetectionThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startDetectionWorker();
     worker.on('message', (reply: DetectReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
@@ -87,18 +86,7 @@ export class DetectionThread {
   }
 }
 
-/**
- * Starts a worker: the built JavaScript beside this module in a bundle (electron-vite builds it as its own entry),
- * else the TypeScript source through tsx's loader (the CLI from source, tests), registered inside the worker since
- * loader flags are not passed on to worker threads.
- */
-function startWorker(): Worker {
-  // Names held in variables: a bundler rewrites `new URL('literal', import.meta.url)` into an asset of its own.
-  const builtName = './detectionWorker.js';
-  const sourceName = './detectionWorker.ts';
-  const built = new URL(builtName, import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
-  const source = new URL(sourceName, import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+/** The detection worker (detectionWorker.ts, or its build beside the bundle). */
+function startDetectionWorker(): Worker {
+  return startWorker('./detectionWorker.js', './detectionWorker.ts', import.meta.url);
 }
