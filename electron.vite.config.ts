@@ -4,10 +4,15 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    // The subject detection worker is its own entry: it runs in a worker thread, loaded from out/main beside index.js.
+    // The subject detection and blur backdrop workers are entries of their own: each runs in a worker thread, loaded
+    // from out/main beside index.js (engine/workers/startWorker).
     build: {
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), detectionWorker: resolve('electron/engine/composition/detection/detectionWorker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          detectionWorker: resolve('electron/engine/composition/detection/detectionWorker.ts'),
+          backdropWorker: resolve('electron/engine/composition/fills/backdropWorker.ts'),
+        },
       },
     },
   },

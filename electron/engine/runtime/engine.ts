@@ -6,6 +6,7 @@ import { bridgeEngineEvents } from '../api/engineEventBridge';
 import { discardStaleUploads, STALE_UPLOAD_MS, type DiscardedUploads } from '../api/discardUploads';
 import type { HostServices } from '../api/hostServices';
 import { SubjectDetector } from '../composition/detection';
+import { warmUpBackdropThreads } from '../composition/fills';
 import { SmartResizeError } from '../../domain/errors';
 import type { JobProgress } from '../jobs/jobRunnerTypes';
 import { remakeWithMarks, type RemakeResult } from '../jobs/remakeWithMarks';
@@ -211,8 +212,12 @@ export class Engine implements EngineUseCases {
 
   /** Starts probing, dispatching and watching. Jobs a previous run left mid-flight are recovered first. */
   async start(): Promise<void> {
-    // First, so the models load while the rest starts and before the first job asks for a detection.
-    if (this.options.warmDetector) void this.detector.warmUp();
+    // First, so the models load while the rest starts and before the first job asks for a detection (and the
+    // backdrop threads before the first padded render).
+    if (this.options.warmDetector) {
+      void this.detector.warmUp();
+      void warmUpBackdropThreads();
+    }
     await this.online.start();
     await this.scheduler.start();
     void this.falReruns.resume();

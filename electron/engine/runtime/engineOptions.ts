@@ -52,8 +52,9 @@ export interface EngineOptions {
   /** Subject detection for the local engine and the auto policy; default: faces, objects and text in a worker. */
   readonly detector?: SubjectDetector;
   /**
-   * Load the detection models at start(), off any job's path (the hosts that run jobs: serve, the desktop app,
-   * watch). Off by default: in-process engines of tests and one-shot verbs would load two workers for nothing.
+   * Load the detection models, and start the blur backdrop threads, at start(), off any job's path (the hosts that
+   * run jobs: serve, the desktop app, watch). Off by default: in-process engines of tests and one-shot verbs would
+   * load their workers for nothing (a render without them makes its backdrops on the engine's thread meanwhile).
    */
   readonly warmDetector?: boolean;
 }

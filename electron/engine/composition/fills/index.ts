@@ -2,3 +2,4 @@
 export { renderPadded } from './renderPadded';
 export { FILL_STYLES } from './fillStyle';
 export type { FillOptions, FillStyle } from './fillStyle';
+export { warmUpBackdropThreads } from './backdropThreads';

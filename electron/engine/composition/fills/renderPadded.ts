@@ -4,7 +4,7 @@ import type { Box } from '../../local/geometry';
 import { rawDescriptor } from '../../local/renderCrop';
 import type { CompositionPlan } from '../planner';
 import { type BackdropSource, backdropSource } from './backdropSource';
-import { blurBackdrop } from './blurFill';
+import { blurBackdropOffThread } from './backdropThreads';
 import { type Canvas, pasteFitted } from './canvasPixels';
 import { easeIntoBackdrop, extendEdges } from './extendFill';
 import type { FillOptions } from './fillStyle';
@@ -33,7 +33,7 @@ export async function renderPadded(
   const shape = { width: target.width, height: target.height, channels: raw.channels };
   switch (fill.style) {
     case 'blur': {
-      const canvas = { ...shape, data: await blurBackdrop(await backdrop(), region, target, placement) };
+      const canvas = { ...shape, data: await blurBackdropOffThread(await backdrop(), region, target, placement) };
       pasteFitted(canvas, fitted, placement);
       return canvas;
     }
@@ -42,7 +42,7 @@ export async function renderPadded(
       pasteFitted(canvas, fitted, placement);
       extendEdges(canvas, placement);
       // Far from the picture, smeared edge colours turn into rays; there the fill eases into the blurred backdrop.
-      easeIntoBackdrop(canvas, await blurBackdrop(await backdrop(), region, target), placement);
+      easeIntoBackdrop(canvas, await blurBackdropOffThread(await backdrop(), region, target), placement);
       return canvas;
     }
     case 'solid': {
@@ -52,6 +52,6 @@ export async function renderPadded(
       return canvas;
     }
     case 'mirror':
-      return { ...shape, data: await mirrorFill(fitted, placement, shape, subjectInTarget, await blurBackdrop(await backdrop(), region, target)) };
+      return { ...shape, data: await mirrorFill(fitted, placement, shape, subjectInTarget, await blurBackdropOffThread(await backdrop(), region, target)) };
   }
 }
