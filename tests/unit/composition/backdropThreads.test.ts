@@ -43,6 +43,17 @@ describe('blur backdrops on worker threads', () => {
     expect(backdropThreadsState().madeOnThreads - before).toBe(6);
   });
 
+  it('makes here a request no thread can take (its pixels cannot be sent), instead of failing the render', async () => {
+    await warmUpBackdropThreads();
+    const { shared, region, target } = (await requests('Landscape_1.jpg'))[0]!;
+    const expected = await blurBackdrop(shared, region, target);
+    const before = backdropThreadsState().madeOnThreads;
+    // A proxy cannot be cloned into a message, but this thread reads the pixels through it.
+    const unsendable = { ...shared, raw: { ...shared.raw, data: new Proxy(shared.raw.data, {}) } };
+    expect((await blurBackdropOffThread(unsendable, region, target)).equals(expected)).toBe(true);
+    expect(backdropThreadsState().madeOnThreads).toBe(before);
+  });
+
   it('hands requests waiting on threads that close back to this thread, which makes them', async () => {
     await warmUpBackdropThreads();
     const before = backdropThreadsState().madeOnThreads;
