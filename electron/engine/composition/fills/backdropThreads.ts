@@ -70,12 +70,13 @@ class BackdropThreads {
           new Promise<void>((resolve) => {
             // Held alive while someone waits for it to load (a bench or a CLI may have nothing else waiting).
             thread.worker.ref();
+            // Its first message says it is loaded; an exit ends the wait too. Either way the other listener goes.
             const loaded = () => {
+              thread.worker.off('message', loaded).off('exit', loaded);
               if (thread.pending.size === 0) thread.worker.unref();
               resolve();
             };
-            thread.worker.once('message', loaded);
-            thread.worker.once('exit', loaded);
+            thread.worker.on('message', loaded).on('exit', loaded);
           }),
       ),
     );
@@ -108,9 +109,12 @@ class BackdropThreads {
       if (!pending) return;
       thread.pending.delete(reply.id);
       if (thread.pending.size === 0) worker.unref();
-      if (reply.data) this.madeOnThreads += 1;
-      if (reply.data) pending.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength));
-      else pending.reject(new Error(reply.error ?? 'no backdrop'));
+      if (!reply.data) {
+        pending.reject(new Error(reply.error ?? 'no backdrop'));
+        return;
+      }
+      this.madeOnThreads += 1;
+      pending.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength));
     });
     // A failed thread is not restarted: its backdrops, and all later ones it would have taken, are made here.
     worker.on('error', (error) => void this.drop(thread, error));
